@@ -1,0 +1,106 @@
+# kup — build, run, test, install. See README.md.
+# `make run` and `make check` install missing Debian packages themselves
+# (src/deps.sh), so a fresh machine needs nothing but make and a shell.
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man/man1
+DATADIR ?= $(PREFIX)/share/kup
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+LDFLAGS ?=
+PKGS     = ncursesw sqlite3
+WARN     = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror
+DB      ?= kup-demo.db
+
+ifeq ($(SANITIZE),1)
+B        = build/san
+SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+else
+B        = build/std
+SANFLAGS =
+endif
+
+SRC      = $(sort $(wildcard src/*.c))
+LIBSRC   = $(filter-out src/main.c,$(SRC))
+LIBOBJ   = $(LIBSRC:src/%.c=$(B)/%.o) $(B)/embed_schema.o $(B)/embed_da.o
+TESTSRC  = $(sort $(wildcard tests/unit/test_*.c))
+TESTBIN  = $(TESTSRC:tests/unit/%.c=$(B)/tests/%)
+BENCHSRC = $(sort $(wildcard tests/bench/*.c))
+
+# Compiler flags from pkg-config are read when a recipe runs, after
+# build/.deps has made sure the -dev packages are there.
+PC_CFLAGS = $$(pkg-config --cflags $(PKGS))
+PC_LIBS   = $$(pkg-config --libs $(PKGS))
+
+.PHONY: all run check bench install uninstall clean deps test-deps
+all: kup
+
+build/.deps: src/deps.sh
+	@sh src/deps.sh build
+	@mkdir -p build && touch $@
+
+build/.test-deps: src/deps.sh
+	@sh src/deps.sh test
+	@mkdir -p build && touch $@
+
+$(B)/%.o: src/%.c src/*.h build/.deps
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(SANFLAGS) $(PC_CFLAGS) -Isrc -c $< -o $@
+
+# The schema and the Danish texts are embedded so the binary needs no data
+# files at run time: share/X becomes the C string kup_X.
+define embed
+	@mkdir -p $(@D)
+	@{ echo '/* generated from $<; do not edit */'; \
+	   echo 'const char kup_$(patsubst embed_%.c,%,$(@F))[] ='; \
+	   printf '%s\n' '"\n"'; \
+	   sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
+	   echo ';'; } > $@
+endef
+$(B)/embed_schema.c: share/schema.sql
+	$(embed)
+$(B)/embed_da.c: share/da.tsv
+	$(embed)
+
+$(B)/embed_%.o: $(B)/embed_%.c build/.deps
+	$(CC) $(WARN) $(CFLAGS) $(SANFLAGS) -c $< -o $@
+
+$(B)/libkup.a: $(LIBOBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/kup: $(B)/main.o $(B)/libkup.a
+	$(CC) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(PC_LIBS)
+
+kup: $(B)/kup
+	cp $< $@
+
+$(B)/tests/%: tests/unit/%.c tests/unit/t.h $(B)/libkup.a
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(SANFLAGS) $(PC_CFLAGS) -Isrc -Itests/unit -o $@ $< $(B)/libkup.a $(LDFLAGS) $(PC_LIBS)
+
+run: kup
+	@test -f "$(DB)" || ./kup --db "$(DB)" demo
+	./kup --db "$(DB)"
+
+check: $(B)/kup $(TESTBIN) build/.test-deps
+	@KUP="$(CURDIR)/$(B)/kup" TESTBIN="$(CURDIR)/$(B)/tests" sh tests/run.sh
+
+$(B)/bench: $(BENCHSRC) $(B)/libkup.a
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(PC_CFLAGS) -Isrc -o $@ $(BENCHSRC) $(B)/libkup.a $(LDFLAGS) $(PC_LIBS)
+
+bench: $(B)/kup $(B)/bench build/.test-deps
+	@KUP="$(CURDIR)/$(B)/kup" BENCH="$(CURDIR)/$(B)/bench" sh tests/bench/run.sh
+
+install: kup
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)"
+	install -m 0755 kup "$(DESTDIR)$(BINDIR)/kup"
+	install -m 0644 docs/kup.1 "$(DESTDIR)$(MANDIR)/kup.1"
+
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/kup" "$(DESTDIR)$(MANDIR)/kup.1"
+
+clean:
+	rm -rf build kup

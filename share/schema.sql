@@ -1,0 +1,298 @@
+-- kup schema: the one SQL source for the database layout.
+--
+-- The file is split into numbered steps ("-- step N"). A new database runs
+-- every step; an older one runs the steps above its PRAGMA user_version,
+-- all inside one BEGIN IMMEDIATE. Never edit a released step: add a new one.
+--
+-- Conventions:
+--   * dates are TEXT 'YYYY-MM-DD', timestamps TEXT 'YYYY-MM-DD HH:MM:SS' (UTC);
+--     CHECKs make sure nothing else gets in;
+--   * money is whole Danish kroner (INTEGER);
+--   * every editable row has `version`, bumped on each update, for
+--     optimistic locking (UPDATE ... WHERE id=? AND version=?);
+--   * `sort_key` / `fold` are computed by kup (text.c) so that a plain BINARY
+--     index sorts the Danish way and filters accent-insensitively, and the
+--     sqlite3 shell can still read the file (no custom collations).
+
+-- step 1
+CREATE TABLE unit (
+  id          INTEGER PRIMARY KEY,
+  parent_id   INTEGER REFERENCES unit(id) ON DELETE RESTRICT,
+  name        TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
+  kind        TEXT NOT NULL CHECK (kind IN ('area','institution','team')),
+  sort_key    TEXT NOT NULL,
+  active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1)),
+  version     INTEGER NOT NULL DEFAULT 1,
+  CHECK (parent_id IS NULL OR parent_id <> id)
+) STRICT;
+CREATE UNIQUE INDEX unit_name ON unit(name);
+CREATE INDEX unit_parent ON unit(parent_id, sort_key);
+CREATE INDEX unit_sort ON unit(sort_key, id);
+
+CREATE TABLE profession (
+  id        INTEGER PRIMARY KEY,
+  name      TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 80),
+  sort_key  TEXT NOT NULL,
+  version   INTEGER NOT NULL DEFAULT 1
+) STRICT;
+CREATE INDEX profession_sort ON profession(sort_key, id);
+
+CREATE TABLE staff (
+  id             INTEGER PRIMARY KEY,
+  login          TEXT UNIQUE CHECK (login IS NULL OR
+                   (length(login) BETWEEN 1 AND 32 AND login NOT GLOB '*[^a-z0-9._-]*')),
+  emp_no         TEXT UNIQUE CHECK (emp_no IS NULL OR length(emp_no) BETWEEN 1 AND 20),
+  name           TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
+  initials       TEXT NOT NULL CHECK (length(initials) BETWEEN 1 AND 8),
+  email          TEXT CHECK (email IS NULL OR email LIKE '%_@_%'),
+  unit_id        INTEGER NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
+  profession_id  INTEGER REFERENCES profession(id) ON DELETE RESTRICT,
+  role           TEXT NOT NULL DEFAULT 'employee'
+                   CHECK (role IN ('employee','leader','admin')),
+  title          TEXT NOT NULL DEFAULT '',
+  employed_from  TEXT CHECK (employed_from IS NULL OR
+                   (employed_from GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'
+                    AND date(employed_from) = employed_from)),
+  employed_to    TEXT CHECK (employed_to IS NULL OR
+                   (employed_to GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'
+                    AND date(employed_to) = employed_to)),
+  active         INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1)),
+  sort_key       TEXT NOT NULL,
+  fold           TEXT NOT NULL,
+  version        INTEGER NOT NULL DEFAULT 1,
+  CHECK (employed_to IS NULL OR employed_from IS NULL OR employed_to >= employed_from)
+) STRICT;
+CREATE INDEX staff_sort ON staff(sort_key, id);
+CREATE INDEX staff_unit ON staff(unit_id, sort_key, id);
+CREATE INDEX staff_profession ON staff(profession_id);
+
+-- Leaders of a unit. A unit may have several; history is kept (until IS NULL
+-- means current) so a handover never rewrites who agreed what.
+CREATE TABLE unit_leader (
+  id        INTEGER PRIMARY KEY,
+  unit_id   INTEGER NOT NULL REFERENCES unit(id) ON DELETE CASCADE,
+  staff_id  INTEGER NOT NULL REFERENCES staff(id) ON DELETE RESTRICT,
+  since     TEXT NOT NULL CHECK (since GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'
+                                 AND date(since) = since),
+  until     TEXT CHECK (until IS NULL OR (until GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'
+                                          AND date(until) = until)),
+  version   INTEGER NOT NULL DEFAULT 1
+) STRICT;
+CREATE INDEX unit_leader_unit ON unit_leader(unit_id, until);
+CREATE INDEX unit_leader_staff ON unit_leader(staff_id, until);
+
+CREATE TABLE competence_area (
+  id        INTEGER PRIMARY KEY,
+  code      TEXT NOT NULL UNIQUE CHECK (code GLOB '[a-z]*' AND length(code) <= 20),
+  name_da   TEXT NOT NULL CHECK (length(name_da) BETWEEN 1 AND 80),
+  name_en   TEXT NOT NULL CHECK (length(name_en) BETWEEN 1 AND 80),
+  pos       INTEGER NOT NULL DEFAULT 0,
+  active    INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1)),
+  version   INTEGER NOT NULL DEFAULT 1
+) STRICT;
+
+INSERT INTO competence_area(code, name_da, name_en, pos) VALUES
+  ('personal',          'Personlig',    'Personal',          1),
+  ('professional',      'Faglig',       'Professional',      2),
+  ('interdisciplinary', 'Fællesfaglig', 'Interdisciplinary', 3),
+  ('relational',        'Relationel',   'Relational',        4);
+
+CREATE TABLE focus_area (
+  id           INTEGER PRIMARY KEY,
+  year         INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2199),
+  title        TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 120),
+  description  TEXT NOT NULL DEFAULT '',
+  version      INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (year, title)
+) STRICT;
+
+CREATE TABLE plan (
+  id            INTEGER PRIMARY KEY,
+  staff_id      INTEGER NOT NULL REFERENCES staff(id) ON DELETE RESTRICT,
+  year          INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2199),
+  status        TEXT NOT NULL DEFAULT 'draft'
+                  CHECK (status IN ('draft','agreed','evaluated')),
+  mus_date      TEXT CHECK (mus_date IS NULL OR
+                  (mus_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'
+                   AND date(mus_date) = mus_date)),
+  notes         TEXT NOT NULL DEFAULT '',
+  agreed_by     INTEGER REFERENCES staff(id) ON DELETE RESTRICT,
+  agreed_at     TEXT CHECK (agreed_at IS NULL OR datetime(agreed_at) = agreed_at),
+  accepted_at   TEXT CHECK (accepted_at IS NULL OR datetime(accepted_at) = accepted_at),
+  evaluation    TEXT NOT NULL DEFAULT '',
+  evaluated_by  INTEGER REFERENCES staff(id) ON DELETE RESTRICT,
+  evaluated_at  TEXT CHECK (evaluated_at IS NULL OR datetime(evaluated_at) = evaluated_at),
+  created_at    TEXT NOT NULL DEFAULT (datetime('now')),
+  version       INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (staff_id, year),
+  CHECK (status = 'draft' OR (agreed_by IS NOT NULL AND agreed_at IS NOT NULL)),
+  CHECK (status <> 'evaluated' OR (evaluated_by IS NOT NULL AND evaluated_at IS NOT NULL))
+) STRICT;
+CREATE INDEX plan_year ON plan(year, status);
+
+CREATE TABLE goal (
+  id             INTEGER PRIMARY KEY,
+  plan_id        INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  pos            INTEGER NOT NULL DEFAULT 0,
+  competence_id  INTEGER NOT NULL REFERENCES competence_area(id) ON DELETE RESTRICT,
+  focus_id       INTEGER REFERENCES focus_area(id) ON DELETE SET NULL,
+  what           TEXT NOT NULL CHECK (length(what) BETWEEN 1 AND 2000),
+  why            TEXT NOT NULL DEFAULT '',
+  criteria       TEXT NOT NULL DEFAULT '',
+  deadline       TEXT CHECK (deadline IS NULL OR
+                   (deadline GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'
+                    AND date(deadline) = deadline)),
+  status         TEXT NOT NULL DEFAULT 'open'
+                   CHECK (status IN ('open','in_progress','done','dropped')),
+  result         TEXT NOT NULL DEFAULT '',
+  carried_from   INTEGER REFERENCES goal(id) ON DELETE SET NULL,
+  version        INTEGER NOT NULL DEFAULT 1
+) STRICT;
+CREATE INDEX goal_plan ON goal(plan_id, pos, id);
+CREATE INDEX goal_competence ON goal(competence_id);
+CREATE INDEX goal_focus ON goal(focus_id);
+
+CREATE TABLE activity (
+  id           INTEGER PRIMARY KEY,
+  title        TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 160),
+  method       TEXT NOT NULL CHECK (method IN ('diploma','course','theme_day',
+                 'conference','elearning','peer','network','supervision','other')),
+  provider     TEXT NOT NULL DEFAULT '',
+  description  TEXT NOT NULL DEFAULT '',
+  ects         REAL CHECK (ects IS NULL OR ects BETWEEN 0 AND 60),
+  hours        REAL CHECK (hours IS NULL OR hours BETWEEN 0 AND 2000),
+  price        INTEGER NOT NULL DEFAULT 0 CHECK (price BETWEEN 0 AND 10000000),
+  cross_prof   INTEGER NOT NULL DEFAULT 0 CHECK (cross_prof IN (0,1)),
+  active       INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1)),
+  sort_key     TEXT NOT NULL,
+  fold         TEXT NOT NULL,
+  version      INTEGER NOT NULL DEFAULT 1
+) STRICT;
+CREATE INDEX activity_sort ON activity(sort_key, id);
+CREATE INDEX activity_method ON activity(method);
+
+CREATE TABLE activity_competence (
+  activity_id    INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,
+  competence_id  INTEGER NOT NULL REFERENCES competence_area(id) ON DELETE RESTRICT,
+  PRIMARY KEY (activity_id, competence_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX activity_competence_c ON activity_competence(competence_id);
+
+CREATE TABLE activity_profession (
+  activity_id    INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,
+  profession_id  INTEGER NOT NULL REFERENCES profession(id) ON DELETE RESTRICT,
+  PRIMARY KEY (activity_id, profession_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX activity_profession_p ON activity_profession(profession_id);
+
+-- A session (hold) is one run of an activity.
+CREATE TABLE session (
+  id               INTEGER PRIMARY KEY,
+  activity_id      INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,
+  starts           TEXT NOT NULL CHECK (starts GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'
+                                        AND date(starts) = starts),
+  ends             TEXT NOT NULL CHECK (ends GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'
+                                        AND date(ends) = ends),
+  place            TEXT NOT NULL DEFAULT '',
+  capacity         INTEGER NOT NULL CHECK (capacity BETWEEN 1 AND 10000),
+  signup_deadline  TEXT CHECK (signup_deadline IS NULL OR
+                     (signup_deadline GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'
+                      AND date(signup_deadline) = signup_deadline)),
+  version          INTEGER NOT NULL DEFAULT 1,
+  CHECK (ends >= starts),
+  CHECK (signup_deadline IS NULL OR signup_deadline <= starts)
+) STRICT;
+CREATE INDEX session_activity ON session(activity_id, starts, id);
+CREATE INDEX session_starts ON session(starts, id);
+
+CREATE TABLE participation (
+  id            INTEGER PRIMARY KEY,
+  staff_id      INTEGER NOT NULL REFERENCES staff(id) ON DELETE RESTRICT,
+  session_id    INTEGER NOT NULL REFERENCES session(id) ON DELETE RESTRICT,
+  goal_id       INTEGER REFERENCES goal(id) ON DELETE SET NULL,
+  status        TEXT NOT NULL DEFAULT 'requested'
+                  CHECK (status IN ('requested','approved','rejected','enrolled',
+                                    'waitlisted','completed','cancelled','noshow')),
+  requested_at  TEXT NOT NULL DEFAULT (datetime('now'))
+                  CHECK (datetime(requested_at) = requested_at),
+  decided_by    INTEGER REFERENCES staff(id) ON DELETE RESTRICT,
+  decided_at    TEXT CHECK (decided_at IS NULL OR datetime(decided_at) = decided_at),
+  note          TEXT NOT NULL DEFAULT '',
+  reason        TEXT NOT NULL DEFAULT '',
+  wait_pos      INTEGER,
+  price         INTEGER NOT NULL DEFAULT 0 CHECK (price BETWEEN 0 AND 10000000),
+  version       INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (staff_id, session_id),
+  CHECK (status <> 'rejected' OR length(reason) > 0),
+  CHECK ((status = 'waitlisted') = (wait_pos IS NOT NULL))
+) STRICT;
+CREATE INDEX participation_session ON participation(session_id, status);
+CREATE INDEX participation_staff ON participation(staff_id, status);
+CREATE INDEX participation_goal ON participation(goal_id);
+
+-- Follow-up (opfølgning) after a completed participation.
+CREATE TABLE followup (
+  id                INTEGER PRIMARY KEY,
+  participation_id  INTEGER NOT NULL UNIQUE
+                      REFERENCES participation(id) ON DELETE CASCADE,
+  due               TEXT NOT NULL CHECK (due GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'
+                                         AND date(due) = due),
+  learned           TEXT NOT NULL DEFAULT '',
+  practice          TEXT NOT NULL DEFAULT '',
+  shared_with       TEXT NOT NULL DEFAULT '',
+  leader_comment    TEXT NOT NULL DEFAULT '',
+  done_at           TEXT CHECK (done_at IS NULL OR
+                      (done_at GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'
+                       AND date(done_at) = done_at)),
+  done_by           INTEGER REFERENCES staff(id) ON DELETE RESTRICT,
+  version           INTEGER NOT NULL DEFAULT 1,
+  CHECK ((done_at IS NULL) = (done_by IS NULL))
+) STRICT;
+CREATE INDEX followup_due ON followup(done_at, due);
+
+CREATE TABLE budget (
+  unit_id  INTEGER NOT NULL REFERENCES unit(id) ON DELETE CASCADE,
+  year     INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2199),
+  amount   INTEGER NOT NULL CHECK (amount BETWEEN 0 AND 1000000000),
+  version  INTEGER NOT NULL DEFAULT 1,
+  PRIMARY KEY (unit_id, year)
+) STRICT;
+
+-- Who changed what, when. Append-only: the triggers below refuse any change.
+CREATE TABLE audit (
+  id      INTEGER PRIMARY KEY,
+  at      TEXT NOT NULL DEFAULT (datetime('now')),
+  login   TEXT NOT NULL,
+  tbl     TEXT NOT NULL,
+  row_id  INTEGER NOT NULL,
+  action  TEXT NOT NULL CHECK (action IN ('create','update','delete')),
+  old     TEXT,
+  new     TEXT
+) STRICT;
+CREATE INDEX audit_row ON audit(tbl, row_id, id);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+  BEGIN SELECT RAISE(ABORT, 'audit records cannot be changed'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+  BEGIN SELECT RAISE(ABORT, 'audit records cannot be deleted'); END;
+
+-- step 2
+-- Follow-up delay per activity method (weeks after completion), and drafts of
+-- open forms so that a dropped connection loses nothing.
+CREATE TABLE method_followup (
+  method  TEXT PRIMARY KEY CHECK (method IN ('diploma','course','theme_day',
+            'conference','elearning','peer','network','supervision','other')),
+  weeks   INTEGER NOT NULL DEFAULT 6 CHECK (weeks BETWEEN 0 AND 104),
+  version INTEGER NOT NULL DEFAULT 1
+) STRICT;
+INSERT INTO method_followup(method, weeks) VALUES
+  ('diploma',8),('course',6),('theme_day',4),('conference',6),('elearning',4),
+  ('peer',4),('network',6),('supervision',6),('other',6);
+
+CREATE TABLE draft (
+  staff_id   INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+  form       TEXT NOT NULL,
+  record_id  INTEGER NOT NULL DEFAULT 0,
+  data       TEXT NOT NULL,
+  saved_at   TEXT NOT NULL DEFAULT (datetime('now')),
+  PRIMARY KEY (staff_id, form, record_id)
+) STRICT;

@@ -1,0 +1,593 @@
+/* db.c — connection, schema migrations and the statement wrapper that every
+ * db_*.c file uses. See db.h and db_internal.h. */
+#include "db_internal.h"
+#include "i18n.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+extern const char kup_schema[]; /* generated from share/schema.sql */
+
+char *xstrdup(const char *s)
+{
+	return strdup(s ? s : "");
+}
+
+char *col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return xstrdup((const char *)t);
+}
+
+kcode db_fail(kdb *db, int rc, kerr *e)
+{
+	const char *m = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return kerr_set(e, KE_BUSY, "%s", _("The database is busy with another user's change; please try again."));
+	case SQLITE_FULL:
+		return kerr_set(e, KE_FULL, "%s", _("The disk is full; nothing was saved."));
+	case SQLITE_READONLY:
+		return kerr_set(e, KE_READONLY, "%s", _("The database is open read-only; nothing can be saved."));
+	case SQLITE_CORRUPT:
+		return kerr_set(e, KE_CORRUPT, "%s", _("The database file is damaged; restore it from a backup (see kup backup)."));
+	case SQLITE_NOTADB:
+		return kerr_set(e, KE_NOTKUP, "%s", _("The file is not a kup database."));
+	case SQLITE_NOMEM:
+		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+		return kerr_set(e, KE_IO, _("Cannot read or write the database: %s"), m);
+	case SQLITE_CONSTRAINT:
+		if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+			return kerr_set(e, KE_EXISTS, _("That already exists: %s"), m);
+		if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+			return kerr_set(e, KE_INVALID, "%s", _("Other records still refer to this one, or a referenced record is missing."));
+		return kerr_set(e, KE_INVALID, _("A value is not allowed: %s"), m);
+	default:
+		return kerr_set(e, KE_DB, _("Database error: %s"), m);
+	}
+}
+
+static size_t cache_slot(const char *sql)
+{
+	uintptr_t p = (uintptr_t)sql;
+	return (size_t)((p >> 3) ^ (p >> 11)) % 128;
+}
+
+sqlite3_stmt *db_stmt(kdb *db, const char *sql, kerr *e)
+{
+	size_t i = cache_slot(sql);
+	for (size_t n = 0; n < 128; n++, i = (i + 1) % 128) {
+		struct kdb_cached *c = &db->cache[i];
+		if (c->sql == sql) {
+			sqlite3_reset(c->st);
+			sqlite3_clear_bindings(c->st);
+			return c->st;
+		}
+		if (!c->sql)
+			break;
+	}
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK) {
+		db_fail(db, rc, e);
+		return NULL;
+	}
+	/* Cache only if there is room; otherwise the caller's statement would
+	 * leak, so evict the home slot instead. */
+	struct kdb_cached *c = &db->cache[i];
+	if (c->sql) {
+		c = &db->cache[cache_slot(sql)];
+		sqlite3_finalize(c->st);
+	}
+	c->sql = sql;
+	c->st = st;
+	return st;
+}
+
+kcode db_bind(kdb *db, sqlite3_stmt *st, kerr *e, const char *fmt, ...)
+{
+	/* Parameters past the statement's last are ignored, so an INSERT and
+	 * an UPDATE (with id and version at the end) can share one call. */
+	int count = sqlite3_bind_parameter_count(st);
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = SQLITE_OK;
+	for (int i = 1; *fmt && rc == SQLITE_OK; fmt++, i++) {
+		int64_t iv = 0;
+		double dv = 0;
+		const char *sv = NULL;
+		switch (*fmt) {
+		case 'i': case 'I': iv = va_arg(ap, int64_t); break;
+		case 'n': iv = va_arg(ap, int); break;
+		case 't': case 'T': sv = va_arg(ap, const char *); break;
+		case 'd': case 'D': dv = va_arg(ap, double); break;
+		default: rc = SQLITE_MISUSE; continue;
+		}
+		if (i > count)
+			continue;
+		switch (*fmt) {
+		case 'i': case 'n': rc = sqlite3_bind_int64(st, i, iv); break;
+		case 'I': rc = iv ? sqlite3_bind_int64(st, i, iv) : sqlite3_bind_null(st, i); break;
+		case 't': rc = sv ? sqlite3_bind_text(st, i, sv, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i); break;
+		case 'T': rc = sv && *sv ? sqlite3_bind_text(st, i, sv, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i); break;
+		case 'd': rc = sqlite3_bind_double(st, i, dv); break;
+		case 'D': rc = dv >= 0 ? sqlite3_bind_double(st, i, dv) : sqlite3_bind_null(st, i); break;
+		}
+	}
+	va_end(ap);
+	return rc == SQLITE_OK ? KE_OK : db_fail(db, rc, e);
+}
+
+int db_step(kdb *db, sqlite3_stmt *st, kerr *e)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc;
+	db_fail(db, sqlite3_extended_errcode(db->h), e);
+	sqlite3_reset(st);
+	return -1;
+}
+
+kcode db_exec_stmt(kdb *db, sqlite3_stmt *st, kerr *e)
+{
+	int rc = db_step(db, st, e);
+	sqlite3_reset(st);
+	return rc < 0 ? e->code : KE_OK;
+}
+
+kcode db_exec(kdb *db, const char *sql, kerr *e)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
+	sqlite3_free(msg);
+	return rc == SQLITE_OK ? KE_OK : db_fail(db, sqlite3_extended_errcode(db->h), e);
+}
+
+kcode db_scalar(kdb *db, const char *sql, int64_t p, int64_t *out, kerr *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	if (!st)
+		return e->code;
+	if (sqlite3_bind_parameter_count(st) > 0 && db_bind(db, st, e, "i", p))
+		return e->code;
+	int rc = db_step(db, st, e);
+	if (rc < 0)
+		return e->code;
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return KE_OK;
+}
+
+kcode db_begin(kdb *db, kerr *e)
+{
+	if (db->readonly)
+		return kerr_set(e, KE_READONLY, "%s", _("The database is open read-only; nothing can be saved."));
+	if (db->in_tx) /* inside a bulk load: the outer transaction covers it */
+		return KE_OK;
+	sqlite3_stmt *st = db_stmt(db, "BEGIN IMMEDIATE", e);
+	if (!st || db_exec_stmt(db, st, e))
+		return e->code;
+	db->in_tx = 1;
+	return KE_OK;
+}
+
+kcode db_commit(kdb *db, kerr *e)
+{
+	if (db->in_tx == 2)
+		return KE_OK;
+	sqlite3_stmt *st = db_stmt(db, "COMMIT", e);
+	if (!st || db_exec_stmt(db, st, e)) {
+		db_rollback(db);
+		return e->code;
+	}
+	db->in_tx = 0;
+	return KE_OK;
+}
+
+void db_rollback(kdb *db)
+{
+	if (db->in_tx == 2)
+		return;
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	db->in_tx = 0;
+}
+
+kcode db_bulk_begin(kdb *db, kerr *e)
+{
+	if (db_begin(db, e))
+		return e->code;
+	db->in_tx = 2;
+	return KE_OK;
+}
+
+kcode db_bulk_end(kdb *db, int commit, kerr *e)
+{
+	db->in_tx = 1;
+	if (commit)
+		return db_commit(db, e);
+	db_rollback(db);
+	return KE_OK;
+}
+
+kcode db_row_json(kdb *db, const char *sql, int64_t id, char **out, kerr *e)
+{
+	*out = NULL;
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	if (!st || db_bind(db, st, e, "i", id))
+		return e->code;
+	int rc = db_step(db, st, e);
+	if (rc < 0)
+		return e->code;
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return kerr_set(e, KE_NOTFOUND, "%s", _("The record no longer exists."));
+	}
+	*out = col_text(st, 0);
+	sqlite3_reset(st);
+	return *out ? KE_OK : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+}
+
+kcode db_audit(kdb *db, const kactor *who, const char *tbl, int64_t id,
+	       const char *action, const char *old, const char *new_, kerr *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"INSERT INTO audit(login, tbl, row_id, action, old, new) VALUES (?,?,?,?,?,?)", e);
+	if (!st || db_bind(db, st, e, "ttittt", who->login, tbl, id, action, old, new_))
+		return e->code;
+	return db_exec_stmt(db, st, e);
+}
+
+/* ---- opening and migrating ---- */
+
+static kcode check_header(const char *path, kerr *e)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return kerr_set(e, KE_IO, _("Cannot open %s: %s"), path, strerror(errno));
+	char hdr[16];
+	ssize_t n = read(fd, hdr, sizeof hdr);
+	close(fd);
+	if (n == 0)
+		return KE_OK; /* an empty file is an empty SQLite database */
+	if (n != (ssize_t)sizeof hdr || memcmp(hdr, "SQLite format 3", 16) != 0)
+		return kerr_set(e, KE_NOTKUP, _("%s is not a kup database (not an SQLite file)."), path);
+	return KE_OK;
+}
+
+static int pragma_int(kdb *db, const char *sql, int *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			*out = sqlite3_column_int(st, 0);
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int db_schema_version(kdb *db)
+{
+	int v = -1;
+	pragma_int(db, "PRAGMA user_version", &v);
+	return v;
+}
+
+/* Pointer to the text of step n in the embedded schema, and its length. */
+static const char *schema_step(int n, size_t *len)
+{
+	char mark[32];
+	snprintf(mark, sizeof mark, "\n-- step %d\n", n);
+	const char *p = strstr(kup_schema, mark);
+	if (!p)
+		return NULL;
+	p += strlen(mark);
+	const char *q = strstr(p, "\n-- step ");
+	*len = q ? (size_t)(q - p) : strlen(p);
+	return p;
+}
+
+static kcode identify(kdb *db, kerr *e)
+{
+	int app = 0, ver = 0, ntab = 0;
+	int rc = pragma_int(db, "PRAGMA application_id", &app);
+	if (rc == SQLITE_OK)
+		rc = pragma_int(db, "PRAGMA user_version", &ver);
+	if (rc == SQLITE_OK)
+		rc = pragma_int(db, "SELECT count(*) FROM sqlite_schema", &ntab);
+	if (rc != SQLITE_OK) {
+		if ((rc & 0xff) == SQLITE_NOTADB)
+			return kerr_set(e, KE_NOTKUP, _("%s is not a kup database (not an SQLite file)."), db->path);
+		return db_fail(db, rc, e);
+	}
+	if (app != KUP_APPLICATION_ID && (ntab > 0 || ver > 0 || app != 0))
+		return kerr_set(e, KE_NOTKUP, _("%s is an SQLite file but not a kup database."), db->path);
+	if (ver > KUP_SCHEMA_VERSION)
+		return kerr_set(e, KE_NEWER,
+			_("%s was made by a newer kup (schema %d; this kup knows up to %d). Upgrade kup to open it."),
+			db->path, ver, KUP_SCHEMA_VERSION);
+	return KE_OK;
+}
+
+kcode db_migrate(kdb *db, kerr *e)
+{
+	int ver = db_schema_version(db);
+	if (ver >= KUP_SCHEMA_VERSION)
+		return KE_OK;
+	if (db->readonly)
+		return kerr_set(e, KE_READONLY,
+			_("%s needs an upgrade, but is read-only. Ask an administrator to open it once."), db->path);
+	if (db_exec(db, "BEGIN IMMEDIATE", e))
+		return e->code;
+	/* Someone else may have migrated while we waited for the lock. */
+	ver = db_schema_version(db);
+	for (int step = ver + 1; step <= KUP_SCHEMA_VERSION; step++) {
+		size_t len;
+		const char *sql = schema_step(step, &len);
+		char *copy = sql ? strndup(sql, len) : NULL;
+		if (!copy) {
+			db_exec(db, "ROLLBACK", NULL);
+			return kerr_set(e, KE_DB, _("Schema step %d is missing from this kup."), step);
+		}
+		kcode c = db_exec(db, copy, e);
+		free(copy);
+		if (c) {
+			db_exec(db, "ROLLBACK", NULL);
+			return c;
+		}
+	}
+	char sql[96];
+	snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d",
+		 KUP_SCHEMA_VERSION, KUP_APPLICATION_ID);
+	if (db_exec(db, sql, e) || db_exec(db, "COMMIT", e)) {
+		db_exec(db, "ROLLBACK", NULL);
+		return e->code;
+	}
+	return KE_OK;
+}
+
+kcode db_open(const char *path, int flags, kdb **out, kerr *e)
+{
+	*out = NULL;
+	struct stat sb;
+	int exists = stat(path, &sb) == 0;
+	if (flags & DB_OPEN_CREATE) {
+		if (exists)
+			return kerr_set(e, KE_EXISTS, _("%s already exists; kup will not overwrite it."), path);
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd < 0)
+			return kerr_set(e, KE_IO, _("Cannot create %s: %s"), path, strerror(errno));
+		close(fd);
+	} else {
+		if (!exists)
+			return kerr_set(e, KE_NOTFOUND,
+				_("No database at %s. Create one with: kup --db %s init (or demo)"), path, path);
+		if (S_ISDIR(sb.st_mode))
+			return kerr_set(e, KE_NOTKUP, _("%s is a directory, not a kup database."), path);
+		if (check_header(path, e))
+			return e->code;
+	}
+
+	kdb *db = calloc(1, sizeof *db);
+	if (!db || !(db->path = strdup(path))) {
+		free(db);
+		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	}
+	/* Read-only when asked, or when we may not write the file or its
+	 * directory (WAL needs to create the -wal and -shm files). */
+	char *dir = strdup(path);
+	if (!dir) {
+		db_close(db);
+		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	}
+	char *slash = strrchr(dir, '/');
+	const char *dname = slash ? (slash == dir ? "/" : (*slash = '\0', dir)) : ".";
+	db->readonly = (flags & DB_OPEN_READONLY) || access(path, W_OK) != 0 || access(dname, W_OK) != 0;
+	free(dir);
+
+	int oflags = (db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
+	int rc = sqlite3_open_v2(path, &db->h, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		kerr_set(e, KE_IO, _("Cannot open %s: %s"), path, db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+		db_close(db);
+		return e->code;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, 5000);
+	/* Identify before anything that could write to a foreign file. */
+	if (identify(db, e)) {
+		db_close(db);
+		return e->code;
+	}
+	kcode c = db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA trusted_schema=OFF", e);
+	if (!c && !db->readonly)
+		c = db_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL", e);
+	if (!c)
+		c = db_migrate(db, e);
+	if (c) {
+		db_close(db);
+		return c;
+	}
+	*out = db;
+	return KE_OK;
+}
+
+void db_close(kdb *db)
+{
+	if (!db)
+		return;
+	for (size_t i = 0; i < 128; i++)
+		if (db->cache[i].st)
+			sqlite3_finalize(db->cache[i].st);
+	if (db->h)
+		sqlite3_close(db->h);
+	free(db->path);
+	free(db);
+}
+
+int db_is_readonly(const kdb *db) { return db->readonly; }
+const char *db_path(const kdb *db) { return db->path; }
+
+kcode db_check(kdb *db, kerr *e)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db->h, "PRAGMA integrity_check", -1, &st, NULL);
+	char first[256] = "";
+	int problems = 0;
+	while (rc == SQLITE_OK || rc == SQLITE_ROW) {
+		if ((rc = sqlite3_step(st)) != SQLITE_ROW)
+			break;
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		if (t && strcmp(t, "ok") != 0 && problems++ == 0)
+			snprintf(first, sizeof first, "%s", t);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_OK)
+		return db_fail(db, rc, e);
+	int fk = 0;
+	rc = sqlite3_prepare_v2(db->h, "PRAGMA foreign_key_check", -1, &st, NULL);
+	while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		fk++;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_OK)
+		return db_fail(db, rc, e);
+	if (problems || fk)
+		return kerr_set(e, KE_CORRUPT, _("damaged: %d integrity problem(s), %d broken reference(s); first: %s"),
+				problems, fk, first);
+	return kerr_set(e, KE_OK, "%s", _("ok: integrity and references are sound"));
+}
+
+const char *role_code(krole r)
+{
+	return r == ROLE_ADMIN ? "admin" : r == ROLE_LEADER ? "leader" : "employee";
+}
+
+const char *role_name(krole r)
+{
+	return r == ROLE_ADMIN ? _("admin") : r == ROLE_LEADER ? _("leader") : _("employee");
+}
+
+int role_parse(const char *s, krole *out)
+{
+	if (!s) return -1;
+	if (!strcmp(s, "employee")) *out = ROLE_EMPLOYEE;
+	else if (!strcmp(s, "leader")) *out = ROLE_LEADER;
+	else if (!strcmp(s, "admin")) *out = ROLE_ADMIN;
+	else return -1;
+	return 0;
+}
+
+void db_actor_local_admin(kactor *out, const char *login)
+{
+	memset(out, 0, sizeof *out);
+	out->role = ROLE_ADMIN;
+	snprintf(out->login, sizeof out->login, "%s", login && *login ? login : "local");
+	snprintf(out->name, sizeof out->name, "%s", out->login);
+}
+
+kcode db_actor_for_login(kdb *db, const char *login, int local_owner, kactor *out, kerr *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, role, name, active FROM staff WHERE login = ?", e);
+	if (!st || db_bind(db, st, e, "t", login))
+		return e->code;
+	int rc = db_step(db, st, e);
+	if (rc < 0)
+		return e->code;
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		if (local_owner) {
+			db_actor_local_admin(out, login);
+			return KE_OK;
+		}
+		return kerr_set(e, KE_DENIED, _("The login '%s' is not registered in kup."), login);
+	}
+	memset(out, 0, sizeof *out);
+	out->staff_id = sqlite3_column_int64(st, 0);
+	krole r = ROLE_EMPLOYEE;
+	role_parse((const char *)sqlite3_column_text(st, 1), &r);
+	out->role = local_owner ? ROLE_ADMIN : r;
+	snprintf(out->login, sizeof out->login, "%s", login);
+	snprintf(out->name, sizeof out->name, "%s", (const char *)sqlite3_column_text(st, 2));
+	int active = sqlite3_column_int(st, 3);
+	sqlite3_reset(st);
+	if (!active && !local_owner)
+		return kerr_set(e, KE_DENIED, _("The login '%s' is deactivated in kup."), login);
+	return KE_OK;
+}
+
+int64_t db_changes(kdb *db) { return sqlite3_changes64(db->h); }
+int64_t db_last_id(kdb *db) { return sqlite3_last_insert_rowid(db->h); }
+
+kcode db_denied(kerr *e)
+{
+	return kerr_set(e, KE_DENIED, "%s", _("Not allowed: your role does not permit this."));
+}
+
+kcode db_conflict(kdb *db, const char *tbl, int64_t id, kerr *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT a.action, a.at, coalesce(s.name, a.login) FROM audit a"
+		" LEFT JOIN staff s ON s.login = a.login"
+		" WHERE a.tbl = ? AND a.row_id = ? ORDER BY a.id DESC LIMIT 1", e);
+	if (!st || db_bind(db, st, e, "ti", tbl, id))
+		return e->code;
+	int rc = db_step(db, st, e);
+	if (rc < 0)
+		return e->code;
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return kerr_set(e, KE_CONFLICT, "%s", _("Someone else changed this record after you opened it; nothing was saved."));
+	}
+	char who[160], at[32];
+	snprintf(who, sizeof who, "%s", (const char *)sqlite3_column_text(st, 2));
+	snprintf(at, sizeof at, "%s", (const char *)sqlite3_column_text(st, 1));
+	int deleted = strcmp((const char *)sqlite3_column_text(st, 0), "delete") == 0;
+	sqlite3_reset(st);
+	if (deleted)
+		return kerr_set(e, KE_NOTFOUND, _("%s deleted this record at %s UTC; nothing was saved."), who, at);
+	return kerr_set(e, KE_CONFLICT, _("%s changed this record at %s UTC after you opened it; nothing was saved."), who, at);
+}
+
+kcode db_write_begin(kdb *db, kwrite *w, kerr *e)
+{
+	w->old = NULL;
+	if (db_begin(db, e))
+		return e->code;
+	if (strcmp(w->action, "create") != 0 && db_row_json(db, w->json_sql, w->id, &w->old, e)) {
+		db_rollback(db);
+		return e->code;
+	}
+	return KE_OK;
+}
+
+kcode db_write_end(kdb *db, const kactor *who, kwrite *w, kcode c, kerr *e)
+{
+	char *new_ = NULL;
+	if (!c && w->checked && db_changes(db) == 0)
+		c = db_conflict(db, w->tbl, w->id, e);
+	if (!c && strcmp(w->action, "delete") != 0)
+		c = db_row_json(db, w->json_sql, w->id, &new_, e);
+	if (!c)
+		c = db_audit(db, who, w->tbl, w->id, w->action, w->old, new_, e);
+	if (!c)
+		c = db_commit(db, e);
+	else
+		db_rollback(db);
+	free(new_);
+	free(w->old);
+	w->old = NULL;
+	return c;
+}

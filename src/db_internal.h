@@ -1,0 +1,103 @@
+/* db_internal.h — shared by the db_*.c files only: the statement wrapper.
+ * Statements come from a per-connection cache (keyed by the SQL literal's
+ * address), are always reset after use so no read snapshot outlives a call,
+ * and every failure goes through db_fail() into a kerr. */
+#ifndef KUP_DB_INTERNAL_H
+#define KUP_DB_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+#include "db.h"
+
+struct kdb_cached { const char *sql; sqlite3_stmt *st; };
+
+struct kdb {
+	sqlite3 *h;
+	char *path;
+	int readonly;
+	int in_tx;
+	struct kdb_cached cache[128];
+};
+
+/* Prepared statement for sql (a string literal), ready to bind. NULL on error. */
+sqlite3_stmt *db_stmt(kdb *db, const char *sql, kerr *e);
+/* Binds parameters by format: i int64, n int, t text (NULL ok), T text ("" -> NULL),
+ * I int64 (0 -> NULL), d double, D double (negative -> NULL). */
+kcode db_bind(kdb *db, sqlite3_stmt *st, kerr *e, const char *fmt, ...);
+/* Steps once; returns SQLITE_ROW, SQLITE_DONE, or -1 with e set. */
+int db_step(kdb *db, sqlite3_stmt *st, kerr *e);
+/* Runs a statement that returns no rows; resets it. */
+kcode db_exec_stmt(kdb *db, sqlite3_stmt *st, kerr *e);
+/* Turns an SQLite result code into a kerr. */
+kcode db_fail(kdb *db, int rc, kerr *e);
+kcode db_exec(kdb *db, const char *sql, kerr *e);
+
+/* Short write transactions: BEGIN IMMEDIATE ... COMMIT. */
+kcode db_begin(kdb *db, kerr *e);
+kcode db_commit(kdb *db, kerr *e);
+void db_rollback(kdb *db);
+
+/* Column helpers returning malloc'd copies ("" for NULL); NULL only on OOM. */
+char *col_text(sqlite3_stmt *st, int i);
+char *xstrdup(const char *s);
+
+/* One integer from a single-row query with up to one int64 parameter. */
+kcode db_scalar(kdb *db, const char *sql, int64_t p, int64_t *out, kerr *e);
+
+/* Appends an audit record for table row `id`; rowjson is "SELECT json_object(...)
+ * FROM tbl WHERE id=?". old may be NULL (create); for delete pass is_delete. */
+kcode db_row_json(kdb *db, const char *rowjson_sql, int64_t id, char **out, kerr *e);
+kcode db_audit(kdb *db, const kactor *who, const char *tbl, int64_t id,
+	       const char *action, const char *old, const char *new_, kerr *e);
+
+/* One audited write. db_write_begin opens the transaction and, for an
+ * existing row, keeps its old values; the caller runs its statement(s);
+ * db_write_end checks the version hit (w->checked: an UPDATE ... AND
+ * version=? must have changed a row), records the audit row and commits —
+ * or rolls back if c is not KE_OK. For a new row set w->id before the end. */
+typedef struct kwrite {
+	const char *tbl;
+	const char *json_sql; /* "SELECT json_object(...) FROM tbl WHERE id=?" */
+	int64_t id;
+	const char *action;   /* "create", "update", "delete" */
+	int checked;
+	char *old;
+} kwrite;
+kcode db_write_begin(kdb *db, kwrite *w, kerr *e);
+kcode db_write_end(kdb *db, const kactor *who, kwrite *w, kcode c, kerr *e);
+
+/* After an UPDATE ... WHERE id=? AND version=? changed nothing: NOTFOUND if
+ * the row is gone, else CONFLICT naming who changed it last, and when. */
+kcode db_conflict(kdb *db, const char *tbl, int64_t id, kerr *e);
+/* Refuses text with control characters (multi-line fields may hold \n). */
+kcode db_check_text(const char *label, const char *s, int required, int maxlen, int multiline, kerr *e);
+kcode db_check_date(const char *label, const char *iso, int required, kerr *e);
+/* Denial with the standard message. */
+kcode db_denied(kerr *e);
+int64_t db_changes(kdb *db);
+int64_t db_last_id(kdb *db);
+
+/* Scope of the actor: does who see staff member sid / unit uid? */
+int scope_sees_staff(kdb *db, const kactor *who, int64_t sid);
+int scope_leads_staff(kdb *db, const kactor *who, int64_t sid);
+
+/* SQL fragment: ids of units the actor ?1 (staff id) leads, with sub-units. */
+#define SQL_LED_UNITS \
+	"WITH RECURSIVE led(id) AS (" \
+	" SELECT unit_id FROM unit_leader WHERE staff_id = ?1 AND until IS NULL" \
+	" UNION SELECT u.id FROM unit u JOIN led ON u.parent_id = led.id)"
+
+/* The unit whose leaders lead staff row alias X: their own unit, or for a
+ * leader of that unit, the unit above (a leader's plan belongs upwards). */
+#define SQL_MANAGER_UNIT(X) \
+	"(CASE WHEN EXISTS (SELECT 1 FROM unit_leader ml WHERE ml.staff_id = " X ".id" \
+	" AND ml.unit_id = " X ".unit_id AND ml.until IS NULL)" \
+	" THEN (SELECT mu.parent_id FROM unit mu WHERE mu.id = " X ".unit_id)" \
+	" ELSE " X ".unit_id END)"
+
+/* SQL condition: the actor (?1 staff id, ?2 role) may see staff row alias X.
+ * Needs SQL_LED_UNITS in the WITH clause. */
+#define SQL_SEES_STAFF(X) \
+	"(?2 = 2 OR " X ".id = ?1 OR (?2 = 1 AND " X ".id <> ?1 AND " SQL_MANAGER_UNIT(X) " IN led))"
+
+#endif

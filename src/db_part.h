@@ -1,0 +1,67 @@
+/* db_part.h — participation (a person on a session) and the follow-up after
+ * it. Status: requested -> rejected | enrolled | waitlisted -> completed |
+ * cancelled | noshow. Seats are never overbooked: every change that takes a
+ * seat counts them inside the same BEGIN IMMEDIATE transaction.
+ * Strings in the records are malloc'd and owned by them: *_free(). */
+#ifndef KUP_DB_PART_H
+#define KUP_DB_PART_H
+
+#include "db.h"
+
+typedef struct part_rec {
+	int64_t id, version;
+	int64_t staff_id, session_id, goal_id;
+	char *staff_name;       /* read only */
+	char *activity_title;   /* read only */
+	char starts[11];        /* read only: session start */
+	char status[12];
+	char requested_at[20];  /* read only */
+	char *note;             /* leader's note on approval */
+	char *reason;           /* reason for a rejection */
+	int wait_pos;           /* 0 unless waitlisted */
+	int64_t price;
+	char *sort_key;         /* read only: list key */
+} part_rec;
+
+typedef struct followup_rec {
+	int64_t id, version;
+	int64_t participation_id;
+	int64_t staff_id;        /* read only */
+	char *staff_name;        /* read only */
+	char *activity_title;    /* read only */
+	char due[11];
+	char *learned, *practice, *shared_with, *leader_comment;
+	char done_at[11];        /* "" while open */
+	int overdue;             /* read only: open and past due */
+} followup_rec;
+
+/* pg->staff_id: one person's; pg->parent_id: one session's; else all of
+ * pg->year (by session start). Ordered by session start, then name. */
+kcode part_list(kdb *db, const kactor *who, const kpage *pg, part_rec **rows, int *n, kerr *e);
+kcode part_get(kdb *db, const kactor *who, int64_t id, part_rec *out, kerr *e);
+/* The person asks to join (goal optional). Refused after the deadline. */
+kcode part_request(kdb *db, const kactor *who, int64_t staff_id, int64_t session_id,
+		   int64_t goal_id, int64_t *id, kerr *e);
+/* Leader/admin: approve (a seat, else the waiting list) or reject (reason required). */
+kcode part_approve(kdb *db, const kactor *who, int64_t id, const char *note, kerr *e);
+kcode part_reject(kdb *db, const kactor *who, int64_t id, const char *reason, kerr *e);
+/* Leader/admin shortcut: put someone straight on a session (seat or waiting list). */
+kcode part_enrol(kdb *db, const kactor *who, int64_t staff_id, int64_t session_id,
+		 int64_t goal_id, int64_t *id, kerr *e);
+/* Cancel; the first on the waiting list moves up. */
+kcode part_cancel(kdb *db, const kactor *who, int64_t id, kerr *e);
+/* Leader/admin: completed (creates the follow-up) or noshow. */
+kcode part_complete(kdb *db, const kactor *who, int64_t id, int noshow, kerr *e);
+void part_free(part_rec *p);
+void part_rows_free(part_rec *rows, int n);
+
+/* pg->staff_id: one person's; else all visible, open first, by due date. */
+kcode followup_list(kdb *db, const kactor *who, const kpage *pg, followup_rec **rows, int *n, kerr *e);
+kcode followup_get(kdb *db, const kactor *who, int64_t id, followup_rec *out, kerr *e);
+/* The person writes learned/practice/shared_with; a leader also the comment
+ * and, with done, closes it. */
+kcode followup_save(kdb *db, const kactor *who, followup_rec *f, int done, kerr *e);
+void followup_free(followup_rec *f);
+void followup_rows_free(followup_rec *rows, int n);
+
+#endif

@@ -1,0 +1,305 @@
+/* db_staff.c — the staff register; see db_staff.h. */
+#include "db_staff.h"
+#include "db_internal.h"
+#include "i18n.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define STAFF_COLS \
+	"s.id, s.version, coalesce(s.login,''), coalesce(s.emp_no,''), s.name, s.initials," \
+	" coalesce(s.email,''), s.unit_id, un.name, coalesce(s.profession_id,0)," \
+	" coalesce(pr.name,''), s.role, s.title, coalesce(s.employed_from,'')," \
+	" coalesce(s.employed_to,''), s.active, s.sort_key"
+#define STAFF_FROM \
+	" FROM staff s JOIN unit un ON un.id = s.unit_id" \
+	" LEFT JOIN profession pr ON pr.id = s.profession_id"
+/* ?1 actor id, ?2 actor role, ?3 unit subtree, ?4 folded filter,
+ * ?5 include inactive, ?6/?7 keyset position, ?8 limit */
+#define STAFF_LIST_WITH SQL_LED_UNITS ", sub(id) AS (SELECT ?3 WHERE ?3 IS NOT NULL" \
+	" UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id)"
+#define STAFF_LIST_WHERE \
+	" WHERE " SQL_SEES_STAFF("s") \
+	" AND (?3 IS NULL OR s.unit_id IN sub)" \
+	" AND (?4 IS NULL OR instr(s.fold, ?4) > 0)" \
+	" AND (?5 OR s.active)"
+
+static const char SQL_LIST_FWD[] = STAFF_LIST_WITH " SELECT " STAFF_COLS STAFF_FROM
+	STAFF_LIST_WHERE " AND (s.sort_key, s.id) > (?6, ?7) ORDER BY s.sort_key, s.id LIMIT ?8";
+static const char SQL_LIST_BACK[] = STAFF_LIST_WITH " SELECT " STAFF_COLS STAFF_FROM
+	STAFF_LIST_WHERE " AND (s.sort_key, s.id) < (?6, ?7) ORDER BY s.sort_key DESC, s.id DESC LIMIT ?8";
+static const char SQL_GET[] = "SELECT " STAFF_COLS STAFF_FROM " WHERE s.id = ?";
+static const char SQL_BY_LOGIN[] = "SELECT " STAFF_COLS STAFF_FROM " WHERE s.login = ?";
+static const char SQL_JSON[] = "SELECT json_object('login',login,'emp_no',emp_no,'name',name,"
+	"'initials',initials,'email',email,'unit_id',unit_id,'profession_id',profession_id,"
+	"'role',role,'title',title,'employed_from',employed_from,'employed_to',employed_to,"
+	"'active',active) FROM staff WHERE id = ?";
+
+void staff_free(staff_rec *s)
+{
+	if (!s)
+		return;
+	free(s->login); free(s->emp_no); free(s->name); free(s->initials);
+	free(s->email); free(s->unit_name); free(s->profession_name);
+	free(s->title); free(s->sort_key);
+	memset(s, 0, sizeof *s);
+}
+
+void staff_rows_free(staff_rec *rows, int n)
+{
+	for (int i = 0; i < n; i++)
+		staff_free(&rows[i]);
+	free(rows);
+}
+
+static int read_row(sqlite3_stmt *st, staff_rec *s)
+{
+	memset(s, 0, sizeof *s);
+	s->id = sqlite3_column_int64(st, 0);
+	s->version = sqlite3_column_int64(st, 1);
+	s->login = col_text(st, 2);
+	s->emp_no = col_text(st, 3);
+	s->name = col_text(st, 4);
+	s->initials = col_text(st, 5);
+	s->email = col_text(st, 6);
+	s->unit_id = sqlite3_column_int64(st, 7);
+	s->unit_name = col_text(st, 8);
+	s->profession_id = sqlite3_column_int64(st, 9);
+	s->profession_name = col_text(st, 10);
+	s->role = ROLE_EMPLOYEE;
+	role_parse((const char *)sqlite3_column_text(st, 11), &s->role);
+	s->title = col_text(st, 12);
+	snprintf(s->employed_from, sizeof s->employed_from, "%s", sqlite3_column_text(st, 13));
+	snprintf(s->employed_to, sizeof s->employed_to, "%s", sqlite3_column_text(st, 14));
+	s->active = sqlite3_column_int(st, 15);
+	s->sort_key = col_text(st, 16);
+	if (!s->login || !s->emp_no || !s->name || !s->initials || !s->email || !s->unit_name ||
+	    !s->profession_name || !s->title || !s->sort_key) {
+		staff_free(s);
+		return -1;
+	}
+	return 0;
+}
+
+kcode staff_list(kdb *db, const kactor *who, const kpage *pg, staff_rec **rows, int *n, kerr *e)
+{
+	*rows = NULL;
+	*n = 0;
+	int limit = pg->limit < 1 ? 50 : pg->limit > 500 ? 500 : pg->limit;
+	char *fold = pg->filter && *pg->filter ? text_fold(pg->filter) : NULL;
+	staff_rec *out = calloc((size_t)limit, sizeof *out);
+	if (!out || (pg->filter && *pg->filter && !fold)) {
+		free(out);
+		free(fold);
+		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	}
+	const char *key = pg->after_key ? pg->after_key : pg->backward ? "\xff" : "";
+	int64_t id = pg->after_key ? pg->after_id : pg->backward ? INT64_MAX : INT64_MIN;
+	sqlite3_stmt *st = db_stmt(db, pg->backward ? SQL_LIST_BACK : SQL_LIST_FWD, e);
+	kcode c = st ? db_bind(db, st, e, "inItntin", who->staff_id, (int)who->role, pg->unit_id,
+			       fold, pg->include_inactive, key, id, limit) : e->code;
+	free(fold);
+	int got = 0, rc = 0;
+	while (!c && got < limit && (rc = db_step(db, st, e)) == SQLITE_ROW) {
+		if (read_row(st, &out[got]))
+			c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+		else
+			got++;
+	}
+	if (st)
+		sqlite3_reset(st);
+	if (!c && rc < 0)
+		c = e->code;
+	if (c) {
+		staff_rows_free(out, got);
+		return c;
+	}
+	if (pg->backward) /* fetched in reverse; hand back in list order */
+		for (int i = 0; i < got / 2; i++) {
+			staff_rec t = out[i];
+			out[i] = out[got - 1 - i];
+			out[got - 1 - i] = t;
+		}
+	*rows = out;
+	*n = got;
+	return KE_OK;
+}
+
+static kcode get_one(kdb *db, const kactor *who, const char *sql, int64_t id, const char *login,
+		     staff_rec *out, kerr *e)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	if (!st || (login ? db_bind(db, st, e, "t", login) : db_bind(db, st, e, "i", id)))
+		return e->code;
+	int rc = db_step(db, st, e);
+	if (rc < 0)
+		return e->code;
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return kerr_set(e, KE_NOTFOUND, "%s", _("No such staff member."));
+	}
+	int bad = read_row(st, out);
+	sqlite3_reset(st);
+	if (bad)
+		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	if (!scope_sees_staff(db, who, out->id)) {
+		staff_free(out);
+		return db_denied(e);
+	}
+	return KE_OK;
+}
+
+kcode staff_get(kdb *db, const kactor *who, int64_t id, staff_rec *out, kerr *e)
+{
+	return get_one(db, who, SQL_GET, id, NULL, out, e);
+}
+
+kcode staff_find_login(kdb *db, const kactor *who, const char *login, staff_rec *out, kerr *e)
+{
+	return get_one(db, who, SQL_BY_LOGIN, 0, login ? login : "", out, e);
+}
+
+static kcode validate(const staff_rec *s, kerr *e)
+{
+	if (db_check_text(_("Name"), s->name, 1, 120, 0, e) ||
+	    db_check_text(_("Initials"), s->initials, 1, 8, 0, e) ||
+	    db_check_text(_("Title"), s->title, 0, 120, 0, e) ||
+	    db_check_text(_("Email"), s->email, 0, 200, 0, e) ||
+	    db_check_text(_("Employee number"), s->emp_no, 0, 20, 0, e) ||
+	    db_check_date(_("Employed from"), s->employed_from, 0, e) ||
+	    db_check_date(_("Employed until"), s->employed_to, 0, e))
+		return e->code;
+	if (s->login && *s->login) {
+		size_t len = strlen(s->login);
+		if (len > 32 || strspn(s->login, "abcdefghijklmnopqrstuvwxyz0123456789._-") != len)
+			return kerr_set(e, KE_INVALID, "%s",
+				_("Login may only hold a-z, 0-9, '.', '_' and '-' (at most 32)."));
+	}
+	if (s->email && *s->email) {
+		const char *at = strchr(s->email, '@');
+		if (!at || at == s->email || !at[1] || strchr(at + 1, '@') || strchr(s->email, ' '))
+			return kerr_set(e, KE_INVALID, "%s", _("Email must look like name@example.dk."));
+	}
+	if (!s->unit_id)
+		return kerr_set(e, KE_INVALID, _("%s is required."), _("Unit"));
+	if (s->employed_from[0] && s->employed_to[0] && strcmp(s->employed_to, s->employed_from) < 0)
+		return kerr_set(e, KE_INVALID, "%s", _("Employed until is before employed from."));
+	return KE_OK;
+}
+
+/* The folded text that "/" searches: name, initials, title, unit, login. */
+static char *search_text(kdb *db, const staff_rec *s, kerr *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT name FROM unit WHERE id = ?", e);
+	if (!st || db_bind(db, st, e, "i", s->unit_id))
+		return NULL;
+	int rc = db_step(db, st, e);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			kerr_set(e, KE_INVALID, "%s", _("The chosen unit does not exist."));
+		return NULL;
+	}
+	char *unit = col_text(st, 0);
+	sqlite3_reset(st);
+	size_t len = strlen(s->name) + strlen(s->initials) + strlen(s->title ? s->title : "") +
+		     strlen(unit ? unit : "") + strlen(s->login ? s->login : "") + 8;
+	char *raw = malloc(len);
+	char *fold = NULL;
+	if (raw && unit) {
+		snprintf(raw, len, "%s %s %s %s %s", s->name, s->initials, s->title ? s->title : "",
+			 unit, s->login ? s->login : "");
+		fold = text_fold(raw);
+	}
+	free(raw);
+	free(unit);
+	if (!fold)
+		kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	return fold;
+}
+
+static kcode unique_message(kdb *db, const staff_rec *s, kerr *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT name, CASE WHEN login = ?2 THEN 'login' ELSE 'emp_no' END FROM staff"
+		" WHERE id <> ?1 AND (login = ?2 OR emp_no = ?3) LIMIT 1", e);
+	if (!st || db_bind(db, st, e, "iTT", s->id, s->login, s->emp_no))
+		return e->code;
+	if (db_step(db, st, e) == SQLITE_ROW) {
+		char name[128];
+		snprintf(name, sizeof name, "%s", sqlite3_column_text(st, 0));
+		int login = strcmp((const char *)sqlite3_column_text(st, 1), "login") == 0;
+		sqlite3_reset(st);
+		return login ? kerr_set(e, KE_EXISTS, _("The login '%s' already belongs to %s."), s->login, name)
+			     : kerr_set(e, KE_EXISTS, _("The employee number '%s' already belongs to %s."), s->emp_no, name);
+	}
+	sqlite3_reset(st);
+	return KE_OK;
+}
+
+kcode staff_save(kdb *db, const kactor *who, staff_rec *s, kerr *e)
+{
+	if (who->role != ROLE_ADMIN)
+		return db_denied(e);
+	if (validate(s, e))
+		return e->code;
+	kwrite w = { "staff", SQL_JSON, s->id, s->id ? "update" : "create", s->id != 0, NULL };
+	if (db_write_begin(db, &w, e))
+		return e->code;
+	char *fold = NULL, *key = NULL;
+	sqlite3_stmt *st = NULL;
+	kcode c = unique_message(db, s, e);
+	if (!c && !(fold = search_text(db, s, e)))
+		c = e->code;
+	if (!c && !(key = text_sortkey(s->name)))
+		c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	if (!c && !(st = s->id ? db_stmt(db,
+			"UPDATE staff SET login=?1, emp_no=?2, name=?3, initials=?4, email=?5, unit_id=?6,"
+			" profession_id=?7, role=?8, title=?9, employed_from=?10, employed_to=?11,"
+			" active=?12, sort_key=?13, fold=?14, version=version+1"
+			" WHERE id=?15 AND version=?16", e)
+		     : db_stmt(db,
+			"INSERT INTO staff(login, emp_no, name, initials, email, unit_id, profession_id,"
+			" role, title, employed_from, employed_to, active, sort_key, fold)"
+			" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)", e)))
+		c = e->code;
+	if (!c)
+		c = db_bind(db, st, e, "TTttTiItttTnttii", s->login, s->emp_no, s->name, s->initials,
+			    s->email, s->unit_id, s->profession_id, role_code(s->role),
+			    s->title ? s->title : "", s->employed_from, s->employed_to,
+			    s->id ? s->active : 1, key, fold, s->id, s->version);
+	if (!c)
+		c = db_exec_stmt(db, st, e);
+	if (!c && !s->id)
+		w.id = db_last_id(db);
+	c = db_write_end(db, who, &w, c, e);
+	free(fold);
+	free(key);
+	if (c == KE_INVALID && strstr(e->msg, "FOREIGN"))
+		kerr_set(e, KE_INVALID, "%s", _("The chosen unit or profession does not exist."));
+	if (!c) {
+		if (!s->id)
+			s->active = 1;
+		s->id = w.id;
+		s->version++;
+	}
+	return c;
+}
+
+kcode staff_set_active(kdb *db, const kactor *who, int64_t id, int64_t version, int active, kerr *e)
+{
+	if (who->role != ROLE_ADMIN)
+		return db_denied(e);
+	kwrite w = { "staff", SQL_JSON, id, "update", 1, NULL };
+	if (db_write_begin(db, &w, e))
+		return e->code;
+	sqlite3_stmt *st = db_stmt(db, "UPDATE staff SET active=?1, version=version+1"
+				       " WHERE id=?2 AND version=?3", e);
+	kcode c = st ? db_bind(db, st, e, "nii", active, id, version) : e->code;
+	if (!c)
+		c = db_exec_stmt(db, st, e);
+	return db_write_end(db, who, &w, c, e);
+}

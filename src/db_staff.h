@@ -1,0 +1,38 @@
+/* db_staff.h — the staff register. Records are never deleted, only
+ * deactivated, because plans and the audit refer to them.
+ * Strings in staff_rec are malloc'd and owned by the record: staff_free(). */
+#ifndef KUP_DB_STAFF_H
+#define KUP_DB_STAFF_H
+
+#include "db.h"
+
+typedef struct staff_rec {
+	int64_t id;          /* 0 for a new record */
+	int64_t version;
+	char *login;         /* Unix login, "" if none */
+	char *emp_no;        /* employee number from payroll, "" if none */
+	char *name;
+	char *initials;
+	char *email;
+	int64_t unit_id;
+	char *unit_name;     /* read only */
+	int64_t profession_id; /* 0 if none */
+	char *profession_name; /* read only */
+	krole role;
+	char *title;
+	char employed_from[11];
+	char employed_to[11];
+	int active;
+	char *sort_key;      /* read only: list position */
+} staff_rec;
+
+kcode staff_list(kdb *db, const kactor *who, const kpage *pg, staff_rec **rows, int *n, kerr *e);
+kcode staff_get(kdb *db, const kactor *who, int64_t id, staff_rec *out, kerr *e);
+kcode staff_find_login(kdb *db, const kactor *who, const char *login, staff_rec *out, kerr *e);
+/* Creates (id 0) or updates (checking version) the record; sets id/version. */
+kcode staff_save(kdb *db, const kactor *who, staff_rec *s, kerr *e);
+kcode staff_set_active(kdb *db, const kactor *who, int64_t id, int64_t version, int active, kerr *e);
+void staff_free(staff_rec *s);
+void staff_rows_free(staff_rec *rows, int n);
+
+#endif

@@ -1,0 +1,35 @@
+#!/bin/sh
+# Installs what kup needs on Debian, if it is missing.
+#   deps.sh build  — compiler, pkg-config, ncursesw and sqlite3 headers
+#   deps.sh test   — also tmux, the sqlite3 shell and valgrind for `make check`
+# As root it runs apt-get; otherwise `sudo -n`; otherwise it stops and prints
+# the exact command to run.
+set -u
+want="gcc make pkg-config libncurses-dev libsqlite3-dev"
+[ "${1:-build}" = test ] && want="$want tmux sqlite3 valgrind"
+
+missing=""
+for p in $want; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+	echo "kup: missing:$missing — install them with your package manager." >&2
+	exit 1
+fi
+cmd="apt-get install -y --no-install-recommends$missing"
+if [ "$(id -u)" = 0 ]; then
+	run=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+	run="sudo -n"
+else
+	echo "kup: missing:$missing" >&2
+	echo "kup: run this, then try again:  sudo apt-get update && sudo $cmd" >&2
+	exit 1
+fi
+echo "kup: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+$run apt-get update -qq >/dev/null || true
+$run $cmd >/dev/null || { echo "kup: '$cmd' failed" >&2; exit 1; }
