@@ -36,7 +36,8 @@ static int cmd_init(struct cli *c)
 	if (cli_open(c, DB_OPEN_CREATE, &db, &who))
 		return 1;
 	db_close(db);
-	printf(_("Created an empty kup database in %s.\n"), c->dbpath);
+	printf(_("Created an empty kup database in %s."), c->dbpath);
+	putchar('\n');
 	return 0;
 }
 
@@ -66,9 +67,10 @@ static int cmd_demo(struct cli *c)
 		remove(c->dbpath);
 		return 1;
 	}
-	printf(_("Created %s: %d units, %d staff, %d activities, %d sessions, %d plans, %d participations, %d follow-ups.\n"),
+	printf(_("Created %s: %d units, %d staff, %d activities, %d sessions, %d plans, %d participations, %d follow-ups."),
 	       c->dbpath, sum.units, sum.staff, sum.activities, sum.sessions, sum.plans,
 	       sum.participations, sum.followups);
+	putchar('\n');
 	return 0;
 }
 

@@ -1,11 +1,218 @@
-/* cli_list.c — `kup list ...`: tab-separated rows under a header line. */
+/* cli_list.c — `kup list WHAT [--year Y] [--unit NAME]`: tab-separated rows
+ * under a header line, for scripts and tests. Lists are read page by page
+ * (keyset), so memory stays flat however large the organisation. Dates are
+ * ISO here: scripts read them more reliably than the Danish form. */
 #include "cli.h"
+#include "date.h"
+#include "db_activity.h"
+#include "db_org.h"
+#include "db_part.h"
+#include "db_plan.h"
+#include "db_staff.h"
 #include "i18n.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAGE 500
+
+/* Writes s as one TSV field: tabs and line breaks would split the row. */
+static void field(const char *s, int last)
+{
+	for (const char *p = s ? s : ""; *p; p++)
+		putchar(*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
+	putchar(last ? '\n' : '\t');
+}
+
+static void num(long long v, int last)
+{
+	printf("%lld%c", v, last ? '\n' : '\t');
+}
+
+static void real(double v, int last)
+{
+	if (v < 0)
+		field("", last);
+	else
+		printf("%g%c", v, last ? '\n' : '\t');
+}
+
+/* Each lister prints one page and moves the keyset position on. */
+typedef kcode (*page_fn)(kdb *db, const kactor *who, kpage *pg, char **key, int *n, kerr *e);
+
+static void move_on(kpage *pg, char **key, const char *k, int64_t id)
+{
+	free(*key);
+	*key = strdup(k ? k : "");
+	pg->after_key = *key;
+	pg->after_id = id;
+}
+
+static kcode page_staff(kdb *db, const kactor *who, kpage *pg, char **key, int *n, kerr *e)
+{
+	staff_rec *r;
+	if (!pg->after_key)
+		printf("id\tlogin\temp_no\tname\tinitials\tunit\tprofession\trole\ttitle\temail\temployed_from\temployed_to\tactive\n");
+	if (staff_list(db, who, pg, &r, n, e))
+		return e->code;
+	for (int i = 0; i < *n; i++) {
+		num(r[i].id, 0); field(r[i].login, 0); field(r[i].emp_no, 0); field(r[i].name, 0);
+		field(r[i].initials, 0); field(r[i].unit_name, 0); field(r[i].profession_name, 0);
+		field(role_code(r[i].role), 0); field(r[i].title, 0); field(r[i].email, 0);
+		field(r[i].employed_from, 0); field(r[i].employed_to, 0); num(r[i].active, 1);
+	}
+	if (*n)
+		move_on(pg, key, r[*n - 1].sort_key, r[*n - 1].id);
+	staff_rows_free(r, *n);
+	return KE_OK;
+}
+
+static kcode page_plans(kdb *db, const kactor *who, kpage *pg, char **key, int *n, kerr *e)
+{
+	plan_rec *r;
+	if (!pg->after_key)
+		printf("id\tname\tunit\tyear\tstatus\tmus_date\tgoals\tgoals_done\tagreed_by\tagreed_at\taccepted_at\tevaluated_at\n");
+	if (plan_list(db, who, pg, &r, n, e))
+		return e->code;
+	for (int i = 0; i < *n; i++) {
+		num(r[i].id, 0); field(r[i].staff_name, 0); field(r[i].unit_name, 0); num(r[i].year, 0);
+		field(r[i].status, 0); field(r[i].mus_date, 0); num(r[i].goals, 0); num(r[i].goals_done, 0);
+		field(r[i].agreed_by_name, 0); field(r[i].agreed_at, 0); field(r[i].accepted_at, 0);
+		field(r[i].evaluated_at, 1);
+	}
+	if (*n)
+		move_on(pg, key, r[*n - 1].sort_key, r[*n - 1].id);
+	plan_rows_free(r, *n);
+	return KE_OK;
+}
+
+static kcode page_activities(kdb *db, const kactor *who, kpage *pg, char **key, int *n, kerr *e)
+{
+	activity_rec *r;
+	if (!pg->after_key)
+		printf("id\ttitle\tmethod\tprovider\tects\thours\tprice\tcross_prof\tactive\tsessions\n");
+	if (activity_list(db, who, pg, &r, n, e))
+		return e->code;
+	for (int i = 0; i < *n; i++) {
+		num(r[i].id, 0); field(r[i].title, 0); field(r[i].method, 0); field(r[i].provider, 0);
+		real(r[i].ects, 0); real(r[i].hours, 0); num(r[i].price, 0); num(r[i].cross_prof, 0);
+		num(r[i].active, 0); num(r[i].sessions, 1);
+	}
+	if (*n)
+		move_on(pg, key, r[*n - 1].sort_key, r[*n - 1].id);
+	activity_rows_free(r, *n);
+	return KE_OK;
+}
+
+static kcode page_sessions(kdb *db, const kactor *who, kpage *pg, char **key, int *n, kerr *e)
+{
+	session_rec *r;
+	if (!pg->after_key)
+		printf("id\tactivity\tstarts\tends\tsignup_deadline\tplace\tcapacity\ttaken\twaiting\trequested\n");
+	if (session_list(db, who, pg, &r, n, e))
+		return e->code;
+	for (int i = 0; i < *n; i++) {
+		num(r[i].id, 0); field(r[i].activity_title, 0); field(r[i].starts, 0); field(r[i].ends, 0);
+		field(r[i].signup_deadline, 0); field(r[i].place, 0); num(r[i].capacity, 0);
+		num(r[i].taken, 0); num(r[i].waiting, 0); num(r[i].requested, 1);
+	}
+	if (*n)
+		move_on(pg, key, r[*n - 1].starts, r[*n - 1].id);
+	session_rows_free(r, *n);
+	return KE_OK;
+}
+
+static kcode page_parts(kdb *db, const kactor *who, kpage *pg, char **key, int *n, kerr *e)
+{
+	part_rec *r;
+	if (!pg->after_key)
+		printf("id\tname\tactivity\tstarts\tstatus\twait_pos\tprice\trequested_at\n");
+	if (part_list(db, who, pg, &r, n, e))
+		return e->code;
+	for (int i = 0; i < *n; i++) {
+		num(r[i].id, 0); field(r[i].staff_name, 0); field(r[i].activity_title, 0);
+		field(r[i].starts, 0); field(r[i].status, 0); num(r[i].wait_pos, 0); num(r[i].price, 0);
+		field(r[i].requested_at, 1);
+	}
+	if (*n)
+		move_on(pg, key, r[*n - 1].sort_key, r[*n - 1].id);
+	part_rows_free(r, *n);
+	return KE_OK;
+}
+
+static kcode page_followups(kdb *db, const kactor *who, kpage *pg, char **key, int *n, kerr *e)
+{
+	followup_rec *r;
+	if (!pg->after_key)
+		printf("id\tname\tactivity\tdue\tdone_at\toverdue\n");
+	if (followup_list(db, who, pg, &r, n, e))
+		return e->code;
+	for (int i = 0; i < *n; i++) {
+		num(r[i].id, 0); field(r[i].staff_name, 0); field(r[i].activity_title, 0);
+		field(r[i].due, 0); field(r[i].done_at, 0); num(r[i].overdue, 1);
+	}
+	if (*n)
+		move_on(pg, key, r[*n - 1].sort_key, r[*n - 1].id);
+	followup_rows_free(r, *n);
+	return KE_OK;
+}
+
+static const struct { const char *what; page_fn fn; int per_year; } listers[] = {
+	{ "staff", page_staff, 0 },
+	{ "plans", page_plans, 1 },
+	{ "activities", page_activities, 0 },
+	{ "sessions", page_sessions, 1 },
+	{ "participations", page_parts, 1 },
+	{ "followups", page_followups, 0 },
+};
 
 int cli_list(struct cli *c, kdb *db, const kactor *who)
 {
-	(void)db; (void)who;
-	return cli_usage_error(_("cannot list %s"), c->argv[1]);
+	const char *what = c->argv[1];
+	page_fn fn = NULL;
+	int per_year = 0;
+	for (size_t i = 0; i < sizeof listers / sizeof *listers; i++)
+		if (!strcmp(what, listers[i].what)) {
+			fn = listers[i].fn;
+			per_year = listers[i].per_year;
+		}
+	if (!fn)
+		return cli_usage_error(_("cannot list %s"), what);
+
+	kpage pg = { .limit = PAGE, .include_inactive = 1 };
+	for (int i = 2; i < c->argc; i++) {
+		const char *a = c->argv[i];
+		if (!strcmp(a, "--year") && i + 1 < c->argc) {
+			char *end;
+			long y = strtol(c->argv[++i], &end, 10);
+			if (*end || y < 2000 || y > 2199)
+				return cli_usage_error(_("--year takes a year like 2026, not %s"), c->argv[i]);
+			pg.year = (int)y;
+		} else if (!strcmp(a, "--unit") && i + 1 < c->argc) {
+			kerr e = { 0 };
+			if (unit_find(db, c->argv[++i], &pg.unit_id, &e)) {
+				fprintf(stderr, "kup: %s\n", e.msg);
+				return 1;
+			}
+		} else {
+			return cli_usage_error(_("list does not know %s"), a);
+		}
+	}
+	if (per_year && !pg.year)
+		pg.year = date_year_today();
+
+	char *key = NULL;
+	int n;
+	kerr e = { 0 };
+	kcode rc;
+	do
+		rc = fn(db, who, &pg, &key, &n, &e);
+	while (!rc && n == PAGE);
+	free(key);
+	if (rc) {
+		fprintf(stderr, "kup: %s\n", e.msg);
+		return 1;
+	}
+	return fflush(stdout) == 0 ? 0 : 1;
 }

@@ -4,7 +4,7 @@
 #define KUP_DATE_H
 
 /* Accepts ISO, D-M-Y / D.M.Y / D/M/Y with 4- or 2-digit (20yy) year, and D-M / D.M /
- * D/M in this_year. Returns 0 on success, 1 for empty input (out = ""), -1 if
+ * D.M. / D/M in this_year. Returns 0 on success, 1 for empty input (out = ""), -1 if
  * unparsable or not a real date (out untouched). */
 int date_parse(const char *in, int this_year, char out[11]);
 /* ISO -> "DD-MM-YYYY"; NULL/empty -> ""; anything else copied (at most 10 bytes). */

@@ -2,6 +2,7 @@
  * db_*.c file uses. See db.h and db_internal.h. */
 #include "db_internal.h"
 #include "i18n.h"
+#include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -573,6 +574,25 @@ kcode db_write_begin(kdb *db, kwrite *w, kerr *e)
 	return KE_OK;
 }
 
+kcode db_audited_update(kdb *db, const kactor *who, const char *tbl, const char *json_sql,
+			int64_t id, sqlite3_stmt *st, kerr *e)
+{
+	char *old = NULL, *new_ = NULL;
+	kcode c = db_row_json(db, json_sql, id, &old, e);
+	if (!c)
+		c = db_exec_stmt(db, st, e);
+	else
+		sqlite3_reset(st);
+	if (!c && db_changes(db) > 0) {
+		c = db_row_json(db, json_sql, id, &new_, e);
+		if (!c)
+			c = db_audit(db, who, tbl, id, "update", old, new_, e);
+	}
+	free(old);
+	free(new_);
+	return c;
+}
+
 kcode db_write_end(kdb *db, const kactor *who, kwrite *w, kcode c, kerr *e)
 {
 	char *new_ = NULL;
@@ -590,4 +610,70 @@ kcode db_write_end(kdb *db, const kactor *who, kwrite *w, kcode c, kerr *e)
 	free(w->old);
 	w->old = NULL;
 	return c;
+}
+
+/* ---- keyset pages ---- */
+
+int db_page_limit(const kpage *pg)
+{
+	return pg->limit < 1 ? 50 : pg->limit > 500 ? 500 : pg->limit;
+}
+
+void db_page_start(const kpage *pg, const char **key, int64_t *id)
+{
+	*key = pg->after_key ? pg->after_key : pg->backward ? "\xff" : "";
+	*id = pg->after_key ? pg->after_id : pg->backward ? INT64_MAX : INT64_MIN;
+}
+
+kcode db_page_fold(const kpage *pg, char **fold, kerr *e)
+{
+	*fold = NULL;
+	if (!pg->filter || !*pg->filter)
+		return KE_OK;
+	if (!(*fold = text_fold(pg->filter)))
+		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	return KE_OK;
+}
+
+kcode db_page_read(kdb *db, sqlite3_stmt *st, const kpage *pg, size_t size,
+		   int (*read)(sqlite3_stmt *st, void *row), void (*release)(void *row),
+		   void **rows, int *n, kerr *e)
+{
+	*rows = NULL;
+	*n = 0;
+	int limit = db_page_limit(pg);
+	unsigned char *out = calloc((size_t)limit, size);
+	if (!out) {
+		sqlite3_reset(st);
+		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	}
+	kcode c = KE_OK;
+	int got = 0, rc = 0;
+	while (!c && got < limit && (rc = db_step(db, st, e)) == SQLITE_ROW) {
+		if (read(st, out + (size_t)got * size))
+			c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+		else
+			got++;
+	}
+	sqlite3_reset(st);
+	if (!c && rc < 0)
+		c = e->code;
+	if (c) {
+		for (int i = 0; i < got; i++)
+			release(out + (size_t)i * size);
+		free(out);
+		return c;
+	}
+	if (pg->backward) /* fetched in reverse; hand back in list order */
+		for (int i = 0; i < got / 2; i++) {
+			unsigned char *a = out + (size_t)i * size, *b = out + (size_t)(got - 1 - i) * size;
+			for (size_t k = 0; k < size; k++) {
+				unsigned char t = a[k];
+				a[k] = b[k];
+				b[k] = t;
+			}
+		}
+	*rows = out;
+	*n = got;
+	return KE_OK;
 }

@@ -6,6 +6,7 @@
 #define KUP_DB_INTERNAL_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "db.h"
 
@@ -65,6 +66,22 @@ typedef struct kwrite {
 } kwrite;
 kcode db_write_begin(kdb *db, kwrite *w, kerr *e);
 kcode db_write_end(kdb *db, const kactor *who, kwrite *w, kcode c, kerr *e);
+/* Inside an open write: runs st (bound, an UPDATE of row id of tbl) and
+ * audits it with the row's values before and after. A statement that
+ * changed nothing is not audited. For the extra rows one write touches. */
+kcode db_audited_update(kdb *db, const kactor *who, const char *tbl, const char *json_sql,
+			int64_t id, sqlite3_stmt *st, kerr *e);
+
+/* Staff helpers for other modules (db_staff.c), inside an open write:
+ * recompute the search text of every staff member of a unit (after the unit
+ * is renamed), and make an employee a leader (audited). */
+kcode staff_refold_unit(kdb *db, int64_t unit_id, kerr *e);
+kcode staff_make_leader(kdb *db, const kactor *who, int64_t staff_id, kerr *e);
+/* The folded text a staff search matches (name, initials, title, unit name,
+ * login), for writers that insert staff rows themselves (db_demo.c).
+ * malloc'd; NULL when out of memory. */
+char *staff_fold_text(const char *name, const char *initials, const char *title,
+		      const char *unit, const char *login);
 
 /* After an UPDATE ... WHERE id=? AND version=? changed nothing: NOTFOUND if
  * the row is gone, else CONFLICT naming who changed it last, and when. */
@@ -99,5 +116,22 @@ int scope_leads_staff(kdb *db, const kactor *who, int64_t sid);
  * Needs SQL_LED_UNITS in the WITH clause. */
 #define SQL_SEES_STAFF(X) \
 	"(?2 = 2 OR " X ".id = ?1 OR (?2 = 1 AND " X ".id <> ?1 AND " SQL_MANAGER_UNIT(X) " IN led))"
+
+/* Keyset list pages (db.c). db_page_limit clamps pg->limit to 1..500;
+ * db_page_start gives the position to bind when pg->after_key is NULL;
+ * db_page_fold folds pg->filter (NULL when there is none). */
+int db_page_limit(const kpage *pg);
+void db_page_start(const kpage *pg, const char **key, int64_t *id);
+kcode db_page_fold(const kpage *pg, char **fold, kerr *e);
+/* Steps the bound statement st into a new array of up to db_page_limit(pg)
+ * records of `size` bytes; read fills one (-1: out of memory), release frees
+ * one. A backward page is handed back in list order. st is reset. */
+kcode db_page_read(kdb *db, sqlite3_stmt *st, const kpage *pg, size_t size,
+		   int (*read)(sqlite3_stmt *st, void *row), void (*release)(void *row),
+		   void **rows, int *n, kerr *e);
+
+/* db_part.c, inside an open write: moves the first on the waiting list of a
+ * session into its free seats (audited), after a seat was freed or added. */
+kcode part_fill_seats(kdb *db, const kactor *who, int64_t session_id, kerr *e);
 
 #endif

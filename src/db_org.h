@@ -19,13 +19,19 @@ typedef struct unit_rec {
 
 typedef struct named_rec { /* profession, competence area, focus area */
 	int64_t id, version;
-	char *name;         /* competence area: name in the current language */
+	char *name;         /* profession name, focus area title; competence area:
+			     * read only, name_da or name_en by the current language */
 	char *code;         /* competence area code; "" otherwise */
+	char *name_da;      /* competence area names, both required; "" otherwise */
+	char *name_en;
+	int pos;            /* competence area order; 0 on create: after the last */
 	char *description;  /* focus area text; "" otherwise */
 	int year;           /* focus area year; 0 otherwise */
+	char *sort_key;     /* read only: list position (professions, focus areas) */
 } named_rec;
 
-/* Units in list order (by name), any part of the tree; pg->filter works. */
+/* Units in list order (by name), any part of the tree; pg->filter,
+ * pg->unit_id (that unit and those below) and pg->include_inactive work. */
 kcode unit_list(kdb *db, const kactor *who, const kpage *pg, unit_rec **rows, int *n, kerr *e);
 kcode unit_get(kdb *db, const kactor *who, int64_t id, unit_rec *out, kerr *e);
 kcode unit_find(kdb *db, const char *name, int64_t *id, kerr *e); /* by exact name */
@@ -41,11 +47,14 @@ kcode profession_list(kdb *db, const kactor *who, const kpage *pg, named_rec **r
 kcode profession_save(kdb *db, const kactor *who, named_rec *p, kerr *e);
 kcode competence_list(kdb *db, const kactor *who, named_rec **rows, int *n, kerr *e); /* all, by pos */
 kcode competence_save(kdb *db, const kactor *who, named_rec *c, kerr *e);
-kcode focus_list(kdb *db, const kactor *who, int year, named_rec **rows, int *n, kerr *e); /* of one year */
+/* Focus areas of one year (0: all years, by year) in Danish title order. */
+kcode focus_list(kdb *db, const kactor *who, int year, named_rec **rows, int *n, kerr *e);
 kcode focus_save(kdb *db, const kactor *who, named_rec *f, kerr *e);
 void named_free(named_rec *r);
 void named_rows_free(named_rec *rows, int n);
 
+/* Whole kroner; 0 when no budget is set. Leaders see the units they lead
+ * and those below; only admin sets budgets. */
 kcode budget_get(kdb *db, const kactor *who, int64_t unit_id, int year, int64_t *amount, kerr *e);
 kcode budget_set(kdb *db, const kactor *who, int64_t unit_id, int year, int64_t amount, kerr *e);
 

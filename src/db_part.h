@@ -33,6 +33,7 @@ typedef struct followup_rec {
 	char *learned, *practice, *shared_with, *leader_comment;
 	char done_at[11];        /* "" while open */
 	int overdue;             /* read only: open and past due */
+	char *sort_key;          /* read only: list key */
 } followup_rec;
 
 /* pg->staff_id: one person's; pg->parent_id: one session's; else all of

@@ -54,6 +54,19 @@ kcode plan_delete(kdb *db, const kactor *who, int64_t id, int64_t version, kerr 
 void plan_free(plan_rec *p);
 void plan_rows_free(plan_rec *rows, int n);
 
+/* The leader of the person (or an admin with a staff record) agrees a draft
+ * plan that has at least one goal; records who and when. */
+kcode plan_agree(kdb *db, const kactor *who, int64_t id, int64_t version, kerr *e);
+/* The person themself records having accepted the agreed plan. */
+kcode plan_accept(kdb *db, const kactor *who, int64_t id, kerr *e);
+/* The leader (or an admin with a staff record) closes an agreed plan with
+ * an evaluation text (required). */
+kcode plan_evaluate(kdb *db, const kactor *who, int64_t id, int64_t version,
+		    const char *evaluation, kerr *e);
+/* Starts next year's draft plan for the same person with copies of the
+ * goals still open or in progress (carried_from set); *new_id gets its id. */
+kcode plan_carry_over(kdb *db, const kactor *who, int64_t id, int64_t *new_id, kerr *e);
+
 /* All goals of a plan, by position (a plan has a handful). */
 kcode goal_list(kdb *db, const kactor *who, int64_t plan_id, goal_rec **rows, int *n, kerr *e);
 kcode goal_get(kdb *db, const kactor *who, int64_t id, goal_rec *out, kerr *e);

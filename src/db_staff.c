@@ -191,6 +191,26 @@ static kcode validate(const staff_rec *s, kerr *e)
 }
 
 /* The folded text that "/" searches: name, initials, title, unit, login. */
+static char *fold_parts(const char *name, const char *initials, const char *title,
+			const char *unit, const char *login)
+{
+	size_t len = strlen(name) + strlen(initials) + strlen(title) + strlen(unit) + strlen(login) + 8;
+	char *raw = malloc(len);
+	if (!raw)
+		return NULL;
+	snprintf(raw, len, "%s %s %s %s %s", name, initials, title, unit, login);
+	char *fold = text_fold(raw);
+	free(raw);
+	return fold;
+}
+
+char *staff_fold_text(const char *name, const char *initials, const char *title,
+		      const char *unit, const char *login)
+{
+	return fold_parts(name ? name : "", initials ? initials : "", title ? title : "",
+			  unit ? unit : "", login ? login : "");
+}
+
 static char *search_text(kdb *db, const staff_rec *s, kerr *e)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT name FROM unit WHERE id = ?", e);
@@ -205,20 +225,81 @@ static char *search_text(kdb *db, const staff_rec *s, kerr *e)
 	}
 	char *unit = col_text(st, 0);
 	sqlite3_reset(st);
-	size_t len = strlen(s->name) + strlen(s->initials) + strlen(s->title ? s->title : "") +
-		     strlen(unit ? unit : "") + strlen(s->login ? s->login : "") + 8;
-	char *raw = malloc(len);
-	char *fold = NULL;
-	if (raw && unit) {
-		snprintf(raw, len, "%s %s %s %s %s", s->name, s->initials, s->title ? s->title : "",
-			 unit, s->login ? s->login : "");
-		fold = text_fold(raw);
-	}
-	free(raw);
+	char *fold = unit ? fold_parts(s->name, s->initials, s->title ? s->title : "", unit,
+				      s->login ? s->login : "") : NULL;
 	free(unit);
 	if (!fold)
 		kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
 	return fold;
+}
+
+struct refold { int64_t id; char *fold; };
+
+static void refolds_free(struct refold *r, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(r[i].fold);
+	free(r);
+}
+
+/* Reads every new fold first and writes afterwards, so no UPDATE runs while
+ * the SELECT over the same rows is still stepping. */
+static kcode refold_collect(kdb *db, int64_t unit_id, struct refold **out, int *n, kerr *e)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT s.id, s.name, s.initials, s.title, u.name, coalesce(s.login,'')"
+		" FROM staff s JOIN unit u ON u.id = s.unit_id WHERE s.unit_id = ?", e);
+	if (!st || db_bind(db, st, e, "i", unit_id))
+		return e->code;
+	struct refold *r = NULL;
+	int got = 0, cap = 0, rc = 0;
+	kcode c = KE_OK;
+	while (!c && (rc = db_step(db, st, e)) == SQLITE_ROW) {
+		if (got == cap) {
+			struct refold *t = realloc(r, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *r);
+			if (!t) {
+				c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+				break;
+			}
+			r = t;
+		}
+		const char *col[5];
+		for (int i = 0; i < 5; i++)
+			col[i] = (const char *)sqlite3_column_text(st, i + 1);
+		r[got].id = sqlite3_column_int64(st, 0);
+		r[got].fold = fold_parts(col[0] ? col[0] : "", col[1] ? col[1] : "", col[2] ? col[2] : "",
+					 col[3] ? col[3] : "", col[4] ? col[4] : "");
+		if (!r[got++].fold)
+			c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	}
+	sqlite3_reset(st);
+	if (!c && rc < 0)
+		c = e->code;
+	if (c) {
+		refolds_free(r, got);
+		return c;
+	}
+	*out = r;
+	*n = got;
+	return KE_OK;
+}
+
+kcode staff_refold_unit(kdb *db, int64_t unit_id, kerr *e)
+{
+	struct refold *r;
+	int n;
+	if (refold_collect(db, unit_id, &r, &n, e))
+		return e->code;
+	/* fold is derived data: no version bump, so nobody's open form conflicts */
+	sqlite3_stmt *st = db_stmt(db, "UPDATE staff SET fold = ?1 WHERE id = ?2", e);
+	kcode c = st ? KE_OK : e->code;
+	for (int i = 0; !c && i < n; i++)
+		if (!(c = db_bind(db, st, e, "ti", r[i].fold, r[i].id)))
+			c = db_exec_stmt(db, st, e);
+	refolds_free(r, n);
+	return c;
 }
 
 static kcode unique_message(kdb *db, const staff_rec *s, kerr *e)
@@ -267,7 +348,7 @@ kcode staff_save(kdb *db, const kactor *who, staff_rec *s, kerr *e)
 			" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)", e)))
 		c = e->code;
 	if (!c)
-		c = db_bind(db, st, e, "TTttTiItttTnttii", s->login, s->emp_no, s->name, s->initials,
+		c = db_bind(db, st, e, "TTttTiIttTTnttii", s->login, s->emp_no, s->name, s->initials,
 			    s->email, s->unit_id, s->profession_id, role_code(s->role),
 			    s->title ? s->title : "", s->employed_from, s->employed_to,
 			    s->id ? s->active : 1, key, fold, s->id, s->version);
@@ -302,4 +383,13 @@ kcode staff_set_active(kdb *db, const kactor *who, int64_t id, int64_t version, 
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	return db_write_end(db, who, &w, c, e);
+}
+
+kcode staff_make_leader(kdb *db, const kactor *who, int64_t staff_id, kerr *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE staff SET role = 'leader', version = version + 1"
+				       " WHERE id = ?1 AND role = 'employee'", e);
+	if (!st || db_bind(db, st, e, "i", staff_id))
+		return e->code;
+	return db_audited_update(db, who, "staff", SQL_JSON, staff_id, st, e);
 }

@@ -18,18 +18,20 @@
 
 static void usage(FILE *f)
 {
-	fprintf(f, "%s",
-		_("usage: kup [--db FILE] [--lang da|en] [--as LOGIN] [COMMAND ...]\n"));
-	fprintf(f, "%s",
-		_("commands:\n"
-		  "  (none)                     open the terminal front end\n"
-		  "  init                       create an empty database\n"
-		  "  demo [--staff N]           create the demo organisation (or N generated staff)\n"
-		  "  list staff|plans|activities|sessions|participations|followups\n"
-		  "       [--year Y] [--unit NAME]   print tab-separated rows\n"
-		  "  check                      check the database; prints one verdict line\n"
-		  "  --version, --help\n"
-		  "The database is --db FILE, else $KUP_DB, else ./kup.db.\n"));
+	static const char *const lines[] = {
+		N_("usage: kup [--db FILE] [--lang da|en] [--as LOGIN] [COMMAND ...]"),
+		N_("commands:"),
+		N_("  (none)                    open the terminal front end"),
+		N_("  init                      create an empty database"),
+		N_("  demo [--staff N]          create the demo organisation (or N generated staff)"),
+		N_("  list staff|plans|activities|sessions|participations|followups"),
+		N_("       [--year Y] [--unit NAME]  print tab-separated rows"),
+		N_("  check                     check the database; prints one verdict line"),
+		N_("  --version, --help"),
+		N_("The database is --db FILE, else $KUP_DB, else ./kup.db."),
+	};
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
+		fprintf(f, "%s\n", _(lines[i]));
 }
 
 int cli_usage_error(const char *fmt, const char *arg)

@@ -10,7 +10,8 @@ struct cp_range {
     uint32_t lo, hi;
 };
 
-/* Generated from Unicode 14 data (plus the Unicode 15 emoji in U+1FAxx and U+1F6DC):
+/* Generated with Python's unicodedata (Unicode 14) plus the Unicode 15 emoji in
+ * U+1FA70..U+1FAFF and U+1F6DC:
  * zero_width = Mn, Me and Cf except visible prepended marks such as U+00AD, plus
  * conjoining Hangul vowels/finals; wide = East Asian Width W/F, which includes the
  * emoji that default to emoji presentation. Unassigned gaps are merged to keep the
@@ -240,7 +241,6 @@ size_t text_encode(uint32_t cp, char out[4])
     return 4;
 }
 
-/* Decodes the next code point of [*p, end) and advances *p. */
 static uint32_t next_cp(const char **p, const char *end)
 {
     uint32_t cp;
@@ -412,13 +412,14 @@ int text_fit(const char *s, int width, char *out, size_t outsz)
     for (p = s; p < end;) {
         char e[4];
         uint32_t cp = shown_cp(next_cp(&p, end));
+        int w = text_cp_width(cp);
 
-        cols += text_cp_width(cp);
         used += text_encode(cp, e);
-        if (cols > width || used > room) {
+        if (w > width - cols || used > room) {
             fits = 0;
             break;
         }
+        cols += w;
     }
 
     limit = width;
@@ -436,7 +437,7 @@ int text_fit(const char *s, int width, char *out, size_t outsz)
         int w = text_cp_width(cp);
         size_t n = text_encode(cp, e);
 
-        if (cols + w > limit || used + n + reserve > room)
+        if (w > limit - cols || used + n + reserve > room)
             break;
         memcpy(out + used, e, n);
         used += n;
@@ -481,7 +482,7 @@ int text_prefix_cols(const char *s, int cols)
         const char *q = p;
         int w = text_cp_width(next_cp(&q, end));
 
-        if (used + w > cols)
+        if (w > cols - used)
             break;
         used += w;
         p = q;
@@ -519,7 +520,8 @@ int text_cp_offset(const char *s, int n)
 /* ------------------------------------------------------ folding and sorting */
 
 /* Base letters for U+00C0..U+017F, lower case. '*' marks the multi-letter
- * foldings handled in latin_fold(); ' ' marks the non-letters x and /. */
+ * foldings handled in latin_fold(); ' ' marks the multiplication and division
+ * signs, which are not letters. */
 static const char latin_base[] =
     "aaaaa**ceeeeiiii" "dnooooo ouuuuy**"  /* U+00C0 */
     "aaaaa**ceeeeiiii" "dnooooo ouuuuy*y"  /* U+00E0 */
@@ -527,6 +529,7 @@ static const char latin_base[] =
     "gggghhhhiiiiiiii" "ii**jjkkklllllll"  /* U+0120 */
     "lllnnnnnnnnnoooo" "oo**rrrrrrssssss"  /* U+0140 */
     "ssttttttuuuuuuuu" "uuuuwwyyyzzzzzzs"; /* U+0160 */
+_Static_assert(sizeof latin_base == 0x180 - 0xC0 + 1, "one entry per code point U+00C0..U+017F");
 
 /* Lower-case accent-free spelling of a Latin-1/Latin Extended-A letter, or NULL
  * when cp is not one of them. */

@@ -38,7 +38,7 @@ run_one() { # name command...
 for t in "$TESTBIN"/test_*; do
 	[ -x "$t" ] && run_one "unit/$(basename "$t")" "$t"
 done
-for t in "$here"/e2e/*.sh "$here"/fault/*.sh; do
+for t in "$here"/lint/*.sh "$here"/e2e/*.sh "$here"/fault/*.sh; do
 	[ -f "$t" ] && run_one "$(basename "$(dirname "$t")")/$(basename "$t")" sh "$t"
 done
 echo "$pass passed, $fail failed"

@@ -1,0 +1,36 @@
+/* cli_tui.c — starts the terminal front end: a UTF-8 character locale for
+ * ncursesw (servers often have only C.UTF-8), the database, the person. */
+#include "cli.h"
+#include "date.h"
+#include "i18n.h"
+#include "ui_view.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static void utf8_locale(void)
+{
+	const char *l = setlocale(LC_CTYPE, "");
+	if (l && strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return;
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		setlocale(LC_CTYPE, "C.utf8");
+}
+
+int cli_tui(struct cli *c)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "kup: %s\n", _("the terminal front end needs a terminal; see kup --help for commands"));
+		return 2;
+	}
+	utf8_locale();
+	ui_app a = { .dbpath = c->dbpath, .year = date_year_today() };
+	if (cli_open(c, 0, &a.db, &a.who))
+		return 1;
+	int rc = ui_main(&a);
+	db_close(a.db);
+	return rc;
+}

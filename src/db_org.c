@@ -1,0 +1,738 @@
+/* db_org.c — the organisation: units and their leaders, professions,
+ * competence areas, focus areas and budgets; see db_org.h. Everyone reads
+ * these (they fill the choice lists); only admin changes them. Returned
+ * records own their strings: unit_free(), named_free() and the *_rows_free(). */
+#include "db_org.h"
+#include "db_internal.h"
+#include "date.h"
+#include "i18n.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Room for a 120-character name in UTF-8. */
+#define NAME_BUF 484
+
+static kcode oom(kerr *e)
+{
+	return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+}
+
+/* Steps a bound one-column query; *out is 0 when it gives no row. */
+static kcode scalar_of(kdb *db, sqlite3_stmt *st, int64_t *out, kerr *e)
+{
+	int rc = db_step(db, st, e);
+	if (rc < 0)
+		return e->code;
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return KE_OK;
+}
+
+static kcode check_year(int year, kerr *e)
+{
+	if (year < 2000 || year > 2199)
+		return kerr_set(e, KE_INVALID, "%s", _("The year must be between 2000 and 2199."));
+	return KE_OK;
+}
+
+/* The unit's name into buf; KE_NOTFOUND if there is no such unit. */
+static kcode unit_name_of(kdb *db, int64_t id, char *buf, size_t size, kerr *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT name FROM unit WHERE id = ?", e);
+	if (!st || db_bind(db, st, e, "i", id))
+		return e->code;
+	int rc = db_step(db, st, e);
+	if (rc < 0)
+		return e->code;
+	if (rc == SQLITE_ROW)
+		snprintf(buf, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? KE_OK : kerr_set(e, KE_NOTFOUND, "%s", _("No such unit."));
+}
+
+/* Runs the bound INSERT (id == 0) or UPDATE of a save. */
+static kcode run_save(kdb *db, kwrite *w, sqlite3_stmt *st, kcode c, int64_t id, kerr *e)
+{
+	if (!c)
+		c = db_exec_stmt(db, st, e);
+	if (!c && !id)
+		w->id = db_last_id(db);
+	return c;
+}
+
+/* Ends the audited write; on success the record gets its id and new version. */
+static kcode finish_save(kdb *db, const kactor *who, kwrite *w, kcode c,
+			 int64_t *id, int64_t *version, kerr *e)
+{
+	c = db_write_end(db, who, w, c, e);
+	if (!c) {
+		*id = w->id;
+		(*version)++;
+	}
+	return c;
+}
+
+/* ---- filters (units, professions) ---- */
+
+/* These tables have no folded column, so a filter is matched against the
+ * sort key: the filter's primary weights (case and accents folded the
+ * Danish way) found anywhere in the row's key. NULL *out: no filter. */
+static kcode filter_key(const kpage *pg, char **out, kerr *e)
+{
+	*out = NULL;
+	if (!pg->filter || !*pg->filter)
+		return KE_OK;
+	if (!(*out = text_sortkey(pg->filter)))
+		return oom(e);
+	char *tie = strchr(*out, '\x01'); /* the tie-break parts are not for matching */
+	if (tie)
+		*tie = '\0';
+	return KE_OK;
+}
+
+/* ---- units ---- */
+
+/* depth walks up the parents; the bound on d stops the walk should a
+ * damaged file ever hold a loop. */
+#define UNIT_COLS \
+	"u.id, u.version, coalesce(u.parent_id,0), u.name, u.kind, u.active," \
+	" (WITH RECURSIVE up(pid, d) AS (SELECT u.parent_id, 0 UNION ALL" \
+	"  SELECT p.parent_id, up.d + 1 FROM unit p JOIN up ON p.id = up.pid WHERE up.d < 100)" \
+	"  SELECT max(d) FROM up)," \
+	" coalesce((SELECT group_concat(ln, ', ') FROM (SELECT s.name AS ln FROM unit_leader l" \
+	"  JOIN staff s ON s.id = l.staff_id WHERE l.unit_id = u.id AND l.until IS NULL" \
+	"  ORDER BY s.sort_key, s.id)), '')," \
+	" u.sort_key"
+/* ?1 keyset key, ?2 keyset id, ?3 limit, ?4 unit subtree, ?5 include inactive,
+ * ?6 filter key */
+#define UNIT_LIST_WITH "WITH RECURSIVE sub(id) AS (SELECT ?4 WHERE ?4 IS NOT NULL" \
+	" UNION SELECT c.id FROM unit c JOIN sub ON c.parent_id = sub.id)"
+#define UNIT_LIST_WHERE " FROM unit u WHERE (?4 IS NULL OR u.id IN sub) AND (?5 OR u.active)" \
+	" AND (?6 IS NULL OR instr(u.sort_key, ?6) > 0)"
+
+static const char SQL_UNIT_FWD[] = UNIT_LIST_WITH " SELECT " UNIT_COLS UNIT_LIST_WHERE
+	" AND (u.sort_key, u.id) > (?1, ?2) ORDER BY u.sort_key, u.id LIMIT ?3";
+static const char SQL_UNIT_BACK[] = UNIT_LIST_WITH " SELECT " UNIT_COLS UNIT_LIST_WHERE
+	" AND (u.sort_key, u.id) < (?1, ?2) ORDER BY u.sort_key DESC, u.id DESC LIMIT ?3";
+static const char SQL_UNIT_GET[] = "SELECT " UNIT_COLS " FROM unit u WHERE u.id = ?";
+static const char SQL_UNIT_JSON[] = "SELECT json_object('parent_id',parent_id,'name',name,"
+	"'kind',kind,'active',active) FROM unit WHERE id = ?";
+static const char SQL_LEADER_JSON[] = "SELECT json_object('unit_id',unit_id,'staff_id',staff_id,"
+	"'since',since,'until',until) FROM unit_leader WHERE id = ?";
+
+void unit_free(unit_rec *u)
+{
+	if (!u)
+		return;
+	free(u->name);
+	free(u->leaders);
+	free(u->sort_key);
+	memset(u, 0, sizeof *u);
+}
+
+void unit_rows_free(unit_rec *rows, int n)
+{
+	for (int i = 0; i < n; i++)
+		unit_free(&rows[i]);
+	free(rows);
+}
+
+static int read_unit(sqlite3_stmt *st, void *row)
+{
+	unit_rec *u = row;
+	memset(u, 0, sizeof *u);
+	u->id = sqlite3_column_int64(st, 0);
+	u->version = sqlite3_column_int64(st, 1);
+	u->parent_id = sqlite3_column_int64(st, 2);
+	u->name = col_text(st, 3);
+	snprintf(u->kind, sizeof u->kind, "%s", (const char *)sqlite3_column_text(st, 4));
+	u->active = sqlite3_column_int(st, 5);
+	u->depth = sqlite3_column_int(st, 6);
+	u->leaders = col_text(st, 7);
+	u->sort_key = col_text(st, 8);
+	if (!u->name || !u->leaders || !u->sort_key) {
+		unit_free(u);
+		return -1;
+	}
+	return 0;
+}
+
+static void unit_free_v(void *row) { unit_free(row); }
+
+kcode unit_list(kdb *db, const kactor *who, const kpage *pg, unit_rec **rows, int *n, kerr *e)
+{
+	(void)who; /* everyone may read the organisation */
+	*rows = NULL;
+	*n = 0;
+	const char *key;
+	int64_t id;
+	char *filter;
+	db_page_start(pg, &key, &id);
+	if (filter_key(pg, &filter, e))
+		return e->code;
+	sqlite3_stmt *st = db_stmt(db, pg->backward ? SQL_UNIT_BACK : SQL_UNIT_FWD, e);
+	kcode c = st ? db_bind(db, st, e, "tinInT", key, id, db_page_limit(pg), pg->unit_id,
+			       pg->include_inactive, filter) : e->code;
+	free(filter);
+	void *out;
+	if (c || db_page_read(db, st, pg, sizeof **rows, read_unit, unit_free_v, &out, n, e))
+		return e->code;
+	*rows = out;
+	return KE_OK;
+}
+
+kcode unit_get(kdb *db, const kactor *who, int64_t id, unit_rec *out, kerr *e)
+{
+	(void)who;
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(db, SQL_UNIT_GET, e);
+	if (!st || db_bind(db, st, e, "i", id))
+		return e->code;
+	int rc = db_step(db, st, e);
+	if (rc < 0)
+		return e->code;
+	int bad = rc == SQLITE_ROW && read_unit(st, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return kerr_set(e, KE_NOTFOUND, "%s", _("No such unit."));
+	return bad ? oom(e) : KE_OK;
+}
+
+kcode unit_find(kdb *db, const char *name, int64_t *id, kerr *e)
+{
+	*id = 0;
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM unit WHERE name = ?", e);
+	if (!st || db_bind(db, st, e, "t", name ? name : "") || scalar_of(db, st, id, e))
+		return e->code;
+	if (!*id)
+		return kerr_set(e, KE_NOTFOUND, _("No unit named '%s'."), name ? name : "");
+	return KE_OK;
+}
+
+static kcode unit_validate(const unit_rec *u, kerr *e)
+{
+	if (db_check_text(_("Name"), u->name, 1, 120, 0, e))
+		return e->code;
+	if (strcmp(u->kind, "area") && strcmp(u->kind, "institution") && strcmp(u->kind, "team"))
+		return kerr_set(e, KE_INVALID, "%s", _("Kind must be area, institution or team."));
+	if (u->id && u->parent_id == u->id)
+		return kerr_set(e, KE_INVALID, "%s", _("A unit cannot be placed below itself."));
+	return KE_OK;
+}
+
+/* The checks that need the database, run inside the write so that nobody
+ * changes the tree between check and save. */
+static kcode unit_check_db(kdb *db, const unit_rec *u, int64_t *renamed, kerr *e)
+{
+	int64_t n = 0;
+	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM unit WHERE name = ?1 AND id <> ?2", e);
+	if (!st || db_bind(db, st, e, "ti", u->name, u->id) || scalar_of(db, st, &n, e))
+		return e->code;
+	if (n)
+		return kerr_set(e, KE_EXISTS, _("There is already a unit named '%s'."), u->name);
+	if (u->parent_id) {
+		if (db_scalar(db, "SELECT count(*) FROM unit WHERE id = ?", u->parent_id, &n, e))
+			return e->code;
+		if (!n)
+			return kerr_set(e, KE_INVALID, "%s", _("The chosen parent unit does not exist."));
+	}
+	*renamed = 0;
+	if (!u->id)
+		return KE_OK;
+	if (u->parent_id) {
+		st = db_stmt(db, "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION"
+			     " SELECT c.id FROM unit c JOIN sub ON c.parent_id = sub.id)"
+			     " SELECT ?2 IN sub", e);
+		if (!st || db_bind(db, st, e, "ii", u->id, u->parent_id) || scalar_of(db, st, &n, e))
+			return e->code;
+		if (n)
+			return kerr_set(e, KE_INVALID, "%s", _("A unit cannot be placed below itself."));
+	}
+	st = db_stmt(db, "SELECT name IS NOT ?2 FROM unit WHERE id = ?1", e);
+	if (!st || db_bind(db, st, e, "it", u->id, u->name) || scalar_of(db, st, renamed, e))
+		return e->code;
+	return KE_OK;
+}
+
+kcode unit_save(kdb *db, const kactor *who, unit_rec *u, kerr *e)
+{
+	if (who->role != ROLE_ADMIN)
+		return db_denied(e);
+	if (unit_validate(u, e))
+		return e->code;
+	char *key = text_sortkey(u->name);
+	if (!key)
+		return oom(e);
+	int64_t was = u->id;
+	kwrite w = { "unit", SQL_UNIT_JSON, u->id, u->id ? "update" : "create", u->id != 0, NULL };
+	if (db_write_begin(db, &w, e)) {
+		free(key);
+		return e->code;
+	}
+	int64_t renamed = 0;
+	sqlite3_stmt *st = NULL;
+	kcode c = unit_check_db(db, u, &renamed, e);
+	if (!c && !(st = u->id ? db_stmt(db,
+			"UPDATE unit SET parent_id=?1, name=?2, kind=?3, active=?4, sort_key=?5,"
+			" version=version+1 WHERE id=?6 AND version=?7", e)
+		     : db_stmt(db,
+			"INSERT INTO unit(parent_id, name, kind, active, sort_key) VALUES (?1,?2,?3,?4,?5)", e)))
+		c = e->code;
+	if (!c)
+		c = db_bind(db, st, e, "Ittntii", u->parent_id, u->name, u->kind, u->id ? u->active : 1,
+			    key, u->id, u->version);
+	c = run_save(db, &w, st, c, u->id, e);
+	/* The version check must see the unit's UPDATE, not the refold's. */
+	if (!c && u->id && db_changes(db) == 0)
+		c = db_conflict(db, "unit", u->id, e);
+	w.checked = 0;
+	/* The staff search text holds the unit name; refresh it in the same write. */
+	if (!c && renamed)
+		c = staff_refold_unit(db, u->id, e);
+	c = finish_save(db, who, &w, c, &u->id, &u->version, e);
+	if (c) {
+		free(key);
+		return c;
+	}
+	if (!was)
+		u->active = 1;
+	free(u->sort_key);
+	u->sort_key = key;
+	return KE_OK;
+}
+
+/* ---- leaders ---- */
+
+static kcode leader_check(kdb *db, int64_t unit_id, int64_t staff_id, const char *until, kerr *e)
+{
+	char unit[NAME_BUF], name[NAME_BUF];
+	if (unit_name_of(db, unit_id, unit, sizeof unit, e))
+		return e->code;
+	sqlite3_stmt *st = db_stmt(db, "SELECT name, active, EXISTS (SELECT 1 FROM unit_leader"
+				       " WHERE unit_id = ?2 AND staff_id = ?1 AND until IS NULL)"
+				       " FROM staff WHERE id = ?1", e);
+	if (!st || db_bind(db, st, e, "ii", staff_id, unit_id))
+		return e->code;
+	int rc = db_step(db, st, e);
+	if (rc < 0)
+		return e->code;
+	if (rc == SQLITE_DONE)
+		return kerr_set(e, KE_NOTFOUND, "%s", _("No such staff member."));
+	snprintf(name, sizeof name, "%s", (const char *)sqlite3_column_text(st, 0));
+	int active = sqlite3_column_int(st, 1), leads = sqlite3_column_int(st, 2);
+	sqlite3_reset(st);
+	if (!active)
+		return kerr_set(e, KE_INVALID, _("%s is deactivated and cannot lead a unit."), name);
+	if (leads)
+		return kerr_set(e, KE_EXISTS, _("%s already leads %s."), name, unit);
+	if (!until)
+		return KE_OK;
+	/* A handover cannot end a leadership before it began. */
+	st = db_stmt(db, "SELECT s.name, l.since FROM unit_leader l JOIN staff s ON s.id = l.staff_id"
+		     " WHERE l.unit_id = ?1 AND l.until IS NULL AND l.since > ?2 LIMIT 1", e);
+	if (!st || db_bind(db, st, e, "it", unit_id, until))
+		return e->code;
+	if ((rc = db_step(db, st, e)) < 0)
+		return e->code;
+	if (rc == SQLITE_ROW) {
+		char since[11];
+		snprintf(name, sizeof name, "%s", (const char *)sqlite3_column_text(st, 0));
+		date_format((const char *)sqlite3_column_text(st, 1), since);
+		sqlite3_reset(st);
+		return kerr_set(e, KE_INVALID, _("%s has led %s since %s; the new leader must start after that."),
+				name, unit, since);
+	}
+	sqlite3_reset(st);
+	return KE_OK;
+}
+
+/* Ends every current leadership of the unit on `until`, each audited. */
+static kcode leaders_close(kdb *db, const kactor *who, int64_t unit_id, const char *until, kerr *e)
+{
+	int64_t *ids = NULL;
+	int n = 0, cap = 0, rc = 0;
+	kcode c = KE_OK;
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM unit_leader WHERE unit_id = ? AND until IS NULL", e);
+	if (!st || db_bind(db, st, e, "i", unit_id))
+		return e->code;
+	/* ids first: the updates below must not run while this read steps */
+	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
+		if (n == cap) {
+			int64_t *t = realloc(ids, (size_t)(cap = cap ? cap * 2 : 4) * sizeof *ids);
+			if (!t) {
+				c = oom(e);
+				break;
+			}
+			ids = t;
+		}
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (!c && rc < 0)
+		c = e->code;
+	for (int i = 0; !c && i < n; i++) {
+		st = db_stmt(db, "UPDATE unit_leader SET until = ?1, version = version + 1 WHERE id = ?2", e);
+		c = st ? db_bind(db, st, e, "ti", until, ids[i]) : e->code;
+		if (!c)
+			c = db_audited_update(db, who, "unit_leader", SQL_LEADER_JSON, ids[i], st, e);
+	}
+	free(ids);
+	return c;
+}
+
+kcode unit_set_leader(kdb *db, const kactor *who, int64_t unit_id, int64_t staff_id,
+		      const char *since, int replace, kerr *e)
+{
+	if (who->role != ROLE_ADMIN)
+		return db_denied(e);
+	if (db_check_date(_("Leader from"), since, 1, e))
+		return e->code;
+	char until[11];
+	if (replace && date_add_days(since, -1, until) != 0)
+		return kerr_set(e, KE_INVALID, _("%s is not a valid date (write it as 22-11-2026)."), _("Leader from"));
+	kwrite w = { "unit_leader", SQL_LEADER_JSON, 0, "create", 0, NULL };
+	if (db_write_begin(db, &w, e))
+		return e->code;
+	sqlite3_stmt *st = NULL;
+	kcode c = leader_check(db, unit_id, staff_id, replace ? until : NULL, e);
+	if (!c && replace)
+		c = leaders_close(db, who, unit_id, until, e);
+	if (!c && !(st = db_stmt(db, "INSERT INTO unit_leader(unit_id, staff_id, since) VALUES (?1,?2,?3)", e)))
+		c = e->code;
+	if (!c && !(c = db_bind(db, st, e, "iit", unit_id, staff_id, since)) && !(c = db_exec_stmt(db, st, e)))
+		w.id = db_last_id(db);
+	if (!c)
+		c = staff_make_leader(db, who, staff_id, e);
+	return db_write_end(db, who, &w, c, e);
+}
+
+/* ---- professions, competence areas, focus areas ---- */
+
+/* Every named list selects these ten columns, blanks where they do not apply:
+ * id, version, name, code, name_da, name_en, pos, description, year, sort_key */
+/* ?1/?2 keyset position, ?3 limit, ?4 filter key */
+#define PROF_LIST "SELECT id, version, name, '', '', '', 0, '', 0, sort_key FROM profession" \
+	" WHERE (?4 IS NULL OR instr(sort_key, ?4) > 0) AND "
+static const char SQL_PROF_FWD[] = PROF_LIST
+	"(sort_key, id) > (?1, ?2) ORDER BY sort_key, id LIMIT ?3";
+static const char SQL_PROF_BACK[] = PROF_LIST
+	"(sort_key, id) < (?1, ?2) ORDER BY sort_key DESC, id DESC LIMIT ?3";
+static const char SQL_COMP_LIST[] = "SELECT id, version, CASE WHEN ?1 THEN name_en ELSE name_da END,"
+	" code, name_da, name_en, pos, '', 0, '' FROM competence_area ORDER BY pos, id";
+static const char SQL_FOCUS_LIST[] = "SELECT id, version, title, '', '', '', 0, description, year, ''"
+	" FROM focus_area WHERE ?1 = 0 OR year = ?1";
+static const char SQL_PROF_JSON[] = "SELECT json_object('name',name) FROM profession WHERE id = ?";
+static const char SQL_COMP_JSON[] = "SELECT json_object('code',code,'name_da',name_da,"
+	"'name_en',name_en,'pos',pos,'active',active) FROM competence_area WHERE id = ?";
+static const char SQL_FOCUS_JSON[] = "SELECT json_object('year',year,'title',title,"
+	"'description',description) FROM focus_area WHERE id = ?";
+
+void named_free(named_rec *r)
+{
+	if (!r)
+		return;
+	free(r->name); free(r->code); free(r->name_da); free(r->name_en);
+	free(r->description); free(r->sort_key);
+	memset(r, 0, sizeof *r);
+}
+
+void named_rows_free(named_rec *rows, int n)
+{
+	for (int i = 0; i < n; i++)
+		named_free(&rows[i]);
+	free(rows);
+}
+
+static int read_named(sqlite3_stmt *st, void *row)
+{
+	named_rec *r = row;
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	r->version = sqlite3_column_int64(st, 1);
+	r->name = col_text(st, 2);
+	r->code = col_text(st, 3);
+	r->name_da = col_text(st, 4);
+	r->name_en = col_text(st, 5);
+	r->pos = sqlite3_column_int(st, 6);
+	r->description = col_text(st, 7);
+	r->year = sqlite3_column_int(st, 8);
+	r->sort_key = col_text(st, 9);
+	if (!r->name || !r->code || !r->name_da || !r->name_en || !r->description || !r->sort_key) {
+		named_free(r);
+		return -1;
+	}
+	return 0;
+}
+
+static void named_free_v(void *row) { named_free(row); }
+
+kcode profession_list(kdb *db, const kactor *who, const kpage *pg, named_rec **rows, int *n, kerr *e)
+{
+	(void)who;
+	*rows = NULL;
+	*n = 0;
+	const char *key;
+	int64_t id;
+	char *filter;
+	db_page_start(pg, &key, &id);
+	if (filter_key(pg, &filter, e))
+		return e->code;
+	sqlite3_stmt *st = db_stmt(db, pg->backward ? SQL_PROF_BACK : SQL_PROF_FWD, e);
+	kcode c = st ? db_bind(db, st, e, "tinT", key, id, db_page_limit(pg), filter) : e->code;
+	free(filter);
+	void *out;
+	if (c || db_page_read(db, st, pg, sizeof **rows, read_named, named_free_v, &out, n, e))
+		return e->code;
+	*rows = out;
+	return KE_OK;
+}
+
+/* All rows of a bound statement, in a growing array. */
+static kcode read_all(kdb *db, sqlite3_stmt *st, named_rec **rows, int *n, kerr *e)
+{
+	named_rec *out = NULL;
+	int got = 0, cap = 0, rc = 0;
+	kcode c = KE_OK;
+	while (!c && (rc = db_step(db, st, e)) == SQLITE_ROW) {
+		if (got == cap) {
+			named_rec *t = realloc(out, (size_t)(cap = cap ? cap * 2 : 8) * sizeof *out);
+			if (!t) {
+				c = oom(e);
+				break;
+			}
+			out = t;
+		}
+		if (read_named(st, &out[got]))
+			c = oom(e);
+		else
+			got++;
+	}
+	sqlite3_reset(st);
+	if (!c && rc < 0)
+		c = e->code;
+	if (c) {
+		named_rows_free(out, got);
+		return c;
+	}
+	*rows = out;
+	*n = got;
+	return KE_OK;
+}
+
+kcode competence_list(kdb *db, const kactor *who, named_rec **rows, int *n, kerr *e)
+{
+	(void)who;
+	*rows = NULL;
+	*n = 0;
+	sqlite3_stmt *st = db_stmt(db, SQL_COMP_LIST, e);
+	if (!st || db_bind(db, st, e, "n", i18n_lang() == LANG_EN))
+		return e->code;
+	return read_all(db, st, rows, n, e);
+}
+
+static int focus_cmp(const void *a, const void *b)
+{
+	const named_rec *x = a, *y = b;
+	if (x->year != y->year)
+		return x->year < y->year ? -1 : 1;
+	int d = strcmp(x->sort_key, y->sort_key);
+	return d ? d : (x->id > y->id) - (x->id < y->id);
+}
+
+kcode focus_list(kdb *db, const kactor *who, int year, named_rec **rows, int *n, kerr *e)
+{
+	(void)who;
+	*rows = NULL;
+	*n = 0;
+	sqlite3_stmt *st = db_stmt(db, SQL_FOCUS_LIST, e);
+	named_rec *out;
+	int got;
+	if (!st || db_bind(db, st, e, "n", year) || read_all(db, st, &out, &got, e))
+		return e->code;
+	/* focus_area has no sort_key column; a year holds a handful of rows, so
+	 * the Danish order is made here */
+	for (int i = 0; i < got; i++) {
+		char *key = text_sortkey(out[i].name);
+		if (!key) {
+			named_rows_free(out, got);
+			return oom(e);
+		}
+		free(out[i].sort_key);
+		out[i].sort_key = key;
+	}
+	if (got > 1)
+		qsort(out, (size_t)got, sizeof *out, focus_cmp);
+	*rows = out;
+	*n = got;
+	return KE_OK;
+}
+
+kcode profession_save(kdb *db, const kactor *who, named_rec *p, kerr *e)
+{
+	if (who->role != ROLE_ADMIN)
+		return db_denied(e);
+	if (db_check_text(_("Name"), p->name, 1, 80, 0, e))
+		return e->code;
+	char *key = text_sortkey(p->name);
+	if (!key)
+		return oom(e);
+	kwrite w = { "profession", SQL_PROF_JSON, p->id, p->id ? "update" : "create", p->id != 0, NULL };
+	if (db_write_begin(db, &w, e)) {
+		free(key);
+		return e->code;
+	}
+	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM profession WHERE name = ?1 AND id <> ?2", e);
+	kcode c = st ? KE_OK : e->code;
+	int64_t dup = 0;
+	if (!c && !(c = db_bind(db, st, e, "ti", p->name, p->id)) && !(c = scalar_of(db, st, &dup, e)) && dup)
+		c = kerr_set(e, KE_EXISTS, _("There is already a profession named '%s'."), p->name);
+	if (!c && !(st = p->id ? db_stmt(db, "UPDATE profession SET name=?1, sort_key=?2,"
+					 " version=version+1 WHERE id=?3 AND version=?4", e)
+			       : db_stmt(db, "INSERT INTO profession(name, sort_key) VALUES (?1,?2)", e)))
+		c = e->code;
+	if (!c)
+		c = db_bind(db, st, e, "ttii", p->name, key, p->id, p->version);
+	c = finish_save(db, who, &w, run_save(db, &w, st, c, p->id, e), &p->id, &p->version, e);
+	if (!c) {
+		free(p->sort_key);
+		p->sort_key = key;
+		key = NULL;
+	}
+	free(key);
+	return c;
+}
+
+static kcode competence_validate(const named_rec *r, kerr *e)
+{
+	if (db_check_text(_("Code"), r->code, 1, 20, 0, e))
+		return e->code;
+	if (strspn(r->code, "abcdefghijklmnopqrstuvwxyz") != strlen(r->code))
+		return kerr_set(e, KE_INVALID, "%s", _("Code may only hold the letters a-z (at most 20)."));
+	if (db_check_text(_("Danish name"), r->name_da, 1, 80, 0, e) ||
+	    db_check_text(_("English name"), r->name_en, 1, 80, 0, e))
+		return e->code;
+	return KE_OK;
+}
+
+kcode competence_save(kdb *db, const kactor *who, named_rec *r, kerr *e)
+{
+	if (who->role != ROLE_ADMIN)
+		return db_denied(e);
+	if (competence_validate(r, e))
+		return e->code;
+	kwrite w = { "competence_area", SQL_COMP_JSON, r->id, r->id ? "update" : "create", r->id != 0, NULL };
+	if (db_write_begin(db, &w, e))
+		return e->code;
+	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM competence_area WHERE code = ?1 AND id <> ?2", e);
+	kcode c = st ? KE_OK : e->code;
+	int64_t dup = 0;
+	if (!c && !(c = db_bind(db, st, e, "ti", r->code, r->id)) && !(c = scalar_of(db, st, &dup, e)) && dup)
+		c = kerr_set(e, KE_EXISTS, _("There is already a competence area with the code '%s'."), r->code);
+	/* pos 0 means "after the last" for a new area and "unchanged" for an old one */
+	if (!c && !(st = r->id ? db_stmt(db,
+			"UPDATE competence_area SET code=?1, name_da=?2, name_en=?3,"
+			" pos=CASE WHEN ?4 > 0 THEN ?4 ELSE pos END, version=version+1"
+			" WHERE id=?5 AND version=?6", e)
+		     : db_stmt(db,
+			"INSERT INTO competence_area(code, name_da, name_en, pos) VALUES (?1,?2,?3,"
+			" CASE WHEN ?4 > 0 THEN ?4 ELSE (SELECT coalesce(max(pos),0) + 1 FROM competence_area) END)", e)))
+		c = e->code;
+	if (!c)
+		c = db_bind(db, st, e, "tttnii", r->code, r->name_da, r->name_en, r->pos, r->id, r->version);
+	c = finish_save(db, who, &w, run_save(db, &w, st, c, r->id, e), &r->id, &r->version, e);
+	if (!c && r->pos <= 0) {
+		int64_t pos = 0;
+		if (db_scalar(db, "SELECT pos FROM competence_area WHERE id = ?", r->id, &pos, e))
+			return e->code;
+		r->pos = (int)pos;
+	}
+	return c;
+}
+
+kcode focus_save(kdb *db, const kactor *who, named_rec *f, kerr *e)
+{
+	if (who->role != ROLE_ADMIN)
+		return db_denied(e);
+	if (check_year(f->year, e) || db_check_text(_("Title"), f->name, 1, 120, 0, e) ||
+	    db_check_text(_("Description"), f->description, 0, 2000, 1, e))
+		return e->code;
+	kwrite w = { "focus_area", SQL_FOCUS_JSON, f->id, f->id ? "update" : "create", f->id != 0, NULL };
+	if (db_write_begin(db, &w, e))
+		return e->code;
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT count(*) FROM focus_area WHERE year = ?1 AND title = ?2 AND id <> ?3", e);
+	kcode c = st ? KE_OK : e->code;
+	int64_t dup = 0;
+	if (!c && !(c = db_bind(db, st, e, "nti", f->year, f->name, f->id)) && !(c = scalar_of(db, st, &dup, e)) && dup)
+		c = kerr_set(e, KE_EXISTS, _("There is already a focus area '%s' in %d."), f->name, f->year);
+	if (!c && !(st = f->id ? db_stmt(db, "UPDATE focus_area SET year=?1, title=?2, description=?3,"
+					 " version=version+1 WHERE id=?4 AND version=?5", e)
+			       : db_stmt(db, "INSERT INTO focus_area(year, title, description) VALUES (?1,?2,?3)", e)))
+		c = e->code;
+	if (!c)
+		c = db_bind(db, st, e, "nttii", f->year, f->name, f->description ? f->description : "",
+			    f->id, f->version);
+	return finish_save(db, who, &w, run_save(db, &w, st, c, f->id, e), &f->id, &f->version, e);
+}
+
+/* ---- budgets ---- */
+
+static const char SQL_BUDGET_JSON[] = "SELECT json_object('unit_id',unit_id,'year',year,"
+	"'amount',amount) FROM budget WHERE rowid = ?";
+
+kcode budget_get(kdb *db, const kactor *who, int64_t unit_id, int year, int64_t *amount, kerr *e)
+{
+	*amount = 0;
+	int64_t n = 0;
+	if (who->role == ROLE_EMPLOYEE)
+		return db_denied(e);
+	if (who->role == ROLE_LEADER) {
+		sqlite3_stmt *st = db_stmt(db, SQL_LED_UNITS " SELECT ?2 IN led", e);
+		if (!st || db_bind(db, st, e, "ii", who->staff_id, unit_id) || scalar_of(db, st, &n, e))
+			return e->code;
+		if (!n)
+			return db_denied(e);
+	}
+	char unit[NAME_BUF];
+	if (check_year(year, e) || unit_name_of(db, unit_id, unit, sizeof unit, e))
+		return e->code;
+	sqlite3_stmt *st = db_stmt(db, "SELECT amount FROM budget WHERE unit_id = ?1 AND year = ?2", e);
+	if (!st || db_bind(db, st, e, "in", unit_id, year) || scalar_of(db, st, amount, e))
+		return e->code;
+	return KE_OK;
+}
+
+kcode budget_set(kdb *db, const kactor *who, int64_t unit_id, int year, int64_t amount, kerr *e)
+{
+	if (who->role != ROLE_ADMIN)
+		return db_denied(e);
+	if (check_year(year, e))
+		return e->code;
+	if (amount < 0 || amount > 1000000000)
+		return kerr_set(e, KE_INVALID, "%s", _("A budget must be between 0 and 1000000000 kroner."));
+	/* Whether this creates or updates is only known inside the write. */
+	kwrite w = { "budget", SQL_BUDGET_JSON, 0, "create", 0, NULL };
+	if (db_write_begin(db, &w, e))
+		return e->code;
+	char unit[NAME_BUF];
+	int64_t rowid = 0;
+	kcode c = unit_name_of(db, unit_id, unit, sizeof unit, e);
+	sqlite3_stmt *st = c ? NULL : db_stmt(db, "SELECT rowid FROM budget WHERE unit_id = ?1 AND year = ?2", e);
+	if (!c && (!st || db_bind(db, st, e, "in", unit_id, year) || scalar_of(db, st, &rowid, e)))
+		c = e->code;
+	if (!c && rowid) {
+		w.action = "update";
+		w.id = rowid;
+		c = db_row_json(db, SQL_BUDGET_JSON, rowid, &w.old, e);
+	}
+	if (!c && !(st = db_stmt(db, "INSERT INTO budget(unit_id, year, amount) VALUES (?1,?2,?3)"
+				     " ON CONFLICT(unit_id, year) DO UPDATE SET amount = excluded.amount,"
+				     " version = version + 1", e)))
+		c = e->code;
+	if (!c && !(c = db_bind(db, st, e, "ini", unit_id, year, amount)) && !(c = db_exec_stmt(db, st, e)) && !rowid)
+		w.id = db_last_id(db);
+	return db_write_end(db, who, &w, c, e);
+}

@@ -1,0 +1,424 @@
+/* ui_form.c — draws a form (ui_form.h) full-screen and runs its keys. The
+ * values, validation and drafts live in ui_formdata.c; this file only lays
+ * fields out, moves the focus and hands keys to the field's line editor. */
+#include "ui_form.h"
+#include "i18n.h"
+#include "text.h"
+#include "ui.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* ui_edit.h mirrors these curses codes without including curses. */
+_Static_assert(LE_UP == LE_FN(KEY_UP) && LE_DOWN == LE_FN(KEY_DOWN), "LE_UP/LE_DOWN");
+_Static_assert(LE_LEFT == LE_FN(KEY_LEFT) && LE_RIGHT == LE_FN(KEY_RIGHT), "LE_LEFT/LE_RIGHT");
+_Static_assert(LE_HOME == LE_FN(KEY_HOME) && LE_END == LE_FN(KEY_END), "LE_HOME/LE_END");
+_Static_assert(LE_BACKSPACE == LE_FN(KEY_BACKSPACE) && LE_DELETE == LE_FN(KEY_DC), "LE_BACKSPACE");
+
+#define IDLE_MS 2000
+#define AREA_TOP 2      /* title bar, then a blank row */
+#define BOTTOM_ROWS 3   /* help line, message line, key bar */
+
+struct geom {
+	int lw;       /* label column width, colon included */
+	int vx;       /* first column of values */
+	int avail;    /* widest value */
+	int top, h;   /* the rows fields may use */
+	int ta_rows;  /* rows of a text area */
+};
+
+static void geometry(const form *f, struct geom *g)
+{
+	int lw = 0;
+	for (int i = 0; i < f->n; i++) {
+		int w = text_width(f->fld[i].d.label) + 1 + (f->fld[i].d.required != 0);
+		if (w > lw)
+			lw = w;
+	}
+	if (lw > COLS / 3)
+		lw = COLS / 3;
+	g->lw = lw;
+	g->vx = 1 + lw + 2;           /* " Label: [" */
+	g->avail = COLS - g->vx - 2;  /* "]" and the scroll arrows' column */
+	g->top = AREA_TOP;
+	g->h = LINES - AREA_TOP - BOTTOM_ROWS;
+	g->ta_rows = g->h >= 16 ? 4 : 3;
+}
+
+static int rows_of(const struct form_field *fl, const struct geom *g)
+{
+	return fl->d.kind == FK_TEXTAREA ? g->ta_rows : 1;
+}
+
+static int width_of(const struct form_field *fl, const struct geom *g)
+{
+	int w;
+	switch (fl->d.kind) {
+	case FK_BOOL: w = 1; break;
+	case FK_DATE: w = 11; break;
+	case FK_INT:
+	case FK_DECIMAL: w = 12; break;
+	case FK_MONEY: w = 14; break;
+	case FK_TEXT: w = fl->d.maxlen > 0 ? fl->d.maxlen + 1 : g->avail; break;
+	default: w = g->avail; break;
+	}
+	return w < g->avail ? w : g->avail;
+}
+
+/* Form row of field i (fields stack without gaps). */
+static int row_of(const form *f, int i, const struct geom *g)
+{
+	int y = 0;
+	for (int j = 0; j < i; j++)
+		y += rows_of(&f->fld[j], g);
+	return y;
+}
+
+static void keep_focus_visible(form *f, const struct geom *g)
+{
+	int fy = row_of(f, f->focus, g), fh = rows_of(&f->fld[f->focus], g);
+	int total = row_of(f, f->n, g);
+	if (f->top > total - g->h)
+		f->top = total - g->h > 0 ? total - g->h : 0;
+	if (fy < f->top)
+		f->top = fy;
+	if (fy + fh > f->top + g->h)
+		f->top = fy + fh - g->h;
+}
+
+static const char *hint_of(const struct form_field *fl)
+{
+	static char range[160];
+	if (fl->d.help)
+		return fl->d.help;
+	if (fl->d.kind == FK_INT && (fl->d.min || fl->d.max)) {
+		snprintf(range, sizeof range, _("A whole number from %lld to %lld."), fl->d.min, fl->d.max);
+		return range;
+	}
+	switch (fl->d.kind) {
+	case FK_DATE: return _("A date like 22-11-2026, 22.11.2026 or 22/11.");
+	case FK_MONEY: return _("Whole kroner, like 12.500.");
+	case FK_DECIMAL: return _("A number like 7,5.");
+	case FK_TEXTAREA: return _("Enter starts a new line.");
+	case FK_BOOL: return _("Space switches it on and off.");
+	case FK_CHOICE:
+		return fl->d.required ? _("Enter or type to choose from a list.")
+				      : _("Enter or type to choose from a list; Delete clears.");
+	default: return "";
+	}
+}
+
+static void put_styled(int y, int x, int width, const char *s, enum ui_style st)
+{
+	attr_t a = ui_style(st);
+	attron(a);
+	ui_put(stdscr, y, x, width, s, 1);
+	attroff(a);
+}
+
+/* Line `line` of s (lines split at '\n') into out, for fields without focus. */
+static void nth_line(const char *s, int line, char *out, size_t size)
+{
+	for (; line > 0 && s; line--) {
+		s = strchr(s, '\n');
+		if (s)
+			s++;
+	}
+	if (!s) {
+		out[0] = '\0';
+		return;
+	}
+	size_t n = strcspn(s, "\n");
+	if (n >= size)
+		n = size - 1;
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
+/* Draws the value box of field i with its first row at screen row y0 and
+ * only rows [vis0,vis1) of it shown; sets *cy, *cx when it has the focus. */
+static void draw_value(form *f, int i, const struct geom *g, int y0, int vis0, int vis1, int *cy, int *cx)
+{
+	struct form_field *fl = &f->fld[i];
+	int focused = i == f->focus, w = width_of(fl, g), rows = rows_of(fl, g);
+	enum ui_style st = focused ? ST_FIELD_FOCUS : ST_FIELD;
+	char buf[1024];
+	if (fl->readonly) {
+		ui_put(stdscr, y0, g->vx - 1, g->avail + 1, ledit_text(&fl->ed), 1);
+		return;
+	}
+	int ey = 0, ex = 0;
+	if (focused && fl->d.kind != FK_CHOICE && fl->d.kind != FK_BOOL)
+		ledit_view(&fl->ed, w, rows, &ey, &ex);
+	for (int r = vis0; r < vis1; r++) {
+		int y = y0 + r;
+		mvaddstr(y, g->vx - 1, "[");
+		if (fl->d.kind == FK_BOOL)
+			snprintf(buf, sizeof buf, "%s", fl->v.on ? "x" : " ");
+		else if (focused && fl->d.kind != FK_CHOICE)
+			ledit_row(&fl->ed, r, w, buf, sizeof buf);
+		else
+			nth_line(ledit_text(&fl->ed), fl->d.kind == FK_TEXTAREA ? r : 0, buf, sizeof buf);
+		if (fl->d.kind != FK_TEXTAREA && r > 0)
+			buf[0] = '\0';
+		put_styled(y, g->vx, w, buf, st);
+		mvaddstr(y, g->vx + w, "]");
+	}
+	if (focused) {
+		*cy = y0 + ey;
+		*cx = g->vx + ex;
+	}
+}
+
+static void draw_fields(form *f, const struct geom *g, int *cy, int *cx)
+{
+	for (int i = 0, y = 0; i < f->n; y += rows_of(&f->fld[i], g), i++) {
+		const struct form_field *fl = &f->fld[i];
+		int rows = rows_of(fl, g), first = y - f->top;
+		int vis0 = first < 0 ? -first : 0;
+		int vis1 = first + rows > g->h ? g->h - first : rows;
+		if (vis0 >= vis1)
+			continue;
+		if (vis0 == 0) {
+			enum ui_style st = i == f->bad ? ST_ERROR : i == f->focus ? ST_HEADER : ST_NORMAL;
+			char label[512];
+			snprintf(label, sizeof label, "%s%s:", fl->d.label, fl->d.required ? "*" : "");
+			put_styled(g->top + first, 1, g->lw, label, st);
+		}
+		draw_value(f, i, g, g->top + first, vis0, vis1, cy, cx);
+	}
+	int total = row_of(f, f->n, g);
+	if (f->top > 0)
+		mvaddstr(g->top, COLS - 1, "\xE2\x86\x91"); /* ↑ */
+	if (total > f->top + g->h)
+		mvaddstr(g->top + g->h - 1, COLS - 1, "\xE2\x86\x93"); /* ↓ */
+}
+
+/* Draws the whole form into stdscr and leaves the cursor at the editing
+ * position; the caller calls doupdate(). */
+static void draw(form *f)
+{
+	struct geom g;
+	geometry(f, &g);
+	keep_focus_visible(f, &g);
+	erase();
+	put_styled(0, 0, COLS, "", ST_BAR);
+	attron(ui_style(ST_BAR));
+	ui_putf(stdscr, 0, 1, COLS - 2, 0, "%s", f->title);
+	attroff(ui_style(ST_BAR));
+	int cy = g.top, cx = g.vx;
+	if (f->n > 0) {
+		draw_fields(f, &g, &cy, &cx);
+		put_styled(LINES - 3, 1, COLS - 2, hint_of(&f->fld[f->focus]), ST_HINT);
+	}
+	enum ui_style ms;
+	const char *m = ui_msg_text(&ms);
+	put_styled(LINES - 2, 0, COLS, m, ms);
+	put_styled(LINES - 1, 0, COLS, _("Ctrl-S Save  Esc Cancel  Tab Next field"), ST_BAR);
+	move(cy, cx);
+	wnoutrefresh(stdscr);
+}
+
+static void backdrop(void *ctx)
+{
+	draw(ctx);
+}
+
+static void paint(form *f)
+{
+	if (ui_too_small()) {
+		curs_set(0);
+		ui_draw_too_small();
+		return;
+	}
+	curs_set(1);
+	draw(f);
+	doupdate();
+}
+
+/* ------------------------------------------------------------ keys */
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+		return 0;
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The next key, or ERR after a timeout or after running the idle hook. */
+static int read_key(form *f, int *fn, long long *next_idle)
+{
+	*fn = 0;
+	if (!f->idle)
+		return ui_readkey(-1, fn);
+	long long left = *next_idle - now_ms();
+	if (left <= 0 || left > IDLE_MS) {
+		f->idle(f->idle_ctx, f);
+		*next_idle = now_ms() + IDLE_MS;
+		return ERR;
+	}
+	return ui_readkey((int)left, fn);
+}
+
+/* Moves the focus by dir over fields that take it; wrap goes round the ends. */
+static void move_focus(form *f, int dir, int wrap)
+{
+	int i = f->focus;
+	for (int step = 0; step < f->n; step++) {
+		i += dir;
+		if (i < 0 || i >= f->n) {
+			if (!wrap)
+				return;
+			i = i < 0 ? f->n - 1 : 0;
+		}
+		if (!f->fld[i].readonly) {
+			f->focus = i;
+			return;
+		}
+	}
+}
+
+static void changed(form *f, int i)
+{
+	if (f->bad == i)
+		f->bad = -1;
+}
+
+static void open_choice(form *f, const char *filter)
+{
+	struct form_field *fl = &f->fld[f->focus];
+	if (!fl->d.choices)
+		return;
+	fchoice pick;
+	int r = ui_choice(fl->d.label, fl->d.choices, fl->d.choice_ctx, filter, fl->v.id, &pick, backdrop, f);
+	touchwin(stdscr);
+	if (r < 0 || (r > 0 && ledit_set(&fl->ed, pick.label) < 0)) {
+		ui_msg(ST_ERROR, "%s", _("Out of memory."));
+		return;
+	}
+	if (r > 0) {
+		fl->v.id = pick.id;
+		fl->v.text = ledit_text(&fl->ed);
+		changed(f, f->focus);
+	}
+}
+
+/* Keys that belong to the focused field; 1 if used. */
+static int field_key(form *f, int k, int fn)
+{
+	struct form_field *fl = &f->fld[f->focus];
+	if (fl->readonly)
+		return 0;
+	if (fl->d.kind == FK_CHOICE) {
+		char first[5] = "";
+		if (!fn && k == '\n') {
+			open_choice(f, "");
+		} else if (!fn && ledit_printable(k)) {
+			if (k != ' ')
+				first[text_encode((uint32_t)k, first)] = '\0';
+			open_choice(f, first);
+		} else if (fn && (k == KEY_BACKSPACE || k == KEY_DC) && !fl->d.required && fl->v.id) {
+			fl->v.id = 0;
+			if (ledit_set(&fl->ed, "") < 0)
+				ui_msg(ST_ERROR, "%s", _("Out of memory."));
+			changed(f, f->focus);
+		} else {
+			return 0;
+		}
+		return 1;
+	}
+	if (fl->d.kind == FK_BOOL) {
+		if (fn || k != ' ')
+			return 0;
+		fl->v.on = !fl->v.on;
+		changed(f, f->focus);
+		return 1;
+	}
+	int r = ledit_key(&fl->ed, fn ? LE_FN(k) : k);
+	if (r > 0) {
+		fl->v.text = ledit_text(&fl->ed);
+		changed(f, f->focus);
+	} else if (r < 0) {
+		ui_msg(ST_ERROR, "%s", _("Out of memory."));
+	} else if (!fn && ledit_printable(k) && fl->d.maxlen > 0) {
+		ui_msg(ST_WARN, _("%s: at most %d characters."), fl->d.label, fl->d.maxlen);
+	}
+	return r != 0 || (!fn && ledit_printable(k));
+}
+
+static void mark_bad(form *f, int bad)
+{
+	if (bad >= 0 && bad < f->n) {
+		f->focus = bad;
+		f->bad = bad;
+	}
+}
+
+/* 1 when saved. */
+static int try_save(form *f, form_save_fn save, void *ctx)
+{
+	kerr e;
+	int bad = -1;
+	kerr_clear(&e);
+	if (form_validate(f, &bad, &e) != KE_OK) {
+		mark_bad(f, bad);
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return 0;
+	}
+	f->bad = -1;
+	if (!save)
+		return 1;
+	bad = -1;
+	kerr_clear(&e);
+	if (save(ctx, f, &bad, &e) == KE_OK)
+		return 1;
+	mark_bad(f, bad);
+	ui_msg(ST_ERROR, "%s", e.msg[0] ? e.msg : _("Could not save."));
+	return 0;
+}
+
+/* -1 to go on, 0 to leave without saving, 1 when saved. */
+static int handle(form *f, int k, int fn, form_save_fn save, void *ctx)
+{
+	ui_msg_clear();
+	if ((!fn && k == KEY_CTRL('s')) || (fn && k == KEY_F(2)))
+		return try_save(f, save, ctx) ? 1 : -1;
+	if (!fn && k == KEY_ESC)
+		return !form_dirty(f) || ui_confirm(_("Throw away your changes?")) ? 0 : -1;
+	if (f->n == 0)
+		return -1;
+	if (!fn && k == '\t')
+		move_focus(f, 1, 1);
+	else if (fn && k == KEY_BTAB)
+		move_focus(f, -1, 1);
+	else if (field_key(f, k, fn))
+		return -1;
+	else if ((fn && k == KEY_DOWN) || (!fn && k == '\n')) {
+		int was = f->focus;
+		move_focus(f, 1, 0);
+		if (was == f->focus && !fn)
+			ui_msg(ST_HINT, "%s", _("Press Ctrl-S to save."));
+	} else if (fn && k == KEY_UP)
+		move_focus(f, -1, 0);
+	return -1;
+}
+
+int form_run(form *f, form_save_fn save, void *ctx)
+{
+	int old_cursor = curs_set(1), result = -1;
+	if (f->n > 0 && f->fld[f->focus].readonly)
+		move_focus(f, 1, 1);
+	long long next_idle = now_ms() + IDLE_MS;
+	while (result < 0) {
+		paint(f);
+		int fn, k = read_key(f, &fn, &next_idle);
+		if (k == ERR || (fn && k == KEY_RESIZE) || ui_too_small())
+			continue;
+		result = handle(f, k, fn, save, ctx);
+	}
+	if (old_cursor != ERR)
+		curs_set(old_cursor);
+	return result;
+}

@@ -1,0 +1,114 @@
+/* ui_form.h — data-entry forms built from an array of field descriptions
+ * instead of being written by hand per record: editing, validation (dates,
+ * whole numbers, amounts, decimals, required fields), choice pop-ups, saving
+ * through a callback, drafts. The model (ui_formdata.c) is curses-free and
+ * unit-tested; ui_form.c draws it and runs the keys.
+ * The form copies the fdesc array (the strings it points to must outlive the
+ * form); texts returned by the form are owned by it; form_serialize() returns
+ * malloc'd text the caller frees. */
+#ifndef KUP_UI_FORM_H
+#define KUP_UI_FORM_H
+
+#include <stdint.h>
+#include "err.h"
+#include "ui_choice.h"
+#include "ui_edit.h"
+
+typedef enum { FK_TEXT, FK_TEXTAREA, FK_DATE, FK_INT, FK_MONEY, FK_DECIMAL, FK_CHOICE, FK_BOOL } fkind;
+
+typedef struct fdesc {
+	const char *label;   /* already translated */
+	fkind kind;
+	int required;
+	int maxlen;          /* characters; 0 = no limit */
+	long long min, max;  /* FK_INT, FK_MONEY, FK_DECIMAL; 0,0 = no limit */
+	fchoice_fn choices;  /* FK_CHOICE */
+	void *choice_ctx;
+	const char *help;    /* one line shown while focused; NULL: a hint by kind */
+} fdesc;
+
+/* What a field holds. text is what is shown and edited (FK_CHOICE: the chosen
+ * label), owned by the form and valid until the form next changes. iso, num
+ * and dec are filled by validation (form_run validates before it calls save)
+ * and by the setters; an empty optional field leaves them ""/0 — test
+ * text[0] to tell empty from zero. */
+typedef struct fvalue {
+	const char *text;
+	int64_t id;          /* FK_CHOICE: chosen id, 0 none */
+	char iso[11];        /* FK_DATE: "YYYY-MM-DD" or "" */
+	long long num;       /* FK_INT, FK_MONEY (whole kroner) */
+	double dec;          /* FK_DECIMAL */
+	int on;              /* FK_BOOL */
+} fvalue;
+
+typedef struct form form;
+/* Called by form_run once every field is valid. Returns KE_OK when stored;
+ * otherwise e->msg is shown, the form stays open with everything typed, and
+ * *bad_field (preset to -1) may name the field to focus. */
+typedef kcode (*form_save_fn)(void *ctx, form *f, int *bad_field, kerr *e);
+/* Called about every 2 seconds while the form waits for a key (drafts). */
+typedef void (*form_idle_fn)(void *ctx, form *f);
+
+/* The fields are private to ui_form*.c; use the functions below. */
+struct form_field {
+	fdesc d;
+	struct ledit ed;     /* the text (choice: the label) */
+	fvalue v;
+	char *orig;          /* text as set, to tell whether it changed */
+	int64_t orig_id;
+	int orig_on;
+	int readonly;        /* shown, skipped by the cursor */
+};
+struct form {
+	char *title;
+	int n;
+	struct form_field *fld;
+	int focus;           /* field with the cursor */
+	int bad;             /* field marked in error, -1 none */
+	int top;             /* first form row on screen */
+	form_idle_fn idle;
+	void *idle_ctx;
+};
+
+/* NULL when out of memory. The title is copied. */
+form *form_new(const char *title, const fdesc *fields, int n);
+void form_free(form *f);
+
+/* Initial values; they also count as "unchanged" for form_dirty(). Return 0,
+ * or -1 when out of memory or i does not fit the field's kind.
+ * form_set_text: any kind but FK_CHOICE/FK_BOOL; an ISO date given to a
+ * FK_DATE field is shown as 22-11-2026. form_set_num: FK_INT and FK_MONEY
+ * (shown with thousands dots). form_set_dec: FK_DECIMAL (shown with comma). */
+int form_set_text(form *f, int i, const char *text);
+int form_set_num(form *f, int i, long long num);
+int form_set_dec(form *f, int i, double dec);
+int form_set_choice(form *f, int i, int64_t id, const char *label);
+int form_set_bool(form *f, int i, int on);
+/* A read-only field is shown as plain text and the cursor passes it by. */
+void form_set_readonly(form *f, int i, int on);
+void form_set_focus(form *f, int i);
+void form_set_idle(form *f, form_idle_fn fn, void *ctx);
+
+/* NULL if i is out of range. */
+const fvalue *form_value(form *f, int i);
+/* 1 if anything differs from the values set by the form_set_* calls. */
+int form_dirty(const form *f);
+
+/* Checks every field in order and fills iso/num/dec; dates are rewritten as
+ * 22-11-2026. On the first bad field returns KE_INVALID with a message naming
+ * it and sets *bad_field (else -1); nothing typed is lost. */
+kcode form_validate(form *f, int *bad_field, kerr *e);
+
+/* All field texts, ids and switches as one line-based, escaped text (for
+ * drafts); NULL when out of memory. form_restore() puts such text back into
+ * a form with the same fields: 0, or -1 if the text does not match the form
+ * (then nothing is changed). Restored values count as changes. */
+char *form_serialize(const form *f);
+int form_restore(form *f, const char *data);
+
+/* Runs the form full-screen until the user saves (returns 1, after save()
+ * returned KE_OK) or leaves (Esc; returns 0, after asking if anything
+ * changed). Ctrl-S and F2 validate and save. */
+int form_run(form *f, form_save_fn save, void *ctx);
+
+#endif

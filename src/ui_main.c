@@ -1,0 +1,525 @@
+/* ui_main.c — the front end's main loop: screen layout (top line, pane tabs,
+ * list, detail, message line, key bar), key dispatch through the action
+ * tables, the view stack of each pane, the filter prompt and the help screen. */
+#include "ui_view.h"
+#include "i18n.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NPANES 3
+#define DEPTH 8
+
+static const action global_actions[] = {
+	{ A_HELP, N_("Help"), N_("Show the keys of this screen"), { '?', KEY_F(1) }, 1 },
+	{ A_QUIT, N_("Quit"), N_("Quit kup"), { 'q' }, 1 },
+	{ A_FILTER, N_("Search"), N_("Filter the list as you type (Esc clears)"), { '/' }, 1 },
+	{ A_BACK, N_("Back"), N_("Clear the filter, or go back from an open record"), { KEY_ESC, KEY_LEFT }, 0 },
+	{ A_UP, N_("Up"), N_("Move up one row"), { KEY_UP, 'k' }, 0 },
+	{ A_DOWN, N_("Down"), N_("Move down one row"), { KEY_DOWN, 'j' }, 0 },
+	{ A_PGUP, N_("Page up"), N_("Move up one page"), { KEY_PPAGE, KEY_CTRL('b') }, 0 },
+	{ A_PGDN, N_("Page down"), N_("Move down one page"), { KEY_NPAGE, KEY_CTRL('f'), ' ' }, 0 },
+	{ A_HOME, N_("First"), N_("Go to the first row"), { KEY_HOME, 'g' }, 0 },
+	{ A_END, N_("Last"), N_("Go to the last row"), { KEY_END, 'G' }, 0 },
+	{ A_PANE1, N_("Staff"), N_("Show pane 1, staff"), { '1' }, 0 },
+	{ A_PANE2, N_("Plans"), N_("Show pane 2, development plans"), { '2' }, 0 },
+	{ A_PANE3, N_("Activities"), N_("Show pane 3, activities and sessions"), { '3' }, 0 },
+	{ A_NEXT_PANE, N_("Next pane"), N_("Show the next pane"), { '\t' }, 0 },
+	{ A_PREV_PANE, N_("Previous pane"), N_("Show the previous pane"), { KEY_BTAB }, 0 },
+	{ A_YEAR_PREV, N_("Year -"), N_("Show the year before"), { '[' }, 0 },
+	{ A_YEAR_NEXT, N_("Year +"), N_("Show the year after"), { ']' }, 0 },
+	{ A_REFRESH, N_("Redraw"), N_("Read the data again and redraw the screen"), { KEY_CTRL('l') }, 0 },
+	{ 0, NULL, NULL, { 0 }, 0 },
+};
+
+static view *stack[NPANES][DEPTH];
+static int depth[NPANES];
+static int cur;
+
+static view *top(void)
+{
+	return stack[cur][depth[cur] - 1];
+}
+
+int lrow_set(lrow *r, int64_t id, const char *key, const char *text, int style)
+{
+	r->id = id;
+	r->key = strdup(key ? key : "");
+	r->text = strdup(text ? text : "");
+	r->style = style;
+	if (!r->key || !r->text) {
+		free(r->key);
+		free(r->text);
+		r->key = r->text = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int lrow_fail(lrow *out, int n, kerr *e)
+{
+	for (int i = 0; i < n; i++) {
+		free(out[i].key);
+		free(out[i].text);
+		out[i].key = out[i].text = NULL;
+	}
+	kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	return -1;
+}
+
+void columns(char *buf, size_t size, int n, const char *const *texts, const int *widths)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < n && len + 1 < size; i++) {
+		if (i)
+			buf[len++] = ' ';
+		if (i == n - 1)
+			text_fit(texts[i], widths[i], buf + len, size - len);
+		else
+			text_fit_pad(texts[i], widths[i], buf + len, size - len);
+		len += strlen(buf + len);
+	}
+}
+
+const char *key_label(int k, char *buf, size_t size)
+{
+	switch (k) {
+	case KEY_UP: return "↑";
+	case KEY_DOWN: return "↓";
+	case KEY_LEFT: return "←";
+	case KEY_RIGHT: return "→";
+	case KEY_PPAGE: return "PgUp";
+	case KEY_NPAGE: return "PgDn";
+	case KEY_HOME: return "Home";
+	case KEY_END: return "End";
+	case KEY_BTAB: return "Shift-Tab";
+	case KEY_DC: return "Delete";
+	case '\t': return "Tab";
+	case '\n': return "Enter";
+	case ' ': return _("Space");
+	case KEY_ESC: return "Esc";
+	}
+	if (k >= KEY_F(1) && k <= KEY_F(12))
+		snprintf(buf, size, "F%d", k - KEY_F(0));
+	else if (k > 0 && k < 32)
+		snprintf(buf, size, "Ctrl-%c", k + 'A' - 1);
+	else {
+		char u[5] = { 0 };
+		text_encode((uint32_t)k, u);
+		snprintf(buf, size, "%s", u);
+	}
+	return buf;
+}
+
+int detail_line(WINDOW *w, int y, int wd, const char *label, const char *value)
+{
+	int lw = 16;
+	if (wd < 30)
+		lw = wd / 2;
+	wattron(w, ui_style(ST_DIM));
+	ui_put(w, y, 0, lw, label, 1);
+	wattroff(w, ui_style(ST_DIM));
+	ui_put(w, y, lw, wd - lw, value, 1);
+	return y + 1;
+}
+
+/* ---- the action tables ---- */
+
+static int allowed(view *v, const action *a, const lrow *sel)
+{
+	return !v->allowed || v->allowed(v, a->id, sel);
+}
+
+static const action *find_action(view *v, int key)
+{
+	const action *tables[] = { v->actions, global_actions };
+	for (int t = 0; t < 2; t++)
+		for (const action *a = tables[t]; a && a->id; a++)
+			for (int i = 0; i < 4 && a->keys[i]; i++)
+				if (a->keys[i] == key)
+					return a;
+	return NULL;
+}
+
+/* ---- drawing ---- */
+
+static int list_rows, list_cols, detail_y, detail_x, detail_h, detail_w;
+
+static void layout(void)
+{
+	int body = LINES - 5; /* top, tabs, header, message, key bar */
+	if (COLS >= 120) {
+		list_cols = COLS * 11 / 20;
+		list_rows = body;
+		detail_y = 2;
+		detail_x = list_cols + 1;
+		detail_h = body + 1;
+		detail_w = COLS - detail_x;
+	} else {
+		list_cols = COLS;
+		list_rows = body / 2;
+		detail_y = 3 + list_rows + 1;
+		detail_x = 0;
+		detail_h = LINES - 2 - detail_y;
+		detail_w = COLS;
+	}
+}
+
+static void draw_top(void)
+{
+	char buf[512];
+	attr_t bar = ui_style(ST_BAR);
+	wattron(stdscr, bar);
+	snprintf(buf, sizeof buf, " kup │ %s │ %s (%s) │ %d%s", app->dbpath, app->who.name,
+		 role_name(app->who.role), app->year,
+		 db_is_readonly(app->db) ? _(" │ READ-ONLY") : "");
+	ui_put(stdscr, 0, 0, COLS, buf, 1);
+	wattroff(stdscr, bar);
+
+	int x = 0;
+	const char *names[NPANES] = { _("Staff"), _("Plans"), _("Activities") };
+	move(1, 0);
+	clrtoeol();
+	for (int i = 0; i < NPANES; i++) {
+		snprintf(buf, sizeof buf, " %d %s ", i + 1, names[i]);
+		if (i == cur)
+			attron(ui_style(ST_SELECTED));
+		ui_put(stdscr, 1, x, COLS - x, buf, 0);
+		if (i == cur)
+			attroff(ui_style(ST_SELECTED));
+		x += text_width(buf) + 1;
+	}
+	view *v = top();
+	if (depth[cur] > 1 && x < COLS) {
+		snprintf(buf, sizeof buf, "› %s: %s", _(v->title), v->subtitle);
+		attron(ui_style(ST_HEADER));
+		ui_put(stdscr, 1, x, COLS - x, buf, 0);
+		attroff(ui_style(ST_HEADER));
+	} else if (v->list.filter[0] && x < COLS) {
+		snprintf(buf, sizeof buf, "/%s", v->list.filter);
+		ui_put(stdscr, 1, x, COLS - x, buf, 0);
+	}
+}
+
+static void draw_keybar(view *v, const lrow *sel)
+{
+	char buf[1024] = "", kb[32];
+	size_t len = 0;
+	const action *tables[] = { v->actions, global_actions };
+	for (int t = 0; t < 2; t++)
+		for (const action *a = tables[t]; a && a->id; a++)
+			if (a->bar && allowed(v, a, sel) && len < sizeof buf - 64)
+				len += (size_t)snprintf(buf + len, sizeof buf - len, "%s %s  ",
+							key_label(a->keys[0], kb, sizeof kb), _(a->label));
+	if (depth[cur] > 1)
+		snprintf(buf + len, sizeof buf - len, "Esc %s", _("Back"));
+	attron(ui_style(ST_BAR));
+	ui_put(stdscr, LINES - 1, 0, COLS, buf, 1);
+	attroff(ui_style(ST_BAR));
+}
+
+static void draw_message(void)
+{
+	enum ui_style s;
+	const char *m = ui_msg_text(&s);
+	move(LINES - 2, 0);
+	clrtoeol();
+	if (*m) {
+		attron(ui_style(s));
+		ui_put(stdscr, LINES - 2, 0, COLS, m, 0);
+		attroff(ui_style(s));
+	}
+}
+
+static void draw(void)
+{
+	if (ui_too_small()) {
+		ui_draw_too_small();
+		return;
+	}
+	layout();
+	view *v = top();
+	if (v->list.cap != list_rows || v->list.width != list_cols)
+		list_resize(&v->list, list_rows, list_cols);
+	erase();
+	draw_top();
+
+	char hdr[512] = "";
+	if (v->header)
+		v->header(v, hdr, sizeof hdr, list_cols);
+	attron(ui_style(ST_HEADER));
+	ui_put(stdscr, 2, 0, list_cols, hdr, 1);
+	attroff(ui_style(ST_HEADER));
+	for (int i = 0; i < v->list.n; i++) {
+		attr_t a = i == v->list.sel ? ui_style(ST_SELECTED) : ui_style(v->list.rows[i].style);
+		attron(a);
+		ui_put(stdscr, 3 + i, 0, list_cols, v->list.rows[i].text, 1);
+		attroff(a);
+	}
+	if (v->list.n == 0) {
+		attron(ui_style(ST_DIM));
+		ui_put(stdscr, 3, 0, list_cols, v->list.filter[0] ? _("Nothing matches the filter.")
+								 : _("Nothing here yet."), 0);
+		attroff(ui_style(ST_DIM));
+	}
+	if (v->list.err.code)
+		ui_msg(ST_ERROR, "%s", v->list.err.msg);
+
+	const lrow *sel = list_selected(&v->list);
+	if (COLS >= 120) {
+		mvvline(2, list_cols, ACS_VLINE, detail_h);
+	} else {
+		attron(ui_style(ST_DIM));
+		mvhline(detail_y - 1, 0, ACS_HLINE, COLS);
+		attroff(ui_style(ST_DIM));
+	}
+	if (sel && v->detail && detail_h > 0 && detail_w > 0) {
+		WINDOW *d = derwin(stdscr, detail_h, detail_w, detail_y, detail_x);
+		if (d) {
+			v->detail(v, d, detail_h, detail_w, sel);
+			delwin(d);
+		}
+	}
+	draw_message();
+	draw_keybar(v, sel);
+	/* The terminal cursor rests on the selected row for screen readers. */
+	move(3 + (v->list.n ? v->list.sel : 0), 0);
+	refresh();
+}
+
+/* ---- the help screen, generated from the action tables ---- */
+
+static int help_lines(view *v, const lrow *sel, char lines[][256], int max)
+{
+	int n = 0;
+	char kb[32];
+	const action *tables[] = { v->actions, global_actions };
+	const char *heads[] = { _(v->title), _("Everywhere") };
+	for (int t = 0; t < 2; t++) {
+		if (n < max)
+			snprintf(lines[n++], 256, "%s", heads[t]);
+		for (const action *a = tables[t]; a && a->id && n < max; a++) {
+			if (!allowed(v, a, sel))
+				continue;
+			char keys[96] = "";
+			size_t len = 0;
+			for (int i = 0; i < 4 && a->keys[i]; i++)
+				len += (size_t)snprintf(keys + len, sizeof keys - len, "%s%s", i ? " " : "",
+							key_label(a->keys[i], kb, sizeof kb));
+			char pad[64];
+			text_fit_pad(keys, 18, pad, sizeof pad);
+			snprintf(lines[n++], 256, "  %s %s", pad, _(a->help));
+		}
+		if (n < max)
+			lines[n++][0] = '\0';
+	}
+	return n;
+}
+
+static void help(view *v, const lrow *sel)
+{
+	static char lines[96][256];
+	int n = help_lines(v, sel, lines, 96), first = 0;
+	for (;;) {
+		if (ui_too_small()) {
+			ui_draw_too_small();
+		} else {
+			erase();
+			attron(ui_style(ST_BAR));
+			ui_putf(stdscr, 0, 0, COLS, 1, " kup │ %s", _("Help"));
+			attroff(ui_style(ST_BAR));
+			int rows = LINES - 2;
+			for (int i = 0; i < rows && first + i < n; i++)
+				ui_put(stdscr, 1 + i, 0, COLS, lines[first + i], 1);
+			attron(ui_style(ST_BAR));
+			ui_put(stdscr, LINES - 1, 0, COLS, _("↑↓ scroll  q Esc ? close help"), 1);
+			attroff(ui_style(ST_BAR));
+			move(1, 0);
+			refresh();
+		}
+		int k = ui_getkey(-1);
+		int rows = LINES - 2;
+		if (k == 'q' || k == KEY_ESC || k == '?' || k == '\n')
+			return;
+		if ((k == KEY_DOWN || k == 'j' || k == ' ' || k == KEY_NPAGE) && first + rows < n)
+			first += k == KEY_DOWN || k == 'j' ? 1 : rows;
+		if ((k == KEY_UP || k == 'k' || k == KEY_PPAGE) && first > 0)
+			first -= k == KEY_PPAGE ? (first < rows ? first : rows) : 1;
+	}
+}
+
+/* ---- the filter prompt: the list narrows with every key ---- */
+
+static void filter_prompt(view *v)
+{
+	char buf[128];
+	snprintf(buf, sizeof buf, "%s", v->list.filter);
+	for (;;) {
+		ui_msg(ST_NORMAL, "%s: %s", _("Search"), buf);
+		draw();
+		if (!ui_too_small()) {
+			move(LINES - 2, text_width(_("Search")) + 2 + text_width(buf));
+			refresh();
+		}
+		int k = ui_getkey(-1);
+		if (k == '\n' || k == KEY_UP || k == KEY_DOWN) {
+			ui_msg_clear();
+			return;
+		}
+		if (k == KEY_ESC) {
+			buf[0] = '\0';
+			list_set_filter(&v->list, buf);
+			ui_msg_clear();
+			return;
+		}
+		size_t len = strlen(buf);
+		if (k == KEY_BACKSPACE) {
+			while (len > 0 && (buf[len - 1] & 0xC0) == 0x80)
+				len--;
+			if (len > 0)
+				len--;
+			buf[len] = '\0';
+		} else if (k == KEY_CTRL('u')) {
+			buf[0] = '\0';
+		} else if (k >= 32 && k != 127 && (k < 0x80 || k > 0x9f) && k < KEY_MIN) {
+			char u[5] = { 0 };
+			size_t ul = text_encode((uint32_t)k, u);
+			if (len + ul < sizeof buf) {
+				memcpy(buf + len, u, ul);
+				buf[len + ul] = '\0';
+			}
+		} else {
+			continue;
+		}
+		list_set_filter(&v->list, buf);
+	}
+}
+
+/* ---- views and panes ---- */
+
+void ui_push(view *v)
+{
+	if (!v)
+		return;
+	if (depth[cur] >= DEPTH) {
+		if (v->close)
+			v->close(v);
+		list_free(&v->list);
+		free(v);
+		return;
+	}
+	stack[cur][depth[cur]++] = v;
+	v->list.cap = 0; /* sized at the next draw */
+}
+
+static void pop(void)
+{
+	if (depth[cur] <= 1)
+		return;
+	view *v = stack[cur][--depth[cur]];
+	if (v->close)
+		v->close(v);
+	list_free(&v->list);
+	free(v);
+	list_reload(&top()->list);
+}
+
+void ui_reload_all(void)
+{
+	for (int p = 0; p < NPANES; p++)
+		for (int d = 0; d < depth[p]; d++)
+			if (stack[p][d]->list.cap)
+				list_reload(&stack[p][d]->list);
+}
+
+void ui_show_in_pane(int pane, const char *key, int64_t id)
+{
+	cur = pane;
+	while (depth[cur] > 1)
+		pop();
+	view *v = top();
+	v->list.filter[0] = '\0';
+	if (!v->list.cap)
+		draw();
+	list_select_id(&v->list, key, id);
+}
+
+static void dispatch(view *v, const action *a, int key)
+{
+	const lrow *sel = list_selected(&v->list);
+	if (!allowed(v, a, sel)) {
+		ui_msg(ST_WARN, "%s", _("Not allowed: your role does not permit this."));
+		return;
+	}
+	switch (a->id) {
+	case A_QUIT: app->quit = 1; return;
+	case A_HELP: help(v, sel); return;
+	case A_UP: list_move(&v->list, -1); return;
+	case A_DOWN: list_move(&v->list, 1); return;
+	case A_PGUP: list_move(&v->list, -(v->list.cap > 1 ? v->list.cap - 1 : 1)); return;
+	case A_PGDN: list_move(&v->list, v->list.cap > 1 ? v->list.cap - 1 : 1); return;
+	case A_HOME: list_home(&v->list); return;
+	case A_END: list_end(&v->list); return;
+	case A_FILTER: filter_prompt(v); return;
+	case A_PANE1: case A_PANE2: case A_PANE3: cur = a->id - A_PANE1; return;
+	case A_NEXT_PANE: cur = (cur + 1) % NPANES; return;
+	case A_PREV_PANE: cur = (cur + NPANES - 1) % NPANES; return;
+	case A_YEAR_PREV: case A_YEAR_NEXT:
+		app->year += a->id == A_YEAR_NEXT ? 1 : -1;
+		ui_reload_all();
+		return;
+	case A_REFRESH: ui_reload_all(); clearok(curscr, TRUE); return;
+	case A_BACK:
+		if (v->list.filter[0])
+			list_set_filter(&v->list, "");
+		else if (depth[cur] > 1)
+			pop();
+		else if (key == KEY_ESC)
+			ui_msg_clear();
+		return;
+	}
+	if (v->act && v->act(v, a->id, sel))
+		return;
+}
+
+int ui_main(ui_app *a)
+{
+	app = a;
+	view *(*makers[NPANES])(void) = { view_staff_new, view_plans_new, view_activities_new };
+	for (int p = 0; p < NPANES; p++) {
+		stack[p][0] = makers[p]();
+		if (!stack[p][0]) {
+			for (int q = 0; q < p; q++)
+				free(stack[q][0]);
+			return 1;
+		}
+		depth[p] = 1;
+	}
+	ui_start();
+	while (!app->quit) {
+		draw();
+		int k = ui_getkey(-1);
+		if (k == ERR || k == KEY_RESIZE)
+			continue;
+		if (ui_too_small())
+			continue;
+		ui_msg_clear();
+		view *v = top();
+		const action *act = find_action(v, k);
+		if (act)
+			dispatch(v, act, k);
+	}
+	ui_stop();
+	for (int p = 0; p < NPANES; p++)
+		while (depth[p] > 0) {
+			view *v = stack[p][--depth[p]];
+			if (v->close)
+				v->close(v);
+			list_free(&v->list);
+			free(v);
+		}
+	return 0;
+}

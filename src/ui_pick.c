@@ -1,0 +1,231 @@
+/* ui_pick.c — see ui_pick.h. Matching is done by the data layer (folded,
+ * accent-insensitive); static lists are matched here with text_fold. */
+#include "ui_pick.h"
+#include "date.h"
+#include "db_activity.h"
+#include "db_org.h"
+#include "db_plan.h"
+#include "db_staff.h"
+#include "i18n.h"
+#include "text.h"
+#include "ui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const goal_statuses[] = { "open", "in_progress", "done", "dropped", NULL };
+
+const char *goal_status_name(const char *c)
+{
+	if (!strcmp(c, "open")) return _("open");
+	if (!strcmp(c, "in_progress")) return _("in progress");
+	if (!strcmp(c, "done")) return _("done");
+	if (!strcmp(c, "dropped")) return _("dropped");
+	return c;
+}
+
+const char *plan_status_name(const char *c)
+{
+	if (!strcmp(c, "draft")) return _("draft");
+	if (!strcmp(c, "agreed")) return _("agreed");
+	if (!strcmp(c, "evaluated")) return _("evaluated");
+	return c;
+}
+
+const char *part_status_name(const char *c)
+{
+	if (!strcmp(c, "requested")) return _("requested");
+	if (!strcmp(c, "approved")) return _("approved");
+	if (!strcmp(c, "rejected")) return _("rejected");
+	if (!strcmp(c, "enrolled")) return _("enrolled");
+	if (!strcmp(c, "waitlisted")) return _("waiting list");
+	if (!strcmp(c, "completed")) return _("completed");
+	if (!strcmp(c, "cancelled")) return _("cancelled");
+	if (!strcmp(c, "noshow")) return _("no-show");
+	return c;
+}
+
+static void set(fchoice *c, int64_t id, const char *label)
+{
+	c->id = id;
+	snprintf(c->label, sizeof c->label, "%s", label);
+}
+
+/* For short fixed lists: keeps the entries whose folded label holds the
+ * folded filter. */
+static int matches(const char *label, const char *filter)
+{
+	if (!filter || !*filter)
+		return 1;
+	char *l = text_fold(label), *f = text_fold(filter);
+	int yes = l && f && strstr(l, f) != NULL;
+	free(l);
+	free(f);
+	return yes;
+}
+
+static kpage page(const char *filter, int max)
+{
+	kpage pg = { .filter = filter, .limit = max };
+	return pg;
+}
+
+int pick_unit(void *ctx, const char *filter, fchoice *out, int max)
+{
+	(void)ctx;
+	unit_rec *r;
+	int n;
+	kerr e;
+	kpage pg = page(filter, max);
+	if (unit_list(app->db, &app->who, &pg, &r, &n, &e))
+		return -1;
+	for (int i = 0; i < n; i++)
+		set(&out[i], r[i].id, r[i].name);
+	unit_rows_free(r, n);
+	return n;
+}
+
+int pick_profession(void *ctx, const char *filter, fchoice *out, int max)
+{
+	(void)ctx;
+	named_rec *r;
+	int n;
+	kerr e;
+	kpage pg = page(filter, max);
+	if (profession_list(app->db, &app->who, &pg, &r, &n, &e))
+		return -1;
+	for (int i = 0; i < n; i++)
+		set(&out[i], r[i].id, r[i].name);
+	named_rows_free(r, n);
+	return n;
+}
+
+int pick_role(void *ctx, const char *filter, fchoice *out, int max)
+{
+	(void)ctx;
+	int n = 0;
+	for (krole r = ROLE_EMPLOYEE; r <= ROLE_ADMIN && n < max; r++)
+		if (matches(role_name(r), filter))
+			set(&out[n++], (int64_t)r + 1, role_name(r));
+	return n;
+}
+
+static int named_pick(kcode (*fn)(kdb *, const kactor *, int, named_rec **, int *, kerr *),
+		      int year, const char *filter, fchoice *out, int max)
+{
+	named_rec *r;
+	int n, k = 0;
+	kerr e;
+	if (fn(app->db, &app->who, year, &r, &n, &e))
+		return -1;
+	for (int i = 0; i < n && k < max; i++)
+		if (matches(r[i].name, filter))
+			set(&out[k++], r[i].id, r[i].name);
+	named_rows_free(r, n);
+	return k;
+}
+
+static kcode competences(kdb *db, const kactor *who, int year, named_rec **r, int *n, kerr *e)
+{
+	(void)year;
+	return competence_list(db, who, r, n, e);
+}
+
+int pick_competence(void *ctx, const char *filter, fchoice *out, int max)
+{
+	(void)ctx;
+	return named_pick(competences, 0, filter, out, max);
+}
+
+int pick_focus(void *ctx, const char *filter, fchoice *out, int max)
+{
+	int year = ctx ? *(int *)ctx : app->year;
+	return named_pick(focus_list, year, filter, out, max);
+}
+
+int pick_method(void *ctx, const char *filter, fchoice *out, int max)
+{
+	(void)ctx;
+	int n = 0;
+	for (int i = 0; activity_methods[i] && n < max; i++)
+		if (matches(method_name(activity_methods[i]), filter))
+			set(&out[n++], i + 1, method_name(activity_methods[i]));
+	return n;
+}
+
+int pick_goal_status(void *ctx, const char *filter, fchoice *out, int max)
+{
+	(void)ctx;
+	int n = 0;
+	for (int i = 0; goal_statuses[i] && n < max; i++)
+		if (matches(goal_status_name(goal_statuses[i]), filter))
+			set(&out[n++], i + 1, goal_status_name(goal_statuses[i]));
+	return n;
+}
+
+int pick_staff(void *ctx, const char *filter, fchoice *out, int max)
+{
+	(void)ctx;
+	staff_rec *r;
+	int n;
+	kerr e;
+	kpage pg = page(filter, max);
+	if (staff_list(app->db, &app->who, &pg, &r, &n, &e))
+		return -1;
+	for (int i = 0; i < n; i++) {
+		char label[200];
+		snprintf(label, sizeof label, "%s (%s, %s)", r[i].name, r[i].initials, r[i].unit_name);
+		set(&out[i], r[i].id, label);
+	}
+	staff_rows_free(r, n);
+	return n;
+}
+
+int pick_session(void *ctx, const char *filter, fchoice *out, int max)
+{
+	(void)ctx;
+	/* Upcoming sessions of this year and the next, by start date; the
+	 * filter narrows on the activity title. */
+	int k = 0;
+	for (int y = app->year; y <= app->year + 1 && k < max; y++) {
+		session_rec *r;
+		int n;
+		kerr e;
+		kpage pg = { .year = y, .filter = filter, .limit = 200 };
+		if (session_list(app->db, &app->who, &pg, &r, &n, &e))
+			return -1;
+		for (int i = 0; i < n && k < max; i++) {
+			if (!matches(r[i].activity_title, filter))
+				continue;
+			char label[200], d[11];
+			date_format(r[i].starts, d);
+			int free_seats = r[i].capacity - r[i].taken;
+			snprintf(label, sizeof label, "%s · %s · %s", d, r[i].activity_title,
+				 free_seats > 0 ? _("seats free") : _("waiting list"));
+			set(&out[k++], r[i].id, label);
+		}
+		session_rows_free(r, n);
+	}
+	return k;
+}
+
+int pick_goal(void *ctx, const char *filter, fchoice *out, int max)
+{
+	int64_t sid = ctx ? *(int64_t *)ctx : 0;
+	plan_rec p;
+	kerr e;
+	if (plan_find(app->db, &app->who, sid, app->year, &p, &e))
+		return e.code == KE_NOTFOUND ? 0 : -1;
+	goal_rec *g;
+	int n, k = 0;
+	kcode c = goal_list(app->db, &app->who, p.id, &g, &n, &e);
+	plan_free(&p);
+	if (c)
+		return -1;
+	for (int i = 0; i < n && k < max; i++)
+		if (matches(g[i].what, filter))
+			set(&out[k++], g[i].id, g[i].what);
+	goal_rows_free(g, n);
+	return k;
+}

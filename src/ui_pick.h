@@ -1,0 +1,26 @@
+/* ui_pick.h — the choices offered by choice fields in forms: units,
+ * professions, roles, competence and focus areas, methods, goal statuses,
+ * persons, sessions and a person's goals. Each fills `out` with at most max
+ * matches for the typed filter (ctx as noted) and returns the count, or -1. */
+#ifndef KUP_UI_PICK_H
+#define KUP_UI_PICK_H
+
+#include "ui_form.h"
+
+int pick_unit(void *ctx, const char *filter, fchoice *out, int max);
+int pick_profession(void *ctx, const char *filter, fchoice *out, int max);
+int pick_role(void *ctx, const char *filter, fchoice *out, int max);
+int pick_competence(void *ctx, const char *filter, fchoice *out, int max);
+int pick_focus(void *ctx, const char *filter, fchoice *out, int max);      /* app->year */
+int pick_method(void *ctx, const char *filter, fchoice *out, int max);     /* id = index */
+int pick_goal_status(void *ctx, const char *filter, fchoice *out, int max);/* id = index+1 */
+int pick_staff(void *ctx, const char *filter, fchoice *out, int max);
+int pick_session(void *ctx, const char *filter, fchoice *out, int max);    /* app->year on */
+int pick_goal(void *ctx, const char *filter, fchoice *out, int max);       /* ctx: int64_t *staff_id */
+
+extern const char *const goal_statuses[]; /* "open", ..., NULL */
+const char *goal_status_name(const char *code);
+const char *plan_status_name(const char *code);
+const char *part_status_name(const char *code);
+
+#endif

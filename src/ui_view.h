@@ -1,0 +1,77 @@
+/* ui_view.h — views: a list with a detail of the selected row and a table of
+ * actions. The top-level panes (1 Medarbejdere, 2 Planer, 3 Aktiviteter) are
+ * views; opening a record pushes a view (a plan's goals, an activity's
+ * sessions) and Esc/q pops it, as in tig. Keys are dispatched from the
+ * action tables, and the help screen and key bar are generated from them. */
+#ifndef KUP_UI_VIEW_H
+#define KUP_UI_VIEW_H
+
+#include "ui.h"
+#include "ui_list.h"
+
+/* Action ids shared by every view; views add their own from A_VIEW on. */
+enum {
+	A_NONE, A_QUIT, A_HELP, A_PANE1, A_PANE2, A_PANE3, A_NEXT_PANE, A_PREV_PANE,
+	A_UP, A_DOWN, A_PGUP, A_PGDN, A_HOME, A_END, A_FILTER, A_BACK,
+	A_YEAR_PREV, A_YEAR_NEXT, A_REFRESH,
+	A_OPEN, A_NEW, A_EDIT, A_DELETE,
+	A_VIEW = 100
+};
+
+typedef struct action {
+	int id;
+	const char *label; /* short word for the key bar, N_() */
+	const char *help;  /* one line for the help screen, N_() */
+	int keys[4];       /* 0-terminated; the first is shown */
+	int bar;           /* shown in the key bar */
+} action;
+
+typedef struct view view;
+struct view {
+	const char *title;          /* N_() */
+	const action *actions;      /* the view's own, ended by id 0 */
+	list_fetch_fn fetch;        /* rows of the list; ctx is the view */
+	/* Column header line for the list (may be NULL). */
+	void (*header)(view *v, char *buf, size_t size, int width);
+	/* Draws the selected record's detail into w (h rows, wd columns). */
+	void (*detail)(view *v, WINDOW *w, int h, int wd, const lrow *sel);
+	/* Runs an action; returns 1 if it did something (the screen is redrawn). */
+	int (*act)(view *v, int action, const lrow *sel);
+	/* Whether the acting person may use the action now (NULL: always). */
+	int (*allowed)(view *v, int action, const lrow *sel);
+	void (*close)(view *v);     /* frees data; NULL if nothing to free */
+	ulist list;
+	int64_t parent_id;          /* sub-views: the record they show */
+	char subtitle[160];         /* sub-views: e.g. the person's name */
+	void *data;
+};
+
+/* Opens v on top of the current pane (the main loop owns it from now on). */
+void ui_push(view *v);
+/* Reloads every list (after a change). */
+void ui_reload_all(void);
+/* Switches to a top-level pane (0-based) and shows the record (key,id). */
+void ui_show_in_pane(int pane, const char *key, int64_t id);
+
+/* The panes and sub-views, each in its own ui_view_*.c file. */
+view *view_staff_new(void);
+view *view_plans_new(void);
+view *view_activities_new(void);
+view *view_goals_new(int64_t plan_id);
+view *view_sessions_new(int64_t activity_id);
+
+/* Shared helper for fetch functions: copies a key and a laid-out line into a
+ * row. Returns 0, or -1 on out of memory. */
+int lrow_set(lrow *r, int64_t id, const char *key, const char *text, int style);
+/* Frees rows 0..n-1 after a failure half-way; sets e; returns -1. */
+int lrow_fail(lrow *out, int n, kerr *e);
+/* Lays out columns: each text cut/padded to its width, one space between. */
+void columns(char *buf, size_t size, int n, const char *const *texts, const int *widths);
+/* Names a key for the help screen and key bar ("j", "PgDn", "Ctrl-S"). */
+const char *key_label(int key, char *buf, size_t size);
+/* Draws "Label: value" in a detail pane; returns the next row. */
+int detail_line(WINDOW *w, int y, int wd, const char *label, const char *value);
+
+int ui_main(ui_app *a);
+
+#endif

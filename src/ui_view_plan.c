@@ -1,0 +1,503 @@
+/* ui_view_plan.c — pane 2, Planer: the year's development plans with their
+ * detail, the plan form (person, MUS date, notes), and the goals sub-view of
+ * one plan where goals are added, edited, reordered and removed. */
+#include "ui_view.h"
+#include "date.h"
+#include "db_plan.h"
+#include "i18n.h"
+#include "ui_form.h"
+#include "ui_pick.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { A_GOAL_UP = A_VIEW, A_GOAL_DOWN, A_EDIT_PLAN };
+
+static const action plan_actions[] = {
+	{ A_OPEN, N_("Goals"), N_("Open the plan's goals"), { '\n', KEY_RIGHT }, 1 },
+	{ A_NEW, N_("New"), N_("Create a plan for a person"), { 'n' }, 1 },
+	{ A_EDIT, N_("Edit"), N_("Edit MUS date and notes"), { 'e' }, 1 },
+	{ A_DELETE, N_("Delete"), N_("Delete a draft plan"), { 'd' }, 1 },
+	{ 0, NULL, NULL, { 0 }, 0 },
+};
+
+static const action goal_actions[] = {
+	{ A_NEW, N_("New goal"), N_("Add a goal to the plan"), { 'n' }, 1 },
+	{ A_EDIT, N_("Edit"), N_("Edit the goal"), { 'e', '\n' }, 1 },
+	{ A_DELETE, N_("Delete"), N_("Remove the goal"), { 'd' }, 1 },
+	{ A_GOAL_UP, N_("Move up"), N_("Move the goal up"), { 'K', '-' }, 0 },
+	{ A_GOAL_DOWN, N_("Move down"), N_("Move the goal down"), { 'J', '+' }, 0 },
+	{ A_EDIT_PLAN, N_("Plan"), N_("Edit the plan's MUS date and notes"), { 'm' }, 1 },
+	{ 0, NULL, NULL, { 0 }, 0 },
+};
+
+/* ---- the plan list ---- */
+
+static void widths(int width, int w[5])
+{
+	w[2] = 10; w[3] = 6; w[4] = 10;
+	w[0] = (width - w[2] - w[3] - w[4] - 4) * 3 / 5;
+	w[1] = width - w[0] - w[2] - w[3] - w[4] - 4;
+}
+
+static void plan_header(view *v, char *buf, size_t size, int width)
+{
+	(void)v;
+	int w[5];
+	widths(width, w);
+	const char *t[5] = { _("Name"), _("Unit"), _("Status"), _("Goals"), _("MUS") };
+	columns(buf, size, 5, t, w);
+}
+
+static int plan_fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,
+		      int n, int width, lrow *out, kerr *e)
+{
+	(void)ctx;
+	kpage pg = { .filter = filter, .year = app->year, .after_key = key, .after_id = id,
+		     .backward = backward, .limit = n };
+	plan_rec *r;
+	int got, w[5];
+	if (plan_list(app->db, &app->who, &pg, &r, &got, e))
+		return -1;
+	widths(width, w);
+	for (int i = 0; i < got; i++) {
+		char goals[24], mus[11], line[1024];
+		snprintf(goals, sizeof goals, "%d/%d", r[i].goals_done, r[i].goals);
+		date_format(r[i].mus_date, mus);
+		const char *t[5] = { r[i].staff_name, r[i].unit_name, plan_status_name(r[i].status), goals, mus };
+		columns(line, sizeof line, 5, t, w);
+		int style = !strcmp(r[i].status, "draft") ? ST_WARN : ST_NORMAL;
+		if (lrow_set(&out[i], r[i].id, r[i].sort_key, line, style)) {
+			plan_rows_free(r, got);
+			return lrow_fail(out, i, e);
+		}
+	}
+	plan_rows_free(r, got);
+	return got;
+}
+
+static int plan_summary(WINDOW *w, int y, int h, int wd, const plan_rec *p)
+{
+	char buf[512], d[11];
+	wattron(w, ui_style(ST_HEADER));
+	snprintf(buf, sizeof buf, "%s · %s %d", p->staff_name, _("plan"), p->year);
+	ui_put(w, y++, 0, wd, buf, 1);
+	wattroff(w, ui_style(ST_HEADER));
+	if (y < h)
+		y = detail_line(w, y, wd, _("Status"), plan_status_name(p->status));
+	date_format(p->mus_date, d);
+	if (y < h)
+		y = detail_line(w, y, wd, _("MUS date"), d[0] ? d : "–");
+	if (y < h && p->agreed_at[0]) {
+		snprintf(buf, sizeof buf, "%s, %s UTC", p->agreed_by_name, p->agreed_at);
+		y = detail_line(w, y, wd, _("Agreed by"), buf);
+	}
+	if (y < h && p->accepted_at[0])
+		y = detail_line(w, y, wd, _("Accepted"), p->accepted_at);
+	if (y < h && p->notes[0])
+		y = detail_line(w, y, wd, _("Notes"), p->notes);
+	if (y < h && p->evaluation[0])
+		y = detail_line(w, y, wd, _("Evaluation"), p->evaluation);
+	return y;
+}
+
+static void plan_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
+{
+	(void)v;
+	plan_rec p;
+	kerr e;
+	if (plan_get(app->db, &app->who, sel->id, &p, &e)) {
+		ui_put(w, 0, 0, wd, e.msg, 0);
+		return;
+	}
+	int y = plan_summary(w, 0, h, wd, &p);
+	goal_rec *g;
+	int n;
+	if (y < h && goal_list(app->db, &app->who, p.id, &g, &n, &e) == KE_OK) {
+		y = detail_line(w, y, wd, _("Goals"), n ? "" : _("none yet"));
+		for (int i = 0; i < n && y < h; i++) {
+			char buf[512];
+			snprintf(buf, sizeof buf, "  %d. %s [%s, %s]", i + 1, g[i].what, g[i].competence_name,
+				 goal_status_name(g[i].status));
+			ui_put(w, y++, 0, wd, buf, 1);
+		}
+		goal_rows_free(g, n);
+	}
+	plan_free(&p);
+}
+
+/* ---- the plan form ---- */
+
+enum { P_PERSON, P_MUS, P_NOTES, P_COUNT };
+
+static kcode save_plan(void *ctx, form *f, int *bad, kerr *e)
+{
+	plan_rec *p = ctx;
+	if (!p->id)
+		p->staff_id = form_value(f, P_PERSON)->id;
+	snprintf(p->mus_date, sizeof p->mus_date, "%s", form_value(f, P_MUS)->iso);
+	char *old = p->notes;
+	p->notes = strdup(form_value(f, P_NOTES)->text ? form_value(f, P_NOTES)->text : "");
+	if (!p->notes) {
+		p->notes = old;
+		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	}
+	free(old);
+	kcode c = plan_save(app->db, &app->who, p, e);
+	*bad = c == KE_EXISTS ? P_PERSON : strstr(e->msg, "MUS") ? P_MUS : -1;
+	return c;
+}
+
+/* Edits plan id (0: a new plan for this year); returns the saved plan's id. */
+static int64_t edit_plan(int64_t id)
+{
+	plan_rec p = { 0 };
+	kerr e;
+	if (id && plan_get(app->db, &app->who, id, &p, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return 0;
+	}
+	if (!id)
+		p.year = app->year;
+	fdesc fs[P_COUNT] = {
+		[P_PERSON] = { _("Person"), FK_CHOICE, 1, 0, 0, 0, pick_staff, NULL, _("Type part of the name") },
+		[P_MUS] = { _("MUS date"), FK_DATE, 0, 0, 0, 0, NULL, NULL, _("The yearly development talk, e.g. 14-03") },
+		[P_NOTES] = { _("Notes"), FK_TEXTAREA, 0, 4000, 0, 0, NULL, NULL, NULL },
+	};
+	char title[200], d[11];
+	if (id)
+		snprintf(title, sizeof title, _("Plan %d for %s"), p.year, p.staff_name);
+	else
+		snprintf(title, sizeof title, _("New plan for %d"), p.year);
+	form *f = form_new(title, fs, P_COUNT);
+	if (!f) {
+		plan_free(&p);
+		return 0;
+	}
+	if (id) {
+		form_set_choice(f, P_PERSON, p.staff_id, p.staff_name);
+		form_set_readonly(f, P_PERSON, 1);
+		date_format(p.mus_date, d);
+		form_set_text(f, P_MUS, d);
+		form_set_text(f, P_NOTES, p.notes);
+	}
+	int64_t saved = form_run(f, save_plan, &p) ? p.id : 0;
+	if (saved) {
+		ui_msg(ST_OK, "%s", _("Saved."));
+		ui_reload_all();
+	}
+	form_free(f);
+	plan_free(&p);
+	return saved;
+}
+
+static void open_goals(int64_t plan_id)
+{
+	plan_rec p;
+	kerr e;
+	if (plan_get(app->db, &app->who, plan_id, &p, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return;
+	}
+	view *g = view_goals_new(plan_id);
+	if (g)
+		snprintf(g->subtitle, sizeof g->subtitle, "%s %d", p.staff_name, p.year);
+	plan_free(&p);
+	ui_push(g);
+}
+
+static void delete_plan(view *v, int64_t id)
+{
+	plan_rec p;
+	kerr e;
+	if (plan_get(app->db, &app->who, id, &p, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return;
+	}
+	char q[300];
+	snprintf(q, sizeof q, _("Delete the %d plan of %s with its %d goal(s)?"), p.year, p.staff_name, p.goals);
+	if (ui_confirm(q)) {
+		if (plan_delete(app->db, &app->who, p.id, p.version, &e))
+			ui_msg(ST_ERROR, "%s", e.msg);
+		else
+			ui_msg(ST_OK, "%s", _("The plan is deleted."));
+		list_reload(&v->list);
+	}
+	plan_free(&p);
+}
+
+static int plan_allowed(view *v, int a, const lrow *sel)
+{
+	(void)v;
+	switch (a) {
+	case A_NEW: return app->who.role != ROLE_EMPLOYEE;
+	case A_EDIT: case A_DELETE: return app->who.role != ROLE_EMPLOYEE && sel;
+	case A_OPEN: return sel != NULL;
+	}
+	return 1;
+}
+
+static int plan_act(view *v, int a, const lrow *sel)
+{
+	switch (a) {
+	case A_OPEN: open_goals(sel->id); return 1;
+	case A_NEW: {
+		int64_t id = edit_plan(0);
+		if (id)
+			open_goals(id);
+		return 1;
+	}
+	case A_EDIT: edit_plan(sel->id); return 1;
+	case A_DELETE: delete_plan(v, sel->id); return 1;
+	}
+	return 0;
+}
+
+view *view_plans_new(void)
+{
+	view *v = calloc(1, sizeof *v);
+	if (!v)
+		return NULL;
+	v->title = N_("Plans");
+	v->actions = plan_actions;
+	v->header = plan_header;
+	v->detail = plan_detail;
+	v->act = plan_act;
+	v->allowed = plan_allowed;
+	list_init(&v->list, plan_fetch, v);
+	return v;
+}
+
+/* ---- the goals of one plan ---- */
+
+static void goal_header(view *v, char *buf, size_t size, int width)
+{
+	(void)v;
+	int w[4] = { 3, width - 3 - 16 - 12 - 3, 16, 12 };
+	const char *t[4] = { "#", _("Goal"), _("Competence"), _("Status") };
+	columns(buf, size, 4, t, w);
+}
+
+/* A plan has a handful of goals, so they are read whole and the window
+ * is cut out of them; the key is the position, zero-padded. */
+static int goal_fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,
+		      int n, int width, lrow *out, kerr *e)
+{
+	view *v = ctx;
+	goal_rec *g;
+	int count, got = 0;
+	(void)filter;
+	if (goal_list(app->db, &app->who, v->parent_id, &g, &count, e))
+		return -1;
+	int w[4] = { 3, width - 3 - 16 - 12 - 3, 16, 12 };
+	char keys[count ? count : 1][16];
+	for (int i = 0; i < count; i++)
+		snprintf(keys[i], sizeof keys[i], "%08d", i);
+	int start = 0, step = backward ? -1 : 1;
+	if (backward) {
+		start = count - 1;
+		while (key && start >= 0 && (strcmp(keys[start], key) > 0 ||
+					     (strcmp(keys[start], key) == 0 && g[start].id >= id)))
+			start--;
+	} else {
+		while (key && start < count && (strcmp(keys[start], key) < 0 ||
+						(strcmp(keys[start], key) == 0 && g[start].id <= id)))
+			start++;
+	}
+	for (int i = start; i >= 0 && i < count && got < n; i += step) {
+		char num[12], line[1024];
+		snprintf(num, sizeof num, "%d", i + 1);
+		const char *t[4] = { num, g[i].what, g[i].competence_name, goal_status_name(g[i].status) };
+		columns(line, sizeof line, 4, t, w);
+		int style = !strcmp(g[i].status, "done") ? ST_OK : ST_NORMAL;
+		if (lrow_set(&out[got], g[i].id, keys[i], line, style)) {
+			goal_rows_free(g, count);
+			return lrow_fail(out, got, e);
+		}
+		got++;
+	}
+	goal_rows_free(g, count);
+	if (backward) /* the list wants them in list order */
+		for (int i = 0; i < got / 2; i++) {
+			lrow t = out[i];
+			out[i] = out[got - 1 - i];
+			out[got - 1 - i] = t;
+		}
+	return got;
+}
+
+static void goal_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
+{
+	(void)v;
+	goal_rec g;
+	kerr e;
+	if (goal_get(app->db, &app->who, sel->id, &g, &e)) {
+		ui_put(w, 0, 0, wd, e.msg, 0);
+		return;
+	}
+	char d[11];
+	int y = 0;
+	wattron(w, ui_style(ST_HEADER));
+	ui_put(w, y++, 0, wd, g.what, 1);
+	wattroff(w, ui_style(ST_HEADER));
+	if (y < h) y = detail_line(w, y, wd, _("Competence"), g.competence_name);
+	if (y < h) y = detail_line(w, y, wd, _("Focus area"), g.focus_title[0] ? g.focus_title : "–");
+	if (y < h) y = detail_line(w, y, wd, _("Why"), g.why[0] ? g.why : "–");
+	if (y < h) y = detail_line(w, y, wd, _("Success criteria"), g.criteria[0] ? g.criteria : "–");
+	date_format(g.deadline, d);
+	if (y < h) y = detail_line(w, y, wd, _("Deadline"), d[0] ? d : "–");
+	if (y < h) y = detail_line(w, y, wd, _("Status"), goal_status_name(g.status));
+	if (y < h && g.carried_from) y = detail_line(w, y, wd, _("Carried over"), _("from last year's plan"));
+	if (y < h && g.result[0]) y = detail_line(w, y, wd, _("Result"), g.result);
+	goal_free(&g);
+}
+
+enum { G_WHAT, G_WHY, G_CRITERIA, G_COMPETENCE, G_FOCUS, G_DEADLINE, G_STATUS, G_COUNT };
+
+static kcode save_goal(void *ctx, form *f, int *bad, kerr *e)
+{
+	goal_rec *g = ctx;
+	goal_rec n = *g;
+	n.what = strdup(form_value(f, G_WHAT)->text ? form_value(f, G_WHAT)->text : "");
+	n.why = strdup(form_value(f, G_WHY)->text ? form_value(f, G_WHY)->text : "");
+	n.criteria = strdup(form_value(f, G_CRITERIA)->text ? form_value(f, G_CRITERIA)->text : "");
+	n.competence_id = form_value(f, G_COMPETENCE)->id;
+	n.focus_id = form_value(f, G_FOCUS)->id;
+	snprintf(n.deadline, sizeof n.deadline, "%s", form_value(f, G_DEADLINE)->iso);
+	int st = (int)form_value(f, G_STATUS)->id;
+	snprintf(n.status, sizeof n.status, "%s", st > 0 ? goal_statuses[st - 1] : "open");
+	kcode c = n.what && n.why && n.criteria ? goal_save(app->db, &app->who, &n, e)
+						: kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	*bad = -1;
+	if (!c) {
+		g->id = n.id;
+		g->version = n.version;
+	}
+	free(n.what);
+	free(n.why);
+	free(n.criteria);
+	return c;
+}
+
+static void edit_goal(view *v, int64_t id)
+{
+	goal_rec g = { 0 };
+	kerr e;
+	if (id && goal_get(app->db, &app->who, id, &g, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return;
+	}
+	g.plan_id = v->parent_id;
+	plan_rec p;
+	int year = app->year;
+	if (plan_get(app->db, &app->who, v->parent_id, &p, &e) == KE_OK) {
+		year = p.year;
+		plan_free(&p);
+	}
+	fdesc fs[G_COUNT] = {
+		[G_WHAT] = { _("Goal"), FK_TEXTAREA, 1, 2000, 0, 0, NULL, NULL, _("What the person will be able to do") },
+		[G_WHY] = { _("Why"), FK_TEXTAREA, 0, 2000, 0, 0, NULL, NULL, NULL },
+		[G_CRITERIA] = { _("Success criteria"), FK_TEXTAREA, 0, 2000, 0, 0, NULL, NULL, _("How we will know it is reached") },
+		[G_COMPETENCE] = { _("Competence"), FK_CHOICE, 1, 0, 0, 0, pick_competence, NULL, NULL },
+		[G_FOCUS] = { _("Focus area"), FK_CHOICE, 0, 0, 0, 0, pick_focus, &year, _("Optional: one of the year's focus areas") },
+		[G_DEADLINE] = { _("Deadline"), FK_DATE, 0, 0, 0, 0, NULL, NULL, NULL },
+		[G_STATUS] = { _("Status"), FK_CHOICE, 1, 0, 0, 0, pick_goal_status, NULL, NULL },
+	};
+	form *f = form_new(id ? _("Edit goal") : _("New goal"), fs, G_COUNT);
+	if (!f) {
+		goal_free(&g);
+		return;
+	}
+	char d[11];
+	if (id) {
+		form_set_text(f, G_WHAT, g.what);
+		form_set_text(f, G_WHY, g.why);
+		form_set_text(f, G_CRITERIA, g.criteria);
+		form_set_choice(f, G_COMPETENCE, g.competence_id, g.competence_name);
+		if (g.focus_id)
+			form_set_choice(f, G_FOCUS, g.focus_id, g.focus_title);
+		date_format(g.deadline, d);
+		form_set_text(f, G_DEADLINE, d);
+	}
+	const char *status = id ? g.status : "open";
+	for (int i = 0; goal_statuses[i]; i++)
+		if (!strcmp(goal_statuses[i], status))
+			form_set_choice(f, G_STATUS, i + 1, goal_status_name(status));
+	if (form_run(f, save_goal, &g)) {
+		ui_msg(ST_OK, "%s", _("Saved."));
+		ui_reload_all();
+		if (!id) /* a new goal goes last */
+			list_end(&v->list);
+	}
+	form_free(f);
+	goal_free(&g);
+}
+
+static void delete_goal(view *v, int64_t id)
+{
+	goal_rec g;
+	kerr e;
+	if (goal_get(app->db, &app->who, id, &g, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return;
+	}
+	char q[400];
+	snprintf(q, sizeof q, _("Remove the goal \"%s\"?"), g.what);
+	if (ui_confirm(q)) {
+		if (goal_delete(app->db, &app->who, g.id, g.version, &e))
+			ui_msg(ST_ERROR, "%s", e.msg);
+		else
+			ui_msg(ST_OK, "%s", _("The goal is removed."));
+		ui_reload_all();
+		list_reload(&v->list);
+	}
+	goal_free(&g);
+}
+
+static int goal_allowed(view *v, int a, const lrow *sel)
+{
+	(void)v;
+	switch (a) {
+	case A_EDIT: case A_DELETE: case A_GOAL_UP: case A_GOAL_DOWN: return sel != NULL;
+	case A_EDIT_PLAN: return app->who.role != ROLE_EMPLOYEE;
+	}
+	return 1;
+}
+
+static int goal_act(view *v, int a, const lrow *sel)
+{
+	kerr e;
+	switch (a) {
+	case A_NEW: edit_goal(v, 0); return 1;
+	case A_EDIT: edit_goal(v, sel->id); return 1;
+	case A_DELETE: delete_goal(v, sel->id); return 1;
+	case A_EDIT_PLAN: edit_plan(v->parent_id); return 1;
+	case A_GOAL_UP: case A_GOAL_DOWN: {
+		int64_t id = sel->id;
+		if (goal_move(app->db, &app->who, id, a == A_GOAL_UP ? -1 : 1, &e)) {
+			ui_msg(ST_ERROR, "%s", e.msg);
+			return 1;
+		}
+		list_reload(&v->list); /* the selection follows the goal by id */
+		return 1;
+	}
+	}
+	return 0;
+}
+
+view *view_goals_new(int64_t plan_id)
+{
+	view *v = calloc(1, sizeof *v);
+	if (!v)
+		return NULL;
+	v->title = N_("Plan");
+	v->actions = goal_actions;
+	v->header = goal_header;
+	v->detail = goal_detail;
+	v->act = goal_act;
+	v->allowed = goal_allowed;
+	v->parent_id = plan_id;
+	list_init(&v->list, goal_fetch, v);
+	return v;
+}

@@ -1,0 +1,397 @@
+/* ui_view_staff.c — pane 1, Medarbejdere: the staff list, a person's detail
+ * (record, this year's plan and goals, participations), the staff form, and
+ * signing a person up for a session. */
+#include "ui_view.h"
+#include "date.h"
+#include "db_part.h"
+#include "db_plan.h"
+#include "db_staff.h"
+#include "text.h"
+#include "i18n.h"
+#include "ui_form.h"
+#include "ui_pick.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { A_ACTIVATE = A_VIEW, A_SIGNUP };
+
+static const action actions[] = {
+	{ A_OPEN, N_("Plan"), N_("Open the person's plan for the year"), { '\n', KEY_RIGHT }, 1 },
+	{ A_NEW, N_("New"), N_("Add a staff member"), { 'n' }, 1 },
+	{ A_EDIT, N_("Edit"), N_("Edit the staff member"), { 'e' }, 1 },
+	{ A_DELETE, N_("Deactivate"), N_("Deactivate (or reactivate) the staff member"), { 'd' }, 1 },
+	{ A_SIGNUP, N_("Sign up"), N_("Sign the person up for a session"), { 't' }, 1 },
+	{ 0, NULL, NULL, { 0 }, 0 },
+};
+
+enum { F_NAME, F_INITIALS, F_LOGIN, F_EMPNO, F_EMAIL, F_UNIT, F_PROF, F_ROLE, F_TITLE,
+       F_FROM, F_TO, F_COUNT };
+
+static int layout_cols(int width, int *name, int *ini, int *unit)
+{
+	*ini = 5;
+	*name = width >= 70 ? 26 : 22;
+	*unit = (width - *name - *ini - 3) / 2;
+	if (*unit < 8)
+		*unit = 8;
+	return width - *name - *ini - *unit - 3;
+}
+
+static void header(view *v, char *buf, size_t size, int width)
+{
+	(void)v;
+	int wn, wi, wu;
+	int wt = layout_cols(width, &wn, &wi, &wu);
+	char a[128], b[64], c[128], d[128];
+	text_fit_pad(_("Name"), wn, a, sizeof a);
+	text_fit_pad(_("Init."), wi, b, sizeof b);
+	text_fit_pad(_("Unit"), wu, c, sizeof c);
+	text_fit(_("Title"), wt, d, sizeof d);
+	snprintf(buf, size, "%s %s %s %s", a, b, c, d);
+}
+
+static int fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,
+		 int n, int width, lrow *out, kerr *e)
+{
+	(void)ctx;
+	kpage pg = { .filter = filter, .after_key = key, .after_id = id, .backward = backward,
+		     .limit = n, .include_inactive = 1 };
+	staff_rec *r;
+	int got;
+	if (staff_list(app->db, &app->who, &pg, &r, &got, e))
+		return -1;
+	int wn, wi, wu;
+	int wt = layout_cols(width, &wn, &wi, &wu);
+	for (int i = 0; i < got; i++) {
+		char a[256], b[64], c[256], d[256], line[1024];
+		text_fit_pad(r[i].name, wn, a, sizeof a);
+		text_fit_pad(r[i].initials, wi, b, sizeof b);
+		text_fit_pad(r[i].unit_name, wu, c, sizeof c);
+		text_fit(r[i].active ? r[i].title : _("(deactivated)"), wt, d, sizeof d);
+		snprintf(line, sizeof line, "%s %s %s %s", a, b, c, d);
+		if (lrow_set(&out[i], r[i].id, r[i].sort_key, line, r[i].active ? ST_NORMAL : ST_DIM)) {
+			staff_rows_free(r, got);
+			return lrow_fail(out, i, e);
+		}
+	}
+	staff_rows_free(r, got);
+	return got;
+}
+
+static void detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
+{
+	(void)v;
+	staff_rec s;
+	kerr e;
+	if (staff_get(app->db, &app->who, sel->id, &s, &e)) {
+		ui_put(w, 0, 0, wd, e.msg, 0);
+		return;
+	}
+	char buf[512], d1[11], d2[11];
+	int y = 0;
+	wattron(w, ui_style(ST_HEADER));
+	snprintf(buf, sizeof buf, "%s (%s)%s", s.name, s.initials, s.active ? "" : _(" — deactivated"));
+	ui_put(w, y++, 0, wd, buf, 1);
+	wattroff(w, ui_style(ST_HEADER));
+	snprintf(buf, sizeof buf, "%s · %s · %s", s.unit_name, s.profession_name[0] ? s.profession_name : "–",
+		 role_name(s.role));
+	y = detail_line(w, y, wd, _("Unit"), buf);
+	if (y < h) {
+		snprintf(buf, sizeof buf, "%s · %s · %s", s.title[0] ? s.title : "–",
+			 s.login[0] ? s.login : "–", s.email[0] ? s.email : "–");
+		y = detail_line(w, y, wd, _("Title"), buf);
+	}
+	if (y < h && s.employed_from[0]) {
+		date_format(s.employed_from, d1);
+		date_format(s.employed_to, d2);
+		snprintf(buf, sizeof buf, "%s – %s", d1, d2);
+		y = detail_line(w, y, wd, _("Employed"), buf);
+	}
+	plan_rec p;
+	if (y < h) {
+		if (plan_find(app->db, &app->who, s.id, app->year, &p, &e) == KE_OK) {
+			date_format(p.mus_date, d1);
+			snprintf(buf, sizeof buf, "%s · %s %s · %d/%d %s", plan_status_name(p.status),
+				 _("MUS"), d1[0] ? d1 : "–", p.goals_done, p.goals, _("goals done"));
+			char lab[64];
+			snprintf(lab, sizeof lab, "%s %d", _("Plan"), app->year);
+			y = detail_line(w, y, wd, lab, buf);
+			goal_rec *g;
+			int n;
+			if (goal_list(app->db, &app->who, p.id, &g, &n, &e) == KE_OK) {
+				for (int i = 0; i < n && y < h; i++) {
+					snprintf(buf, sizeof buf, "  • %s [%s, %s]", g[i].what, g[i].competence_name,
+						 goal_status_name(g[i].status));
+					ui_put(w, y++, 0, wd, buf, 1);
+				}
+				goal_rows_free(g, n);
+			}
+			plan_free(&p);
+		} else {
+			char lab[64];
+			snprintf(lab, sizeof lab, "%s %d", _("Plan"), app->year);
+			wattron(w, ui_style(ST_WARN));
+			y = detail_line(w, y, wd, lab, _("no plan yet (Enter creates one)"));
+			wattroff(w, ui_style(ST_WARN));
+		}
+	}
+	if (y < h) {
+		kpage pg = { .staff_id = s.id, .limit = h - y };
+		part_rec *r;
+		int n;
+		if (part_list(app->db, &app->who, &pg, &r, &n, &e) == KE_OK) {
+			if (n && y < h)
+				y = detail_line(w, y, wd, _("Activities"), "");
+			for (int i = 0; i < n && y < h; i++) {
+				date_format(r[i].starts, d1);
+				snprintf(buf, sizeof buf, "  %s %s · %s", d1, r[i].activity_title,
+					 part_status_name(r[i].status));
+				ui_put(w, y++, 0, wd, buf, 1);
+			}
+			part_rows_free(r, n);
+		}
+	}
+	staff_free(&s);
+}
+
+/* ---- the staff form ---- */
+
+static fdesc fields[F_COUNT];
+
+static void describe(void)
+{
+	fdesc f[F_COUNT] = {
+		[F_NAME] = { _("Name"), FK_TEXT, 1, 120, 0, 0, NULL, NULL, _("First and last name") },
+		[F_INITIALS] = { _("Initials"), FK_TEXT, 1, 8, 0, 0, NULL, NULL, NULL },
+		[F_LOGIN] = { _("Login"), FK_TEXT, 0, 32, 0, 0, NULL, NULL, _("The Unix login (a-z, 0-9, . _ -)") },
+		[F_EMPNO] = { _("Employee number"), FK_TEXT, 0, 20, 0, 0, NULL, NULL, NULL },
+		[F_EMAIL] = { _("Email"), FK_TEXT, 0, 200, 0, 0, NULL, NULL, NULL },
+		[F_UNIT] = { _("Unit"), FK_CHOICE, 1, 0, 0, 0, pick_unit, NULL, _("Type to narrow the list") },
+		[F_PROF] = { _("Profession"), FK_CHOICE, 0, 0, 0, 0, pick_profession, NULL, NULL },
+		[F_ROLE] = { _("Role"), FK_CHOICE, 1, 0, 0, 0, pick_role, NULL, NULL },
+		[F_TITLE] = { _("Title"), FK_TEXT, 0, 120, 0, 0, NULL, NULL, NULL },
+		[F_FROM] = { _("Employed from"), FK_DATE, 0, 0, 0, 0, NULL, NULL, _("A date like 22-11-2026") },
+		[F_TO] = { _("Employed until"), FK_DATE, 0, 0, 0, 0, NULL, NULL, NULL },
+	};
+	memcpy(fields, f, sizeof f);
+}
+
+static char *dup_value(form *f, int i)
+{
+	return strdup(form_value(f, i)->text ? form_value(f, i)->text : "");
+}
+
+static kcode save_staff(void *ctx, form *f, int *bad, kerr *e)
+{
+	staff_rec *s = ctx;
+	staff_rec n = *s;
+	n.name = dup_value(f, F_NAME);
+	n.initials = dup_value(f, F_INITIALS);
+	n.login = dup_value(f, F_LOGIN);
+	n.emp_no = dup_value(f, F_EMPNO);
+	n.email = dup_value(f, F_EMAIL);
+	n.title = dup_value(f, F_TITLE);
+	n.unit_name = n.profession_name = n.sort_key = NULL;
+	n.unit_id = form_value(f, F_UNIT)->id;
+	n.profession_id = form_value(f, F_PROF)->id;
+	n.role = form_value(f, F_ROLE)->id ? (krole)(form_value(f, F_ROLE)->id - 1) : ROLE_EMPLOYEE;
+	snprintf(n.employed_from, sizeof n.employed_from, "%s", form_value(f, F_FROM)->iso);
+	snprintf(n.employed_to, sizeof n.employed_to, "%s", form_value(f, F_TO)->iso);
+	kcode c = (n.name && n.initials && n.login && n.emp_no && n.email && n.title)
+			  ? staff_save(app->db, &app->who, &n, e)
+			  : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	if (c) {
+		/* Point at the field the message is about, where we can tell. */
+		*bad = strstr(e->msg, _("Login")) || strstr(e->msg, "login") ? F_LOGIN
+		     : strstr(e->msg, _("Email")) ? F_EMAIL
+		     : strstr(e->msg, _("Employee number")) ? F_EMPNO
+		     : strstr(e->msg, _("Employed")) ? F_TO : -1;
+	} else {
+		s->id = n.id;
+		s->version = n.version;
+	}
+	free(n.name); free(n.initials); free(n.login); free(n.emp_no); free(n.email); free(n.title);
+	return c;
+}
+
+static void edit(view *v, int64_t id)
+{
+	staff_rec s = { 0 };
+	kerr e;
+	if (id && staff_get(app->db, &app->who, id, &s, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return;
+	}
+	describe();
+	form *f = form_new(id ? _("Edit staff member") : _("New staff member"), fields, F_COUNT);
+	if (!f) {
+		staff_free(&s);
+		return;
+	}
+	char d[11];
+	if (id) {
+		form_set_text(f, F_NAME, s.name);
+		form_set_text(f, F_INITIALS, s.initials);
+		form_set_text(f, F_LOGIN, s.login);
+		form_set_text(f, F_EMPNO, s.emp_no);
+		form_set_text(f, F_EMAIL, s.email);
+		form_set_choice(f, F_UNIT, s.unit_id, s.unit_name);
+		if (s.profession_id)
+			form_set_choice(f, F_PROF, s.profession_id, s.profession_name);
+		form_set_text(f, F_TITLE, s.title);
+		date_format(s.employed_from, d);
+		form_set_text(f, F_FROM, d);
+		date_format(s.employed_to, d);
+		form_set_text(f, F_TO, d);
+	}
+	form_set_choice(f, F_ROLE, (int64_t)s.role + 1, role_name(s.role));
+	if (form_run(f, save_staff, &s)) {
+		ui_msg(ST_OK, "%s", _("Saved."));
+		ui_reload_all();
+		staff_rec fresh;
+		if (staff_get(app->db, &app->who, s.id, &fresh, &e) == KE_OK) {
+			list_select_id(&v->list, fresh.sort_key, fresh.id);
+			staff_free(&fresh);
+		}
+	}
+	form_free(f);
+	staff_free(&s);
+}
+
+static void toggle_active(view *v, int64_t id)
+{
+	staff_rec s;
+	kerr e;
+	if (staff_get(app->db, &app->who, id, &s, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return;
+	}
+	char q[300];
+	snprintf(q, sizeof q, s.active ? _("Deactivate %s? Plans and history are kept.") : _("Reactivate %s?"),
+		 s.name);
+	if (ui_confirm(q)) {
+		if (staff_set_active(app->db, &app->who, s.id, s.version, !s.active, &e))
+			ui_msg(ST_ERROR, "%s", e.msg);
+		else
+			ui_msg(ST_OK, s.active ? _("%s is deactivated.") : _("%s is active again."), s.name);
+		list_reload(&v->list);
+	}
+	staff_free(&s);
+}
+
+/* ---- signing up for a session ---- */
+
+enum { S_SESSION, S_GOAL, S_COUNT };
+
+static kcode save_signup(void *ctx, form *f, int *bad, kerr *e)
+{
+	int64_t sid = *(int64_t *)ctx, pid;
+	int64_t session = form_value(f, S_SESSION)->id, goal = form_value(f, S_GOAL)->id;
+	*bad = S_SESSION;
+	/* Leaders and admins place people directly; everyone else asks. */
+	if (app->who.role == ROLE_EMPLOYEE || sid == app->who.staff_id)
+		return part_request(app->db, &app->who, sid, session, goal, &pid, e);
+	return part_enrol(app->db, &app->who, sid, session, goal, &pid, e);
+}
+
+static void signup(int64_t sid)
+{
+	staff_rec s;
+	kerr e;
+	if (staff_get(app->db, &app->who, sid, &s, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return;
+	}
+	int64_t ctx = sid;
+	fdesc fs[S_COUNT] = {
+		[S_SESSION] = { _("Session"), FK_CHOICE, 1, 0, 0, 0, pick_session, NULL, _("Type part of the activity's title") },
+		[S_GOAL] = { _("Serves goal"), FK_CHOICE, 0, 0, 0, 0, pick_goal, &ctx, _("Optional: the goal in the plan it serves") },
+	};
+	char title[200];
+	snprintf(title, sizeof title, _("Sign %s up for a session"), s.name);
+	form *f = form_new(title, fs, S_COUNT);
+	if (f && form_run(f, save_signup, &ctx)) {
+		ui_msg(ST_OK, _("%s is signed up."), s.name);
+		ui_reload_all();
+	}
+	form_free(f);
+	staff_free(&s);
+}
+
+/* Opens the person's plan for the year, offering to create it. */
+static void open_plan(int64_t sid)
+{
+	plan_rec p;
+	kerr e;
+	kcode c = plan_find(app->db, &app->who, sid, app->year, &p, &e);
+	if (c == KE_NOTFOUND) {
+		staff_rec s;
+		if (staff_get(app->db, &app->who, sid, &s, &e)) {
+			ui_msg(ST_ERROR, "%s", e.msg);
+			return;
+		}
+		char q[300];
+		snprintf(q, sizeof q, _("%s has no plan for %d. Create it?"), s.name, app->year);
+		staff_free(&s);
+		if (!ui_confirm(q))
+			return;
+		memset(&p, 0, sizeof p);
+		p.staff_id = sid;
+		p.year = app->year;
+		c = plan_save(app->db, &app->who, &p, &e);
+		if (c == KE_OK) {
+			int64_t id = p.id;
+			c = plan_get(app->db, &app->who, id, &p, &e);
+		}
+	}
+	if (c) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return;
+	}
+	view *g = view_goals_new(p.id);
+	if (g)
+		snprintf(g->subtitle, sizeof g->subtitle, "%s %d", p.staff_name, p.year);
+	plan_free(&p);
+	ui_push(g);
+}
+
+static int allowed(view *v, int a, const lrow *sel)
+{
+	(void)v;
+	int admin = app->who.role == ROLE_ADMIN;
+	switch (a) {
+	case A_NEW: return admin;
+	case A_EDIT: case A_DELETE: return admin && sel;
+	case A_OPEN: case A_SIGNUP: return sel != NULL;
+	}
+	return 1;
+}
+
+static int act(view *v, int a, const lrow *sel)
+{
+	switch (a) {
+	case A_NEW: edit(v, 0); return 1;
+	case A_EDIT: edit(v, sel->id); return 1;
+	case A_DELETE: toggle_active(v, sel->id); return 1;
+	case A_SIGNUP: signup(sel->id); return 1;
+	case A_OPEN: open_plan(sel->id); return 1;
+	}
+	return 0;
+}
+
+view *view_staff_new(void)
+{
+	view *v = calloc(1, sizeof *v);
+	if (!v)
+		return NULL;
+	v->title = N_("Staff");
+	v->actions = actions;
+	v->header = header;
+	v->detail = detail;
+	v->act = act;
+	v->allowed = allowed;
+	list_init(&v->list, fetch, v);
+	return v;
+}

@@ -1,0 +1,82 @@
+# tests/lib/tmux.sh — helpers for end-to-end tests that drive the real kup
+# binary in a detached tmux session at 80x24, like a person over PuTTY.
+# Source it; it needs $KUP. Every wait is a bounded poll, never a fixed sleep.
+
+T_DIR=$(mktemp -d "${TMPDIR:-/tmp}/kup-e2e.XXXXXX")
+T_SOCK="$T_DIR/tmux.sock"
+T_SESSION=kup
+t_pass=0
+t_fail=0
+export KUP_TODAY="${KUP_TODAY:-2026-11-22}"
+
+t_cleanup() {
+	tmux -S "$T_SOCK" kill-server 2>/dev/null
+	rm -rf "$T_DIR"
+}
+trap t_cleanup EXIT INT TERM
+
+ok() { echo "ok - $*"; t_pass=$((t_pass + 1)); }
+not_ok() { echo "not ok - $*"; t_fail=$((t_fail + 1)); }
+check() { # description command...
+	d=$1; shift
+	if "$@"; then ok "$d"; else not_ok "$d"; fi
+}
+t_done() { [ "$t_fail" -eq 0 ]; }
+
+# t_start CMD... : runs CMD in a fresh 80x24 session (TERM inside: xterm-256color)
+t_start() {
+	tmux -S "$T_SOCK" kill-server 2>/dev/null
+	tmux -S "$T_SOCK" -f /dev/null new-session -d -s "$T_SESSION" -x 80 -y 24 \
+		-e "KUP_TODAY=$KUP_TODAY" -e "LANG=${T_LANG:-C.UTF-8}" "$@" 2>/dev/null ||
+	tmux -S "$T_SOCK" -f /dev/null new-session -d -s "$T_SESSION" -x 80 -y 24 "$@"
+	tmux -S "$T_SOCK" set -g window-size manual >/dev/null 2>&1
+	tmux -S "$T_SOCK" set -g remain-on-exit on >/dev/null 2>&1
+}
+
+t_keys() { tmux -S "$T_SOCK" send-keys -t "$T_SESSION" "$@"; }
+# t_type TEXT : types literal text (UTF-8 is fine)
+t_type() { tmux -S "$T_SOCK" send-keys -t "$T_SESSION" -l "$1"; }
+t_screen() { tmux -S "$T_SOCK" capture-pane -t "$T_SESSION" -p; }
+t_resize() { tmux -S "$T_SOCK" resize-window -t "$T_SESSION" -x "$1" -y "$2"; }
+
+# t_wait TEXT [SECONDS] : polls the screen until TEXT (fixed string) shows.
+t_wait() {
+	limit=$(( ${2:-5} * 20 ))
+	i=0
+	while [ $i -lt $limit ]; do
+		t_screen | grep -qF -- "$1" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "# waited in vain for: $1"
+	t_screen | sed 's/^/#   | /'
+	return 1
+}
+
+# t_gone TEXT [SECONDS] : polls until TEXT is no longer on screen.
+t_gone() {
+	limit=$(( ${2:-5} * 20 ))
+	i=0
+	while [ $i -lt $limit ]; do
+		t_screen | grep -qF -- "$1" || return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "# still on screen: $1"
+	return 1
+}
+
+# t_exited [SECONDS] : waits until the program in the pane has ended.
+t_exited() {
+	limit=$(( ${1:-5} * 20 ))
+	i=0
+	while [ $i -lt $limit ]; do
+		[ "$(tmux -S "$T_SOCK" display -p -t "$T_SESSION" '#{pane_dead}' 2>/dev/null)" = 1 ] && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# q DB SQL : one value from the database, read with the sqlite3 shell.
+q() { sqlite3 -batch -noheader "$1" "$2"; }

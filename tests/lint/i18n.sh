@@ -1,0 +1,23 @@
+#!/bin/sh
+# Every translatable string in src/ (_("...") and N_("...")) has a Danish line
+# in share/da.tsv, and no Danish line is there twice or has lost its tab.
+here=$(cd "$(dirname "$0")/../.." && pwd)
+tsv="$here/share/da.tsv"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+grep -v '^#' "$tsv" | cut -f1 | sort > "$tmp/have"
+grep -ho 'N\?_("\([^"\\]\|\\.\)*")' "$here"/src/*.c |
+	sed -e 's/^N\?_("//' -e 's/")$//' -e 's/\\"/"/g' -e 's/\\\\/\\/g' | sort -u > "$tmp/want"
+missing=$(comm -23 "$tmp/want" "$tmp/have")
+if [ -z "$missing" ]; then
+	echo "ok - every one of $(wc -l < "$tmp/want") strings in src/ has a Danish translation"
+else
+	echo "not ok - strings without a Danish translation in share/da.tsv:"
+	printf '%s\n' "$missing" | sed 's/^/#   /'
+fi
+dups=$(uniq -d "$tmp/have")
+if [ -z "$dups" ]; then echo "ok - no string is translated twice"; else
+	echo "not ok - translated twice:"; printf '%s\n' "$dups" | sed 's/^/#   /'; fi
+bad=$(grep -v '^#' "$tsv" | grep -v '^$' | awk -F'\t' 'NF != 2' | head -5)
+if [ -z "$bad" ]; then echo "ok - every line of da.tsv is English<TAB>Danish"; else
+	echo "not ok - malformed lines in da.tsv:"; printf '%s\n' "$bad" | sed 's/^/#   /'; fi
