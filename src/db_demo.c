@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+static void T(const char*w){struct timespec t;clock_gettime(CLOCK_MONOTONIC,&t);fprintf(stderr,"%s %.2f\n",w,t.tv_sec+t.tv_nsec/1e9);}
 
 /* ---- fixed vocabularies ---- */
 
@@ -1328,7 +1330,7 @@ static kcode gen_sessions(gen *g)
 				day_of_year(starts, y, 5 + rnd_n(g, 330));
 				/* around the share of each session, some over-asked */
 				int demand = (int)(per_act / k * (60 + rnd_n(g, 81)) / 100);
-				if (demand > cap || rnd_n(g, 100) < 10)
+				if (demand > cap)
 					demand = cap + rnd_n(g, 4);
 				TRY(add_session(g, a, starts, span[a->method], cap,
 						session_places[rnd_n(g, N_OF(session_places))], demand < 1 ? 1 : demand));
@@ -1392,12 +1394,12 @@ static kcode build(gen *g, int nstaff)
 	g->mark = calloc(g->npeople ? (size_t)g->npeople : 1, sizeof *g->mark);
 	if (!g->goal0 || !g->ngoal || !g->tmpl0 || !g->mark)
 		return nomem(g);
-	TRY(ins_focus_areas(g) || make_plans(g));
+	T("org");TRY(ins_focus_areas(g) || make_plans(g));T("plans");
 	if (g->demo)
 		TRY(demo_catalogue(g));
 	else
 		TRY(gen_catalogue(g, 200) || gen_sessions(g));
-	TRY(ins_budgets(g));
+	T("sessions");TRY(ins_budgets(g));
 	char json[40];
 	snprintf(json, sizeof json, "{\"staff\":%d}", g->sum->staff);
 	return db_audit(g->db, g->who, "demo", 0, "create", NULL, json, g->e);
@@ -1436,6 +1438,10 @@ kcode demo_create(kdb *db, const kactor *who, int nstaff, demo_summary *sum, ker
 	g.people = calloc((size_t)n, sizeof *g.people);
 	g.acts = calloc(g.demo ? N_DEMO_ACTS : 200, sizeof *g.acts);
 	kcode c = !g.units || !g.people || !g.acts ? nomem(&g) : KE_OK;
+	if (!c && getenv("DEMO_CACHE")) {
+		char sql[64]; snprintf(sql, sizeof sql, "PRAGMA cache_size=%s", getenv("DEMO_CACHE"));
+		c = db_exec(db, sql, e);
+	}
 	if (!c)
 		c = db_bulk_begin(db, e);
 	if (!c) {
@@ -1444,7 +1450,7 @@ kcode demo_create(kdb *db, const kactor *who, int nstaff, demo_summary *sum, ker
 		if (c)
 			db_bulk_end(db, 0, &e2);
 		else
-			c = db_bulk_end(db, 1, e);
+			{T("commit0");c = db_bulk_end(db, 1, e);T("commit");}
 	}
 	gen_free(&g);
 	if (c)

@@ -171,6 +171,8 @@ int ui_choice(const char *title, fchoice_fn fn, void *ctx, const char *filter,
 	      int64_t current, fchoice *picked, ui_backdrop_fn backdrop, void *backdrop_ctx)
 {
 	struct chooser c;
+	if (!fn || !picked)
+		return 0;
 	memset(&c, 0, sizeof c);
 	c.title = title ? title : "";
 	c.fn = fn;

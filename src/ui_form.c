@@ -201,7 +201,8 @@ static void draw(form *f)
 {
 	struct geom g;
 	geometry(f, &g);
-	keep_focus_visible(f, &g);
+	if (f->n > 0)
+		keep_focus_visible(f, &g);
 	erase();
 	put_styled(0, 0, COLS, "", ST_BAR);
 	attron(ui_style(ST_BAR));
@@ -342,8 +343,8 @@ static int field_key(form *f, int k, int fn)
 		changed(f, f->focus);
 	} else if (r < 0) {
 		ui_msg(ST_ERROR, "%s", _("Out of memory."));
-	} else if (!fn && ledit_printable(k) && fl->d.maxlen > 0) {
-		ui_msg(ST_WARN, _("%s: at most %d characters."), fl->d.label, fl->d.maxlen);
+	} else if (!fn && ledit_printable(k) && fl->ed.maxlen > 0) {
+		ui_msg(ST_WARN, _("%s: at most %d characters."), fl->d.label, fl->ed.maxlen);
 	}
 	return r != 0 || (!fn && ledit_printable(k));
 }

@@ -364,8 +364,9 @@ static void filter_prompt(view *v)
 			move(LINES - 2, text_width(_("Search")) + 2 + text_width(buf));
 			refresh();
 		}
-		int k = ui_getkey(-1);
-		if (k == '\n' || k == KEY_UP || k == KEY_DOWN) {
+		int fn = 0;
+		int k = ui_readkey(-1, &fn);
+		if (k == '\n' || (fn && (k == KEY_UP || k == KEY_DOWN))) {
 			ui_msg_clear();
 			return;
 		}
@@ -376,7 +377,7 @@ static void filter_prompt(view *v)
 			return;
 		}
 		size_t len = strlen(buf);
-		if (k == KEY_BACKSPACE) {
+		if (fn && k == KEY_BACKSPACE) {
 			while (len > 0 && (buf[len - 1] & 0xC0) == 0x80)
 				len--;
 			if (len > 0)
@@ -384,7 +385,7 @@ static void filter_prompt(view *v)
 			buf[len] = '\0';
 		} else if (k == KEY_CTRL('u')) {
 			buf[0] = '\0';
-		} else if (k >= 32 && k != 127 && (k < 0x80 || k > 0x9f) && k < KEY_MIN) {
+		} else if (!fn && k >= 32 && k != 127 && (k < 0x80 || k > 0x9f)) {
 			char u[5] = { 0 };
 			size_t ul = text_encode((uint32_t)k, u);
 			if (len + ul < sizeof buf) {
@@ -501,8 +502,13 @@ int ui_main(ui_app *a)
 	ui_start();
 	while (!app->quit) {
 		draw();
-		int k = ui_getkey(-1);
-		if (k == ERR || k == KEY_RESIZE)
+		int fn = 0;
+		int k = ui_readkey(-1, &fn);
+		if (k == ERR || (fn && k == KEY_RESIZE))
+			continue;
+		/* A character that shares its number with a curses key (U+0101..
+		 * U+01FF, such as ą) must not act as that key. */
+		if (!fn && k >= KEY_MIN)
 			continue;
 		if (ui_too_small())
 			continue;

@@ -1,0 +1,1034 @@
+/* ui_view_admin.c — the admin list (key a, admins only): the organisation's
+ * four registers, each opened as a sub-view where it is kept: units (tree,
+ * kind, leaders, yearly budget), professions, competence areas and the focus
+ * areas of the year. The views own their rows (ui_list); every record read
+ * here is freed before the function that read it returns. */
+#include "ui_view.h"
+#include "date.h"
+#include "db_org.h"
+#include "i18n.h"
+#include "text.h"
+#include "ui_form.h"
+#include "ui_pick.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { A_LEADER = A_VIEW, A_BUDGET };
+
+/* ---- shared pieces ---- */
+
+static int is_admin(void)
+{
+	return app->who.role == ROLE_ADMIN;
+}
+
+/* The common rule of every admin list: admins change, a row is needed to
+ * act on one. */
+static int admin_allowed(view *v, int a, const lrow *sel)
+{
+	(void)v;
+	switch (a) {
+	case A_NEW: return is_admin();
+	case A_EDIT: case A_DELETE: case A_LEADER: case A_BUDGET: return is_admin() && sel;
+	case A_OPEN: return sel != NULL;
+	}
+	return 1;
+}
+
+static view *new_view(const char *title, const action *actions, list_fetch_fn fetch,
+		      void (*header)(view *, char *, size_t, int),
+		      void (*detail)(view *, WINDOW *, int, int, const lrow *),
+		      int (*act)(view *, int, const lrow *))
+{
+	view *v = calloc(1, sizeof *v);
+	if (!v)
+		return NULL;
+	v->title = title;
+	v->actions = actions;
+	v->header = header;
+	v->detail = detail;
+	v->act = act;
+	v->allowed = admin_allowed;
+	list_init(&v->list, fetch, v);
+	return v;
+}
+
+static char *dup_value(form *f, int i)
+{
+	const char *t = form_value(f, i)->text;
+	return strdup(t ? t : "");
+}
+
+/* Whether label holds the typed filter, folded (case, accents) as the data
+ * layer folds its own lists. */
+static int folded_has(const char *label, const char *filter)
+{
+	if (!filter || !*filter)
+		return 1;
+	char *l = text_fold(label), *f = text_fold(filter);
+	int yes = l && f && strstr(l, f) != NULL;
+	free(l);
+	free(f);
+	return yes;
+}
+
+/* The short registers (the menu, competence and focus areas) are read whole;
+ * these page through such an in-memory list the way the keyset lists do. */
+typedef struct mkey {
+	const char *key;
+	int64_t id;
+	int idx;   /* the row in the list that was read */
+} mkey;
+
+static int mkey_cmp(const mkey *m, const char *key, int64_t id)
+{
+	int d = strcmp(m->key, key);
+	return d ? d : (m->id > id) - (m->id < id);
+}
+
+/* The rows of k[0..m) (in list order) a page asks for: the count, and the
+ * first in *first. */
+static int mem_page(const mkey *k, int m, const char *key, int64_t id, int backward, int limit,
+		    int *first)
+{
+	int lo = 0, hi = m;
+	if (key && backward)
+		for (hi = 0; hi < m && mkey_cmp(&k[hi], key, id) < 0; hi++)
+			;
+	else if (key)
+		while (lo < m && mkey_cmp(&k[lo], key, id) <= 0)
+			lo++;
+	if (hi - lo > limit) {
+		if (backward)
+			lo = hi - limit;
+		else
+			hi = lo + limit;
+	}
+	*first = lo;
+	return hi - lo;
+}
+
+/* 12500 -> "12.500 kr." */
+static void fmt_kr(char *buf, size_t size, long long kr)
+{
+	char digits[32], out[48];
+	int n = snprintf(digits, sizeof digits, "%lld", kr < 0 ? -kr : kr), k = 0;
+	for (int i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			out[k++] = '.';
+		out[k++] = digits[i];
+	}
+	out[k] = '\0';
+	snprintf(buf, size, "%s%s %s", kr < 0 ? "-" : "", out, _("kr."));
+}
+
+/* Draws text from row y on, wrapped at spaces to wd columns; returns the
+ * next row. */
+static int draw_wrapped(WINDOW *w, int y, int h, int wd, const char *text)
+{
+	char line[1024];
+	const char *p = text;
+	while (*p && y < h && wd > 0) {
+		size_t para = strcspn(p, "\n");
+		int take = text_prefix_cols(p, wd);
+		if ((size_t)take >= para) {
+			take = (int)para;
+		} else {
+			int sp = take;
+			while (sp > 0 && p[sp] != ' ')
+				sp--;
+			if (sp > 0)
+				take = sp;
+		}
+		if (take == 0 && para > 0) /* a character wider than the pane */
+			take = 1;
+		snprintf(line, sizeof line, "%.*s", take, p);
+		ui_put(w, y++, 0, wd, line, 1);
+		p += take;
+		if (*p == ' ' || *p == '\n')
+			p++;
+	}
+	return y;
+}
+
+/* ---- units ---- */
+
+static const char *const unit_kinds[] = { "area", "institution", "team", NULL };
+
+static const char *kind_name(const char *code)
+{
+	if (!strcmp(code, "area")) return _("area");
+	if (!strcmp(code, "institution")) return _("institution");
+	if (!strcmp(code, "team")) return _("team");
+	return code;
+}
+
+/* Choices for the kind field: id = index + 1 in unit_kinds. */
+static int pick_kind(void *ctx, const char *filter, fchoice *out, int max)
+{
+	(void)ctx;
+	int n = 0;
+	for (int i = 0; unit_kinds[i] && n < max; i++)
+		if (folded_has(kind_name(unit_kinds[i]), filter)) {
+			out[n].id = i + 1;
+			snprintf(out[n].label, sizeof out[n].label, "%s", kind_name(unit_kinds[i]));
+			n++;
+		}
+	return n;
+}
+
+static const action unit_actions[] = {
+	{ A_NEW, N_("New"), N_("Add a unit"), { 'n' }, 1 },
+	{ A_EDIT, N_("Edit"), N_("Edit the unit's name, kind and place in the tree"), { 'e' }, 1 },
+	{ A_LEADER, N_("Leader"), N_("Make a person leader of the unit"), { 'l' }, 1 },
+	{ A_BUDGET, N_("Budget"), N_("Set the unit's budget for the year"), { 'b' }, 1 },
+	{ A_DELETE, N_("Deactivate"), N_("Deactivate (or reactivate) the unit"), { 'd' }, 1 },
+	{ 0, NULL, NULL, { 0 }, 0 },
+};
+
+static void unit_widths(int width, int w[3])
+{
+	w[1] = 11;
+	w[0] = (width - w[1] - 2) / 2;
+	w[2] = width - w[0] - w[1] - 2;
+}
+
+static void unit_header(view *v, char *buf, size_t size, int width)
+{
+	(void)v;
+	int w[3];
+	unit_widths(width, w);
+	const char *t[3] = { _("Unit"), _("Kind"), _("Leaders") };
+	columns(buf, size, 3, t, w);
+}
+
+static int unit_fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,
+		      int n, int width, lrow *out, kerr *e)
+{
+	(void)ctx;
+	kpage pg = { .filter = filter, .after_key = key, .after_id = id, .backward = backward,
+		     .limit = n, .include_inactive = 1 };
+	unit_rec *r;
+	int got, w[3];
+	if (unit_list(app->db, &app->who, &pg, &r, &got, e))
+		return -1;
+	unit_widths(width, w);
+	for (int i = 0; i < got; i++) {
+		char name[512], line[1024];
+		/* The list is by name; the indent still tells areas from teams. */
+		int indent = r[i].depth < 6 ? r[i].depth * 2 : 12;
+		snprintf(name, sizeof name, "%*s%s", indent, "", r[i].name);
+		const char *t[3] = { name, kind_name(r[i].kind),
+				     r[i].active ? r[i].leaders : _("(deactivated)") };
+		columns(line, sizeof line, 3, t, w);
+		if (lrow_set(&out[i], r[i].id, r[i].sort_key, line, r[i].active ? ST_NORMAL : ST_DIM)) {
+			unit_rows_free(r, got);
+			return lrow_fail(out, i, e);
+		}
+	}
+	unit_rows_free(r, got);
+	return got;
+}
+
+static void unit_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
+{
+	(void)v;
+	unit_rec u, p;
+	kerr e;
+	if (unit_get(app->db, &app->who, sel->id, &u, &e)) {
+		ui_put(w, 0, 0, wd, e.msg, 0);
+		return;
+	}
+	char buf[512], lab[64];
+	int y = 0;
+	wattron(w, ui_style(ST_HEADER));
+	snprintf(buf, sizeof buf, "%s%s", u.name, u.active ? "" : _(" — deactivated"));
+	ui_put(w, y++, 0, wd, buf, 1);
+	wattroff(w, ui_style(ST_HEADER));
+	if (y < h) y = detail_line(w, y, wd, _("Kind"), kind_name(u.kind));
+	if (y < h) {
+		if (u.parent_id && unit_get(app->db, &app->who, u.parent_id, &p, &e) == KE_OK) {
+			y = detail_line(w, y, wd, _("Parent unit"), p.name);
+			unit_free(&p);
+		} else {
+			y = detail_line(w, y, wd, _("Parent unit"), _("none (a top unit)"));
+		}
+	}
+	if (y < h) y = detail_line(w, y, wd, _("Leaders"), u.leaders[0] ? u.leaders : "–");
+	int64_t amount;
+	if (y < h && budget_get(app->db, &app->who, u.id, app->year, &amount, &e) == KE_OK) {
+		fmt_kr(buf, sizeof buf, amount);
+		snprintf(lab, sizeof lab, _("Budget %d"), app->year);
+		y = detail_line(w, y, wd, lab, amount ? buf : _("none set"));
+	}
+	unit_free(&u);
+}
+
+enum { UF_NAME, UF_KIND, UF_PARENT, UF_COUNT };
+
+static kcode save_unit(void *ctx, form *f, int *bad, kerr *e)
+{
+	unit_rec *u = ctx;
+	int k = (int)form_value(f, UF_KIND)->id;
+	unit_rec n = { .id = u->id, .version = u->version, .active = u->active,
+		       .parent_id = form_value(f, UF_PARENT)->id, .name = dup_value(f, UF_NAME) };
+	snprintf(n.kind, sizeof n.kind, "%s", k > 0 && k <= 3 ? unit_kinds[k - 1] : "");
+	kcode c = n.name ? unit_save(app->db, &app->who, &n, e) : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	if (c) {
+		*bad = c == KE_EXISTS || strstr(e->msg, _("Name")) ? UF_NAME
+		     : !strcmp(e->msg, _("A unit cannot be placed below itself.")) ||
+		       !strcmp(e->msg, _("The chosen parent unit does not exist.")) ? UF_PARENT : -1;
+	} else {
+		u->id = n.id;
+		u->version = n.version;
+	}
+	free(n.name);
+	free(n.sort_key); /* set by unit_save */
+	return c;
+}
+
+static void unit_edit(view *v, int64_t id)
+{
+	unit_rec u = { .active = 1 }, p = { 0 };
+	kerr e;
+	if (id && unit_get(app->db, &app->who, id, &u, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return;
+	}
+	if (u.parent_id && unit_get(app->db, &app->who, u.parent_id, &p, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		unit_free(&u);
+		return;
+	}
+	fdesc fs[UF_COUNT] = {
+		[UF_NAME] = { _("Name"), FK_TEXT, 1, 120, 0, 0, NULL, NULL, NULL },
+		[UF_KIND] = { _("Kind"), FK_CHOICE, 1, 0, 0, 0, pick_kind, NULL, _("Area, institution or team") },
+		[UF_PARENT] = { _("Parent unit"), FK_CHOICE, 0, 0, 0, 0, pick_unit, NULL,
+				_("The unit above this one; empty for a top unit") },
+	};
+	form *f = form_new(id ? _("Edit unit") : _("New unit"), fs, UF_COUNT);
+	if (f) {
+		if (id) {
+			form_set_text(f, UF_NAME, u.name);
+			for (int i = 0; unit_kinds[i]; i++)
+				if (!strcmp(unit_kinds[i], u.kind))
+					form_set_choice(f, UF_KIND, i + 1, kind_name(u.kind));
+			if (p.id)
+				form_set_choice(f, UF_PARENT, p.id, p.name);
+		}
+		if (form_run(f, save_unit, &u)) {
+			ui_msg(ST_OK, "%s", _("Saved."));
+			ui_reload_all();
+			unit_rec fresh;
+			if (unit_get(app->db, &app->who, u.id, &fresh, &e) == KE_OK) {
+				list_select_id(&v->list, fresh.sort_key, fresh.id);
+				unit_free(&fresh);
+			}
+		}
+		form_free(f);
+	}
+	unit_free(&p);
+	unit_free(&u);
+}
+
+static void unit_toggle(view *v, int64_t id)
+{
+	unit_rec u;
+	kerr e;
+	if (unit_get(app->db, &app->who, id, &u, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return;
+	}
+	char q[600];
+	snprintf(q, sizeof q, u.active ? _("Deactivate the unit %s? It is kept with its history, but no longer offered in lists.")
+				       : _("Reactivate the unit %s?"), u.name);
+	if (ui_confirm(q)) {
+		/* name and kind are borrowed from u; only the new sort key is ours */
+		unit_rec n = { .id = u.id, .version = u.version, .parent_id = u.parent_id,
+			       .name = u.name, .active = !u.active };
+		memcpy(n.kind, u.kind, sizeof n.kind);
+		if (unit_save(app->db, &app->who, &n, &e))
+			ui_msg(ST_ERROR, "%s", e.msg);
+		else
+			ui_msg(ST_OK, u.active ? _("%s is deactivated.") : _("%s is active again."), u.name);
+		free(n.sort_key);
+		ui_reload_all();
+		list_reload(&v->list);
+	}
+	unit_free(&u);
+}
+
+enum { LF_PERSON, LF_FROM, LF_REPLACE, LF_COUNT };
+
+static kcode save_leader(void *ctx, form *f, int *bad, kerr *e)
+{
+	int64_t unit = *(int64_t *)ctx;
+	kcode c = unit_set_leader(app->db, &app->who, unit, form_value(f, LF_PERSON)->id,
+				  form_value(f, LF_FROM)->iso, form_value(f, LF_REPLACE)->on, e);
+	if (c)
+		*bad = strstr(e->msg, _("Leader from")) || strstr(e->msg, _("since")) ? LF_FROM : LF_PERSON;
+	return c;
+}
+
+static void unit_leader(int64_t id)
+{
+	unit_rec u;
+	kerr e;
+	if (unit_get(app->db, &app->who, id, &u, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return;
+	}
+	fdesc fs[LF_COUNT] = {
+		[LF_PERSON] = { _("Person"), FK_CHOICE, 1, 0, 0, 0, pick_staff, NULL, _("Type part of the name") },
+		[LF_FROM] = { _("Leader from"), FK_DATE, 1, 0, 0, 0, NULL, NULL, _("A date like 22-11-2026") },
+		[LF_REPLACE] = { _("Replace current leaders"), FK_BOOL, 0, 0, 0, 0, NULL, NULL,
+				 _("Space toggles: the current leaders stop the day before") },
+	};
+	char title[300], today[11] = "", shown[11];
+	snprintf(title, sizeof title, _("Leader of %s"), u.name);
+	form *f = form_new(title, fs, LF_COUNT);
+	if (f) {
+		if (date_today(today) == 0) {
+			date_format(today, shown);
+			form_set_text(f, LF_FROM, shown);
+		}
+		if (form_run(f, save_leader, &id)) {
+			ui_msg(ST_OK, _("%s now leads %s."), form_value(f, LF_PERSON)->text, u.name);
+			ui_reload_all();
+		}
+		form_free(f);
+	}
+	unit_free(&u);
+}
+
+enum { BF_AMOUNT, BF_COUNT };
+
+static kcode save_budget(void *ctx, form *f, int *bad, kerr *e)
+{
+	*bad = BF_AMOUNT;
+	return budget_set(app->db, &app->who, *(int64_t *)ctx, app->year, form_value(f, BF_AMOUNT)->num, e);
+}
+
+static void unit_budget(int64_t id)
+{
+	unit_rec u;
+	kerr e;
+	int64_t amount = 0;
+	if (unit_get(app->db, &app->who, id, &u, &e) ||
+	    budget_get(app->db, &app->who, id, app->year, &amount, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		if (e.code != KE_NOTFOUND)
+			unit_free(&u);
+		return;
+	}
+	fdesc fs[BF_COUNT] = {
+		[BF_AMOUNT] = { _("Budget"), FK_MONEY, 1, 0, 0, 1000000000, NULL, NULL,
+				_("Whole kroner for competence development, e.g. 250.000") },
+	};
+	char title[300];
+	snprintf(title, sizeof title, _("Budget %d for %s"), app->year, u.name);
+	form *f = form_new(title, fs, BF_COUNT);
+	if (f) {
+		if (amount)
+			form_set_num(f, BF_AMOUNT, amount);
+		if (form_run(f, save_budget, &id)) {
+			ui_msg(ST_OK, "%s", _("Saved."));
+			ui_reload_all();
+		}
+		form_free(f);
+	}
+	unit_free(&u);
+}
+
+static int unit_act(view *v, int a, const lrow *sel)
+{
+	switch (a) {
+	case A_NEW: unit_edit(v, 0); return 1;
+	case A_EDIT: unit_edit(v, sel->id); return 1;
+	case A_DELETE: unit_toggle(v, sel->id); return 1;
+	case A_LEADER: unit_leader(sel->id); return 1;
+	case A_BUDGET: unit_budget(sel->id); return 1;
+	}
+	return 0;
+}
+
+/* ---- professions ---- */
+
+static const action prof_actions[] = {
+	{ A_NEW, N_("New"), N_("Add a profession"), { 'n' }, 1 },
+	{ A_EDIT, N_("Edit"), N_("Rename the profession"), { 'e' }, 1 },
+	{ 0, NULL, NULL, { 0 }, 0 },
+};
+
+static void prof_header(view *v, char *buf, size_t size, int width)
+{
+	(void)v;
+	text_fit(_("Profession"), width, buf, size);
+}
+
+static int prof_fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,
+		      int n, int width, lrow *out, kerr *e)
+{
+	(void)ctx;
+	kpage pg = { .filter = filter, .after_key = key, .after_id = id, .backward = backward, .limit = n };
+	named_rec *r;
+	int got;
+	if (profession_list(app->db, &app->who, &pg, &r, &got, e))
+		return -1;
+	for (int i = 0; i < got; i++) {
+		char line[1024];
+		text_fit(r[i].name, width, line, sizeof line);
+		if (lrow_set(&out[i], r[i].id, r[i].sort_key, line, ST_NORMAL)) {
+			named_rows_free(r, got);
+			return lrow_fail(out, i, e);
+		}
+	}
+	named_rows_free(r, got);
+	return got;
+}
+
+/* The profession in row sel, read again: the first row after (key, id-1)
+ * is the row itself while it exists. */
+static kcode prof_get(const lrow *sel, named_rec *out, kerr *e)
+{
+	kpage pg = { .after_key = sel->key, .after_id = sel->id - 1, .limit = 1 };
+	named_rec *r;
+	int n;
+	if (profession_list(app->db, &app->who, &pg, &r, &n, e))
+		return e->code;
+	if (n != 1 || r[0].id != sel->id) {
+		named_rows_free(r, n);
+		return kerr_set(e, KE_NOTFOUND, "%s", _("The profession is gone; someone else changed it."));
+	}
+	*out = r[0];
+	free(r);
+	return KE_OK;
+}
+
+static void prof_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
+{
+	(void)v;
+	named_rec p;
+	kerr e;
+	if (prof_get(sel, &p, &e)) {
+		ui_put(w, 0, 0, wd, e.msg, 0);
+		return;
+	}
+	wattron(w, ui_style(ST_HEADER));
+	ui_put(w, 0, 0, wd, p.name, 1);
+	wattroff(w, ui_style(ST_HEADER));
+	if (h > 1)
+		detail_line(w, 1, wd, _("Register"), _("Professions"));
+	named_free(&p);
+}
+
+enum { PF_NAME, PF_COUNT };
+
+static kcode save_prof(void *ctx, form *f, int *bad, kerr *e)
+{
+	named_rec *p = ctx;
+	named_rec n = { .id = p->id, .version = p->version, .name = dup_value(f, PF_NAME) };
+	kcode c = n.name ? profession_save(app->db, &app->who, &n, e) : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	*bad = PF_NAME;
+	if (!c) {
+		p->id = n.id;
+		p->version = n.version;
+		free(p->sort_key);
+		p->sort_key = n.sort_key; /* set by profession_save */
+		n.sort_key = NULL;
+	}
+	free(n.name);
+	free(n.sort_key);
+	return c;
+}
+
+static void prof_edit(view *v, const lrow *sel)
+{
+	named_rec p = { 0 };
+	kerr e;
+	if (sel && prof_get(sel, &p, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return;
+	}
+	fdesc fs[PF_COUNT] = {
+		[PF_NAME] = { _("Name"), FK_TEXT, 1, 80, 0, 0, NULL, NULL, _("E.g. Pædagog, Lærer, Socialrådgiver") },
+	};
+	form *f = form_new(sel ? _("Edit profession") : _("New profession"), fs, PF_COUNT);
+	if (f) {
+		if (sel)
+			form_set_text(f, PF_NAME, p.name);
+		if (form_run(f, save_prof, &p)) {
+			ui_msg(ST_OK, "%s", _("Saved."));
+			ui_reload_all();
+			if (p.sort_key)
+				list_select_id(&v->list, p.sort_key, p.id);
+		}
+		form_free(f);
+	}
+	named_free(&p);
+}
+
+static int prof_act(view *v, int a, const lrow *sel)
+{
+	switch (a) {
+	case A_NEW: prof_edit(v, NULL); return 1;
+	case A_EDIT: prof_edit(v, sel); return 1;
+	}
+	return 0;
+}
+
+/* ---- competence areas and focus areas: short lists read whole ---- */
+
+/* Fills out from the rows of a whole register: those whose text (or code)
+ * hold the filter, with their list keys; line() lays out one row. */
+typedef void (*named_line_fn)(const named_rec *r, int width, char *buf, size_t size);
+
+static void comp_key(const named_rec *r, char *buf, size_t size)
+{
+	snprintf(buf, size, "%010d", r->pos); /* strcmp order = (pos) order */
+}
+
+static int named_fetch(named_rec *r, int got, int is_comp, named_line_fn line, const char *filter,
+		       const char *key, int64_t id, int backward, int n, int width, lrow *out, kerr *e)
+{
+	mkey *k = calloc((size_t)(got ? got : 1), sizeof *k);
+	char (*keys)[16] = calloc((size_t)(got ? got : 1), sizeof *keys);
+	if (!k || !keys) {
+		free(k);
+		free(keys);
+		named_rows_free(r, got);
+		return lrow_fail(out, 0, e);
+	}
+	int m = 0;
+	for (int i = 0; i < got; i++) {
+		if (!folded_has(r[i].name, filter) && !(is_comp && folded_has(r[i].code, filter)))
+			continue;
+		if (is_comp)
+			comp_key(&r[i], keys[m], sizeof keys[m]);
+		k[m] = (mkey){ is_comp ? keys[m] : r[i].sort_key, r[i].id, i };
+		m++;
+	}
+	int first, cnt = mem_page(k, m, key, id, backward, n, &first), fail = -1;
+	for (int i = 0; i < cnt && fail < 0; i++) {
+		char text[1024];
+		const mkey *x = &k[first + i];
+		line(&r[x->idx], width, text, sizeof text);
+		if (lrow_set(&out[i], x->id, x->key, text, ST_NORMAL))
+			fail = i;
+	}
+	free(k);
+	free(keys);
+	named_rows_free(r, got);
+	return fail >= 0 ? lrow_fail(out, fail, e) : cnt;
+}
+
+/* The record with id from a whole register (moved out of rows, which are
+ * freed); KE_NOTFOUND when it is gone. */
+static kcode named_take(named_rec *rows, int n, int64_t id, named_rec *out, kerr *e)
+{
+	kcode c = kerr_set(e, KE_NOTFOUND, "%s", _("The record is gone; someone else changed it."));
+	for (int i = 0; i < n; i++)
+		if (rows[i].id == id) {
+			*out = rows[i];
+			memset(&rows[i], 0, sizeof rows[i]);
+			c = KE_OK;
+			kerr_clear(e);
+		}
+	named_rows_free(rows, n);
+	return c;
+}
+
+/* competence areas */
+
+static const action comp_actions[] = {
+	{ A_NEW, N_("New"), N_("Add a competence area"), { 'n' }, 1 },
+	{ A_EDIT, N_("Edit"), N_("Edit the competence area's code and names"), { 'e' }, 1 },
+	{ 0, NULL, NULL, { 0 }, 0 },
+};
+
+static void comp_widths(int width, int w[3])
+{
+	w[0] = 16;
+	w[1] = (width - w[0] - 2) / 2;
+	w[2] = width - w[0] - w[1] - 2;
+}
+
+static void comp_header(view *v, char *buf, size_t size, int width)
+{
+	(void)v;
+	int w[3];
+	comp_widths(width, w);
+	const char *t[3] = { _("Code"), _("Danish name"), _("English name") };
+	columns(buf, size, 3, t, w);
+}
+
+static void comp_line(const named_rec *r, int width, char *buf, size_t size)
+{
+	int w[3];
+	comp_widths(width, w);
+	const char *t[3] = { r->code, r->name_da, r->name_en };
+	columns(buf, size, 3, t, w);
+}
+
+static int comp_fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,
+		      int n, int width, lrow *out, kerr *e)
+{
+	(void)ctx;
+	named_rec *r;
+	int got;
+	if (competence_list(app->db, &app->who, &r, &got, e))
+		return -1;
+	return named_fetch(r, got, 1, comp_line, filter, key, id, backward, n, width, out, e);
+}
+
+static kcode comp_get(int64_t id, named_rec *out, kerr *e)
+{
+	named_rec *r;
+	int n;
+	if (competence_list(app->db, &app->who, &r, &n, e))
+		return e->code;
+	return named_take(r, n, id, out, e);
+}
+
+static void comp_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
+{
+	(void)v;
+	named_rec c;
+	kerr e;
+	if (comp_get(sel->id, &c, &e)) {
+		ui_put(w, 0, 0, wd, e.msg, 0);
+		return;
+	}
+	char pos[16];
+	int y = 0;
+	wattron(w, ui_style(ST_HEADER));
+	ui_put(w, y++, 0, wd, c.name, 1);
+	wattroff(w, ui_style(ST_HEADER));
+	snprintf(pos, sizeof pos, "%d", c.pos);
+	if (y < h) y = detail_line(w, y, wd, _("Code"), c.code);
+	if (y < h) y = detail_line(w, y, wd, _("Danish name"), c.name_da);
+	if (y < h) y = detail_line(w, y, wd, _("English name"), c.name_en);
+	if (y < h) y = detail_line(w, y, wd, _("Position"), pos);
+	named_free(&c);
+}
+
+enum { CF_CODE, CF_DA, CF_EN, CF_COUNT };
+
+static kcode save_comp(void *ctx, form *f, int *bad, kerr *e)
+{
+	named_rec *c = ctx;
+	named_rec n = { .id = c->id, .version = c->version, .pos = c->pos, .code = dup_value(f, CF_CODE),
+			.name_da = dup_value(f, CF_DA), .name_en = dup_value(f, CF_EN) };
+	kcode r = n.code && n.name_da && n.name_en ? competence_save(app->db, &app->who, &n, e)
+						     : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	if (r) {
+		*bad = r == KE_EXISTS || strstr(e->msg, _("Code")) ? CF_CODE
+		     : strstr(e->msg, _("Danish name")) ? CF_DA
+		     : strstr(e->msg, _("English name")) ? CF_EN : -1;
+	} else {
+		c->id = n.id;
+		c->version = n.version;
+		c->pos = n.pos;
+	}
+	free(n.code);
+	free(n.name_da);
+	free(n.name_en);
+	return r;
+}
+
+static void comp_edit(view *v, int64_t id)
+{
+	named_rec c = { 0 };
+	kerr e;
+	if (id && comp_get(id, &c, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return;
+	}
+	fdesc fs[CF_COUNT] = {
+		[CF_CODE] = { _("Code"), FK_TEXT, 1, 20, 0, 0, NULL, NULL, _("Letters a-z, e.g. relational") },
+		[CF_DA] = { _("Danish name"), FK_TEXT, 1, 80, 0, 0, NULL, NULL, NULL },
+		[CF_EN] = { _("English name"), FK_TEXT, 1, 80, 0, 0, NULL, NULL, NULL },
+	};
+	form *f = form_new(id ? _("Edit competence area") : _("New competence area"), fs, CF_COUNT);
+	if (f) {
+		if (id) {
+			form_set_text(f, CF_CODE, c.code);
+			form_set_text(f, CF_DA, c.name_da);
+			form_set_text(f, CF_EN, c.name_en);
+		}
+		if (form_run(f, save_comp, &c)) {
+			char key[16];
+			ui_msg(ST_OK, "%s", _("Saved."));
+			ui_reload_all();
+			comp_key(&c, key, sizeof key);
+			list_select_id(&v->list, key, c.id);
+		}
+		form_free(f);
+	}
+	named_free(&c);
+}
+
+static int comp_act(view *v, int a, const lrow *sel)
+{
+	switch (a) {
+	case A_NEW: comp_edit(v, 0); return 1;
+	case A_EDIT: comp_edit(v, sel->id); return 1;
+	}
+	return 0;
+}
+
+/* focus areas of app->year */
+
+static const action focus_actions[] = {
+	{ A_NEW, N_("New"), N_("Add a focus area for the year"), { 'n' }, 1 },
+	{ A_EDIT, N_("Edit"), N_("Edit the focus area"), { 'e' }, 1 },
+	{ 0, NULL, NULL, { 0 }, 0 },
+};
+
+static void focus_widths(int width, int w[2])
+{
+	w[0] = width * 2 / 5;
+	w[1] = width - w[0] - 1;
+}
+
+static void focus_header(view *v, char *buf, size_t size, int width)
+{
+	(void)v;
+	int w[2];
+	focus_widths(width, w);
+	const char *t[2] = { _("Focus area"), _("Description") };
+	columns(buf, size, 2, t, w);
+}
+
+static void focus_line(const named_rec *r, int width, char *buf, size_t size)
+{
+	int w[2];
+	char first[512];
+	focus_widths(width, w);
+	snprintf(first, sizeof first, "%.*s", (int)strcspn(r->description, "\n"), r->description);
+	const char *t[2] = { r->name, first };
+	columns(buf, size, 2, t, w);
+}
+
+static int focus_fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,
+		       int n, int width, lrow *out, kerr *e)
+{
+	view *v = ctx;
+	named_rec *r;
+	int got;
+	/* Fetched again on every change of year, so the title follows it. */
+	snprintf(v->subtitle, sizeof v->subtitle, "%d", app->year);
+	if (focus_list(app->db, &app->who, app->year, &r, &got, e))
+		return -1;
+	return named_fetch(r, got, 0, focus_line, filter, key, id, backward, n, width, out, e);
+}
+
+static kcode focus_get(int64_t id, named_rec *out, kerr *e)
+{
+	named_rec *r;
+	int n;
+	if (focus_list(app->db, &app->who, 0, &r, &n, e))
+		return e->code;
+	return named_take(r, n, id, out, e);
+}
+
+static void focus_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
+{
+	(void)v;
+	named_rec f;
+	kerr e;
+	if (focus_get(sel->id, &f, &e)) {
+		ui_put(w, 0, 0, wd, e.msg, 0);
+		return;
+	}
+	char year[16];
+	int y = 0;
+	wattron(w, ui_style(ST_HEADER));
+	ui_put(w, y++, 0, wd, f.name, 1);
+	wattroff(w, ui_style(ST_HEADER));
+	snprintf(year, sizeof year, "%d", f.year);
+	if (y < h) y = detail_line(w, y, wd, _("Year"), year);
+	if (y < h) y = detail_line(w, y, wd, _("Description"), f.description[0] ? "" : "–");
+	draw_wrapped(w, y, h, wd, f.description);
+	named_free(&f);
+}
+
+enum { FF_TITLE, FF_DESC, FF_COUNT };
+
+static kcode save_focus(void *ctx, form *f, int *bad, kerr *e)
+{
+	named_rec *r = ctx;
+	named_rec n = { .id = r->id, .version = r->version, .year = r->year,
+			.name = dup_value(f, FF_TITLE), .description = dup_value(f, FF_DESC) };
+	kcode c = n.name && n.description ? focus_save(app->db, &app->who, &n, e)
+					  : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	if (c) {
+		*bad = strstr(e->msg, _("Description")) ? FF_DESC : FF_TITLE;
+	} else {
+		r->id = n.id;
+		r->version = n.version;
+		/* the list key: focus areas are listed by Danish title order */
+		free(r->sort_key);
+		r->sort_key = text_sortkey(n.name);
+	}
+	free(n.name);
+	free(n.description);
+	return c;
+}
+
+static void focus_edit(view *v, int64_t id)
+{
+	named_rec r = { .year = app->year };
+	kerr e;
+	if (id && focus_get(id, &r, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return;
+	}
+	fdesc fs[FF_COUNT] = {
+		[FF_TITLE] = { _("Title"), FK_TEXT, 1, 120, 0, 0, NULL, NULL, NULL },
+		[FF_DESC] = { _("Description"), FK_TEXTAREA, 0, 2000, 0, 0, NULL, NULL, NULL },
+	};
+	char title[200];
+	if (id)
+		snprintf(title, sizeof title, _("Edit focus area (%d)"), r.year);
+	else
+		snprintf(title, sizeof title, _("New focus area for %d"), r.year);
+	form *f = form_new(title, fs, FF_COUNT);
+	if (f) {
+		if (id) {
+			form_set_text(f, FF_TITLE, r.name);
+			form_set_text(f, FF_DESC, r.description);
+		}
+		if (form_run(f, save_focus, &r)) {
+			ui_msg(ST_OK, "%s", _("Saved."));
+			ui_reload_all();
+			if (r.sort_key)
+				list_select_id(&v->list, r.sort_key, r.id);
+		}
+		form_free(f);
+	}
+	named_free(&r);
+}
+
+static int focus_act(view *v, int a, const lrow *sel)
+{
+	switch (a) {
+	case A_NEW: focus_edit(v, 0); return 1;
+	case A_EDIT: focus_edit(v, sel->id); return 1;
+	}
+	return 0;
+}
+
+/* ---- the admin list: the four registers ---- */
+
+enum { R_UNITS = 1, R_PROFESSIONS, R_COMPETENCE, R_FOCUS, R_COUNT = R_FOCUS };
+
+static const action admin_actions[] = {
+	{ A_OPEN, N_("Open"), N_("Open the register"), { '\n', KEY_RIGHT }, 1 },
+	{ 0, NULL, NULL, { 0 }, 0 },
+};
+
+/* The register's name as listed; focus areas are per year. */
+static void register_name(int r, char *buf, size_t size)
+{
+	switch (r) {
+	case R_UNITS: snprintf(buf, size, "%s", _("Units")); break;
+	case R_PROFESSIONS: snprintf(buf, size, "%s", _("Professions")); break;
+	case R_COMPETENCE: snprintf(buf, size, "%s", _("Competence areas")); break;
+	default: snprintf(buf, size, _("Focus areas %d"), app->year); break;
+	}
+}
+
+static void admin_header(view *v, char *buf, size_t size, int width)
+{
+	(void)v;
+	text_fit(_("Register"), width, buf, size);
+}
+
+static int admin_fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,
+		       int n, int width, lrow *out, kerr *e)
+{
+	(void)ctx;
+	char names[R_COUNT][128], keys[R_COUNT][4];
+	mkey k[R_COUNT];
+	int m = 0;
+	for (int r = R_UNITS; r <= R_COUNT; r++) {
+		register_name(r, names[r - 1], sizeof names[r - 1]);
+		if (!folded_has(names[r - 1], filter))
+			continue;
+		snprintf(keys[r - 1], sizeof keys[r - 1], "%d", r);
+		k[m++] = (mkey){ keys[r - 1], r, r - 1 };
+	}
+	int first, cnt = mem_page(k, m, key, id, backward, n, &first);
+	for (int i = 0; i < cnt; i++) {
+		char line[256];
+		text_fit(names[k[first + i].idx], width, line, sizeof line);
+		if (lrow_set(&out[i], k[first + i].id, k[first + i].key, line, ST_NORMAL))
+			return lrow_fail(out, i, e);
+	}
+	return cnt;
+}
+
+static void admin_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
+{
+	(void)v;
+	char name[128];
+	const char *about[] = {
+		_("The tree of areas, institutions and teams, with their leaders and this year's budgets."),
+		_("The professional groups staff belong to and activities are aimed at."),
+		_("The kinds of competence every goal in a plan develops."),
+		_("The common focus areas of the year; goals and activities link to them."),
+	};
+	if (sel->id < R_UNITS || sel->id > R_COUNT)
+		return;
+	register_name((int)sel->id, name, sizeof name);
+	wattron(w, ui_style(ST_HEADER));
+	ui_put(w, 0, 0, wd, name, 1);
+	wattroff(w, ui_style(ST_HEADER));
+	int y = draw_wrapped(w, 1, h, wd, about[sel->id - 1]);
+	if (y + 1 < h)
+		ui_put(w, y + 1, 0, wd, _("Enter opens it."), 1);
+}
+
+static view *register_view(int r)
+{
+	view *v = NULL;
+	switch (r) {
+	case R_UNITS:
+		v = new_view(N_("Units"), unit_actions, unit_fetch, unit_header, unit_detail, unit_act);
+		break;
+	case R_PROFESSIONS:
+		v = new_view(N_("Professions"), prof_actions, prof_fetch, prof_header, prof_detail, prof_act);
+		break;
+	case R_COMPETENCE:
+		v = new_view(N_("Competence areas"), comp_actions, comp_fetch, comp_header, comp_detail,
+			     comp_act);
+		break;
+	case R_FOCUS:
+		v = new_view(N_("Focus areas"), focus_actions, focus_fetch, focus_header, focus_detail,
+			     focus_act);
+		break;
+	}
+	if (v && r != R_FOCUS) /* focus areas show their year, set by the fetch */
+		snprintf(v->subtitle, sizeof v->subtitle, "%s", _("Admin"));
+	return v;
+}
+
+static int admin_act(view *v, int a, const lrow *sel)
+{
+	(void)v;
+	if (a != A_OPEN)
+		return 0;
+	ui_push(register_view((int)sel->id));
+	return 1;
+}
+
+view *view_admin_new(void)
+{
+	view *v = new_view(N_("Admin"), admin_actions, admin_fetch, admin_header, admin_detail, admin_act);
+	if (v)
+		snprintf(v->subtitle, sizeof v->subtitle, "%s", _("units, professions, competence and focus areas"));
+	return v;
+}
