@@ -57,24 +57,52 @@ kcode db_fail(kdb *db, int rc, kerr *e)
 	}
 }
 
-static size_t cache_slot(const char *sql)
+static size_t cache_slot(const char *sql, size_t cap)
 {
 	uintptr_t p = (uintptr_t)sql;
-	return (size_t)((p >> 3) ^ (p >> 11)) % 128;
+	return (size_t)((p >> 3) ^ (p >> 11)) & (cap - 1);
+}
+
+/* Doubles the table (a power of two). The SQL literals are finite, so the
+ * cache only grows until every statement kup uses is in it; evicting
+ * instead would finalize statements that callers still hold (a bound
+ * UPDATE in db_audited_update while the JSON and audit statements are
+ * prepared). */
+static int cache_grow(kdb *db)
+{
+	size_t cap = db->cache_cap ? db->cache_cap * 2 : 128;
+	struct kdb_cached *t = calloc(cap, sizeof *t);
+	if (!t)
+		return -1;
+	for (size_t i = 0; i < db->cache_cap; i++) {
+		if (!db->cache[i].sql)
+			continue;
+		size_t j = cache_slot(db->cache[i].sql, cap);
+		while (t[j].sql)
+			j = (j + 1) & (cap - 1);
+		t[j] = db->cache[i];
+	}
+	free(db->cache);
+	db->cache = t;
+	db->cache_cap = cap;
+	return 0;
 }
 
 sqlite3_stmt *db_stmt(kdb *db, const char *sql, kerr *e)
 {
-	size_t i = cache_slot(sql);
-	for (size_t n = 0; n < 128; n++, i = (i + 1) % 128) {
-		struct kdb_cached *c = &db->cache[i];
-		if (c->sql == sql) {
-			sqlite3_reset(c->st);
-			sqlite3_clear_bindings(c->st);
-			return c->st;
-		}
-		if (!c->sql)
-			break;
+	if (db->cache_cap) {
+		/* at most half full, so every probe ends at an empty slot */
+		size_t mask = db->cache_cap - 1;
+		for (size_t i = cache_slot(sql, db->cache_cap); db->cache[i].sql; i = (i + 1) & mask)
+			if (db->cache[i].sql == sql) {
+				sqlite3_reset(db->cache[i].st);
+				sqlite3_clear_bindings(db->cache[i].st);
+				return db->cache[i].st;
+			}
+	}
+	if ((db->ncache + 1) * 2 > db->cache_cap && cache_grow(db)) {
+		kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+		return NULL;
 	}
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
@@ -82,15 +110,12 @@ sqlite3_stmt *db_stmt(kdb *db, const char *sql, kerr *e)
 		db_fail(db, rc, e);
 		return NULL;
 	}
-	/* Cache only if there is room; otherwise the caller's statement would
-	 * leak, so evict the home slot instead. */
-	struct kdb_cached *c = &db->cache[i];
-	if (c->sql) {
-		c = &db->cache[cache_slot(sql)];
-		sqlite3_finalize(c->st);
-	}
-	c->sql = sql;
-	c->st = st;
+	size_t i = cache_slot(sql, db->cache_cap);
+	while (db->cache[i].sql)
+		i = (i + 1) & (db->cache_cap - 1);
+	db->cache[i].sql = sql;
+	db->cache[i].st = st;
+	db->ncache++;
 	return st;
 }
 
@@ -430,9 +455,10 @@ void db_close(kdb *db)
 {
 	if (!db)
 		return;
-	for (size_t i = 0; i < 128; i++)
+	for (size_t i = 0; i < db->cache_cap; i++)
 		if (db->cache[i].st)
 			sqlite3_finalize(db->cache[i].st);
+	free(db->cache);
 	if (db->h)
 		sqlite3_close(db->h);
 	free(db->path);

@@ -17,10 +17,14 @@ struct kdb {
 	char *path;
 	int readonly;
 	int in_tx;
-	struct kdb_cached cache[128];
+	/* Open addressing, at most half full; grows, never evicts (see db_stmt). */
+	struct kdb_cached *cache;
+	size_t ncache, cache_cap;
 };
 
-/* Prepared statement for sql (a string literal), ready to bind. NULL on error. */
+/* Prepared statement for sql (a string literal), ready to bind. NULL on error.
+ * It stays valid until db_close, so a caller may hold one while others are
+ * prepared. */
 sqlite3_stmt *db_stmt(kdb *db, const char *sql, kerr *e);
 /* Binds parameters by format: i int64, n int, t text (NULL ok), T text ("" -> NULL),
  * I int64 (0 -> NULL), d double, D double (negative -> NULL). */

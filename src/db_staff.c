@@ -321,6 +321,16 @@ static kcode unique_message(kdb *db, const staff_rec *s, kerr *e)
 	return KE_OK;
 }
 
+/* Checked in words: a missing profession would otherwise end as the bare
+ * foreign-key message, which names nothing. */
+static kcode check_profession(kdb *db, int64_t id, kerr *e)
+{
+	int64_t n = 1;
+	if (id && db_scalar(db, "SELECT count(*) FROM profession WHERE id = ?", id, &n, e))
+		return e->code;
+	return n ? KE_OK : kerr_set(e, KE_INVALID, "%s", _("The chosen profession does not exist."));
+}
+
 kcode staff_save(kdb *db, const kactor *who, staff_rec *s, kerr *e)
 {
 	if (who->role != ROLE_ADMIN)
@@ -333,6 +343,8 @@ kcode staff_save(kdb *db, const kactor *who, staff_rec *s, kerr *e)
 	char *fold = NULL, *key = NULL;
 	sqlite3_stmt *st = NULL;
 	kcode c = unique_message(db, s, e);
+	if (!c)
+		c = check_profession(db, s->profession_id, e);
 	if (!c && !(fold = search_text(db, s, e)))
 		c = e->code;
 	if (!c && !(key = text_sortkey(s->name)))
@@ -359,8 +371,6 @@ kcode staff_save(kdb *db, const kactor *who, staff_rec *s, kerr *e)
 	c = db_write_end(db, who, &w, c, e);
 	free(fold);
 	free(key);
-	if (c == KE_INVALID && strstr(e->msg, "FOREIGN"))
-		kerr_set(e, KE_INVALID, "%s", _("The chosen unit or profession does not exist."));
 	if (!c) {
 		if (!s->id)
 			s->active = 1;

@@ -23,7 +23,8 @@ void ui_start(void)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	int color = has_colors() && !getenv("NO_COLOR");
+	const char *nc = getenv("NO_COLOR"); /* no-color.org: set and not empty */
+	int color = has_colors() && !(nc && *nc);
 	if (color) {
 		start_color();
 		use_default_colors();
@@ -156,4 +157,18 @@ void ui_draw_too_small(void)
 	ui_putf(stdscr, 0, 0, COLS, 0, _("The window is too small (%dx%d)."), COLS, LINES);
 	ui_putf(stdscr, 1, 0, COLS, 0, _("kup needs at least %dx%d."), UI_MIN_COLS, UI_MIN_ROWS);
 	refresh();
+}
+
+void ui_money(char *buf, size_t size, long long kr)
+{
+	char digits[32], out[48];
+	unsigned long long v = kr < 0 ? 0ULL - (unsigned long long)kr : (unsigned long long)kr;
+	int n = snprintf(digits, sizeof digits, "%llu", v), k = 0;
+	for (int i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			out[k++] = '.';
+		out[k++] = digits[i];
+	}
+	out[k] = '\0';
+	snprintf(buf, size, "%s%s %s", kr < 0 ? "-" : "", out, _("kr."));
 }

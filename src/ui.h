@@ -36,6 +36,9 @@ void ui_put(WINDOW *w, int y, int x, int width, const char *s, int pad);
 void ui_putf(WINDOW *w, int y, int x, int width, int pad, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
+/* 12500 -> "12.500 kr." (Danish thousands dots). */
+void ui_money(char *buf, size_t size, long long kr);
+
 /* Reads one key. Returns a curses KEY_* code or a character; maps ^H and
  * ^? to KEY_BACKSPACE, Enter variants to '\n', and reports KEY_RESIZE.
  * Waits at most timeout_ms (-1: forever); returns ERR on timeout. */

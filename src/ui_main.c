@@ -9,13 +9,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NPANES 3
+/* The top-level panes, in tab order; the first is the first screen. Their
+ * keys are listed in the help next to the action tables. */
+static const struct pane_def {
+	int key;
+	const char *name;  /* N_() */
+	view *(*make)(void);
+} panes[] = {
+	{ '1', N_("Staff"), view_staff_new },
+	{ '2', N_("Plans"), view_plans_new },
+	{ '3', N_("Activities"), view_activities_new },
+};
+#define NPANES ((int)(sizeof panes / sizeof *panes))
 #define DEPTH 8
 
 static const action global_actions[] = {
 	{ A_HELP, N_("Help"), N_("Show the keys of this screen"), { '?', KEY_F(1) }, 1 },
 	{ A_QUIT, N_("Quit"), N_("Quit kup"), { 'q' }, 1 },
 	{ A_FILTER, N_("Search"), N_("Filter the list as you type (Esc clears)"), { '/' }, 1 },
+	{ A_ADMIN, N_("Admin"), N_("Keep units, professions, competence and focus areas (admins)"), { 'a' }, 1 }, /* h-admin */
 	{ A_BACK, N_("Back"), N_("Clear the filter, or go back from an open record"), { KEY_ESC, KEY_LEFT }, 0 },
 	{ A_UP, N_("Up"), N_("Move up one row"), { KEY_UP, 'k' }, 0 },
 	{ A_DOWN, N_("Down"), N_("Move down one row"), { KEY_DOWN, 'j' }, 0 },
@@ -23,9 +35,6 @@ static const action global_actions[] = {
 	{ A_PGDN, N_("Page down"), N_("Move down one page"), { KEY_NPAGE, KEY_CTRL('f'), ' ' }, 0 },
 	{ A_HOME, N_("First"), N_("Go to the first row"), { KEY_HOME, 'g' }, 0 },
 	{ A_END, N_("Last"), N_("Go to the last row"), { KEY_END, 'G' }, 0 },
-	{ A_PANE1, N_("Staff"), N_("Show pane 1, staff"), { '1' }, 0 },
-	{ A_PANE2, N_("Plans"), N_("Show pane 2, development plans"), { '2' }, 0 },
-	{ A_PANE3, N_("Activities"), N_("Show pane 3, activities and sessions"), { '3' }, 0 },
 	{ A_NEXT_PANE, N_("Next pane"), N_("Show the next pane"), { '\t' }, 0 },
 	{ A_PREV_PANE, N_("Previous pane"), N_("Show the previous pane"), { KEY_BTAB }, 0 },
 	{ A_YEAR_PREV, N_("Year -"), N_("Show the year before"), { '[' }, 0 },
@@ -128,9 +137,15 @@ int detail_line(WINDOW *w, int y, int wd, const char *label, const char *value)
 
 /* ---- the action tables ---- */
 
+/* h-admin: global actions that not every role may use. */
+static int global_allowed(const action *a)
+{
+	return a->id != A_ADMIN || app->who.role == ROLE_ADMIN;
+}
+
 static int allowed(view *v, const action *a, const lrow *sel)
 {
-	return !v->allowed || v->allowed(v, a->id, sel);
+	return global_allowed(a) && (!v->allowed || v->allowed(v, a->id, sel));
 }
 
 static const action *find_action(view *v, int key)
@@ -142,6 +157,14 @@ static const action *find_action(view *v, int key)
 				if (a->keys[i] == key)
 					return a;
 	return NULL;
+}
+
+static int pane_for_key(int k)
+{
+	for (int p = 0; p < NPANES; p++)
+		if (panes[p].key == k)
+			return p;
+	return -1;
 }
 
 /* ---- drawing ---- */
@@ -180,11 +203,10 @@ static void draw_top(void)
 	wattroff(stdscr, bar);
 
 	int x = 0;
-	const char *names[NPANES] = { _("Staff"), _("Plans"), _("Activities") };
 	move(1, 0);
 	clrtoeol();
 	for (int i = 0; i < NPANES; i++) {
-		snprintf(buf, sizeof buf, " %d %s ", i + 1, names[i]);
+		snprintf(buf, sizeof buf, " %c %s ", panes[i].key, _(panes[i].name));
 		if (i == cur)
 			attron(ui_style(ST_SELECTED));
 		ui_put(stdscr, 1, x, COLS - x, buf, 0);
@@ -310,9 +332,16 @@ static int help_lines(view *v, const lrow *sel, char lines[][256], int max)
 				len += (size_t)snprintf(keys + len, sizeof keys - len, "%s%s", i ? " " : "",
 							key_label(a->keys[i], kb, sizeof kb));
 			char pad[64];
-			text_fit_pad(keys, 18, pad, sizeof pad);
+			text_fit_pad(keys, 20, pad, sizeof pad);
 			snprintf(lines[n++], 256, "  %s %s", pad, _(a->help));
 		}
+		if (t == 1)
+			for (int p = 0; p < NPANES && n < max; p++) {
+				char k[2] = { (char)panes[p].key, 0 }, pad[64], what[160];
+				text_fit_pad(k, 20, pad, sizeof pad);
+				snprintf(what, sizeof what, _("Show pane %c, %s"), panes[p].key, _(panes[p].name));
+				snprintf(lines[n++], 256, "  %s %s", pad, what);
+			}
 		if (n < max)
 			lines[n++][0] = '\0';
 	}
@@ -465,7 +494,6 @@ static void dispatch(view *v, const action *a, int key)
 	case A_HOME: list_home(&v->list); return;
 	case A_END: list_end(&v->list); return;
 	case A_FILTER: filter_prompt(v); return;
-	case A_PANE1: case A_PANE2: case A_PANE3: cur = a->id - A_PANE1; return;
 	case A_NEXT_PANE: cur = (cur + 1) % NPANES; return;
 	case A_PREV_PANE: cur = (cur + NPANES - 1) % NPANES; return;
 	case A_YEAR_PREV: case A_YEAR_NEXT:
@@ -473,6 +501,7 @@ static void dispatch(view *v, const action *a, int key)
 		ui_reload_all();
 		return;
 	case A_REFRESH: ui_reload_all(); clearok(curscr, TRUE); return;
+	case A_ADMIN: ui_push(view_admin_new()); return; /* h-admin */
 	case A_BACK:
 		if (v->list.filter[0])
 			list_set_filter(&v->list, "");
@@ -489,9 +518,8 @@ static void dispatch(view *v, const action *a, int key)
 int ui_main(ui_app *a)
 {
 	app = a;
-	view *(*makers[NPANES])(void) = { view_staff_new, view_plans_new, view_activities_new };
 	for (int p = 0; p < NPANES; p++) {
-		stack[p][0] = makers[p]();
+		stack[p][0] = panes[p].make();
 		if (!stack[p][0]) {
 			for (int q = 0; q < p; q++)
 				free(stack[q][0]);
@@ -513,6 +541,11 @@ int ui_main(ui_app *a)
 		if (ui_too_small())
 			continue;
 		ui_msg_clear();
+		int pane = pane_for_key(k);
+		if (pane >= 0) {
+			cur = pane;
+			continue;
+		}
 		view *v = top();
 		const action *act = find_action(v, k);
 		if (act)

@@ -54,7 +54,7 @@ static void set(fchoice *c, int64_t id, const char *label)
 
 /* For short fixed lists: keeps the entries whose folded label holds the
  * folded filter. */
-static int matches(const char *label, const char *filter)
+int pick_matches(const char *label, const char *filter)
 {
 	if (!filter || !*filter)
 		return 1;
@@ -106,7 +106,7 @@ int pick_role(void *ctx, const char *filter, fchoice *out, int max)
 	(void)ctx;
 	int n = 0;
 	for (krole r = ROLE_EMPLOYEE; r <= ROLE_ADMIN && n < max; r++)
-		if (matches(role_name(r), filter))
+		if (pick_matches(role_name(r), filter))
 			set(&out[n++], (int64_t)r + 1, role_name(r));
 	return n;
 }
@@ -120,7 +120,7 @@ static int named_pick(kcode (*fn)(kdb *, const kactor *, int, named_rec **, int 
 	if (fn(app->db, &app->who, year, &r, &n, &e))
 		return -1;
 	for (int i = 0; i < n && k < max; i++)
-		if (matches(r[i].name, filter))
+		if (pick_matches(r[i].name, filter))
 			set(&out[k++], r[i].id, r[i].name);
 	named_rows_free(r, n);
 	return k;
@@ -149,7 +149,7 @@ int pick_method(void *ctx, const char *filter, fchoice *out, int max)
 	(void)ctx;
 	int n = 0;
 	for (int i = 0; activity_methods[i] && n < max; i++)
-		if (matches(method_name(activity_methods[i]), filter))
+		if (pick_matches(method_name(activity_methods[i]), filter))
 			set(&out[n++], i + 1, method_name(activity_methods[i]));
 	return n;
 }
@@ -159,7 +159,7 @@ int pick_goal_status(void *ctx, const char *filter, fchoice *out, int max)
 	(void)ctx;
 	int n = 0;
 	for (int i = 0; goal_statuses[i] && n < max; i++)
-		if (matches(goal_status_name(goal_statuses[i]), filter))
+		if (pick_matches(goal_status_name(goal_statuses[i]), filter))
 			set(&out[n++], i + 1, goal_status_name(goal_statuses[i]));
 	return n;
 }
@@ -196,7 +196,7 @@ int pick_session(void *ctx, const char *filter, fchoice *out, int max)
 		if (session_list(app->db, &app->who, &pg, &r, &n, &e))
 			return -1;
 		for (int i = 0; i < n && k < max; i++) {
-			if (!matches(r[i].activity_title, filter))
+			if (!pick_matches(r[i].activity_title, filter))
 				continue;
 			char label[200], d[11];
 			date_format(r[i].starts, d);
@@ -224,7 +224,7 @@ int pick_goal(void *ctx, const char *filter, fchoice *out, int max)
 	if (c)
 		return -1;
 	for (int i = 0; i < n && k < max; i++)
-		if (matches(g[i].what, filter))
+		if (pick_matches(g[i].what, filter))
 			set(&out[k++], g[i].id, g[i].what);
 	goal_rows_free(g, n);
 	return k;

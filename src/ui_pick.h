@@ -18,6 +18,9 @@ int pick_staff(void *ctx, const char *filter, fchoice *out, int max);
 int pick_session(void *ctx, const char *filter, fchoice *out, int max);    /* app->year on */
 int pick_goal(void *ctx, const char *filter, fchoice *out, int max);       /* ctx: int64_t *staff_id */
 
+/* 1 if the folded label holds the folded filter (accent- and case-blind). */
+int pick_matches(const char *label, const char *filter);
+
 extern const char *const goal_statuses[]; /* "open", ..., NULL */
 const char *goal_status_name(const char *code);
 const char *plan_status_name(const char *code);

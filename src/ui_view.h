@@ -11,10 +11,11 @@
 
 /* Action ids shared by every view; views add their own from A_VIEW on. */
 enum {
-	A_NONE, A_QUIT, A_HELP, A_PANE1, A_PANE2, A_PANE3, A_NEXT_PANE, A_PREV_PANE,
+	A_NONE, A_QUIT, A_HELP, A_NEXT_PANE, A_PREV_PANE,
 	A_UP, A_DOWN, A_PGUP, A_PGDN, A_HOME, A_END, A_FILTER, A_BACK,
 	A_YEAR_PREV, A_YEAR_NEXT, A_REFRESH,
 	A_OPEN, A_NEW, A_EDIT, A_DELETE,
+	A_ADMIN, /* h-admin: global, admins only */
 	A_VIEW = 100
 };
 
@@ -59,6 +60,7 @@ view *view_plans_new(void);
 view *view_activities_new(void);
 view *view_goals_new(int64_t plan_id);
 view *view_sessions_new(int64_t activity_id);
+view *view_admin_new(void); /* h-admin: ui_view_admin.c, the registers */
 
 /* Shared helper for fetch functions: copies a key and a laid-out line into a
  * row. Returns 0, or -1 on out of memory. */

@@ -45,19 +45,6 @@ static void fmt_num(char *buf, size_t size, double v, const char *unit)
 			*p = ',';
 }
 
-/* 12500 -> "12.500 kr." */
-static void fmt_money(char *buf, size_t size, long long kr)
-{
-	char digits[32], out[48];
-	int n = snprintf(digits, sizeof digits, "%lld", kr < 0 ? -kr : kr), k = 0;
-	for (int i = 0; i < n; i++) {
-		if (i && (n - i) % 3 == 0)
-			out[k++] = '.';
-		out[k++] = digits[i];
-	}
-	out[k] = '\0';
-	snprintf(buf, size, "%s%s %s", kr < 0 ? "-" : "", out, _("kr."));
-}
 
 /* ---- the catalogue ---- */
 
@@ -144,7 +131,7 @@ static void act_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	if (y < h) y = detail_line(w, y, wd, _("Provider"), a.provider[0] ? a.provider : "–");
 	fmt_num(x, sizeof x, a.ects, "ECTS");
 	fmt_num(y2, sizeof y2, a.hours, _("hours"));
-	fmt_money(z, sizeof z, a.price);
+	ui_money(z, sizeof z, a.price);
 	snprintf(buf, sizeof buf, "%s · %s · %s", x, y2, z);
 	if (y < h) y = detail_line(w, y, wd, _("Scope"), buf);
 	if (y < h && a.description[0]) y = detail_line(w, y, wd, _("About"), a.description);

@@ -61,18 +61,6 @@ static char *dup_value(form *f, int i)
 	return strdup(t ? t : "");
 }
 
-/* Whether label holds the typed filter, folded (case, accents) as the data
- * layer folds its own lists. */
-static int folded_has(const char *label, const char *filter)
-{
-	if (!filter || !*filter)
-		return 1;
-	char *l = text_fold(label), *f = text_fold(filter);
-	int yes = l && f && strstr(l, f) != NULL;
-	free(l);
-	free(f);
-	return yes;
-}
 
 /* The short registers (the menu, competence and focus areas) are read whole;
  * these page through such an in-memory list the way the keyset lists do. */
@@ -110,19 +98,6 @@ static int mem_page(const mkey *k, int m, const char *key, int64_t id, int backw
 	return hi - lo;
 }
 
-/* 12500 -> "12.500 kr." */
-static void fmt_kr(char *buf, size_t size, long long kr)
-{
-	char digits[32], out[48];
-	int n = snprintf(digits, sizeof digits, "%lld", kr < 0 ? -kr : kr), k = 0;
-	for (int i = 0; i < n; i++) {
-		if (i && (n - i) % 3 == 0)
-			out[k++] = '.';
-		out[k++] = digits[i];
-	}
-	out[k] = '\0';
-	snprintf(buf, size, "%s%s %s", kr < 0 ? "-" : "", out, _("kr."));
-}
 
 /* Draws text from row y on, wrapped at spaces to wd columns; returns the
  * next row. */
@@ -171,7 +146,7 @@ static int pick_kind(void *ctx, const char *filter, fchoice *out, int max)
 	(void)ctx;
 	int n = 0;
 	for (int i = 0; unit_kinds[i] && n < max; i++)
-		if (folded_has(kind_name(unit_kinds[i]), filter)) {
+		if (pick_matches(kind_name(unit_kinds[i]), filter)) {
 			out[n].id = i + 1;
 			snprintf(out[n].label, sizeof out[n].label, "%s", kind_name(unit_kinds[i]));
 			n++;
@@ -250,16 +225,16 @@ static void unit_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	if (y < h) y = detail_line(w, y, wd, _("Kind"), kind_name(u.kind));
 	if (y < h) {
 		if (u.parent_id && unit_get(app->db, &app->who, u.parent_id, &p, &e) == KE_OK) {
-			y = detail_line(w, y, wd, _("Parent unit"), p.name);
+			y = detail_line(w, y, wd, _("Part of"), p.name);
 			unit_free(&p);
 		} else {
-			y = detail_line(w, y, wd, _("Parent unit"), _("none (a top unit)"));
+			y = detail_line(w, y, wd, _("Part of"), _("none (a top unit)"));
 		}
 	}
 	if (y < h) y = detail_line(w, y, wd, _("Leaders"), u.leaders[0] ? u.leaders : "–");
 	int64_t amount;
 	if (y < h && budget_get(app->db, &app->who, u.id, app->year, &amount, &e) == KE_OK) {
-		fmt_kr(buf, sizeof buf, amount);
+		ui_money(buf, sizeof buf, amount);
 		snprintf(lab, sizeof lab, _("Budget %d"), app->year);
 		y = detail_line(w, y, wd, lab, amount ? buf : _("none set"));
 	}
@@ -342,7 +317,7 @@ static void unit_toggle(view *v, int64_t id)
 		return;
 	}
 	char q[600];
-	snprintf(q, sizeof q, u.active ? _("Deactivate the unit %s? It is kept with its history, but no longer offered in lists.")
+	snprintf(q, sizeof q, u.active ? _("Deactivate the unit %s? Its history is kept.")
 				       : _("Reactivate the unit %s?"), u.name);
 	if (ui_confirm(q)) {
 		/* name and kind are borrowed from u; only the new sort key is ours */
@@ -367,8 +342,12 @@ static kcode save_leader(void *ctx, form *f, int *bad, kerr *e)
 	int64_t unit = *(int64_t *)ctx;
 	kcode c = unit_set_leader(app->db, &app->who, unit, form_value(f, LF_PERSON)->id,
 				  form_value(f, LF_FROM)->iso, form_value(f, LF_REPLACE)->on, e);
+	/* Messages about the person start with their name; the other invalid
+	 * ones (a bad date, a handover before the current leader began) are
+	 * about the date. */
+	const char *name = form_value(f, LF_PERSON)->text ? form_value(f, LF_PERSON)->text : "";
 	if (c)
-		*bad = strstr(e->msg, _("Leader from")) || strstr(e->msg, _("since")) ? LF_FROM : LF_PERSON;
+		*bad = c == KE_INVALID && strncmp(e->msg, name, strlen(name)) ? LF_FROM : LF_PERSON;
 	return c;
 }
 
@@ -416,11 +395,11 @@ static void unit_budget(int64_t id)
 	unit_rec u;
 	kerr e;
 	int64_t amount = 0;
+	/* unit_get clears u first, so it can be freed whichever call failed */
 	if (unit_get(app->db, &app->who, id, &u, &e) ||
 	    budget_get(app->db, &app->who, id, app->year, &amount, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		if (e.code != KE_NOTFOUND)
-			unit_free(&u);
+		unit_free(&u);
 		return;
 	}
 	fdesc fs[BF_COUNT] = {
@@ -519,8 +498,7 @@ static void prof_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	wattron(w, ui_style(ST_HEADER));
 	ui_put(w, 0, 0, wd, p.name, 1);
 	wattroff(w, ui_style(ST_HEADER));
-	if (h > 1)
-		detail_line(w, 1, wd, _("Register"), _("Professions"));
+	draw_wrapped(w, 1, h, wd, _("Staff records and activities refer to it; a new name shows everywhere."));
 	named_free(&p);
 }
 
@@ -603,7 +581,7 @@ static int named_fetch(named_rec *r, int got, int is_comp, named_line_fn line, c
 	}
 	int m = 0;
 	for (int i = 0; i < got; i++) {
-		if (!folded_has(r[i].name, filter) && !(is_comp && folded_has(r[i].code, filter)))
+		if (!pick_matches(r[i].name, filter) && !(is_comp && pick_matches(r[i].code, filter)))
 			continue;
 		if (is_comp)
 			comp_key(&r[i], keys[m], sizeof keys[m]);
@@ -650,7 +628,7 @@ static const action comp_actions[] = {
 
 static void comp_widths(int width, int w[3])
 {
-	w[0] = 16;
+	w[0] = 18;
 	w[1] = (width - w[0] - 2) / 2;
 	w[2] = width - w[0] - w[1] - 2;
 }
@@ -956,7 +934,7 @@ static int admin_fetch(void *ctx, const char *filter, const char *key, int64_t i
 	int m = 0;
 	for (int r = R_UNITS; r <= R_COUNT; r++) {
 		register_name(r, names[r - 1], sizeof names[r - 1]);
-		if (!folded_has(names[r - 1], filter))
+		if (!pick_matches(names[r - 1], filter))
 			continue;
 		snprintf(keys[r - 1], sizeof keys[r - 1], "%d", r);
 		k[m++] = (mkey){ keys[r - 1], r, r - 1 };

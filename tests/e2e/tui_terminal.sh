@@ -64,8 +64,8 @@ t_keys NPage
 t_wait "Tegn igen" >/dev/null
 help="$help
 $(t_screen)"
-# The key column is the first 21 columns of each help line.
-keys_shown=$(printf '%s\n' "$help" | cut -c1-21)
+# The key column is the first 23 columns of each help line.
+keys_shown=$(printf '%s\n' "$help" | cut -c1-23)
 missing=""
 for k in ${EXTRA_KEY:-} Enter n e d t '?' q / Esc ↑ k ↓ j PgUp PgDn Home g End G 1 2 3 Tab Shift-Tab '[' ']' Ctrl-L; do
 	printf '%s\n' "$keys_shown" | awk -v k="$k" '{ for (i = 1; i <= NF; i++) if ($i == k) f = 1 } END { exit !f }' ||

@@ -1,0 +1,755 @@
+/* Unit tests for src/db.c: creating, identifying and refusing files (and
+ * never touching a file that is not ours), migration from schema version 1,
+ * db_check on sound and damaged files, read-only use, the append-only audit
+ * and the statement cache. Schema step 1 is taken from the schema embedded in
+ * the library (kup_schema, generated from share/schema.sql), so the test
+ * needs no data files; when run from the repository root (as make check
+ * does) it also checks that the embedded copy equals share/schema.sql. */
+#include "t.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdint.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "db_internal.h"
+#include "db_org.h"
+#include "db_staff.h"
+#include "i18n.h"
+
+extern const char kup_schema[]; /* generated from share/schema.sql */
+
+static char dir[] = "/tmp/kup-test-db.XXXXXX";
+static kactor admin;
+
+static const char *at(const char *name)
+{
+	static char buf[4][300];
+	static int next;
+	char *p = buf[next++ % 4];
+	snprintf(p, sizeof buf[0], "%s/%s", dir, name);
+	return p;
+}
+
+static int has(const kerr *e, kcode code, const char *part)
+{
+	int ok = e->code == code && strstr(e->msg, part) != NULL;
+	if (!ok)
+		printf("#   code %d, msg '%s'; want code %d with '%s'\n", e->code, e->msg, code, part);
+	return ok;
+}
+
+static int exists(const char *path)
+{
+	struct stat sb;
+	return stat(path, &sb) == 0;
+}
+
+/* ---- file snapshots: bytes, size and modification time ---- */
+
+typedef struct snap {
+	off_t size;
+	struct timespec mtime;
+	char *data;
+} snap;
+
+static int snap_take(const char *path, snap *s)
+{
+	memset(s, 0, sizeof *s);
+	struct stat sb;
+	FILE *f = fopen(path, "rb");
+	if (!f || fstat(fileno(f), &sb) != 0) {
+		if (f)
+			fclose(f);
+		printf("# cannot read %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	s->size = sb.st_size;
+	s->mtime = sb.st_mtim;
+	s->data = malloc((size_t)sb.st_size + 1);
+	size_t got = s->data ? fread(s->data, 1, (size_t)sb.st_size, f) : 0;
+	fclose(f);
+	return s->data && got == (size_t)sb.st_size ? 0 : -1;
+}
+
+static int snap_same(const char *path, const snap *before)
+{
+	snap now;
+	if (snap_take(path, &now)) {
+		free(now.data);
+		return 0;
+	}
+	int same = now.size == before->size && now.mtime.tv_sec == before->mtime.tv_sec &&
+		   now.mtime.tv_nsec == before->mtime.tv_nsec &&
+		   memcmp(now.data, before->data, (size_t)now.size) == 0;
+	if (!same)
+		printf("#   %s changed: size %lld -> %lld\n", path, (long long)before->size, (long long)now.size);
+	free(now.data);
+	return same;
+}
+
+static int write_file(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		return -1;
+	size_t put = fwrite(data, 1, len, f);
+	return fclose(f) == 0 && put == len ? 0 : -1;
+}
+
+static int copy_file(const char *from, const char *to)
+{
+	snap s;
+	int rc = snap_take(from, &s) ? -1 : write_file(to, s.data, (size_t)s.size);
+	free(s.data);
+	return rc;
+}
+
+/* Runs sql on a separate connection to path; returns the SQLite code and
+ * puts its message (or "") in msg. */
+static int raw_exec(const char *path, const char *sql, char *msg, size_t size)
+{
+	sqlite3 *h = NULL;
+	char *m = NULL;
+	int rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(h, sql, NULL, NULL, &m);
+	if (msg)
+		snprintf(msg, size, "%s", m ? m : "");
+	if (rc != SQLITE_OK && !msg)
+		printf("# raw_exec: %s\n", m ? m : sqlite3_errmsg(h));
+	sqlite3_free(m);
+	sqlite3_close(h);
+	return rc;
+}
+
+/* First column of the first row of sql on a separate read-only connection,
+ * as an integer; -1 when there is no row or the query fails. */
+static int64_t raw_int(const char *path, const char *sql)
+{
+	sqlite3 *h = NULL;
+	sqlite3_stmt *st = NULL;
+	int64_t v = -1;
+	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	else
+		printf("# raw_int '%s': %s\n", sql, sqlite3_errmsg(h));
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v;
+}
+
+static void raw_text(const char *path, const char *sql, char *buf, size_t size)
+{
+	sqlite3 *h = NULL;
+	sqlite3_stmt *st = NULL;
+	snprintf(buf, size, "(none)");
+	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		snprintf(buf, size, "%s", sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0) : "NULL");
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+}
+
+static void remove_db(const char *path)
+{
+	char f[320];
+	const char *sfx[] = { "", "-wal", "-shm", "-journal" };
+	for (int i = 0; i < 4; i++) {
+		snprintf(f, sizeof f, "%s%s", path, sfx[i]);
+		unlink(f);
+	}
+}
+
+static int64_t add_unit(kdb *db, const char *name, int64_t parent)
+{
+	unit_rec u = { 0 };
+	kerr e = { 0 };
+	u.name = (char *)name;
+	u.parent_id = parent;
+	snprintf(u.kind, sizeof u.kind, "%s", parent ? "team" : "area");
+	if (unit_save(db, &admin, &u, &e)) {
+		printf("# unit_save %s: %s\n", name, e.msg);
+		return -1;
+	}
+	free(u.sort_key);
+	return u.id;
+}
+
+static kcode add_staff(kdb *db, const char *login, const char *name, int64_t unit, kerr *e)
+{
+	staff_rec s = { 0 };
+	s.login = (char *)login;
+	s.name = (char *)name;
+	s.initials = (char *)"AB";
+	s.unit_id = unit;
+	return staff_save(db, &admin, &s, e);
+}
+
+/* ---- tests ---- */
+
+static void test_create(void)
+{
+	const char *p = at("new.db");
+	kdb *db = NULL;
+	kerr e = { 0 };
+	CHECK(db_open(p, DB_OPEN_CREATE, &db, &e) == KE_OK && db, "create a new database");
+	if (!db) {
+		printf("#   %s\n", e.msg);
+		return;
+	}
+	CHECK(db_schema_version(db) == KUP_SCHEMA_VERSION, "new database is at schema %d", KUP_SCHEMA_VERSION);
+	CHECK(!db_is_readonly(db), "new database is writable");
+	CHECK_STR(db_path(db), p, "db_path gives the path");
+	int64_t fk = -1;
+	CHECK(db_scalar(db, "PRAGMA foreign_keys", 0, &fk, &e) == KE_OK && fk == 1,
+	      "foreign keys are on for the connection");
+	/* and they bite: a staff row pointing at a unit that does not exist */
+	CHECK(db_exec(db, "INSERT INTO staff(name, initials, unit_id, sort_key, fold)"
+			  " VALUES ('X', 'X', 999, 'x', 'x')", &e) == KE_INVALID,
+	      "a broken reference is refused (%s)", e.msg);
+	CHECK(add_unit(db, "Børn & Unge", 0) > 0, "a unit can be saved in the new database");
+
+	/* what another program (the sqlite3 shell) sees in the file */
+	CHECK(raw_int(p, "PRAGMA user_version") == KUP_SCHEMA_VERSION, "user_version is %d", KUP_SCHEMA_VERSION);
+	CHECK(raw_int(p, "PRAGMA application_id") == KUP_APPLICATION_ID, "application_id is kup's");
+	char mode[32];
+	raw_text(p, "PRAGMA journal_mode", mode, sizeof mode);
+	CHECK_STR(mode, "wal", "journal mode is WAL");
+	CHECK(raw_int(p, "SELECT count(*) FROM competence_area") == 4, "the four competence areas are there");
+	CHECK(raw_int(p, "SELECT count(*) FROM method_followup") == 9, "step 2 ran: method_followup has 9 rows");
+	db_close(db);
+
+	/* DB_OPEN_CREATE never overwrites: neither our own file nor someone else's */
+	snap s;
+	if (snap_take(p, &s) == 0) {
+		db = NULL;
+		CHECK(db_open(p, DB_OPEN_CREATE, &db, &e) == KE_EXISTS && !db && has(&e, KE_EXISTS, p),
+		      "creating over an existing database is refused, naming it");
+		CHECK(snap_same(p, &s), "the existing database is untouched");
+	}
+	free(s.data);
+	const char *other = at("notes.txt");
+	const char text[] = "shopping: milk, rye bread\n";
+	if (write_file(other, text, sizeof text - 1) == 0 && snap_take(other, &s) == 0) {
+		CHECK(db_open(other, DB_OPEN_CREATE, &db, &e) == KE_EXISTS && strstr(e.msg, "overwrite"),
+		      "creating over any existing file is refused (%s)", e.msg);
+		CHECK(snap_same(other, &s), "the existing file is untouched");
+		free(s.data);
+	}
+	unlink(other);
+	remove_db(p);
+}
+
+static void test_missing(void)
+{
+	const char *p = at("nowhere.db");
+	kdb *db = NULL;
+	kerr e = { 0 };
+	CHECK(db_open(p, 0, &db, &e) == KE_NOTFOUND && !db, "a missing file gives KE_NOTFOUND");
+	CHECK(strstr(e.msg, p) && strstr(e.msg, "init"), "the message names the path and how to create it");
+	printf("#   %s\n", e.msg);
+	CHECK(!exists(p), "opening a missing file does not create it");
+	CHECK(db_open(p, DB_OPEN_READONLY, &db, &e) == KE_NOTFOUND && !exists(p), "read-only too");
+	CHECK(db_open(dir, 0, &db, &e) == KE_NOTKUP && strstr(e.msg, "directory"),
+	      "a directory is refused (%s)", e.msg);
+}
+
+/* Opens path (in both modes) expecting code with part in the message, and
+ * checks that the file and its surroundings are exactly as before. */
+static void refused(const char *what, const char *p, kcode code, const char *part)
+{
+	snap s;
+	if (snap_take(p, &s)) {
+		CHECK(0, "%s: could not be prepared", what);
+		return;
+	}
+	char wal[320], shm[320];
+	snprintf(wal, sizeof wal, "%s-wal", p);
+	snprintf(shm, sizeof shm, "%s-shm", p);
+	const int modes[] = { 0, DB_OPEN_READONLY };
+	for (int i = 0; i < 2; i++) {
+		kdb *db = NULL;
+		kerr e = { 0 };
+		kcode c = db_open(p, modes[i], &db, &e);
+		CHECK(c == code && !db && has(&e, code, part), "%s%s is refused", what, i ? " (read-only)" : "");
+		CHECK(strstr(e.msg, p) != NULL, "%s: the message names the file", what);
+		db_close(db);
+	}
+	CHECK(snap_same(p, &s), "%s: bytes, size and mtime are identical afterwards", what);
+	CHECK(!exists(wal) && !exists(shm), "%s: no -wal or -shm file was left beside it", what);
+	free(s.data);
+	remove_db(p);
+}
+
+static void test_foreign_files(void)
+{
+	char garbage[3000];
+	for (size_t i = 0; i < sizeof garbage; i++)
+		garbage[i] = "hello world, this is not a database\n"[i % 36];
+	const char *p = at("garbage.db");
+	if (write_file(p, garbage, sizeof garbage) == 0)
+		refused("a text file", p, KE_NOTKUP, "not a kup database");
+	p = at("short.db");
+	if (write_file(p, "hello", 5) == 0)
+		refused("a five-byte file", p, KE_NOTKUP, "not a kup database");
+
+	/* an SQLite header followed by garbage: passes the magic check, then SQLite must refuse it */
+	memcpy(garbage, "SQLite format 3", 16);
+	p = at("fakeheader.db");
+	if (write_file(p, garbage, sizeof garbage) == 0)
+		refused("an SQLite header over garbage", p, KE_NOTKUP, "not a kup database");
+
+	p = at("foreign.db");
+	if (raw_exec(p, "CREATE TABLE recipes(name TEXT); INSERT INTO recipes VALUES ('æbleskiver')", NULL, 0) == SQLITE_OK)
+		refused("an SQLite file with a table of its own", p, KE_NOTKUP, "SQLite file but not a kup database");
+
+	p = at("otherapp.db");
+	if (raw_exec(p, "PRAGMA application_id = 1234567", NULL, 0) == SQLITE_OK)
+		refused("an empty SQLite file of another program (application_id)", p, KE_NOTKUP, "not a kup database");
+
+	p = at("otherapp2.db");
+	if (raw_exec(p, "PRAGMA application_id = 1234567; CREATE TABLE staff(id INTEGER PRIMARY KEY)", NULL, 0) == SQLITE_OK)
+		refused("another program's file with a table called staff", p, KE_NOTKUP, "not a kup database");
+
+	p = at("versioned.db");
+	if (raw_exec(p, "PRAGMA user_version = 7", NULL, 0) == SQLITE_OK)
+		refused("an SQLite file with a user_version but no application_id", p, KE_NOTKUP, "not a kup database");
+}
+
+static void test_newer(void)
+{
+	const char *p = at("newer.db");
+	kdb *db = NULL;
+	kerr e = { 0 };
+	if (db_open(p, DB_OPEN_CREATE, &db, &e)) {
+		CHECK(0, "create for the newer test: %s", e.msg);
+		return;
+	}
+	db_close(db);
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", KUP_SCHEMA_VERSION + 1);
+	CHECK(raw_exec(p, sql, NULL, 0) == SQLITE_OK, "a later kup raised the schema version");
+	snap s;
+	if (snap_take(p, &s))
+		return;
+	for (int ro = 0; ro < 2; ro++) {
+		db = NULL;
+		CHECK(db_open(p, ro ? DB_OPEN_READONLY : 0, &db, &e) == KE_NEWER && !db &&
+		      has(&e, KE_NEWER, "newer kup"), "a database from a newer kup is refused%s", ro ? " (read-only)" : "");
+		char want[64];
+		snprintf(want, sizeof want, "schema %d", KUP_SCHEMA_VERSION + 1);
+		CHECK(strstr(e.msg, want) && strstr(e.msg, "Upgrade kup"), "the message gives the version and says what to do");
+	}
+	printf("#   %s\n", e.msg);
+	CHECK(snap_same(p, &s), "the newer database is untouched");
+	CHECK(raw_int(p, "PRAGMA user_version") == KUP_SCHEMA_VERSION + 1, "its version is not lowered");
+	free(s.data);
+	remove_db(p);
+}
+
+/* Step n of the embedded schema, malloc'd. */
+static char *schema_step(int n)
+{
+	char mark[32], next[32];
+	snprintf(mark, sizeof mark, "\n-- step %d\n", n);
+	snprintf(next, sizeof next, "\n-- step %d\n", n + 1);
+	const char *p = strstr(kup_schema, mark);
+	if (!p)
+		return NULL;
+	p += strlen(mark);
+	const char *q = strstr(p, next);
+	return strndup(p, q ? (size_t)(q - p) : strlen(p));
+}
+
+static void test_schema_source(void)
+{
+	snap s;
+	FILE *f = fopen("share/schema.sql", "rb");
+	if (!f) {
+		printf("SKIP embedded schema vs share/schema.sql: not run from the repository root\n");
+		return;
+	}
+	fclose(f);
+	if (snap_take("share/schema.sql", &s))
+		return;
+	s.data[s.size] = '\0';
+	/* the embedding starts with one extra newline so that "\n-- step 1\n" matches */
+	CHECK(kup_schema[0] == '\n' && strcmp(kup_schema + 1, s.data) == 0,
+	      "the schema embedded in kup is share/schema.sql, byte for byte");
+	free(s.data);
+}
+
+static const char V1_DATA[] =
+	"INSERT INTO unit(id, parent_id, name, kind, sort_key) VALUES"
+	" (1, NULL, 'Børn & Unge', 'area', 'b'), (2, 1, 'Ådalens Børnehus', 'institution', 'å');"
+	"INSERT INTO profession(id, name, sort_key) VALUES (1, 'Pædagog', 'p');"
+	"INSERT INTO staff(id, login, name, initials, unit_id, profession_id, role, sort_key, fold) VALUES"
+	" (1, 'lb', 'Lars Brønnum', 'LB', 1, NULL, 'leader', 'lars', 'lars bronnum'),"
+	" (2, 'saa', 'Søren Ågård', 'SÅ', 2, 1, 'employee', 'soren', 'soren aagaard'),"
+	" (3, NULL, 'Mette Aagaard', 'MA', 2, 1, 'employee', 'mette', 'mette aagaard');"
+	"INSERT INTO unit_leader(unit_id, staff_id, since) VALUES (1, 1, '2020-01-01');"
+	"INSERT INTO plan(id, staff_id, year, status, mus_date, agreed_by, agreed_at) VALUES"
+	" (1, 2, 2025, 'agreed', '2025-03-01', 1, '2025-03-01 10:00:00'),"
+	" (2, 3, 2025, 'draft', NULL, NULL, NULL);"
+	"INSERT INTO goal(plan_id, competence_id, what) VALUES (1, 2, 'Lære tegn til tale');"
+	"INSERT INTO audit(login, tbl, row_id, action, new) VALUES ('lb', 'plan', 1, 'create', '{}');";
+
+static void test_migrate(void)
+{
+	const char *p = at("v1.db");
+	char *step1 = schema_step(1), *step2 = schema_step(2);
+	CHECK(step1 && strstr(step1, "CREATE TABLE staff") && !strstr(step1, "method_followup"),
+	      "schema step 1 found in the embedded schema");
+	CHECK(step2 && strstr(step2, "method_followup"), "schema step 2 found in the embedded schema");
+	free(step2);
+	if (!step1)
+		return;
+	char sql[128];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = 1; PRAGMA application_id = %d;", KUP_APPLICATION_ID);
+	int ok = raw_exec(p, step1, NULL, 0) == SQLITE_OK && raw_exec(p, sql, NULL, 0) == SQLITE_OK &&
+		 raw_exec(p, V1_DATA, NULL, 0) == SQLITE_OK;
+	CHECK(ok, "a version-1 database with units, staff, plans, a goal and audit");
+	if (!ok) {
+		free(step1);
+		return;
+	}
+
+	/* read-only, a version-1 file cannot be upgraded and is left alone */
+	snap s;
+	if (snap_take(p, &s) == 0) {
+		kdb *db = NULL;
+		kerr e = { 0 };
+		CHECK(db_open(p, DB_OPEN_READONLY, &db, &e) == KE_READONLY && !db && has(&e, KE_READONLY, "upgrade"),
+		      "read-only, an old database is refused with a message about the upgrade");
+		CHECK(snap_same(p, &s), "and left untouched");
+		free(s.data);
+	}
+
+	kdb *db = NULL;
+	kerr e = { 0 };
+	CHECK(db_open(p, 0, &db, &e) == KE_OK && db, "a version-1 database opens (%s)", e.msg);
+	if (!db) {
+		free(step1);
+		return;
+	}
+	CHECK(db_schema_version(db) == 2, "it was migrated to version 2");
+	staff_rec *rows = NULL;
+	int n = 0;
+	kpage pg = { .limit = 10, .include_inactive = 1 };
+	CHECK(staff_list(db, &admin, &pg, &rows, &n, &e) == KE_OK && n == 3, "the staff list reads the migrated data");
+	int found = 0;
+	for (int i = 0; i < n; i++)
+		found += strcmp(rows[i].name, "Søren Ågård") == 0 && strcmp(rows[i].unit_name, "Ådalens Børnehus") == 0;
+	CHECK(found == 1, "Søren Ågård is still in Ådalens Børnehus");
+	staff_rows_free(rows, n);
+	db_close(db);
+
+	CHECK(raw_int(p, "PRAGMA user_version") == 2, "user_version is 2 in the file");
+	CHECK(raw_int(p, "PRAGMA application_id") == KUP_APPLICATION_ID, "application_id kept");
+	CHECK(raw_int(p, "SELECT (SELECT count(*) FROM unit) * 1000000 + (SELECT count(*) FROM staff) * 10000"
+			 " + (SELECT count(*) FROM plan) * 100 + (SELECT count(*) FROM goal) * 10"
+			 " + (SELECT count(*) FROM audit)") == 2030211,
+	      "2 units, 3 staff, 2 plans, 1 goal and the audit row are intact");
+	char txt[128];
+	raw_text(p, "SELECT group_concat(name, '|') FROM (SELECT name FROM staff ORDER BY id)", txt, sizeof txt);
+	CHECK_STR(txt, "Lars Brønnum|Søren Ågård|Mette Aagaard", "names intact, letter for letter");
+	raw_text(p, "SELECT status || ' ' || agreed_at FROM plan WHERE id = 1", txt, sizeof txt);
+	CHECK_STR(txt, "agreed 2025-03-01 10:00:00", "the agreed plan is intact");
+	CHECK(raw_int(p, "SELECT count(*) FROM method_followup") == 9, "step 2 table method_followup has 9 rows");
+	CHECK(raw_int(p, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'draft'") == 1,
+	      "step 2 table draft exists");
+	CHECK(raw_int(p, "SELECT count(*) FROM pragma_foreign_key_check") == 0, "foreign_key_check is clean");
+	raw_text(p, "PRAGMA integrity_check", txt, sizeof txt);
+	CHECK_STR(txt, "ok", "integrity_check is ok");
+	CHECK(raw_int(p, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit'") == 2,
+	      "the audit triggers survived");
+
+	/* opening again runs nothing twice */
+	CHECK(db_open(p, 0, &db, &e) == KE_OK && db, "the migrated database opens again");
+	db_close(db);
+	CHECK(raw_int(p, "SELECT count(*) FROM method_followup") == 9, "no step ran twice");
+
+	/* a failing step rolls the whole migration back */
+	const char *q = at("v1bad.db");
+	ok = raw_exec(q, step1, NULL, 0) == SQLITE_OK && raw_exec(q, sql, NULL, 0) == SQLITE_OK &&
+	     raw_exec(q, "CREATE TABLE draft(x); INSERT INTO draft VALUES (1)", NULL, 0) == SQLITE_OK;
+	if (ok) {
+		db = NULL;
+		CHECK(db_open(q, 0, &db, &e) != KE_OK && !db, "a migration whose step fails is refused (%s)", e.msg);
+		CHECK(raw_int(q, "PRAGMA user_version") == 1, "the version stays 1");
+		CHECK(raw_int(q, "SELECT count(*) FROM sqlite_schema WHERE name = 'method_followup'") == 0,
+		      "nothing of the failed step remains");
+		CHECK(raw_int(q, "SELECT count(*) FROM draft") == 1, "the file's own data is kept");
+	}
+	remove_db(q);
+	free(step1);
+	remove_db(p);
+}
+
+/* A database of several hundred pages: staff in bulk. */
+static int64_t fill(kdb *db, int n, const char *prefix)
+{
+	kerr e = { 0 };
+	int64_t unit = add_unit(db, prefix, 0);
+	if (unit < 0 || db_bulk_begin(db, &e))
+		return -1;
+	int bad = 0;
+	for (int i = 0; i < n && !bad; i++) {
+		char login[32], name[64];
+		snprintf(login, sizeof login, "%c%d", prefix[0] | 0x20, i);
+		snprintf(name, sizeof name, "%s Medarbejder nummer %05d med et langt navn", prefix, i);
+		bad = add_staff(db, login, name, unit, &e) != KE_OK;
+	}
+	if (bad)
+		printf("# fill: %s\n", e.msg);
+	if (db_bulk_end(db, !bad, &e) || bad)
+		return -1;
+	return unit;
+}
+
+static void test_check(void)
+{
+	const char *p = at("check.db"), *bad = at("damaged.db");
+	kdb *db = NULL;
+	kerr e = { 0 };
+	if (db_open(p, DB_OPEN_CREATE, &db, &e)) {
+		CHECK(0, "create for the check test: %s", e.msg);
+		return;
+	}
+	CHECK(fill(db, 1500, "Check") > 0, "1500 staff loaded in one bulk transaction");
+	CHECK(db_check(db, &e) == KE_OK && e.code == KE_OK && strncmp(e.msg, "ok", 2) == 0,
+	      "db_check on a sound database: %s", e.msg);
+	db_close(db);
+
+	int64_t pages = raw_int(p, "PRAGMA page_count"), psize = raw_int(p, "PRAGMA page_size");
+	CHECK(pages > 50, "the database has many pages (%lld)", (long long)pages);
+	if (pages <= 50 || copy_file(p, bad))
+		return;
+	/* scribble over the middle of a page in the middle of the file */
+	int fd = open(bad, O_WRONLY);
+	char junk[1024];
+	memset(junk, 0x5a, sizeof junk);
+	off_t off = (off_t)(pages / 2) * psize + psize / 4;
+	int wrote = fd >= 0 && pwrite(fd, junk, sizeof junk, off) == (ssize_t)sizeof junk;
+	if (fd >= 0)
+		close(fd);
+	CHECK(wrote, "damaged a copy at byte %lld", (long long)off);
+	db = NULL;
+	kcode c = db_open(bad, DB_OPEN_READONLY, &db, &e);
+	CHECK(c == KE_OK && db, "the damaged copy still opens (its schema page is sound)");
+	if (db) {
+		c = db_check(db, &e);
+		CHECK(c == KE_CORRUPT && e.code == KE_CORRUPT && strstr(e.msg, "damaged"), "db_check reports the damage: %s", e.msg);
+		db_close(db);
+	}
+	/* and the sound original still checks out: the copy shares nothing with it */
+	CHECK(db_open(p, DB_OPEN_READONLY, &db, &e) == KE_OK && db_check(db, &e) == KE_OK, "the original is still sound");
+	db_close(db);
+
+	/* a broken reference, written by a program that left foreign keys off */
+	CHECK(raw_exec(p, "INSERT INTO staff(name, initials, unit_id, sort_key, fold) VALUES ('Ghost', 'G', 4242, 'g', 'g')",
+		       NULL, 0) == SQLITE_OK, "another program wrote a staff row in a unit that does not exist");
+	db = NULL;
+	CHECK(db_open(p, DB_OPEN_READONLY, &db, &e) == KE_OK && db, "that database opens");
+	if (db) {
+		CHECK(db_check(db, &e) == KE_CORRUPT && has(&e, KE_CORRUPT, "1 broken reference"),
+		      "db_check counts the broken reference");
+		db_close(db);
+	}
+	remove_db(bad);
+	remove_db(p);
+}
+
+static void test_readonly(void)
+{
+	const char *p = at("ro.db");
+	kdb *db = NULL;
+	kerr e = { 0 };
+	if (db_open(p, DB_OPEN_CREATE, &db, &e)) {
+		CHECK(0, "create for the read-only test: %s", e.msg);
+		return;
+	}
+	int64_t unit = add_unit(db, "Læsesalen", 0);
+	CHECK(unit > 0 && add_staff(db, "rita", "Rita Ravn", unit, &e) == KE_OK, "one staff member");
+	db_close(db);
+
+	snap s;
+	if (snap_take(p, &s))
+		return;
+	CHECK(db_open(p, DB_OPEN_READONLY, &db, &e) == KE_OK && db, "DB_OPEN_READONLY opens");
+	if (db) {
+		CHECK(db_is_readonly(db), "db_is_readonly is true");
+		staff_rec *rows = NULL;
+		int n = 0;
+		kpage pg = { .limit = 10 };
+		CHECK(staff_list(db, &admin, &pg, &rows, &n, &e) == KE_OK && n == 1, "reading works");
+		staff_rows_free(rows, n);
+		CHECK(add_staff(db, "otto", "Otto Olsen", unit, &e) == KE_READONLY && has(&e, KE_READONLY, "read-only"),
+		      "staff_save is refused with KE_READONLY and a message");
+		CHECK(db_exec(db, "DELETE FROM staff", &e) != KE_OK, "even raw SQL cannot write through it");
+		db_close(db);
+	}
+	CHECK(snap_same(p, &s), "the file is untouched by the read-only session");
+	CHECK(raw_int(p, "SELECT count(*) FROM staff") == 1, "still one staff member");
+	free(s.data);
+
+	/* a file the user may not write is opened read-only by itself */
+	if (geteuid() == 0) {
+		printf("SKIP chmod 0444 makes the database read-only: running as root, who may write anyway\n");
+	} else if (chmod(p, 0444) == 0) {
+		db = NULL;
+		CHECK(db_open(p, 0, &db, &e) == KE_OK && db && db_is_readonly(db), "a 0444 file opens read-only");
+		if (db) {
+			CHECK(add_staff(db, "otto", "Otto Olsen", unit, &e) == KE_READONLY && has(&e, KE_READONLY, "read-only"),
+			      "staff_save on a 0444 file: KE_READONLY");
+			db_close(db);
+		}
+		chmod(p, 0644);
+	}
+	remove_db(p);
+}
+
+static void test_audit(void)
+{
+	const char *p = at("audit.db");
+	kdb *db = NULL;
+	kerr e = { 0 };
+	if (db_open(p, DB_OPEN_CREATE, &db, &e)) {
+		CHECK(0, "create for the audit test: %s", e.msg);
+		return;
+	}
+	int64_t unit = add_unit(db, "Revisionen", 0);
+	CHECK(unit > 0 && add_staff(db, "ulla", "Ulla Ulriksen", unit, &e) == KE_OK, "a unit and a person (audited)");
+	int64_t before = raw_int(p, "SELECT count(*) FROM audit");
+	CHECK(before >= 2, "the writes left audit rows (%lld)", (long long)before);
+	char msg[256];
+	CHECK(raw_exec(p, "UPDATE audit SET login = 'mallory'", msg, sizeof msg) == SQLITE_CONSTRAINT &&
+	      strstr(msg, "cannot be changed"), "a second connection cannot update audit rows (%s)", msg);
+	CHECK(raw_exec(p, "DELETE FROM audit", msg, sizeof msg) == SQLITE_CONSTRAINT && strstr(msg, "cannot be deleted"),
+	      "a second connection cannot delete audit rows (%s)", msg);
+	CHECK(db_exec(db, "DELETE FROM audit WHERE id = 1", &e) != KE_OK, "nor can kup's own connection");
+	CHECK(raw_int(p, "SELECT count(*) FROM audit") == before, "every audit row is still there");
+	CHECK(raw_int(p, "SELECT count(*) FROM audit WHERE login = 'mallory'") == 0, "and unchanged");
+	db_close(db);
+	remove_db(p);
+}
+
+/* More distinct statements than the cache has slots: each must still run
+ * its own SQL, and one that a caller holds must survive the others being
+ * prepared (db_audited_update holds its UPDATE while the JSON query and
+ * the audit INSERT are prepared). */
+#define NSQL 3000
+static char sqls[NSQL][24];
+
+static int64_t run_sql(kdb *db, int i, kerr *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sqls[i], e);
+	int64_t v = -1;
+	if (st && db_step(db, st, e) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	return v;
+}
+
+static void test_stmt_cache(void)
+{
+	const char *p = at("cache.db");
+	kdb *db = NULL;
+	kerr e = { 0 };
+	if (db_open(p, DB_OPEN_CREATE, &db, &e)) {
+		CHECK(0, "create for the cache test: %s", e.msg);
+		return;
+	}
+	int64_t unit = fill(db, 120, "Cache");
+	CHECK(unit > 0, "120 staff to list");
+	for (int i = 0; i < NSQL; i++)
+		snprintf(sqls[i], sizeof sqls[i], "SELECT %d", i);
+
+	kpage pg = { .limit = 50, .include_inactive = 1 };
+	staff_rec *rows = NULL;
+	int n = 0, wrong = 0, listed = 0;
+	for (int round = 0; round < 3; round++)
+		for (int k = 0; k < 200; k++) {
+			int i = round == 1 ? 199 - k : (k * 7 + round) % 200;
+			wrong += run_sql(db, i, &e) != i;
+			/* list calls between: their statements compete for the same slots */
+			if (k % 20 == 0) {
+				pg.after_key = NULL;
+				int total = 0;
+				char *key = NULL;
+				do {
+					if (staff_list(db, &admin, &pg, &rows, &n, &e)) {
+						n = 0;
+						break;
+					}
+					total += n;
+					if (n) {
+						free(key);
+						key = strdup(rows[n - 1].sort_key);
+						pg.after_key = key;
+						pg.after_id = rows[n - 1].id;
+					}
+					staff_rows_free(rows, n);
+				} while (n == pg.limit);
+				free(key);
+				pg.after_key = NULL;
+				unit_rec *u = NULL;
+				int nu = 0;
+				kpage upg = { .limit = 10 };
+				if (unit_list(db, &admin, &upg, &u, &nu, &e) == KE_OK)
+					unit_rows_free(u, nu);
+				listed += total == 120 && nu == 1;
+			}
+		}
+	CHECK(wrong == 0, "200 distinct statements, 3 rounds: each ran its own SQL (%d wrong)", wrong);
+	CHECK(listed == 30, "30 full staff and unit listings in between were right (%d)", listed);
+
+	sqlite3_stmt *held = db_stmt(db, sqls[0], &e);
+	int bound = held != NULL;
+	for (int i = 1; i < NSQL && bound; i++)
+		bound = run_sql(db, i, &e) == i;
+	int rc = held ? sqlite3_step(held) : -1;
+	CHECK(bound && rc == SQLITE_ROW && sqlite3_column_int(held, 0) == 0,
+	      "a statement held by its caller survives %d others being prepared", NSQL - 1);
+	if (held)
+		sqlite3_reset(held);
+
+	/* an audited write with a full cache (holds its UPDATE across prepares) */
+	int64_t leader = raw_int(p, "SELECT min(id) FROM staff");
+	CHECK(unit_set_leader(db, &admin, unit, leader, "2026-01-01", 0, &e) == KE_OK,
+	      "an audited write after thousands of statements (%s)", e.msg);
+	CHECK(raw_int(p, "SELECT count(*) FROM audit WHERE tbl = 'staff' AND action = 'update'") == 1,
+	      "its audit row was written");
+	db_close(db);
+	remove_db(p);
+}
+
+int main(void)
+{
+	i18n_set(LANG_EN);
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	db_actor_local_admin(&admin, "hr");
+	test_create();
+	test_missing();
+	test_foreign_files();
+	test_newer();
+	test_schema_source();
+	test_migrate();
+	test_check();
+	test_readonly();
+	test_audit();
+	test_stmt_cache();
+	i18n_done();
+	if (rmdir(dir) != 0)
+		printf("# leftovers in %s\n", dir);
+	return t_done();
+}
