@@ -158,24 +158,26 @@ static kcode page_followups(kdb *db, const kactor *who, kpage *pg, char **key, i
 	return KE_OK;
 }
 
-static const struct { const char *what; page_fn fn; int per_year; } listers[] = {
-	{ "staff", page_staff, 0 },
-	{ "plans", page_plans, 1 },
-	{ "activities", page_activities, 0 },
-	{ "sessions", page_sessions, 1 },
-	{ "participations", page_parts, 1 },
-	{ "followups", page_followups, 0 },
+/* per_year: --year applies (default this year); by_unit: --unit applies. */
+static const struct { const char *what; page_fn fn; int per_year, by_unit; } listers[] = {
+	{ "staff", page_staff, 0, 1 },
+	{ "plans", page_plans, 1, 1 },
+	{ "activities", page_activities, 0, 0 },
+	{ "sessions", page_sessions, 1, 0 },
+	{ "participations", page_parts, 1, 0 },
+	{ "followups", page_followups, 0, 0 },
 };
 
 int cli_list(struct cli *c, kdb *db, const kactor *who)
 {
 	const char *what = c->argv[1];
 	page_fn fn = NULL;
-	int per_year = 0;
+	int per_year = 0, by_unit = 0;
 	for (size_t i = 0; i < sizeof listers / sizeof *listers; i++)
 		if (!strcmp(what, listers[i].what)) {
 			fn = listers[i].fn;
 			per_year = listers[i].per_year;
+			by_unit = listers[i].by_unit;
 		}
 	if (!fn)
 		return cli_usage_error(_("cannot list %s"), what);
@@ -183,6 +185,12 @@ int cli_list(struct cli *c, kdb *db, const kactor *who)
 	kpage pg = { .limit = PAGE, .include_inactive = 1 };
 	for (int i = 2; i < c->argc; i++) {
 		const char *a = c->argv[i];
+		if ((!strcmp(a, "--year") && !per_year) || (!strcmp(a, "--unit") && !by_unit)) {
+			fprintf(stderr, "kup: ");
+			fprintf(stderr, _("list %s does not take %s"), what, a);
+			fputc('\n', stderr);
+			return 2;
+		}
 		if (!strcmp(a, "--year") && i + 1 < c->argc) {
 			char *end;
 			long y = strtol(c->argv[++i], &end, 10);

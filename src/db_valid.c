@@ -7,6 +7,21 @@
 
 #include <string.h>
 
+/* Invalid bytes would be stored as they are and shown as U+FFFD; refuse
+ * them at the door instead (a real U+FFFD typed by someone is fine). */
+static int valid_utf8(const char *s)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		int n = text_decode(s + i, len - i, &cp);
+		if (cp == 0xFFFD && !(n == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0))
+			return 0;
+		i += (size_t)n;
+	}
+	return 1;
+}
+
 kcode db_check_text(const char *label, const char *s, int required, int maxlen, int multiline, kerr *e)
 {
 	if (!s || !*s) {
@@ -14,6 +29,8 @@ kcode db_check_text(const char *label, const char *s, int required, int maxlen, 
 			return kerr_set(e, KE_INVALID, _("%s is required."), label);
 		return KE_OK;
 	}
+	if (!valid_utf8(s))
+		return kerr_set(e, KE_INVALID, _("%s is not valid UTF-8 text."), label);
 	if (text_has_unsafe(s, multiline))
 		return kerr_set(e, KE_INVALID, _("%s contains control characters, which cannot be stored."), label);
 	if (text_cp_count(s) > maxlen)
