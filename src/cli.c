@@ -64,7 +64,13 @@ static int cmd_demo(struct cli *c)
 	db_close(db);
 	if (rc) {
 		fprintf(stderr, "kup: %s\n", e.msg);
-		remove(c->dbpath);
+		/* All or nothing: a half-made demo file would only confuse. */
+		const char *side[] = { "", "-wal", "-shm", "-journal" };
+		for (size_t i = 0; i < sizeof side / sizeof *side; i++) {
+			char p[4096];
+			snprintf(p, sizeof p, "%s%s", c->dbpath, side[i]);
+			remove(p);
+		}
 		return 1;
 	}
 	printf(_("Created %s: %d units, %d staff, %d activities, %d sessions, %d plans, %d participations, %d follow-ups."),

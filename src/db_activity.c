@@ -214,6 +214,13 @@ static char *act_fold(const activity_rec *a)
 	return fold;
 }
 
+char *activity_fold_text(const char *title, const char *provider, const char *method)
+{
+	activity_rec a = { .title = (char *)title, .provider = (char *)provider };
+	snprintf(a.method, sizeof a.method, "%s", method);
+	return act_fold(&a);
+}
+
 /* Replaces the rows of one link table by ids[]; refuses ids that do not
  * exist, naming them, instead of a bare foreign-key failure. */
 static kcode replace_links(kdb *db, int64_t act, const char *del_sql, const char *exists_sql,

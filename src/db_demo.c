@@ -760,6 +760,10 @@ static void set_managers(gen *g)
 			u = g->units[u].parent;
 		p->manager = u >= 0 ? g->units[u].leader : 0;
 	}
+	/* decisions without a leader above fall to the admin, or in a
+	 * municipality too small to have one, to the top leader */
+	if (!g->admin_id && g->npeople)
+		g->admin_id = g->people[0].id;
 }
 
 static kcode ins_focus_areas(gen *g)
@@ -776,25 +780,6 @@ static kcode ins_focus_areas(gen *g)
 	return KE_OK;
 }
 
-/* The searchable text of an activity, built as the catalogue module does:
- * title, provider and the method's name in both languages. */
-static char *act_fold(const char *title, const char *provider, int method)
-{
-	klang lang = i18n_lang();
-	i18n_set(LANG_EN);
-	char en[64];
-	snprintf(en, sizeof en, "%s", method_name(method_codes[method]));
-	i18n_set(LANG_DA);
-	const char *da = method_name(method_codes[method]);
-	size_t len = strlen(title) + strlen(provider) + strlen(en) + strlen(da) + 4;
-	char *raw = malloc(len);
-	if (raw)
-		snprintf(raw, len, "%s %s %s %s", title, provider, en, da);
-	i18n_set(lang);
-	char *fold = raw ? text_fold(raw) : NULL;
-	free(raw);
-	return fold;
-}
 
 static kcode ins_activity(gen *g, const char *title, const char *provider, const char *desc,
 			  int method, double ects, double hours, int price, int cross,
@@ -804,7 +789,7 @@ static kcode ins_activity(gen *g, const char *title, const char *provider, const
 	a->method = method;
 	a->price = price;
 	a->profs = profs;
-	char *key = text_sortkey(title), *fold = act_fold(title, provider, method);
+	char *key = text_sortkey(title), *fold = activity_fold_text(title, provider, method_codes[method]);
 	sqlite3_stmt *st = key && fold ? db_stmt(g->db, SQL_ACT, g->e) : NULL;
 	kcode c = !key || !fold ? nomem(g) : !st ? g->e->code
 		: db_bind(g->db, st, g->e, "ttttDDintt", title, method_codes[method], provider, desc,
@@ -1326,12 +1311,16 @@ static kcode gen_sessions(gen *g)
 			for (int j = 0; j < k; j++) {
 				char starts[11];
 				day_of_year(starts, y, 5 + rnd_n(g, 330));
-				/* around the share of each session, some over-asked */
-				int demand = (int)(per_act / k * (60 + rnd_n(g, 81)) / 100);
+				/* around each session's share (rounded at random, so a
+				 * small municipality still gets its few), some over-asked */
+				double want = per_act / k * (60 + rnd_n(g, 81)) / 100;
+				int demand = (int)want;
+				if (rnd_n(g, 1000) < (int)((want - demand) * 1000))
+					demand++;
 				if (demand > cap)
 					demand = cap + rnd_n(g, 4);
 				TRY(add_session(g, a, starts, span[a->method], cap,
-						session_places[rnd_n(g, N_OF(session_places))], demand < 1 ? 1 : demand));
+						session_places[rnd_n(g, N_OF(session_places))], demand));
 			}
 		}
 	return KE_OK;
@@ -1423,17 +1412,12 @@ static void gen_free(gen *g)
  * inserted (the unit test runs foreign_key_check on the result). on = 0
  * puts the connection back as db_open left it. Together about halves the
  * time of a large municipality. */
-static kcode bulk_settings(kdb *db, int on, int64_t *cache, kerr *e)
+static kcode bulk_settings(kdb *db, int on, int64_t cache, kerr *e)
 {
 	static const char SQL_OFF[] = "PRAGMA foreign_keys=OFF; PRAGMA journal_mode=DELETE";
 	static const char SQL_ON[] = "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL";
 	char sql[48];
-	if (on) {
-		if (db_scalar(db, "PRAGMA cache_size", 0, cache, e))
-			return e->code;
-		snprintf(sql, sizeof sql, "PRAGMA cache_size=%d", -128 * 1024);
-	} else
-		snprintf(sql, sizeof sql, "PRAGMA cache_size=%lld", (long long)*cache);
+	snprintf(sql, sizeof sql, "PRAGMA cache_size=%lld", on ? -128LL * 1024 : (long long)cache);
 	if (db_exec(db, sql, e) || db_exec(db, on ? SQL_OFF : SQL_ON, e))
 		return e->code;
 	return KE_OK;
@@ -1459,18 +1443,19 @@ kcode demo_create(kdb *db, const kactor *who, int nstaff, demo_summary *sum, ker
 	g.people = calloc((size_t)n, sizeof *g.people);
 	g.acts = calloc(g.demo ? N_DEMO_ACTS : 200, sizeof *g.acts);
 	kcode c = !g.units || !g.people || !g.acts ? nomem(&g) : KE_OK;
-	int64_t cache = 0;
-	if (!c)
-		c = bulk_settings(db, 1, &cache, e);
-	if (!c) {
-		if (!(c = db_bulk_begin(db, e)))
-			c = build(&g, n);
-		kerr e2 = { 0 };
-		if (c)
-			db_bulk_end(db, 0, &e2);
-		else
-			c = db_bulk_end(db, 1, e);
-		if (bulk_settings(db, 0, &cache, c ? &e2 : e) && !c)
+	if (!c && db_is_readonly(db))
+		c = kerr_set(e, KE_READONLY, "%s", _("The database is open read-only; nothing can be saved."));
+	int64_t cache = 0; /* the connection's page cache, put back afterwards */
+	if (!c && !(c = db_scalar(db, "PRAGMA cache_size", 0, &cache, e))) {
+		if (!(c = bulk_settings(db, 1, cache, e)) && !(c = db_bulk_begin(db, e))) {
+			kerr e2 = { 0 };
+			if ((c = build(&g, n)))
+				db_bulk_end(db, 0, &e2);
+			else
+				c = db_bulk_end(db, 1, e);
+		}
+		kerr e3 = { 0 };
+		if (bulk_settings(db, 0, cache, c ? &e3 : e) && !c)
 			c = e->code;
 	}
 	gen_free(&g);

@@ -17,6 +17,10 @@ struct kdb {
 	char *path;
 	int readonly;
 	int in_tx;
+	char ro_why[300];     /* why readonly: for the message when saving */
+	int64_t data_version; /* last PRAGMA data_version seen by db_changed */
+	unsigned rng;         /* jitter of the busy wait */
+	long long busy_since; /* ms; when the current wait for a lock began */
 	/* Open addressing, at most half full; grows, never evicts (see db_stmt). */
 	struct kdb_cached *cache;
 	size_t ncache, cache_cap;
@@ -137,5 +141,9 @@ kcode db_page_read(kdb *db, sqlite3_stmt *st, const kpage *pg, size_t size,
 /* db_part.c, inside an open write: moves the first on the waiting list of a
  * session into its free seats (audited), after a seat was freed or added. */
 kcode part_fill_seats(kdb *db, const kactor *who, int64_t session_id, kerr *e);
+
+/* The folded text "/" searches for an activity (title, provider, method in
+ * both languages); malloc'd. Shared by the catalogue and the demo. */
+char *activity_fold_text(const char *title, const char *provider, const char *method);
 
 #endif
