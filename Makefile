@@ -6,6 +6,7 @@ PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man/man1
 DATADIR ?= $(PREFIX)/share/kup
+SYSCONFDIR ?= $(PREFIX)/etc
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 LDFLAGS ?=
@@ -26,6 +27,9 @@ LIBSRC   = $(filter-out src/main.c,$(SRC))
 LIBOBJ   = $(LIBSRC:src/%.c=$(B)/%.o) $(B)/embed_schema.o $(B)/embed_da.o
 TESTSRC  = $(sort $(wildcard tests/unit/test_*.c))
 TESTBIN  = $(TESTSRC:tests/unit/%.c=$(B)/tests/%)
+# Helper programs of the fault tests (tests/fault/*.sh find them in $TESTBIN/fault).
+FAULTSRC = $(sort $(wildcard tests/fault/*.c))
+FAULTBIN = $(FAULTSRC:tests/fault/%.c=$(B)/tests/fault/%)
 BENCHSRC = $(sort $(wildcard tests/bench/*.c))
 
 # Compiler flags from pkg-config are read when a recipe runs, after
@@ -46,7 +50,17 @@ build/.test-deps: src/deps.sh
 
 $(B)/%.o: src/%.c src/*.h build/.deps
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(SANFLAGS) $(PC_CFLAGS) -Isrc -c $< -o $@
+	$(CC) $(WARN) $(CFLAGS) $(SANFLAGS) $(PC_CFLAGS) $(DEFS) -Isrc -c $< -o $@
+
+# The system config's directory is compiled into secure.o (kup.conf there
+# names the shared database); the stamp holds the value it was built with,
+# so `make install PREFIX=...` after a plain `make` rebuilds it.
+$(B)/sysconfdir: FORCE
+	@mkdir -p $(@D)
+	@echo '$(SYSCONFDIR)' | cmp -s - $@ || echo '$(SYSCONFDIR)' > $@
+$(B)/secure.o: $(B)/sysconfdir
+$(B)/secure.o: DEFS = -DKUP_SYSCONFDIR='"$(SYSCONFDIR)"'
+FORCE:
 
 # The schema and the Danish texts are embedded so the binary needs no data
 # files at run time: share/X becomes the C string kup_X.
@@ -84,10 +98,14 @@ run: kup
 	@test -f "$(DB)" || ./kup --db "$(DB)" demo
 	./kup --db "$(DB)"
 
-check: $(B)/kup $(TESTBIN) build/.test-deps
+$(B)/tests/fault/%: tests/fault/%.c $(B)/libkup.a
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(SANFLAGS) $(PC_CFLAGS) -Isrc -o $@ $< $(B)/libkup.a $(LDFLAGS) $(PC_LIBS)
+
+check: $(B)/kup $(TESTBIN) $(FAULTBIN) build/.test-deps
 	@KUP="$(CURDIR)/$(B)/kup" TESTBIN="$(CURDIR)/$(B)/tests" sh tests/run.sh
 
-$(B)/bench: $(BENCHSRC) $(B)/libkup.a
+$(B)/bench: $(BENCHSRC) tests/bench/*.h $(B)/libkup.a
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(PC_CFLAGS) -Isrc -o $@ $(BENCHSRC) $(B)/libkup.a $(LDFLAGS) $(PC_LIBS)
 

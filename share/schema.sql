@@ -296,3 +296,51 @@ CREATE TABLE draft (
   saved_at   TEXT NOT NULL DEFAULT (datetime('now')),
   PRIMARY KEY (staff_id, form, record_id)
 ) STRICT;
+
+-- step 3
+-- The yearly cycle. A follow-up may name the peer-training or network
+-- session where what was learned was passed on to colleagues (such a
+-- session is then itself the follow-up of the first activity). Indexes for
+-- the overview (open requests in the order they came) and for finding the
+-- goals removed from a plan after it was agreed.
+ALTER TABLE followup ADD COLUMN shared_via INTEGER REFERENCES session(id) ON DELETE SET NULL;
+CREATE INDEX followup_shared_via ON followup(shared_via);
+CREATE INDEX participation_status ON participation(status, requested_at, id);
+CREATE INDEX audit_action ON audit(tbl, action, id);
+
+-- step 4
+-- Drafts of open forms, kept per login rather than per staff record: a local
+-- owner without a staff record types into forms too. The title names the
+-- form when the next start offers to restore it. Drafts are scratch, not
+-- records: never audited, deleted once the form is saved or thrown away.
+-- (The step-2 table draft, keyed by staff record, stays unused.)
+CREATE TABLE form_draft (
+  login      TEXT NOT NULL CHECK (length(login) BETWEEN 1 AND 64),
+  form       TEXT NOT NULL CHECK (length(form) BETWEEN 1 AND 40),
+  record_id  INTEGER NOT NULL DEFAULT 0,
+  title      TEXT NOT NULL DEFAULT '',
+  data       TEXT NOT NULL,
+  saved_at   TEXT NOT NULL DEFAULT (datetime('now')) CHECK (datetime(saved_at) = saved_at),
+  PRIMARY KEY (login, form, record_id)
+) STRICT;
+
+-- step 5
+-- Searching staff without reading everyone (issue 8): a trigram index over
+-- the folded search text (staff.fold) finds three letters or more anywhere
+-- in it; a word index with one- and two-letter prefixes finds words that
+-- begin with one or two letters. The code that writes fold keeps both
+-- (db_staff.c: triggers may not write to them while trusted_schema is
+-- off); here they are filled for the staff already there.
+CREATE VIRTUAL TABLE staff_search USING fts5(fold, tokenize = 'trigram');
+CREATE VIRTUAL TABLE staff_words USING fts5(fold, tokenize = 'unicode61', prefix = '1 2',
+  detail = none, content = '', columnsize = 0);
+INSERT INTO staff_search(rowid, fold) SELECT id, fold FROM staff;
+INSERT INTO staff_words(rowid, fold) SELECT id, fold FROM staff;
+-- The reports read every participation, plan and person of a year (issue
+-- 8): indexes that hold what they need, so they do not also read each row.
+DROP INDEX participation_session;
+CREATE INDEX participation_session ON participation(session_id, status, staff_id, price, goal_id);
+DROP INDEX staff_unit;
+CREATE INDEX staff_unit ON staff(unit_id, sort_key, id, active, profession_id);
+DROP INDEX plan_year;
+CREATE INDEX plan_year ON plan(year, status, staff_id);

@@ -15,11 +15,8 @@ int cli_open(struct cli *c, int flags, kdb **db, kactor *who)
 		fprintf(stderr, "kup: %s\n", e.msg);
 		return 1;
 	}
-	/* Local mode: the owner of the file is its admin; --as shows kup as
-	 * another person sees it. */
-	const char *login = c->as ? c->as : c->login;
-	if (db_actor_for_login(*db, login, c->as == NULL, who, &e)) {
-		fprintf(stderr, "kup: %s\n", e.msg);
+	/* h-roles: who acts, from the login (cli_ident.c) */
+	if (cli_identify(c, *db, who)) {
 		db_close(*db);
 		*db = NULL;
 		return 1;
@@ -86,7 +83,8 @@ static int cmd_check(struct cli *c)
 		return cli_usage_error(_("check takes no arguments, not %s"), c->argv[1]);
 	kdb *db;
 	kactor who;
-	if (cli_open(c, DB_OPEN_READONLY, &db, &who))
+	/* h-conc: no quick_check at open: the full check below reports damage */
+	if (cli_open(c, DB_OPEN_READONLY | DB_OPEN_NOCHECK, &db, &who))
 		return 1;
 	kerr e = { 0 };
 	kcode rc = db_check(db, &e);
@@ -104,6 +102,18 @@ int cli_command(struct cli *c)
 		return cmd_demo(c);
 	if (!strcmp(cmd, "check"))
 		return cmd_check(c);
+	if (!strcmp(cmd, "setup"))
+		return cmd_setup(c); /* h-roles: cli_setup.c */
+	if (!strcmp(cmd, "backup"))
+		return cmd_backup(c);
+	if (!strcmp(cmd, "report"))
+		return cmd_report(c); /* h-reports: cli_report.c */
+	if (!strcmp(cmd, "export"))
+		return cmd_export(c); /* h-reports: cli_export.c */
+	if (!strcmp(cmd, "import"))
+		return cmd_import(c); /* h-reports: cli_import.c */
+	if (!strcmp(cmd, "due"))
+		return cmd_due(c); /* h-cycle: cli_due.c */
 	if (!strcmp(cmd, "list")) {
 		kdb *db;
 		kactor who;

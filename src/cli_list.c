@@ -3,7 +3,9 @@
  * (keyset), so memory stays flat however large the organisation. Dates are
  * ISO here: scripts read them more reliably than the Danish form. */
 #include "cli.h"
+#include "cli_out.h" /* h-reports: --format/--sep/--bom/--out */
 #include "date.h"
+#include "db_audit.h" /* h-roles */
 #include "db_activity.h"
 #include "db_org.h"
 #include "db_part.h"
@@ -11,31 +13,51 @@
 #include "db_staff.h"
 #include "i18n.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define PAGE 500
 
-/* Writes s as one TSV field: tabs and line breaks would split the row. */
+/* h-reports: every value goes through csv.c, so --format csv|tsv, --sep and
+ * --bom work for every list (the writer of the list being printed is W). */
+static csv_out *W;
+
 static void field(const char *s, int last)
 {
-	for (const char *p = s ? s : ""; *p; p++)
-		putchar(*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
-	putchar(last ? '\n' : '\t');
+	csv_field(W, s);
+	if (last)
+		csv_end_row(W);
 }
 
 static void num(long long v, int last)
 {
-	printf("%lld%c", v, last ? '\n' : '\t');
+	csv_int(W, v);
+	if (last)
+		csv_end_row(W);
 }
 
 static void real(double v, int last)
 {
-	if (v < 0)
-		field("", last);
-	else
-		printf("%g%c", v, last ? '\n' : '\t');
+	csv_real(W, v, 3, 1);
+	if (last)
+		csv_end_row(W);
+}
+
+/* The header line: names separated by tabs, written in the chosen format. */
+static void header(const char *names)
+{
+	for (const char *p = names; *p;) {
+		size_t len = strcspn(p, "\t");
+		char name[64];
+		snprintf(name, sizeof name, "%.*s", (int)len, p);
+		csv_field(W, name);
+		p += len;
+		if (*p)
+			p++;
+	}
+	csv_end_row(W);
 }
 
 /* Each lister prints one page and moves the keyset position on. */
@@ -53,7 +75,7 @@ static kcode page_staff(kdb *db, const kactor *who, kpage *pg, char **key, int *
 {
 	staff_rec *r;
 	if (!pg->after_key)
-		printf("id\tlogin\temp_no\tname\tinitials\tunit\tprofession\trole\ttitle\temail\temployed_from\temployed_to\tactive\n");
+		header("id\tlogin\temp_no\tname\tinitials\tunit\tprofession\trole\ttitle\temail\temployed_from\temployed_to\tactive");
 	if (staff_list(db, who, pg, &r, n, e))
 		return e->code;
 	for (int i = 0; i < *n; i++) {
@@ -72,7 +94,7 @@ static kcode page_plans(kdb *db, const kactor *who, kpage *pg, char **key, int *
 {
 	plan_rec *r;
 	if (!pg->after_key)
-		printf("id\tname\tunit\tyear\tstatus\tmus_date\tgoals\tgoals_done\tagreed_by\tagreed_at\taccepted_at\tevaluated_at\n");
+		header("id\tname\tunit\tyear\tstatus\tmus_date\tgoals\tgoals_done\tagreed_by\tagreed_at\taccepted_at\tevaluated_at");
 	if (plan_list(db, who, pg, &r, n, e))
 		return e->code;
 	for (int i = 0; i < *n; i++) {
@@ -91,7 +113,7 @@ static kcode page_activities(kdb *db, const kactor *who, kpage *pg, char **key, 
 {
 	activity_rec *r;
 	if (!pg->after_key)
-		printf("id\ttitle\tmethod\tprovider\tects\thours\tprice\tcross_prof\tactive\tsessions\n");
+		header("id\ttitle\tmethod\tprovider\tects\thours\tprice\tcross_prof\tactive\tsessions");
 	if (activity_list(db, who, pg, &r, n, e))
 		return e->code;
 	for (int i = 0; i < *n; i++) {
@@ -109,7 +131,7 @@ static kcode page_sessions(kdb *db, const kactor *who, kpage *pg, char **key, in
 {
 	session_rec *r;
 	if (!pg->after_key)
-		printf("id\tactivity\tstarts\tends\tsignup_deadline\tplace\tcapacity\ttaken\twaiting\trequested\n");
+		header("id\tactivity\tstarts\tends\tsignup_deadline\tplace\tcapacity\ttaken\twaiting\trequested");
 	if (session_list(db, who, pg, &r, n, e))
 		return e->code;
 	for (int i = 0; i < *n; i++) {
@@ -127,7 +149,7 @@ static kcode page_parts(kdb *db, const kactor *who, kpage *pg, char **key, int *
 {
 	part_rec *r;
 	if (!pg->after_key)
-		printf("id\tname\tactivity\tstarts\tstatus\twait_pos\tprice\trequested_at\n");
+		header("id\tname\tactivity\tstarts\tstatus\twait_pos\tprice\trequested_at");
 	if (part_list(db, who, pg, &r, n, e))
 		return e->code;
 	for (int i = 0; i < *n; i++) {
@@ -145,7 +167,7 @@ static kcode page_followups(kdb *db, const kactor *who, kpage *pg, char **key, i
 {
 	followup_rec *r;
 	if (!pg->after_key)
-		printf("id\tname\tactivity\tdue\tdone_at\toverdue\n");
+		header("id\tname\tactivity\tdue\tdone_at\toverdue");
 	if (followup_list(db, who, pg, &r, n, e))
 		return e->code;
 	for (int i = 0; i < *n; i++) {
@@ -158,6 +180,25 @@ static kcode page_followups(kdb *db, const kactor *who, kpage *pg, char **key, i
 	return KE_OK;
 }
 
+/* h-roles: the audit trail, newest first (admins; audit_list checks). */
+static kcode page_audit(kdb *db, const kactor *who, kpage *pg, char **key, int *n, kerr *e)
+{
+	audit_rec *r;
+	if (audit_list(db, who, NULL, 0, pg, &r, n, e)) /* a denial prints no header */
+		return e->code;
+	if (!pg->after_key)
+		header("id\tat\tlogin\tname\ttable\trow_id\taction\told\tnew");
+	for (int i = 0; i < *n; i++) {
+		num(r[i].id, 0); field(r[i].at, 0); field(r[i].login, 0); field(r[i].name, 0);
+		field(r[i].tbl, 0); num(r[i].row_id, 0); field(r[i].action, 0);
+		field(r[i].old_json, 0); field(r[i].new_json, 1);
+	}
+	if (*n)
+		move_on(pg, key, r[*n - 1].sort_key, r[*n - 1].id);
+	audit_rows_free(r, *n);
+	return KE_OK;
+}
+
 /* per_year: --year applies (default this year); by_unit: --unit applies. */
 static const struct { const char *what; page_fn fn; int per_year, by_unit; } listers[] = {
 	{ "staff", page_staff, 0, 1 },
@@ -166,6 +207,7 @@ static const struct { const char *what; page_fn fn; int per_year, by_unit; } lis
 	{ "sessions", page_sessions, 1, 0 },
 	{ "participations", page_parts, 1, 0 },
 	{ "followups", page_followups, 0, 0 },
+	{ "audit", page_audit, 0, 0 }, /* h-roles */
 };
 
 int cli_list(struct cli *c, kdb *db, const kactor *who)
@@ -183,8 +225,15 @@ int cli_list(struct cli *c, kdb *db, const kactor *who)
 		return cli_usage_error(_("cannot list %s"), what);
 
 	kpage pg = { .limit = PAGE, .include_inactive = 1 };
+	struct cli_out out;
+	cli_out_init(&out, CSV_TSV);
 	for (int i = 2; i < c->argc; i++) {
 		const char *a = c->argv[i];
+		int orc = cli_out_option(c, &i, &out);
+		if (orc == 2)
+			return 2;
+		if (orc)
+			continue;
 		if ((!strcmp(a, "--year") && !per_year) || (!strcmp(a, "--unit") && !by_unit)) {
 			fprintf(stderr, "kup: ");
 			fprintf(stderr, _("list %s does not take %s"), what, a);
@@ -210,17 +259,35 @@ int cli_list(struct cli *c, kdb *db, const kactor *who)
 	if (per_year && !pg.year)
 		pg.year = date_year_today();
 
+	int orc = cli_out_open(&out, 0);
+	if (orc)
+		return orc;
+	W = &out.csv;
 	char *key = NULL;
 	int n;
 	kerr e = { 0 };
 	kcode rc;
 	do
 		rc = fn(db, who, &pg, &key, &n, &e);
-	while (!rc && n == PAGE);
+	while (!rc && n == PAGE && !ferror(out.f));
 	free(key);
-	if (rc) {
+	if (rc)
 		fprintf(stderr, "kup: %s\n", e.msg);
-		return 1;
-	}
-	return fflush(stdout) == 0 ? 0 : 1;
+	return cli_out_close(&out, !rc); /* h-reports: stdout via cli_flush_stdout, or --out */
+}
+
+/* h-conc: a full disk (or a closed pipe) must not pass for a finished list. */
+int cli_flush_stdout(void)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	int err = errno ? errno : EIO;
+	char msg[300];
+	if (err == ENOSPC)
+		snprintf(msg, sizeof msg, "%s", _("Cannot write the output: the disk is full."));
+	else
+		snprintf(msg, sizeof msg, _("Cannot write the output: %s"), strerror(err));
+	fprintf(stderr, "kup: %s\n", msg);
+	return 1;
 }

@@ -347,6 +347,12 @@ static const char SQL_SES_FWD[] = "SELECT " SES_COLS SES_LIST_WHERE
 	" AND (s.starts, s.id) > (?4, ?5) ORDER BY s.starts, s.id LIMIT ?6";
 static const char SQL_SES_BACK[] = "SELECT " SES_COLS SES_LIST_WHERE
 	" AND (s.starts, s.id) < (?4, ?5) ORDER BY s.starts DESC, s.id DESC LIMIT ?6";
+/* issue 8: one activity's sessions along session_activity; "?1 = 0 OR"
+ * hides the equality, and the planner walks every session by date. */
+static const char SQL_SES_ACT_FWD[] = "SELECT " SES_COLS SES_LIST_WHERE
+	" AND s.activity_id = ?1 AND (s.starts, s.id) > (?4, ?5) ORDER BY s.starts, s.id LIMIT ?6";
+static const char SQL_SES_ACT_BACK[] = "SELECT " SES_COLS SES_LIST_WHERE
+	" AND s.activity_id = ?1 AND (s.starts, s.id) < (?4, ?5) ORDER BY s.starts DESC, s.id DESC LIMIT ?6";
 static const char SQL_SES_GET[] = "SELECT " SES_COLS
 	" FROM session s JOIN activity a ON a.id = s.activity_id WHERE s.id = ?";
 static const char SQL_SES_JSON[] = "SELECT json_object('activity_id',activity_id,'starts',starts,"
@@ -404,7 +410,8 @@ kcode session_list(kdb *db, const kactor *who, const kpage *pg, session_rec **ro
 	const char *key;
 	int64_t id;
 	db_page_start(pg, &key, &id);
-	sqlite3_stmt *st = db_stmt(db, pg->backward ? SQL_SES_BACK : SQL_SES_FWD, e);
+	sqlite3_stmt *st = db_stmt(db, pg->parent_id ? (pg->backward ? SQL_SES_ACT_BACK : SQL_SES_ACT_FWD)
+				       : pg->backward ? SQL_SES_BACK : SQL_SES_FWD, e);
 	kcode c = st ? db_bind(db, st, e, "inttin", pg->parent_id, pg->parent_id ? 0 : pg->year,
 			       fold, key, id, db_page_limit(pg)) : e->code;
 	free(fold);

@@ -21,6 +21,7 @@ struct kdb {
 	int64_t data_version; /* last PRAGMA data_version seen by db_changed */
 	unsigned rng;         /* jitter of the busy wait */
 	long long busy_since; /* ms; when the current wait for a lock began */
+	int busy_step;        /* inside db_step: its start is the wait's start */
 	/* Open addressing, at most half full; grows, never evicts (see db_stmt). */
 	struct kdb_cached *cache;
 	size_t ncache, cache_cap;
@@ -90,6 +91,34 @@ kcode staff_make_leader(kdb *db, const kactor *who, int64_t staff_id, kerr *e);
  * malloc'd; NULL when out of memory. */
 char *staff_fold_text(const char *name, const char *initials, const char *title,
 		      const char *unit, const char *login);
+
+/* issue 8 (db_staff.c): the search indexes over staff.fold (schema step
+ * 5: staff_search, trigrams; staff_words, word prefixes) are kept by the
+ * code that writes fold, since with trusted_schema off no trigger may write
+ * to them: staff_search_put after writing one row's fold, staff_search_fill
+ * after loading rows in bulk. */
+kcode staff_search_put(kdb *db, int64_t id, const char *fold, kerr *e);
+kcode staff_search_fill(kdb *db, kerr *e);
+/* Lists in staff order (staff, plans) read their page one of three ways,
+ * whichever reads few rows for this actor and filter: LIST_ORDERED walks
+ * the staff in order testing each (admins, large scopes, common text);
+ * LIST_FOUND starts from the search index's hits (few hits); LIST_SCOPED
+ * from the actor's own record and led units (employees, leaders of a few
+ * thousand at most). With a folded filter, *phrase gets the index query
+ * (NULL when the filter is left to instr()) and *words which index it is
+ * for, to bind where SQL_SEARCH_HITS / SQL_SEARCH_CHECK say; the caller
+ * frees *phrase. Three letters or more are found anywhere; one or two
+ * letters at the start of a word. */
+typedef enum { LIST_ORDERED, LIST_FOUND, LIST_SCOPED } list_way;
+kcode staff_list_way(kdb *db, const kactor *who, const char *fold, list_way *way, char **phrase,
+		     int *words, kerr *e);
+#define SQL_SEARCH_HITS(P, W) "(SELECT rowid FROM staff_search WHERE " W " = 0 AND staff_search MATCH " P \
+	" UNION ALL SELECT rowid FROM staff_words WHERE " W " = 1 AND staff_words MATCH " P ")"
+/* The condition for LIST_ORDERED and LIST_SCOPED (P may be NULL). */
+#define SQL_SEARCH_CHECK(X, P, W) " AND (" P " IS NULL OR +" X ".id IN " SQL_SEARCH_HITS(P, W) ")"
+/* The extra condition of LIST_SCOPED: implied by SQL_SEES_STAFF for
+ * non-admins, written so that the planner can use it (needs led). */
+#define SQL_SCOPE_ROWS(X) " AND (" X ".id = ?1 OR " X ".unit_id IN led)"
 
 /* After an UPDATE ... WHERE id=? AND version=? changed nothing: NOTFOUND if
  * the row is gone, else CONFLICT naming who changed it last, and when. */

@@ -45,9 +45,11 @@ static kcode today_iso(char out[11], kerr *e)
 #define PART_KEY "se.starts || st.sort_key"
 #define PART_COLS \
 	"p.id, p.version, p.staff_id, p.session_id, coalesce(p.goal_id,0), st.name, a.title," \
-	" se.starts, p.status, p.requested_at, p.note, p.reason, coalesce(p.wait_pos,0), p.price, " PART_KEY
+	" se.starts, p.status, p.requested_at, p.note, p.reason, coalesce(p.wait_pos,0), p.price, " PART_KEY \
+	", a.id, se.ends, coalesce(fu.id,0), coalesce(fu.due,''), fu.done_at IS NOT NULL"
 #define PART_FROM " FROM participation p JOIN staff st ON st.id = p.staff_id" \
-	" JOIN session se ON se.id = p.session_id JOIN activity a ON a.id = se.activity_id"
+	" JOIN session se ON se.id = p.session_id JOIN activity a ON a.id = se.activity_id" \
+	" LEFT JOIN followup fu ON fu.participation_id = p.id"
 /* ?1 actor, ?2 role, ?3 person (0: any), ?4 session (0: any), ?5 year of the
  * session start (0: any), ?6 folded filter, ?7/?8 keyset, ?9 limit */
 #define PART_WHERE " WHERE " SQL_SEES_STAFF("st") \
@@ -60,6 +62,15 @@ static const char SQL_PART_FWD[] = SQL_LED_UNITS " SELECT " PART_COLS PART_FROM 
 	" AND (" PART_KEY ", p.id) > (?7, ?8) ORDER BY " PART_KEY ", p.id LIMIT ?9";
 static const char SQL_PART_BACK[] = SQL_LED_UNITS " SELECT " PART_COLS PART_FROM PART_WHERE
 	" AND (" PART_KEY ", p.id) < (?7, ?8) ORDER BY " PART_KEY " DESC, p.id DESC LIMIT ?9";
+/* issue 8: one person's or one session's participations. "?3 = 0 OR ..."
+ * hides the equality from the planner, which then scans every
+ * participation; the plain equality added here lets it use the index. */
+#define PART_ONE(SEL, CMP, DESC) SQL_LED_UNITS " SELECT " PART_COLS PART_FROM PART_WHERE \
+	" AND " SEL " AND (" PART_KEY ", p.id) " CMP " (?7, ?8) ORDER BY " PART_KEY DESC ", p.id" DESC " LIMIT ?9"
+static const char SQL_PART_STAFF_FWD[] = PART_ONE("p.staff_id = ?3", ">", "");
+static const char SQL_PART_STAFF_BACK[] = PART_ONE("p.staff_id = ?3", "<", " DESC");
+static const char SQL_PART_SESSION_FWD[] = PART_ONE("p.session_id = ?4", ">", "");
+static const char SQL_PART_SESSION_BACK[] = PART_ONE("p.session_id = ?4", "<", " DESC");
 static const char SQL_PART_GET[] = "SELECT " PART_COLS PART_FROM " WHERE p.id = ?";
 static const char SQL_PART_JSON[] = "SELECT json_object('staff_id',staff_id,'session_id',session_id,"
 	"'goal_id',goal_id,'status',status,'decided_by',decided_by,'decided_at',decided_at,"
@@ -99,6 +110,11 @@ static int part_read(sqlite3_stmt *st, part_rec *p)
 	p->wait_pos = sqlite3_column_int(st, 12);
 	p->price = sqlite3_column_int64(st, 13);
 	p->sort_key = col_text(st, 14);
+	p->activity_id = sqlite3_column_int64(st, 15);
+	snprintf(p->ends, sizeof p->ends, "%s", sqlite3_column_text(st, 16));
+	p->followup_id = sqlite3_column_int64(st, 17);
+	snprintf(p->fu_due, sizeof p->fu_due, "%s", sqlite3_column_text(st, 18));
+	p->fu_done = sqlite3_column_int(st, 19);
 	if (!p->staff_name || !p->activity_title || !p->note || !p->reason || !p->sort_key) {
 		part_free(p);
 		return -1;
@@ -119,7 +135,10 @@ kcode part_list(kdb *db, const kactor *who, const kpage *pg, part_rec **rows, in
 	const char *key;
 	int64_t id;
 	db_page_start(pg, &key, &id);
-	sqlite3_stmt *st = db_stmt(db, pg->backward ? SQL_PART_BACK : SQL_PART_FWD, e);
+	const char *sql = pg->staff_id ? (pg->backward ? SQL_PART_STAFF_BACK : SQL_PART_STAFF_FWD)
+			: pg->parent_id ? (pg->backward ? SQL_PART_SESSION_BACK : SQL_PART_SESSION_FWD)
+			: pg->backward ? SQL_PART_BACK : SQL_PART_FWD;
+	sqlite3_stmt *st = db_stmt(db, sql, e);
 	kcode c = st ? db_bind(db, st, e, "iniinttin", who->staff_id, (int)who->role, pg->staff_id,
 			       pg->parent_id, pg->parent_id ? 0 : pg->year, fold, key, id,
 			       db_page_limit(pg)) : e->code;
@@ -460,7 +479,8 @@ static kcode act_cancel(kdb *db, const kactor *who, int64_t id, const struct pin
 
 static const char SQL_FU_JSON[] = "SELECT json_object('participation_id',participation_id,'due',due,"
 	"'learned',learned,'practice',practice,'shared_with',shared_with,"
-	"'leader_comment',leader_comment,'done_at',done_at,'done_by',done_by) FROM followup WHERE id = ?";
+	"'leader_comment',leader_comment,'done_at',done_at,'done_by',done_by,'shared_via',shared_via)"
+	" FROM followup WHERE id = ?";
 
 /* The follow-up falls due some weeks (per method) after the session ends. */
 static kcode create_followup(kdb *db, const kactor *who, int64_t id, const struct pinfo *pi, kerr *e)
@@ -541,16 +561,40 @@ kcode part_complete(kdb *db, const kactor *who, int64_t id, int noshow, kerr *e)
 	return decide(db, who, id, &COMPLETE, NULL, noshow, e);
 }
 
+kcode part_set_price(kdb *db, const kactor *who, int64_t id, int64_t version, int64_t price, kerr *e)
+{
+	if (price < 0 || price > 10000000)
+		return kerr_set(e, KE_INVALID, "%s", _("Price must be between 0 and 10000000 kr."));
+	kwrite w = { "participation", SQL_PART_JSON, id, "update", 1, NULL };
+	if (db_write_begin(db, &w, e))
+		return e->code;
+	struct pinfo pi;
+	sqlite3_stmt *st = NULL;
+	kcode c = pinfo_load(db, id, &pi, e);
+	if (!c && !scope_leads_staff(db, who, pi.staff_id))
+		c = db_denied(e);
+	if (!c && !(st = db_stmt(db, "UPDATE participation SET price = ?1, version = version + 1"
+				     " WHERE id = ?2 AND version = ?3", e)))
+		c = e->code;
+	if (!c)
+		c = db_bind(db, st, e, "iii", price, id, version);
+	if (!c)
+		c = db_exec_stmt(db, st, e);
+	return db_write_end(db, who, &w, c, e);
+}
+
 /* ---- follow-up ---- */
 
 #define FU_KEY "(CASE WHEN f.done_at IS NULL THEN '0' ELSE '1' END || f.due)"
 #define FU_COLS \
 	"f.id, f.version, f.participation_id, p.staff_id, st.name, a.title, f.due, f.learned," \
 	" f.practice, f.shared_with, f.leader_comment, coalesce(f.done_at,'')," \
-	" (f.done_at IS NULL AND f.due < ?3), " FU_KEY
+	" (f.done_at IS NULL AND f.due < ?3), " FU_KEY ", coalesce(f.shared_via,0)," \
+	" coalesce(sva.title,''), coalesce(svs.starts,'')"
 #define FU_FROM " FROM followup f JOIN participation p ON p.id = f.participation_id" \
 	" JOIN staff st ON st.id = p.staff_id JOIN session se ON se.id = p.session_id" \
-	" JOIN activity a ON a.id = se.activity_id"
+	" JOIN activity a ON a.id = se.activity_id" \
+	" LEFT JOIN session svs ON svs.id = f.shared_via LEFT JOIN activity sva ON sva.id = svs.activity_id"
 /* ?1 actor, ?2 role, ?3 today, ?4 person (0: all), ?5 folded filter,
  * ?6/?7 keyset, ?8 limit */
 #define FU_WHERE " WHERE " SQL_SEES_STAFF("st") " AND (?4 = 0 OR p.staff_id = ?4)" \
@@ -560,6 +604,12 @@ static const char SQL_FU_FWD[] = SQL_LED_UNITS " SELECT " FU_COLS FU_FROM FU_WHE
 	" AND (" FU_KEY ", f.id) > (?6, ?7) ORDER BY " FU_KEY ", f.id LIMIT ?8";
 static const char SQL_FU_BACK[] = SQL_LED_UNITS " SELECT " FU_COLS FU_FROM FU_WHERE
 	" AND (" FU_KEY ", f.id) < (?6, ?7) ORDER BY " FU_KEY " DESC, f.id DESC LIMIT ?8";
+/* issue 8: one person's follow-ups through the index on their
+ * participations, not a scan of every follow-up (see PART_ONE). */
+static const char SQL_FU_STAFF_FWD[] = SQL_LED_UNITS " SELECT " FU_COLS FU_FROM FU_WHERE
+	" AND p.staff_id = ?4 AND (" FU_KEY ", f.id) > (?6, ?7) ORDER BY " FU_KEY ", f.id LIMIT ?8";
+static const char SQL_FU_STAFF_BACK[] = SQL_LED_UNITS " SELECT " FU_COLS FU_FROM FU_WHERE
+	" AND p.staff_id = ?4 AND (" FU_KEY ", f.id) < (?6, ?7) ORDER BY " FU_KEY " DESC, f.id DESC LIMIT ?8";
 /* ?2 is unused here; ?3 is today as in the list */
 static const char SQL_FU_GET[] = "SELECT " FU_COLS FU_FROM " WHERE f.id = ?1";
 
@@ -569,6 +619,7 @@ void followup_free(followup_rec *f)
 		return;
 	free(f->staff_name); free(f->activity_title); free(f->learned); free(f->practice);
 	free(f->shared_with); free(f->leader_comment); free(f->sort_key);
+	free(f->shared_via_title);
 	memset(f, 0, sizeof *f);
 }
 
@@ -596,8 +647,11 @@ static int fu_read(sqlite3_stmt *st, followup_rec *f)
 	snprintf(f->done_at, sizeof f->done_at, "%s", sqlite3_column_text(st, 11));
 	f->overdue = sqlite3_column_int(st, 12);
 	f->sort_key = col_text(st, 13);
+	f->shared_via = sqlite3_column_int64(st, 14);
+	f->shared_via_title = col_text(st, 15);
+	snprintf(f->shared_via_starts, sizeof f->shared_via_starts, "%s", sqlite3_column_text(st, 16));
 	if (!f->staff_name || !f->activity_title || !f->learned || !f->practice || !f->shared_with ||
-	    !f->leader_comment || !f->sort_key) {
+	    !f->leader_comment || !f->sort_key || !f->shared_via_title) {
 		followup_free(f);
 		return -1;
 	}
@@ -618,7 +672,8 @@ kcode followup_list(kdb *db, const kactor *who, const kpage *pg, followup_rec **
 	const char *key;
 	int64_t id;
 	db_page_start(pg, &key, &id);
-	sqlite3_stmt *st = db_stmt(db, pg->backward ? SQL_FU_BACK : SQL_FU_FWD, e);
+	sqlite3_stmt *st = db_stmt(db, pg->staff_id ? (pg->backward ? SQL_FU_STAFF_BACK : SQL_FU_STAFF_FWD)
+				       : pg->backward ? SQL_FU_BACK : SQL_FU_FWD, e);
 	kcode c = st ? db_bind(db, st, e, "intittin", who->staff_id, (int)who->role, today, pg->staff_id,
 			       fold, key, id, db_page_limit(pg)) : e->code;
 	free(fold);
@@ -727,6 +782,25 @@ static kcode fu_may_write(kdb *db, const kactor *who, const struct fuinfo *fi, c
 	return KE_OK;
 }
 
+/* Peer training and networks are where learning is passed on, so only
+ * their sessions can be named as the place a follow-up was shared. */
+static kcode fu_check_shared_via(kdb *db, int64_t session_id, kerr *e)
+{
+	if (!session_id)
+		return KE_OK;
+	int64_t method_ok = -1;
+	if (db_scalar(db, "SELECT coalesce((SELECT a.method IN ('peer','network') FROM session se"
+			  " JOIN activity a ON a.id = se.activity_id WHERE se.id = ?), -1)",
+			  session_id, &method_ok, e))
+		return e->code;
+	if (method_ok < 0)
+		return kerr_set(e, KE_INVALID, "%s", _("The session it was shared in no longer exists."));
+	if (!method_ok)
+		return kerr_set(e, KE_INVALID, "%s",
+			_("A follow-up can only be shared via a session of a peer-training or network activity."));
+	return KE_OK;
+}
+
 kcode followup_save(kdb *db, const kactor *who, followup_rec *f, int done, kerr *e)
 {
 	char today[11];
@@ -741,16 +815,19 @@ kcode followup_save(kdb *db, const kactor *who, followup_rec *f, int done, kerr 
 	kcode c = fu_load(db, f->id, &fi, e);
 	if (!c)
 		c = fu_may_write(db, who, &fi, f, done, &lead, e);
+	if (!c)
+		c = fu_check_shared_via(db, f->shared_via, e);
 	/* SET expressions all see the old row, so done_by follows done_at. */
 	if (!c && !(st = db_stmt(db, "UPDATE followup SET learned = ?1, practice = ?2, shared_with = ?3,"
 			" leader_comment = CASE WHEN ?4 THEN ?5 ELSE leader_comment END,"
 			" done_at = CASE WHEN ?6 AND done_at IS NULL THEN ?7 ELSE done_at END,"
 			" done_by = CASE WHEN ?6 AND done_at IS NULL THEN ?8 ELSE done_by END,"
-			" version = version + 1 WHERE id = ?9 AND version = ?10", e)))
+			" shared_via = ?11, version = version + 1 WHERE id = ?9 AND version = ?10", e)))
 		c = e->code;
 	if (!c)
-		c = db_bind(db, st, e, "tttntntIii", str0(f->learned), str0(f->practice), str0(f->shared_with),
-			    lead, str0(f->leader_comment), done ? 1 : 0, today, who->staff_id, f->id, f->version);
+		c = db_bind(db, st, e, "tttntntIiiI", str0(f->learned), str0(f->practice), str0(f->shared_with),
+			    lead, str0(f->leader_comment), done ? 1 : 0, today, who->staff_id, f->id, f->version,
+			    f->shared_via);
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	c = db_write_end(db, who, &w, c, e);

@@ -21,6 +21,11 @@ typedef struct part_rec {
 	int wait_pos;           /* 0 unless waitlisted */
 	int64_t price;
 	char *sort_key;         /* read only: list key */
+	int64_t activity_id;    /* read only */
+	char ends[11];          /* read only: session end */
+	int64_t followup_id;    /* read only: its follow-up, 0 if none */
+	char fu_due[11];        /* read only: the follow-up's due date */
+	int fu_done;            /* read only: the follow-up is closed */
 } part_rec;
 
 typedef struct followup_rec {
@@ -34,6 +39,10 @@ typedef struct followup_rec {
 	char done_at[11];        /* "" while open */
 	int overdue;             /* read only: open and past due */
 	char *sort_key;          /* read only: list key */
+	int64_t shared_via;      /* a peer-training or network session where it
+				  * was passed on to colleagues; 0 if none */
+	char *shared_via_title;  /* read only: that session's activity */
+	char shared_via_starts[11]; /* read only: that session's start */
 } followup_rec;
 
 /* pg->staff_id: one person's; pg->parent_id: one session's; else all of
@@ -53,14 +62,18 @@ kcode part_enrol(kdb *db, const kactor *who, int64_t staff_id, int64_t session_i
 kcode part_cancel(kdb *db, const kactor *who, int64_t id, kerr *e);
 /* Leader/admin: completed (creates the follow-up) or noshow. */
 kcode part_complete(kdb *db, const kactor *who, int64_t id, int noshow, kerr *e);
+/* Leader/admin: the price of this participation (whole kroner; it starts as
+ * the activity's price per participant). */
+kcode part_set_price(kdb *db, const kactor *who, int64_t id, int64_t version, int64_t price, kerr *e);
 void part_free(part_rec *p);
 void part_rows_free(part_rec *rows, int n);
 
 /* pg->staff_id: one person's; else all visible, open first, by due date. */
 kcode followup_list(kdb *db, const kactor *who, const kpage *pg, followup_rec **rows, int *n, kerr *e);
 kcode followup_get(kdb *db, const kactor *who, int64_t id, followup_rec *out, kerr *e);
-/* The person writes learned/practice/shared_with; a leader also the comment
- * and, with done, closes it. */
+/* The person writes learned/practice/shared_with/shared_via; a leader also
+ * the comment and, with done, closes it. shared_via must be a session of a
+ * peer-training or network activity. */
 kcode followup_save(kdb *db, const kactor *who, followup_rec *f, int done, kerr *e);
 void followup_free(followup_rec *f);
 void followup_rows_free(followup_rec *rows, int n);

@@ -21,8 +21,9 @@
 #define PLAN_FROM \
 	" FROM plan p JOIN staff s ON s.id = p.staff_id JOIN unit un ON un.id = s.unit_id" \
 	" LEFT JOIN staff ab ON ab.id = p.agreed_by"
-/* ?1 actor id, ?2 actor role, ?3 unit subtree, ?4 folded filter, ?5 year,
- * ?6 person, ?7/?8 keyset position, ?9 limit */
+/* ?1 actor id, ?2 actor role, ?3 unit subtree, ?4 folded filter (when no
+ * index serves it), ?5 year, ?6 person, ?7/?8 keyset position, ?9 limit,
+ * ?10 search-index query, ?11 which index (db_internal.h) */
 #define PLAN_LIST_WITH SQL_LED_UNITS ", sub(id) AS (SELECT ?3 WHERE ?3 IS NOT NULL" \
 	" UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id)"
 #define PLAN_LIST_WHERE \
@@ -32,10 +33,24 @@
 	" AND (?5 IS NULL OR p.year = ?5)" \
 	" AND (?6 IS NULL OR p.staff_id = ?6)"
 
-static const char SQL_LIST_FWD[] = PLAN_LIST_WITH " SELECT " PLAN_COLS PLAN_FROM
-	PLAN_LIST_WHERE " AND (s.sort_key, p.id) > (?7, ?8) ORDER BY s.sort_key, p.id LIMIT ?9";
-static const char SQL_LIST_BACK[] = PLAN_LIST_WITH " SELECT " PLAN_COLS PLAN_FROM
-	PLAN_LIST_WHERE " AND (s.sort_key, p.id) < (?7, ?8) ORDER BY s.sort_key DESC, p.id DESC LIMIT ?9";
+/* One page, read the way staff_list_way chose, or one person's plans by
+ * the index on them (issue 8; see db_internal.h). */
+#define PLAN_PAGE(WHERE, CMP, KEY, DESC) PLAN_LIST_WITH " SELECT " PLAN_COLS PLAN_FROM \
+	PLAN_LIST_WHERE WHERE " AND (s.sort_key, p.id) " CMP " (?7, ?8)" \
+	" ORDER BY " KEY "s.sort_key" DESC ", " KEY "p.id" DESC " LIMIT ?9"
+#define PLAN_ORDERED SQL_SEARCH_CHECK("s", "?10", "?11")
+#define PLAN_FOUND " AND s.id IN " SQL_SEARCH_HITS("?10", "?11")
+#define PLAN_SCOPED SQL_SEARCH_CHECK("s", "?10", "?11") SQL_SCOPE_ROWS("s")
+#define PLAN_PERSON SQL_SEARCH_CHECK("s", "?10", "?11") " AND p.staff_id = ?6"
+
+static const char SQL_LIST_FWD[] = PLAN_PAGE(PLAN_ORDERED, ">", "", "");
+static const char SQL_LIST_BACK[] = PLAN_PAGE(PLAN_ORDERED, "<", "", " DESC");
+static const char SQL_FOUND_FWD[] = PLAN_PAGE(PLAN_FOUND, ">", "+", "");
+static const char SQL_FOUND_BACK[] = PLAN_PAGE(PLAN_FOUND, "<", "+", " DESC");
+static const char SQL_SCOPED_FWD[] = PLAN_PAGE(PLAN_SCOPED, ">", "+", "");
+static const char SQL_SCOPED_BACK[] = PLAN_PAGE(PLAN_SCOPED, "<", "+", " DESC");
+static const char SQL_PERSON_FWD[] = PLAN_PAGE(PLAN_PERSON, ">", "+", "");
+static const char SQL_PERSON_BACK[] = PLAN_PAGE(PLAN_PERSON, "<", "+", " DESC");
 static const char SQL_GET[] = "SELECT " PLAN_COLS PLAN_FROM " WHERE p.id = ?1";
 static const char SQL_FIND[] = "SELECT " PLAN_COLS PLAN_FROM " WHERE p.staff_id = ?1 AND p.year = ?2";
 static const char SQL_HEAD[] = "SELECT staff_id, year, status, accepted_at IS NOT NULL FROM plan WHERE id = ?";
@@ -198,10 +213,26 @@ kcode plan_list(kdb *db, const kactor *who, const kpage *pg, plan_rec **rows, in
 	if (db_page_fold(pg, &fold, e))
 		return e->code;
 	db_page_start(pg, &key, &id);
-	sqlite3_stmt *st = db_stmt(db, pg->backward ? SQL_LIST_BACK : SQL_LIST_FWD, e);
-	kcode c = st ? db_bind(db, st, e, "inItIItin", who->staff_id, (int)who->role, pg->unit_id,
-			       fold, (int64_t)pg->year, pg->staff_id, key, id, db_page_limit(pg)) : e->code;
+	list_way way;
+	char *phrase;
+	int words;
+	if (staff_list_way(db, who, fold, &way, &phrase, &words, e)) {
+		free(fold);
+		return e->code;
+	}
+	static const char *const sql[4][2] = {
+		[LIST_ORDERED] = { SQL_LIST_FWD, SQL_LIST_BACK },
+		[LIST_FOUND] = { SQL_FOUND_FWD, SQL_FOUND_BACK },
+		[LIST_SCOPED] = { SQL_SCOPED_FWD, SQL_SCOPED_BACK },
+		[3] = { SQL_PERSON_FWD, SQL_PERSON_BACK },
+	};
+	sqlite3_stmt *st = db_stmt(db, sql[pg->staff_id ? 3 : way][pg->backward != 0], e);
+	/* with the index's phrase, instr() has nothing left to do */
+	kcode c = st ? db_bind(db, st, e, "inItIItintn", who->staff_id, (int)who->role, pg->unit_id,
+			       phrase ? NULL : fold, (int64_t)pg->year, pg->staff_id, key, id,
+			       db_page_limit(pg), phrase, words) : e->code;
 	free(fold);
+	free(phrase);
 	void *out = NULL;
 	if (!c)
 		c = db_page_read(db, st, pg, sizeof(plan_rec), read_plan_row, plan_free_row, &out, n, e);
@@ -468,6 +499,9 @@ kcode plan_evaluate(kdb *db, const kactor *who, int64_t id, int64_t version,
 		c = kerr_set(e, KE_INVALID, "%s", _("The plan is already evaluated."));
 	if (!c)
 		c = db_check_text(_("Evaluation"), evaluation, 1, 4000, 1, e);
+	/* spaces alone are no evaluation either */
+	if (!c && strspn(evaluation, " \t\r\n") == strlen(evaluation))
+		c = kerr_set(e, KE_INVALID, _("%s is required."), _("Evaluation"));
 	if (!c && !(st = db_stmt(db, SQL_EVALUATE, e)))
 		c = e->code;
 	if (!c)

@@ -16,8 +16,9 @@
 #define STAFF_FROM \
 	" FROM staff s JOIN unit un ON un.id = s.unit_id" \
 	" LEFT JOIN profession pr ON pr.id = s.profession_id"
-/* ?1 actor id, ?2 actor role, ?3 unit subtree, ?4 folded filter,
- * ?5 include inactive, ?6/?7 keyset position, ?8 limit */
+/* ?1 actor id, ?2 actor role, ?3 unit subtree, ?4 folded filter (when no
+ * index serves it), ?5 include inactive, ?6/?7 keyset position, ?8 limit,
+ * ?9 search-index query, ?10 which index (db_internal.h) */
 #define STAFF_LIST_WITH SQL_LED_UNITS ", sub(id) AS (SELECT ?3 WHERE ?3 IS NOT NULL" \
 	" UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id)"
 #define STAFF_LIST_WHERE \
@@ -25,11 +26,22 @@
 	" AND (?3 IS NULL OR s.unit_id IN sub)" \
 	" AND (?4 IS NULL OR instr(s.fold, ?4) > 0)" \
 	" AND (?5 OR s.active)"
+/* One page, read the way staff_list_way chose (issue 8): in list order,
+ * or from the search hits or the scope, sorted ("+" keeps the planner
+ * from walking the whole list in order instead). */
+#define STAFF_PAGE(WHERE, CMP, KEY, DESC) STAFF_LIST_WITH " SELECT " STAFF_COLS STAFF_FROM \
+	STAFF_LIST_WHERE WHERE " AND (s.sort_key, s.id) " CMP " (?6, ?7)" \
+	" ORDER BY " KEY "s.sort_key" DESC ", " KEY "s.id" DESC " LIMIT ?8"
+#define STAFF_ORDERED SQL_SEARCH_CHECK("s", "?9", "?10")
+#define STAFF_FOUND " AND s.id IN " SQL_SEARCH_HITS("?9", "?10")
+#define STAFF_SCOPED SQL_SEARCH_CHECK("s", "?9", "?10") SQL_SCOPE_ROWS("s")
 
-static const char SQL_LIST_FWD[] = STAFF_LIST_WITH " SELECT " STAFF_COLS STAFF_FROM
-	STAFF_LIST_WHERE " AND (s.sort_key, s.id) > (?6, ?7) ORDER BY s.sort_key, s.id LIMIT ?8";
-static const char SQL_LIST_BACK[] = STAFF_LIST_WITH " SELECT " STAFF_COLS STAFF_FROM
-	STAFF_LIST_WHERE " AND (s.sort_key, s.id) < (?6, ?7) ORDER BY s.sort_key DESC, s.id DESC LIMIT ?8";
+static const char SQL_LIST_FWD[] = STAFF_PAGE(STAFF_ORDERED, ">", "", "");
+static const char SQL_LIST_BACK[] = STAFF_PAGE(STAFF_ORDERED, "<", "", " DESC");
+static const char SQL_FOUND_FWD[] = STAFF_PAGE(STAFF_FOUND, ">", "+", "");
+static const char SQL_FOUND_BACK[] = STAFF_PAGE(STAFF_FOUND, "<", "+", " DESC");
+static const char SQL_SCOPED_FWD[] = STAFF_PAGE(STAFF_SCOPED, ">", "+", "");
+static const char SQL_SCOPED_BACK[] = STAFF_PAGE(STAFF_SCOPED, "<", "+", " DESC");
 static const char SQL_GET[] = "SELECT " STAFF_COLS STAFF_FROM " WHERE s.id = ?";
 static const char SQL_BY_LOGIN[] = "SELECT " STAFF_COLS STAFF_FROM " WHERE s.login = ?";
 static const char SQL_JSON[] = "SELECT json_object('login',login,'emp_no',emp_no,'name',name,"
@@ -83,6 +95,124 @@ static int read_row(sqlite3_stmt *st, staff_rec *s)
 	return 0;
 }
 
+/* ---- the search index and the way to read a list (issue 8) ---- */
+
+/* Deciding costs at most this many index entries: */
+#define SCOPE_FEW 2000 /* staff in a leader's units read and sorted */
+#define HITS_FEW 500   /* search hits read and sorted */
+
+/* staff_words keeps no copy of the text, so a row leaves it by its old
+ * text, which staff_search has. */
+static const char SQL_SEARCH_UNWORD[] = "INSERT INTO staff_words(staff_words, rowid, fold)"
+	" SELECT 'delete', rowid, fold FROM staff_search WHERE rowid = ?1";
+
+kcode staff_search_put(kdb *db, int64_t id, const char *fold, kerr *e)
+{
+	static const char *const sql[] = {
+		SQL_SEARCH_UNWORD,
+		"DELETE FROM staff_search WHERE rowid = ?1",
+		"INSERT INTO staff_search(rowid, fold) VALUES (?1, ?2)",
+		"INSERT INTO staff_words(rowid, fold) VALUES (?1, ?2)",
+	};
+	for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
+		sqlite3_stmt *st = db_stmt(db, sql[i], e);
+		if (!st || db_bind(db, st, e, "it", id, fold) || db_exec_stmt(db, st, e))
+			return e->code;
+	}
+	return KE_OK;
+}
+
+kcode staff_search_fill(kdb *db, kerr *e)
+{
+	return db_exec(db, "DELETE FROM staff_search; INSERT INTO staff_words(staff_words) VALUES ('delete-all');"
+			   " INSERT INTO staff_search(rowid, fold) SELECT id, fold FROM staff;"
+			   " INSERT INTO staff_words(rowid, fold) SELECT id, fold FROM staff", e);
+}
+
+/* Rows of a count query (?1 actor or phrase, ?2 the most worth counting). */
+static kcode count_upto(kdb *db, const char *sql, int64_t who, const char *phrase, int cap,
+			int64_t *n, kerr *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	if (!st || (phrase ? db_bind(db, st, e, "tn", phrase, cap) : db_bind(db, st, e, "in", who, cap)))
+		return e->code;
+	int rc = db_step(db, st, e);
+	if (rc < 0)
+		return e->code;
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return KE_OK;
+}
+
+/* The folded filter as one FTS5 phrase: the trigram tokenizer then finds
+ * it as a substring, as instr() does; with prefix, words starting so. */
+static char *search_phrase(const char *fold, int prefix)
+{
+	size_t len = strlen(fold), k = 0;
+	char *p = malloc(len * 2 + 5);
+	if (!p)
+		return NULL;
+	p[k++] = '"';
+	for (const char *s = fold; *s; s++) {
+		if (*s == '"')
+			p[k++] = '"';
+		p[k++] = *s;
+	}
+	p[k++] = '"';
+	if (prefix) {
+		p[k++] = ' ';
+		p[k++] = '*';
+	}
+	p[k] = '\0';
+	return p;
+}
+
+/* One or two letters or digits (of the folded text), which staff_words'
+ * prefixes serve; anything else under three letters is left to instr(). */
+static int word_start(const char *fold)
+{
+	int n = text_cp_count(fold);
+	if (n < 1 || n > 2)
+		return 0;
+	for (const unsigned char *s = (const unsigned char *)fold; *s; s++)
+		if (*s < 0x80 && !((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+			return 0;
+	return 1;
+}
+
+kcode staff_list_way(kdb *db, const kactor *who, const char *fold, list_way *way, char **phrase,
+		     int *words, kerr *e)
+{
+	*way = LIST_ORDERED;
+	*phrase = NULL;
+	*words = fold && word_start(fold);
+	if (fold && (*words || text_cp_count(fold) >= 3) && !(*phrase = search_phrase(fold, *words)))
+		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	int64_t n = 0;
+	kcode c = KE_OK;
+	if (who->role != ROLE_ADMIN) {
+		c = count_upto(db, SQL_LED_UNITS " SELECT count(*) FROM (SELECT 1 FROM staff s"
+			       " WHERE s.unit_id IN led LIMIT ?2)", who->staff_id, NULL, SCOPE_FEW, &n, e);
+		if (!c && n < SCOPE_FEW) {
+			*way = LIST_SCOPED;
+			return KE_OK;
+		}
+	}
+	if (!c && *phrase) {
+		c = count_upto(db, *words ? "SELECT count(*) FROM (SELECT 1 FROM staff_words"
+					    " WHERE staff_words MATCH ?1 LIMIT ?2)"
+			       : "SELECT count(*) FROM (SELECT 1 FROM staff_search"
+				 " WHERE staff_search MATCH ?1 LIMIT ?2)", 0, *phrase, HITS_FEW, &n, e);
+		if (!c && n < HITS_FEW)
+			*way = LIST_FOUND;
+	}
+	if (c) {
+		free(*phrase);
+		*phrase = NULL;
+	}
+	return c;
+}
+
 kcode staff_list(kdb *db, const kactor *who, const kpage *pg, staff_rec **rows, int *n, kerr *e)
 {
 	*rows = NULL;
@@ -95,12 +225,27 @@ kcode staff_list(kdb *db, const kactor *who, const kpage *pg, staff_rec **rows, 
 		free(fold);
 		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
 	}
+	list_way way;
+	char *phrase;
+	int words;
+	if (staff_list_way(db, who, fold, &way, &phrase, &words, e)) {
+		free(out);
+		free(fold);
+		return e->code;
+	}
+	static const char *const sql[3][2] = {
+		[LIST_ORDERED] = { SQL_LIST_FWD, SQL_LIST_BACK },
+		[LIST_FOUND] = { SQL_FOUND_FWD, SQL_FOUND_BACK },
+		[LIST_SCOPED] = { SQL_SCOPED_FWD, SQL_SCOPED_BACK },
+	};
 	const char *key = pg->after_key ? pg->after_key : pg->backward ? "\xff" : "";
 	int64_t id = pg->after_key ? pg->after_id : pg->backward ? INT64_MAX : INT64_MIN;
-	sqlite3_stmt *st = db_stmt(db, pg->backward ? SQL_LIST_BACK : SQL_LIST_FWD, e);
-	kcode c = st ? db_bind(db, st, e, "inItntin", who->staff_id, (int)who->role, pg->unit_id,
-			       fold, pg->include_inactive, key, id, limit) : e->code;
+	sqlite3_stmt *st = db_stmt(db, sql[way][pg->backward != 0], e);
+	/* with the index's phrase, instr() has nothing left to do */
+	kcode c = st ? db_bind(db, st, e, "inItntintn", who->staff_id, (int)who->role, pg->unit_id,
+			       phrase ? NULL : fold, pg->include_inactive, key, id, limit, phrase, words) : e->code;
 	free(fold);
+	free(phrase);
 	int got = 0, rc = 0;
 	while (!c && got < limit && (rc = db_step(db, st, e)) == SQLITE_ROW) {
 		if (read_row(st, &out[got]))
@@ -296,8 +441,8 @@ kcode staff_refold_unit(kdb *db, int64_t unit_id, kerr *e)
 	sqlite3_stmt *st = db_stmt(db, "UPDATE staff SET fold = ?1 WHERE id = ?2", e);
 	kcode c = st ? KE_OK : e->code;
 	for (int i = 0; !c && i < n; i++)
-		if (!(c = db_bind(db, st, e, "ti", r[i].fold, r[i].id)))
-			c = db_exec_stmt(db, st, e);
+		if (!(c = db_bind(db, st, e, "ti", r[i].fold, r[i].id)) && !(c = db_exec_stmt(db, st, e)))
+			c = staff_search_put(db, r[i].id, r[i].fold, e);
 	refolds_free(r, n);
 	return c;
 }
@@ -368,6 +513,10 @@ kcode staff_save(kdb *db, const kactor *who, staff_rec *s, kerr *e)
 		c = db_exec_stmt(db, st, e);
 	if (!c && !s->id)
 		w.id = db_last_id(db);
+	/* An update that met another's version changed nothing: leave the
+	 * index, so that db_write_end still sees that nothing changed. */
+	if (!c && (!s->id || db_changes(db) > 0))
+		c = staff_search_put(db, w.id, fold, e);
 	c = db_write_end(db, who, &w, c, e);
 	free(fold);
 	free(key);

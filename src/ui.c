@@ -2,11 +2,14 @@
 #include "ui.h"
 #include "i18n.h"
 #include "text.h"
+#include "ui_live.h"
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 ui_app *app;
 
@@ -84,10 +87,26 @@ int ui_readkey(int timeout_ms, int *is_fn)
 {
 	int fn = 0, k;
 	wint_t ch;
+	live_key_wait(); /* h-conc: every loop reads keys here */
 	timeout(timeout_ms);
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	int r = get_wch(&ch);
 	if (r == ERR) {
+		live_key_wait();
 		k = ERR;
+		/* A lost terminal makes every read fail at once instead of waiting:
+		 * treat many instant failures in a row as a hang-up (drafts are
+		 * saved by the SIGHUP handler) rather than spin. */
+		static int instant;
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+		if (timeout_ms != 0 && (timeout_ms < 0 || ms < timeout_ms / 4)) {
+			if (++instant >= 100)
+				raise(SIGHUP);
+		} else {
+			instant = 0;
+		}
 	} else if (r == KEY_CODE_YES) {
 		fn = ch != KEY_ENTER;
 		k = ch == KEY_ENTER ? '\n' : (int)ch;

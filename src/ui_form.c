@@ -1,12 +1,16 @@
 /* ui_form.c — draws a form (ui_form.h) full-screen and runs its keys. The
- * values, validation and drafts live in ui_formdata.c; this file only lays
- * fields out, moves the focus and hands keys to the field's line editor. */
+ * values, validation and the draft format live in ui_formdata.c; this file
+ * lays fields out, moves the focus, hands keys to the field's line editor,
+ * and runs what many users at once need: drafts, the notice that someone
+ * else saved the record, and the conflict dialog. */
 #include "ui_form.h"
 #include "i18n.h"
 #include "text.h"
 #include "ui.h"
+#include "ui_live.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -17,6 +21,28 @@ _Static_assert(LE_HOME == LE_FN(KEY_HOME) && LE_END == LE_FN(KEY_END), "LE_HOME/
 _Static_assert(LE_BACKSPACE == LE_FN(KEY_BACKSPACE) && LE_DELETE == LE_FN(KEY_DC), "LE_BACKSPACE");
 
 #define IDLE_MS 2000
+
+static const form_draft_store *drafts; /* NULL: drafts are not kept */
+static form *running;                  /* the form on screen, for a hangup */
+
+/* State of one form_run. */
+struct run {
+	long long next_idle;
+	char *kept;   /* the text last kept as the draft, NULL if none */
+};
+
+void form_set_draft_store(const form_draft_store *s)
+{
+	drafts = s;
+}
+
+static int all_readonly(const form *f)
+{
+	for (int i = 0; i < f->n; i++)
+		if (!f->fld[i].readonly)
+			return 0;
+	return 1;
+}
 #define AREA_TOP 2      /* title bar, then a blank row */
 #define BOTTOM_ROWS 3   /* help line, message line, key bar */
 
@@ -145,7 +171,15 @@ static void draw_value(form *f, int i, const struct geom *g, int y0, int vis0, i
 	enum ui_style st = focused ? ST_FIELD_FOCUS : ST_FIELD;
 	char buf[1024];
 	if (fl->readonly) {
-		ui_put(stdscr, y0, g->vx - 1, g->avail + 1, ledit_text(&fl->ed), 1);
+		for (int r = vis0; r < vis1; r++) {
+			if (fl->d.kind == FK_BOOL)
+				snprintf(buf, sizeof buf, "%s", r ? "" : fl->v.on ? "[x]" : "[ ]");
+			else if (fl->d.kind == FK_TEXTAREA || r == 0)
+				nth_line(ledit_text(&fl->ed), fl->d.kind == FK_TEXTAREA ? r : 0, buf, sizeof buf);
+			else
+				buf[0] = '\0';
+			ui_put(stdscr, y0 + r, g->vx - 1, g->avail + 1, buf, 1);
+		}
 		return;
 	}
 	int ey = 0, ex = 0;
@@ -208,15 +242,19 @@ static void draw(form *f)
 	attron(ui_style(ST_BAR));
 	ui_putf(stdscr, 0, 1, COLS - 2, 0, "%s", f->title);
 	attroff(ui_style(ST_BAR));
-	int cy = g.top, cx = g.vx;
+	if (f->notice[0])
+		put_styled(1, 1, COLS - 2, f->notice, ST_WARN);
+	int cy = g.top, cx = g.vx, view_only = all_readonly(f);
 	if (f->n > 0) {
 		draw_fields(f, &g, &cy, &cx);
-		put_styled(LINES - 3, 1, COLS - 2, hint_of(&f->fld[f->focus]), ST_HINT);
+		if (!view_only)
+			put_styled(LINES - 3, 1, COLS - 2, hint_of(&f->fld[f->focus]), ST_HINT);
 	}
 	enum ui_style ms;
 	const char *m = ui_msg_text(&ms);
 	put_styled(LINES - 2, 0, COLS, m, ms);
-	put_styled(LINES - 1, 0, COLS, _("Ctrl-S Save  Esc Cancel  Tab Next field"), ST_BAR);
+	put_styled(LINES - 1, 0, COLS, view_only ? _("↑↓ Scroll  any other key returns")
+						 : _("Ctrl-S Save  Esc Cancel  Tab Next field"), ST_BAR);
 	move(cy, cx);
 	wnoutrefresh(stdscr);
 }
@@ -248,16 +286,69 @@ static long long now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* The next key, or ERR after a timeout or after running the idle hook. */
-static int read_key(form *f, int *fn, long long *next_idle)
+/* Keeps what is typed as the form's draft when it differs from the last
+ * one kept; forgets the draft when the form is back as it was. */
+static void keep_draft(form *f, struct run *r)
+{
+	if (!drafts || !f->name[0])
+		return;
+	if (!form_dirty(f)) {
+		if (r->kept) {
+			drafts->drop(f);
+			free(r->kept);
+			r->kept = NULL;
+		}
+		return;
+	}
+	char *data = form_serialize(f);
+	if (!data || (r->kept && strcmp(r->kept, data) == 0)) {
+		free(data);
+		return;
+	}
+	drafts->save(f, data);
+	free(r->kept);
+	r->kept = data;
+}
+
+/* Notices, without touching the fields, that someone else saved or
+ * deleted the record since it was opened. */
+static void check_changed(form *f)
+{
+	int64_t v = 0;
+	kerr e;
+	kerr_clear(&e);
+	if (!f->reload || !f->version)
+		return;
+	kcode c = f->reload(f->reload_ctx, NULL, &v, &e);
+	if (c == KE_NOTFOUND)
+		snprintf(f->notice, sizeof f->notice, "%s",
+			 _("Someone else deleted this record after you opened it."));
+	else if (c == KE_OK && v != f->version)
+		snprintf(f->notice, sizeof f->notice, "%s",
+			 _("Someone else saved this record after you opened it; Ctrl-S asks what to do."));
+	else if (c == KE_OK)
+		f->notice[0] = '\0';
+}
+
+static void idle(form *f, struct run *r)
+{
+	if (f->idle)
+		f->idle(f->idle_ctx, f);
+	keep_draft(f, r);
+	check_changed(f);
+}
+
+/* The next key, or ERR after a timeout or after the idle work (drafts,
+ * the idle hook, the check for others' changes) every IDLE_MS. */
+static int read_key(form *f, int *fn, struct run *r)
 {
 	*fn = 0;
-	if (!f->idle)
+	if (!f->idle && !f->reload && !(drafts && f->name[0]))
 		return ui_readkey(-1, fn);
-	long long left = *next_idle - now_ms();
+	long long left = r->next_idle - now_ms();
 	if (left <= 0 || left > IDLE_MS) {
-		f->idle(f->idle_ctx, f);
-		*next_idle = now_ms() + IDLE_MS;
+		idle(f, r);
+		r->next_idle = now_ms() + IDLE_MS;
 		return ERR;
 	}
 	return ui_readkey((int)left, fn);
@@ -357,6 +448,90 @@ static void mark_bad(form *f, int bad)
 	}
 }
 
+/* "See their version": the record as saved now, in the same fields, read
+ * only, until a key other than the arrows. */
+static void show_theirs(form *f)
+{
+	fdesc *d = calloc(f->n > 0 ? (size_t)f->n : 1, sizeof *d);
+	char title[600];
+	snprintf(title, sizeof title, _("Their version (read-only): %s"), f->title);
+	for (int i = 0; d && i < f->n; i++)
+		d[i] = f->fld[i].d;
+	form *t = d ? form_new(title, d, f->n) : NULL;
+	free(d);
+	int64_t v;
+	kerr e;
+	kerr_clear(&e);
+	if (!t || f->reload(f->reload_ctx, t, &v, &e) != KE_OK) {
+		ui_msg(ST_ERROR, "%s", t ? e.msg : _("Out of memory."));
+		form_free(t);
+		return;
+	}
+	for (int i = 0; i < t->n; i++)
+		form_set_readonly(t, i, 1);
+	ui_msg(ST_HINT, "%s", _("This is the record as it is saved now."));
+	int old_cursor = curs_set(0);
+	for (;;) {
+		if (ui_too_small())
+			ui_draw_too_small();
+		else {
+			draw(t);
+			doupdate();
+		}
+		int fn, k = ui_readkey(-1, &fn);
+		if (k == ERR || (fn && k == KEY_RESIZE))
+			continue;
+		if (fn && (k == KEY_DOWN || k == KEY_UP) && t->n > 0) {
+			int to = t->focus + (k == KEY_DOWN ? 1 : -1);
+			if (to >= 0 && to < t->n)
+				t->focus = to;
+			continue;
+		}
+		break;
+	}
+	if (old_cursor != ERR)
+		curs_set(old_cursor);
+	ui_msg_clear();
+	form_free(t);
+}
+
+/* The save met someone else's change (e: who and when). Asks what to do
+ * until the person chooses; 1 when the form got saved. */
+static int resolve_conflict(form *f, form_save_fn save, void *ctx, kerr *e)
+{
+	for (;;) {
+		char text[sizeof e->msg];
+		snprintf(text, sizeof text, "%s", e->msg);
+		int k = live_box(text, _("s: see their version   b: back to editing   o: overwrite theirs"), "sbto",
+				 backdrop, f);
+		if (k == 's') {
+			show_theirs(f);
+			continue;
+		}
+		if (k != 'o') {
+			ui_msg(ST_WARN, "%s", _("Back to your text; nothing is saved yet."));
+			return 0;
+		}
+		int64_t v = 0;
+		kerr_clear(e);
+		if (f->reload(f->reload_ctx, NULL, &v, e) != KE_OK) {
+			ui_msg(ST_ERROR, "%s", e->msg);
+			return 0;
+		}
+		f->version = v;
+		int bad = -1;
+		kerr_clear(e);
+		kcode c = save(ctx, f, &bad, e);
+		if (c == KE_OK)
+			return 1;
+		if (c != KE_CONFLICT) {
+			mark_bad(f, bad);
+			ui_msg(ST_ERROR, "%s", e->msg[0] ? e->msg : _("Could not save."));
+			return 0;
+		}
+	}
+}
+
 /* 1 when saved. */
 static int try_save(form *f, form_save_fn save, void *ctx)
 {
@@ -373,8 +548,11 @@ static int try_save(form *f, form_save_fn save, void *ctx)
 		return 1;
 	bad = -1;
 	kerr_clear(&e);
-	if (save(ctx, f, &bad, &e) == KE_OK)
+	kcode c = save(ctx, f, &bad, &e);
+	if (c == KE_OK)
 		return 1;
+	if (c == KE_CONFLICT && f->reload)
+		return resolve_conflict(f, save, ctx, &e);
 	mark_bad(f, bad);
 	ui_msg(ST_ERROR, "%s", e.msg[0] ? e.msg : _("Could not save."));
 	return 0;
@@ -406,19 +584,69 @@ static int handle(form *f, int k, int fn, form_save_fn save, void *ctx)
 	return -1;
 }
 
+/* A draft left from before (a dropped connection): offered back, or
+ * restored at once when the person chose it at the start. */
+static void offer_draft(form *f, struct run *r)
+{
+	char when[64] = "", q[400];
+	int ask = 1;
+	if (!drafts || !f->name[0])
+		return;
+	char *data = drafts->load(f, when, sizeof when, &ask);
+	if (!data)
+		return;
+	int k = 'j';
+	if (ask) {
+		paint(f);
+		snprintf(q, sizeof q, _("You have an unsaved draft of this form from %s. Restore it?"), when);
+		k = live_box(q, _("y: yes, restore it   n: no, throw it away"), "jyn", backdrop, f);
+	}
+	if (k == KEY_ESC) { /* undecided: kept until something new is typed */
+		free(data);
+		return;
+	}
+	if (k != 'n' && form_restore(f, data) == 0) {
+		ui_msg(ST_OK, _("Your draft from %s is back; Ctrl-S saves it."), when);
+		r->kept = data;
+		return;
+	}
+	if (k != 'n')
+		ui_msg(ST_WARN, "%s", _("The draft does not fit this form any more and is thrown away."));
+	drafts->drop(f);
+	free(data);
+}
+
+void form_save_draft_now(void)
+{
+	if (!running || !drafts || !running->name[0] || !form_dirty(running))
+		return;
+	char *data = form_serialize(running);
+	if (data)
+		drafts->save(running, data);
+	free(data);
+}
+
 int form_run(form *f, form_save_fn save, void *ctx)
 {
 	int old_cursor = curs_set(1), result = -1;
+	form *outer = running;
+	struct run r = { now_ms() + IDLE_MS, NULL };
 	if (f->n > 0 && f->fld[f->focus].readonly)
 		move_focus(f, 1, 1);
-	long long next_idle = now_ms() + IDLE_MS;
+	running = f;
+	offer_draft(f, &r);
 	while (result < 0) {
 		paint(f);
-		int fn, k = read_key(f, &fn, &next_idle);
+		int fn, k = read_key(f, &fn, &r);
 		if (k == ERR || (fn && k == KEY_RESIZE) || ui_too_small())
 			continue;
 		result = handle(f, k, fn, save, ctx);
 	}
+	/* Saved, or thrown away with Esc: the draft has served. */
+	if (drafts && f->name[0] && (result == 1 || r.kept))
+		drafts->drop(f);
+	free(r.kept);
+	running = outer;
 	if (old_cursor != ERR)
 		curs_set(old_cursor);
 	return result;

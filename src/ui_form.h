@@ -46,8 +46,24 @@ typedef struct form form;
  * otherwise e->msg is shown, the form stays open with everything typed, and
  * *bad_field (preset to -1) may name the field to focus. */
 typedef kcode (*form_save_fn)(void *ctx, form *f, int *bad_field, kerr *e);
-/* Called about every 2 seconds while the form waits for a key (drafts). */
+/* Called about every 2 seconds while the form waits for a key. */
 typedef void (*form_idle_fn)(void *ctx, form *f);
+/* Reads the record the form edits as it is now: its current version into
+ * *version and, when into is not NULL, its values into `into` (a form with
+ * the same fields) with the form_set_* calls. KE_NOTFOUND when it is gone.
+ * form_run uses it for the conflict dialog (see their version; overwrite
+ * with the version found) and, while idle, to notice someone else's save. */
+typedef kcode (*form_reload_fn)(void *ctx, form *into, int64_t *version, kerr *e);
+
+/* Where form_run keeps drafts (ui_live.c gives it the database). load
+ * returns the form's draft (malloc'd) or NULL, with when (a time to show)
+ * and *ask (0: restore without asking, as the person already chose to);
+ * save keeps data as the form's draft; drop forgets it. */
+typedef struct form_draft_store {
+	char *(*load)(form *f, char *when, size_t size, int *ask);
+	void (*save)(form *f, const char *data);
+	void (*drop)(form *f);
+} form_draft_store;
 
 /* The fields are private to ui_form*.c; use the functions below. */
 struct form_field {
@@ -68,6 +84,13 @@ struct form {
 	int top;             /* first form row on screen */
 	form_idle_fn idle;
 	void *idle_ctx;
+	/* what the form edits: drafts are kept under (name, record_id) */
+	char name[41];
+	int64_t record_id;
+	int64_t version;     /* the version a save must name */
+	form_reload_fn reload;
+	void *reload_ctx;
+	char notice[200];    /* shown above the fields: the record changed */
 };
 
 /* NULL when out of memory. The title is copied. */
@@ -88,6 +111,18 @@ int form_set_bool(form *f, int i, int on);
 void form_set_readonly(form *f, int i, int on);
 void form_set_focus(form *f, int i);
 void form_set_idle(form *f, form_idle_fn fn, void *ctx);
+/* What the form edits. name: a stable code for the form ("plan", "goal",
+ * "goal-new"; a-z 0-9 _ -, at most 40), the key of its draft together with
+ * id: the record (0 for a new one, or the record a new one goes into);
+ * version: the record's version as read (0 for a new one). */
+void form_set_record(form *f, const char *name, int64_t id, int64_t version);
+void form_set_reload(form *f, form_reload_fn fn, void *ctx);
+/* The version the save must name in its UPDATE ... AND version=?: the one
+ * given to form_set_record, or the current one after the person chose to
+ * overwrite someone else's change. Save callbacks use this one. */
+int64_t form_version(const form *f);
+/* The drafts of every form (NULL: none are kept). */
+void form_set_draft_store(const form_draft_store *s);
 
 /* NULL if i is out of range. */
 const fvalue *form_value(form *f, int i);
@@ -108,7 +143,15 @@ int form_restore(form *f, const char *data);
 
 /* Runs the form full-screen until the user saves (returns 1, after save()
  * returned KE_OK) or leaves (Esc; returns 0, after asking if anything
- * changed). Ctrl-S and F2 validate and save. */
+ * changed). Ctrl-S and F2 validate and save. With a name (form_set_record)
+ * and a draft store, it offers a draft left from before, keeps what is typed
+ * as a draft every 2 seconds, and forgets it on save or Esc. When save
+ * returns KE_CONFLICT and there is a reload callback, a dialog names who
+ * changed the record and offers: see their version, back to editing, or
+ * overwrite (save again naming the current version). */
 int form_run(form *f, form_save_fn save, void *ctx);
+/* When the connection drops: keeps what is typed in the open form (if any)
+ * as its draft, at once. */
+void form_save_draft_now(void);
 
 #endif

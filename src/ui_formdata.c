@@ -201,6 +201,24 @@ void form_set_idle(form *f, form_idle_fn fn, void *ctx)
 	f->idle_ctx = ctx;
 }
 
+void form_set_record(form *f, const char *name, int64_t id, int64_t version)
+{
+	snprintf(f->name, sizeof f->name, "%s", name ? name : "");
+	f->record_id = id;
+	f->version = version;
+}
+
+void form_set_reload(form *f, form_reload_fn fn, void *ctx)
+{
+	f->reload = fn;
+	f->reload_ctx = ctx;
+}
+
+int64_t form_version(const form *f)
+{
+	return f->version;
+}
+
 const fvalue *form_value(form *f, int i)
 {
 	struct form_field *fl = field(f, i);

@@ -36,13 +36,14 @@ static int fetch(ulist *l, const char *key, int64_t id, int backward, int n, lro
 	return got;
 }
 
-/* Replaces the rows with up to cap rows after (key,id); (NULL: from start). */
-static int load_after(ulist *l, const char *key, int64_t id)
+/* Replaces the rows with up to cap rows after (key,id) — or, backward, the
+ * last page ending just before it; key NULL: from the start (the end). */
+static int load(ulist *l, const char *key, int64_t id, int backward)
 {
 	lrow *tmp = calloc((size_t)l->cap, sizeof *tmp);
 	if (!tmp)
 		return -1;
-	int got = fetch(l, key, id, 0, l->cap, tmp);
+	int got = fetch(l, key, id, backward, l->cap, tmp);
 	if (got < 0) {
 		free(tmp);
 		return -1;
@@ -54,23 +55,8 @@ static int load_after(ulist *l, const char *key, int64_t id)
 	return 0;
 }
 
-/* Loads the last page that ends just before (key,id) (NULL: the very end). */
-static int load_before(ulist *l, const char *key, int64_t id)
-{
-	lrow *tmp = calloc((size_t)l->cap, sizeof *tmp);
-	if (!tmp)
-		return -1;
-	int got = fetch(l, key, id, 1, l->cap, tmp);
-	if (got < 0) {
-		free(tmp);
-		return -1;
-	}
-	clear_rows(l->rows, l->n);
-	memcpy(l->rows, tmp, (size_t)got * sizeof *tmp);
-	free(tmp);
-	l->n = got;
-	return 0;
-}
+static int load_after(ulist *l, const char *key, int64_t id) { return load(l, key, id, 0); }
+static int load_before(ulist *l, const char *key, int64_t id) { return load(l, key, id, 1); }
 
 static void clamp_sel(ulist *l)
 {

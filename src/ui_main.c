@@ -4,6 +4,7 @@
 #include "ui_view.h"
 #include "i18n.h"
 #include "text.h"
+#include "ui_live.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,9 +17,11 @@ static const struct pane_def {
 	const char *name;  /* N_() */
 	view *(*make)(void);
 } panes[] = {
+	{ '0', N_("Overview"), view_overview_new }, /* h-cycle: ui_view_overview.c */
 	{ '1', N_("Staff"), view_staff_new },
 	{ '2', N_("Plans"), view_plans_new },
 	{ '3', N_("Activities"), view_activities_new },
+	{ '4', N_("Reports"), view_reports_new }, /* h-reports: ui_view_report.c */
 };
 #define NPANES ((int)(sizeof panes / sizeof *panes))
 #define DEPTH 8
@@ -28,6 +31,7 @@ static const action global_actions[] = {
 	{ A_QUIT, N_("Quit"), N_("Quit kup"), { 'q' }, 1 },
 	{ A_FILTER, N_("Search"), N_("Filter the list as you type (Esc clears)"), { '/' }, 1 },
 	{ A_ADMIN, N_("Admin"), N_("Keep units, professions, competence and focus areas (admins)"), { 'a' }, 1 }, /* h-admin */
+	{ A_HISTORY, N_("History"), N_("Show who changed the selected record and how, newest first"), { 'h' }, 1 }, /* h-roles */
 	{ A_BACK, N_("Back"), N_("Clear the filter, or go back from an open record"), { KEY_ESC, KEY_LEFT }, 0 },
 	{ A_UP, N_("Up"), N_("Move up one row"), { KEY_UP, 'k' }, 0 },
 	{ A_DOWN, N_("Down"), N_("Move down one row"), { KEY_DOWN, 'j' }, 0 },
@@ -145,6 +149,8 @@ static int global_allowed(const action *a)
 
 static int allowed(view *v, const action *a, const lrow *sel)
 {
+	if (a->id == A_HISTORY) /* h-roles: any record of an audited table; the data layer decides */
+		return v->table && sel;
 	return global_allowed(a) && (!v->allowed || v->allowed(v, a->id, sel));
 }
 
@@ -165,6 +171,12 @@ static int pane_for_key(int k)
 		if (panes[p].key == k)
 			return p;
 	return -1;
+}
+
+/* h-reports: the pane a key shows, for jumps between panes (-1: none). */
+int ui_pane_index(int key)
+{
+	return pane_for_key(key);
 }
 
 /* ---- drawing ---- */
@@ -205,8 +217,25 @@ static void draw_top(void)
 	int x = 0;
 	move(1, 0);
 	clrtoeol();
+	view *v = top();
+	char tail[400] = "";
+	if (depth[cur] > 1)
+		snprintf(tail, sizeof tail, "› %s: %s", _(v->title), v->subtitle);
+	else if (v->list.filter[0])
+		snprintf(tail, sizeof tail, "/%s", v->list.filter);
+	/* h-reports: when the tabs and the breadcrumb do not both fit, the
+	 * other panes show only their key, so where one is stays readable. */
+	int full = 0;
 	for (int i = 0; i < NPANES; i++) {
 		snprintf(buf, sizeof buf, " %c %s ", panes[i].key, _(panes[i].name));
+		full += text_width(buf) + 1;
+	}
+	int compact = full + text_width(tail) > COLS;
+	for (int i = 0; i < NPANES; i++) {
+		if (compact && i != cur)
+			snprintf(buf, sizeof buf, " %c ", panes[i].key);
+		else
+			snprintf(buf, sizeof buf, " %c %s ", panes[i].key, _(panes[i].name));
 		if (i == cur)
 			attron(ui_style(ST_SELECTED));
 		ui_put(stdscr, 1, x, COLS - x, buf, 0);
@@ -214,15 +243,12 @@ static void draw_top(void)
 			attroff(ui_style(ST_SELECTED));
 		x += text_width(buf) + 1;
 	}
-	view *v = top();
-	if (depth[cur] > 1 && x < COLS) {
-		snprintf(buf, sizeof buf, "› %s: %s", _(v->title), v->subtitle);
-		attron(ui_style(ST_HEADER));
-		ui_put(stdscr, 1, x, COLS - x, buf, 0);
-		attroff(ui_style(ST_HEADER));
-	} else if (v->list.filter[0] && x < COLS) {
-		snprintf(buf, sizeof buf, "/%s", v->list.filter);
-		ui_put(stdscr, 1, x, COLS - x, buf, 0);
+	if (tail[0] && x < COLS) {
+		if (depth[cur] > 1)
+			attron(ui_style(ST_HEADER));
+		ui_put(stdscr, 1, x, COLS - x, tail, 0);
+		if (depth[cur] > 1)
+			attroff(ui_style(ST_HEADER));
 	}
 }
 
@@ -502,6 +528,7 @@ static void dispatch(view *v, const action *a, int key)
 		return;
 	case A_REFRESH: ui_reload_all(); clearok(curscr, TRUE); return;
 	case A_ADMIN: ui_push(view_admin_new()); return; /* h-admin */
+	case A_HISTORY: ui_push(view_history_new(v->table, sel->id, sel->text)); return; /* h-roles */
 	case A_BACK:
 		if (v->list.filter[0])
 			list_set_filter(&v->list, "");
@@ -515,9 +542,8 @@ static void dispatch(view *v, const action *a, int key)
 		return;
 }
 
-int ui_main(ui_app *a)
+static int panes_open(void)
 {
-	app = a;
 	for (int p = 0; p < NPANES; p++) {
 		stack[p][0] = panes[p].make();
 		if (!stack[p][0]) {
@@ -527,31 +553,11 @@ int ui_main(ui_app *a)
 		}
 		depth[p] = 1;
 	}
-	ui_start();
-	while (!app->quit) {
-		draw();
-		int fn = 0;
-		int k = ui_readkey(-1, &fn);
-		if (k == ERR || (fn && k == KEY_RESIZE))
-			continue;
-		/* A character that shares its number with a curses key (U+0101..
-		 * U+01FF, such as ą) must not act as that key. */
-		if (!fn && k >= KEY_MIN)
-			continue;
-		if (ui_too_small())
-			continue;
-		ui_msg_clear();
-		int pane = pane_for_key(k);
-		if (pane >= 0) {
-			cur = pane;
-			continue;
-		}
-		view *v = top();
-		const action *act = find_action(v, k);
-		if (act)
-			dispatch(v, act, k);
-	}
-	ui_stop();
+	return 0;
+}
+
+static void panes_close(void)
+{
 	for (int p = 0; p < NPANES; p++)
 		while (depth[p] > 0) {
 			view *v = stack[p][--depth[p]];
@@ -560,5 +566,108 @@ int ui_main(ui_app *a)
 			list_free(&v->list);
 			free(v);
 		}
+}
+
+/* One key of the main loop, after the checks on what was read. */
+static void handle_key(int k)
+{
+	ui_msg_clear();
+	int pane = pane_for_key(k);
+	if (pane >= 0) {
+		cur = pane;
+		return;
+	}
+	view *v = top();
+	const action *act = find_action(v, k);
+	if (act)
+		dispatch(v, act, k);
+}
+
+int ui_main(ui_app *a)
+{
+	app = a;
+	if (panes_open())
+		return 1;
+	ui_start();
+	live_start(); /* h-conc: hangups, drafts */
+	while (!app->quit) {
+		draw();
+		if (live_offer_drafts()) /* h-conc: drafts left from before, one a frame */
+			continue;
+		int fn = 0;
+		/* h-conc: wake up to show others' changes (no snapshot is held) */
+		int k = ui_readkey(LIVE_POLL_MS, &fn);
+		live_tick();
+		if (k == ERR || (fn && k == KEY_RESIZE))
+			continue;
+		/* A character that shares its number with a curses key (U+0101..
+		 * U+01FF, such as ą) must not act as that key. */
+		if (!fn && k >= KEY_MIN)
+			continue;
+		if (ui_too_small())
+			continue;
+		handle_key(k);
+	}
+	ui_stop();
+	panes_close();
 	return 0;
+}
+
+/* ---- benchmark hooks (issue 8): tests/bench drives the same panes, key
+ * dispatch and drawing as ui_main, one step at a time and without reading
+ * keys; the caller has started curses on an off-screen terminal. ---- */
+
+int ui_bench_open(ui_app *a)
+{
+	app = a;
+	cur = 0;
+	return panes_open();
+}
+
+int ui_bench_panes(void)
+{
+	return NPANES;
+}
+
+const char *ui_bench_pane_name(int pane)
+{
+	return pane >= 0 && pane < NPANES ? panes[pane].name : "";
+}
+
+/* A full frame of the pane, as when it is first shown. */
+void ui_bench_frame(int pane)
+{
+	if (pane >= 0 && pane < NPANES)
+		cur = pane;
+	clearok(curscr, TRUE);
+	draw();
+}
+
+/* One key as the loop handles it, and the frame that follows. */
+void ui_bench_key(int key)
+{
+	handle_key(key);
+	draw();
+}
+
+/* One keystroke of the filter prompt: the list narrows to text, redrawn. */
+void ui_bench_filter(const char *text)
+{
+	view *v = top();
+	list_set_filter(&v->list, text);
+	ui_msg(ST_NORMAL, "%s: %s", _("Search"), text);
+	draw();
+}
+
+/* The record selected in the shown view (0: none), to choose test data. */
+int64_t ui_bench_selected(void)
+{
+	const lrow *sel = list_selected(&top()->list);
+	return sel ? sel->id : 0;
+}
+
+void ui_bench_close(void)
+{
+	panes_close();
+	ui_msg_clear();
 }

@@ -16,6 +16,7 @@ enum {
 	A_YEAR_PREV, A_YEAR_NEXT, A_REFRESH,
 	A_OPEN, A_NEW, A_EDIT, A_DELETE,
 	A_ADMIN, /* h-admin: global, admins only */
+	A_HISTORY, /* h-roles: global, a record's audit history */
 	A_VIEW = 100
 };
 
@@ -43,6 +44,8 @@ struct view {
 	void (*close)(view *v);     /* frees data; NULL if nothing to free */
 	ulist list;
 	int64_t parent_id;          /* sub-views: the record they show */
+	const char *table;          /* h-roles: audited table of the rows (h shows a
+				     * row's history), NULL if none */
 	char subtitle[160];         /* sub-views: e.g. the person's name */
 	void *data;
 };
@@ -53,6 +56,8 @@ void ui_push(view *v);
 void ui_reload_all(void);
 /* Switches to a top-level pane (0-based) and shows the record (key,id). */
 void ui_show_in_pane(int pane, const char *key, int64_t id);
+/* h-reports: the index of the pane shown by key ('1'...), -1 if none. */
+int ui_pane_index(int key);
 
 /* The panes and sub-views, each in its own ui_view_*.c file. */
 view *view_staff_new(void);
@@ -61,6 +66,11 @@ view *view_activities_new(void);
 view *view_goals_new(int64_t plan_id);
 view *view_sessions_new(int64_t activity_id);
 view *view_admin_new(void); /* h-admin: ui_view_admin.c, the registers */
+view *view_overview_new(void); /* h-cycle: ui_view_overview.c, pane 0 Overblik */
+view *view_reports_new(void); /* h-reports: ui_view_report.c, pane 4 */
+/* h-roles: ui_view_history.c, the audit history of row id of table, newest
+ * first; what names the record in the title line. */
+view *view_history_new(const char *table, int64_t id, const char *what);
 
 /* Shared helper for fetch functions: copies a key and a laid-out line into a
  * row. Returns 0, or -1 on out of memory. */
@@ -75,5 +85,16 @@ const char *key_label(int key, char *buf, size_t size);
 int detail_line(WINDOW *w, int y, int wd, const char *label, const char *value);
 
 int ui_main(ui_app *a);
+
+/* Benchmark hooks (tests/bench, issue 8): the panes, key dispatch and
+ * drawing of ui_main one step at a time, without the key loop. */
+int ui_bench_open(ui_app *a);
+int ui_bench_panes(void);
+const char *ui_bench_pane_name(int pane); /* N_() */
+void ui_bench_frame(int pane);
+void ui_bench_key(int key);
+void ui_bench_filter(const char *text);
+int64_t ui_bench_selected(void);
+void ui_bench_close(void);
 
 #endif

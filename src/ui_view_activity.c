@@ -8,24 +8,30 @@
 #include "db_part.h"
 #include "i18n.h"
 #include "ui_form.h"
+#include "ui_live.h"
 #include "ui_pick.h"
+#include "ui_checklist.h" /* h-cycle: competence areas, professions */
+#include "ui_cycle.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { A_SIGNUP = A_VIEW };
+enum { A_SIGNUP = A_VIEW, A_COMPETENCES, A_PROFESSIONS };
 
 static const action activity_actions[] = {
 	{ A_OPEN, N_("Sessions"), N_("Open the activity's sessions"), { '\n', KEY_RIGHT }, 1 },
 	{ A_NEW, N_("New"), N_("Add an activity to the catalogue"), { 'n' }, 1 },
 	{ A_EDIT, N_("Edit"), N_("Edit the activity"), { 'e' }, 1 },
 	{ A_DELETE, N_("Deactivate"), N_("Take the activity out of the catalogue (or back)"), { 'd' }, 1 },
+	{ A_COMPETENCES, N_("Areas"), N_("Tick the competence areas the activity develops"), { 'C' }, 1 }, /* h-cycle */
+	{ A_PROFESSIONS, N_("Professions"), N_("Tick the professions the activity is for"), { 'P' }, 1 },
 	{ 0, NULL, NULL, { 0 }, 0 },
 };
 
 static const action session_actions[] = {
-	{ A_SIGNUP, N_("Sign up"), N_("Sign a person up for the session"), { 't', '\n' }, 1 },
+	{ A_OPEN, N_("Participants"), N_("Open the participants and the waiting list"), { '\n', KEY_RIGHT }, 1 }, /* h-cycle */
+	{ A_SIGNUP, N_("Sign up"), N_("Sign a person up for the session"), { 't' }, 1 },
 	{ A_NEW, N_("New"), N_("Add a session"), { 'n' }, 1 },
 	{ A_EDIT, N_("Edit"), N_("Edit the session"), { 'e' }, 1 },
 	{ A_DELETE, N_("Delete"), N_("Delete a session nobody is signed up for"), { 'd' }, 1 },
@@ -134,6 +140,7 @@ static void act_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	ui_money(z, sizeof z, a.price);
 	snprintf(buf, sizeof buf, "%s · %s · %s", x, y2, z);
 	if (y < h) y = detail_line(w, y, wd, _("Scope"), buf);
+	y = ui_activity_links_draw(w, y, h, wd, &a); /* h-cycle */
 	if (y < h && a.description[0]) y = detail_line(w, y, wd, _("About"), a.description);
 	if (y < h) y = detail_line(w, y, wd, _("Sessions"), a.sessions ? "" : _("none planned"));
 	draw_sessions(w, y, h, wd, a.id);
@@ -156,6 +163,7 @@ static kcode save_activity(void *ctx, form *f, int *bad, kerr *e)
 	n.price = form_value(f, AF_PRICE)->num;
 	n.cross_prof = form_value(f, AF_CROSS)->on;
 	n.sort_key = NULL;
+	n.version = form_version(f);
 	kcode c = n.title && n.provider && n.description ? activity_save(app->db, &app->who, &n, e)
 							 : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
 	*bad = strstr(e->msg, "ECTS") ? AF_ECTS : -1;
@@ -169,6 +177,45 @@ static kcode save_activity(void *ctx, form *f, int *bad, kerr *e)
 	return c;
 }
 
+/* The activity's values into the form: to edit, and to see someone else's. */
+static void fill_activity(form *f, const activity_rec *a)
+{
+	char buf[64];
+	form_set_text(f, AF_TITLE, a->title);
+	for (int i = 0; activity_methods[i]; i++)
+		if (!strcmp(activity_methods[i], a->method))
+			form_set_choice(f, AF_METHOD, i + 1, method_name(a->method));
+	form_set_text(f, AF_PROVIDER, a->provider);
+	if (a->ects >= 0) {
+		fmt_num(buf, sizeof buf, a->ects, "");
+		buf[strlen(buf) - 1] = '\0';
+		form_set_text(f, AF_ECTS, buf);
+	}
+	if (a->hours >= 0) {
+		fmt_num(buf, sizeof buf, a->hours, "");
+		buf[strlen(buf) - 1] = '\0';
+		form_set_text(f, AF_HOURS, buf);
+	}
+	snprintf(buf, sizeof buf, "%lld", (long long)a->price);
+	form_set_text(f, AF_PRICE, buf);
+	form_set_bool(f, AF_CROSS, a->cross_prof);
+	form_set_text(f, AF_DESC, a->description);
+}
+
+/* h-conc: the activity as saved now (ui_form.h form_reload_fn). */
+static kcode reload_activity(void *ctx, form *into, int64_t *version, kerr *e)
+{
+	activity_rec cur;
+	if (activity_get(app->db, &app->who, ((activity_rec *)ctx)->id, &cur, e))
+		return e->code;
+	*version = cur.version;
+	if (into)
+		fill_activity(into, &cur);
+	activity_free(&cur);
+	return KE_OK;
+}
+
+/* v may be NULL (a draft reopened at the start). */
 static void edit_activity(view *v, int64_t id)
 {
 	activity_rec a = { .ects = -1, .hours = -1 };
@@ -193,32 +240,15 @@ static void edit_activity(view *v, int64_t id)
 		return;
 	}
 	if (id) {
-		char buf[64];
-		form_set_text(f, AF_TITLE, a.title);
-		for (int i = 0; activity_methods[i]; i++)
-			if (!strcmp(activity_methods[i], a.method))
-				form_set_choice(f, AF_METHOD, i + 1, method_name(a.method));
-		form_set_text(f, AF_PROVIDER, a.provider);
-		if (a.ects >= 0) {
-			fmt_num(buf, sizeof buf, a.ects, "");
-			buf[strlen(buf) - 1] = '\0';
-			form_set_text(f, AF_ECTS, buf);
-		}
-		if (a.hours >= 0) {
-			fmt_num(buf, sizeof buf, a.hours, "");
-			buf[strlen(buf) - 1] = '\0';
-			form_set_text(f, AF_HOURS, buf);
-		}
-		snprintf(buf, sizeof buf, "%lld", (long long)a.price);
-		form_set_text(f, AF_PRICE, buf);
-		form_set_bool(f, AF_CROSS, a.cross_prof);
-		form_set_text(f, AF_DESC, a.description);
+		fill_activity(f, &a);
+		form_set_reload(f, reload_activity, &a);
 	}
+	form_set_record(f, "activity", id, a.version);
 	if (form_run(f, save_activity, &a)) {
 		ui_msg(ST_OK, "%s", _("Saved."));
 		ui_reload_all();
 		activity_rec fresh;
-		if (activity_get(app->db, &app->who, a.id, &fresh, &e) == KE_OK) {
+		if (v && activity_get(app->db, &app->who, a.id, &fresh, &e) == KE_OK) {
 			list_select_id(&v->list, fresh.sort_key, fresh.id);
 			activity_free(&fresh);
 		}
@@ -239,7 +269,17 @@ static void toggle_activity(view *v, int64_t id)
 	snprintf(q, sizeof q, a.active ? _("Take \"%s\" out of the catalogue? Its history is kept.")
 				       : _("Put \"%s\" back in the catalogue?"), a.title);
 	if (ui_confirm(q)) {
-		if (activity_set_active(app->db, &app->who, a.id, a.version, !a.active, &e))
+		kcode c = activity_set_active(app->db, &app->who, a.id, a.version, !a.active, &e);
+		/* h-conc: someone changed the activity meanwhile: ask again */
+		if (c == KE_CONFLICT && live_ask_again(&e, a.active ? _("Take it out anyway?") : _("Put it back anyway?"))) {
+			activity_rec cur;
+			c = activity_get(app->db, &app->who, a.id, &cur, &e);
+			if (!c) {
+				c = activity_set_active(app->db, &app->who, a.id, cur.version, !a.active, &e);
+				activity_free(&cur);
+			}
+		}
+		if (c)
 			ui_msg(ST_ERROR, "%s", e.msg);
 		list_reload(&v->list);
 	}
@@ -253,6 +293,7 @@ static int act_allowed(view *v, int a, const lrow *sel)
 	switch (a) {
 	case A_NEW: return admin;
 	case A_EDIT: case A_DELETE: return admin && sel;
+	case A_COMPETENCES: case A_PROFESSIONS: return admin && sel; /* h-cycle */
 	case A_OPEN: return sel != NULL;
 	}
 	return 1;
@@ -261,6 +302,10 @@ static int act_allowed(view *v, int a, const lrow *sel)
 static int act_act(view *v, int a, const lrow *sel)
 {
 	switch (a) {
+	case A_COMPETENCES: case A_PROFESSIONS: /* h-cycle */
+		if (ui_activity_links(sel->id, a == A_PROFESSIONS))
+			list_reload(&v->list);
+		return 1;
 	case A_OPEN: {
 		view *s = view_sessions_new(sel->id);
 		activity_rec r;
@@ -290,6 +335,7 @@ view *view_activities_new(void)
 	v->detail = act_detail;
 	v->act = act_act;
 	v->allowed = act_allowed;
+	v->table = "activity"; /* h-roles */
 	list_init(&v->list, act_fetch, v);
 	return v;
 }
@@ -372,6 +418,9 @@ static void ses_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 		y = detail_line(w, y, wd, _("Participants"), n ? "" : "–");
 		for (int i = 0; i < n && y < h; i++) {
 			snprintf(buf, sizeof buf, "  %s · %s", r[i].staff_name, part_status_name(r[i].status));
+			if (r[i].wait_pos) /* h-cycle: the place in the queue */
+				snprintf(buf, sizeof buf, "  %s · %s (%d)", r[i].staff_name,
+					 part_status_name(r[i].status), r[i].wait_pos);
 			ui_put(w, y++, 0, wd, buf, 1);
 		}
 		part_rows_free(r, n);
@@ -392,6 +441,7 @@ static kcode save_session(void *ctx, form *f, int *bad, kerr *e)
 	n.place = strdup(form_value(f, SF_PLACE)->text ? form_value(f, SF_PLACE)->text : "");
 	n.capacity = (int)form_value(f, SF_CAPACITY)->num;
 	n.activity_title = NULL;
+	n.version = form_version(f);
 	kcode c = n.place ? session_save(app->db, &app->who, &n, e) : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
 	*bad = -1;
 	if (!c) {
@@ -402,9 +452,38 @@ static kcode save_session(void *ctx, form *f, int *bad, kerr *e)
 	return c;
 }
 
-static void edit_session(view *v, int64_t id)
+/* The session's values into the form: to edit, and to see someone else's. */
+static void fill_session(form *f, const session_rec *s)
 {
-	session_rec s = { .activity_id = v->parent_id };
+	char d[11], buf[16];
+	date_format(s->starts, d);
+	form_set_text(f, SF_STARTS, d);
+	date_format(s->ends, d);
+	form_set_text(f, SF_ENDS, d);
+	form_set_text(f, SF_PLACE, s->place);
+	snprintf(buf, sizeof buf, "%d", s->capacity);
+	form_set_text(f, SF_CAPACITY, buf);
+	date_format(s->signup_deadline, d);
+	form_set_text(f, SF_DEADLINE, d);
+}
+
+/* h-conc: the session as saved now (ui_form.h form_reload_fn). */
+static kcode reload_session(void *ctx, form *into, int64_t *version, kerr *e)
+{
+	session_rec cur;
+	if (session_get(app->db, &app->who, ((session_rec *)ctx)->id, &cur, e))
+		return e->code;
+	*version = cur.version;
+	if (into)
+		fill_session(into, &cur);
+	session_free(&cur);
+	return KE_OK;
+}
+
+/* Session id (0: a new one) of activity activity_id. */
+static void edit_session(int64_t activity_id, int64_t id)
+{
+	session_rec s = { .activity_id = activity_id };
 	kerr e;
 	if (id && session_get(app->db, &app->who, id, &s, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
@@ -423,16 +502,11 @@ static void edit_session(view *v, int64_t id)
 		return;
 	}
 	if (id) {
-		char d[11], buf[16];
-		date_format(s.starts, d);
-		form_set_text(f, SF_STARTS, d);
-		date_format(s.ends, d);
-		form_set_text(f, SF_ENDS, d);
-		form_set_text(f, SF_PLACE, s.place);
-		snprintf(buf, sizeof buf, "%d", s.capacity);
-		form_set_text(f, SF_CAPACITY, buf);
-		date_format(s.signup_deadline, d);
-		form_set_text(f, SF_DEADLINE, d);
+		fill_session(f, &s);
+		form_set_reload(f, reload_session, &s);
+		form_set_record(f, "session", id, s.version);
+	} else {
+		form_set_record(f, "session-new", activity_id, 0);
 	}
 	if (form_run(f, save_session, &s)) {
 		ui_msg(ST_OK, "%s", _("Saved."));
@@ -454,7 +528,17 @@ static void delete_session(view *v, int64_t id)
 	date_format(s.starts, d);
 	snprintf(q, sizeof q, _("Delete the session of %s starting %s?"), s.activity_title, d);
 	if (ui_confirm(q)) {
-		if (session_delete(app->db, &app->who, s.id, s.version, &e))
+		kcode c = session_delete(app->db, &app->who, s.id, s.version, &e);
+		/* h-conc: someone changed the session meanwhile: ask again */
+		if (c == KE_CONFLICT && live_ask_again(&e, _("Delete it anyway?"))) {
+			session_rec cur;
+			c = session_get(app->db, &app->who, s.id, &cur, &e);
+			if (!c) {
+				c = session_delete(app->db, &app->who, s.id, cur.version, &e);
+				session_free(&cur);
+			}
+		}
+		if (c)
 			ui_msg(ST_ERROR, "%s", e.msg);
 		ui_reload_all();
 		list_reload(&v->list);
@@ -481,10 +565,15 @@ static void signup(int64_t session)
 	form *f = form_new(_("Sign a person up"), fs, SU_COUNT);
 	if (!f)
 		return;
+	form_set_record(f, "session-signup", session, 0);
 	if (app->who.role == ROLE_EMPLOYEE)
 		form_set_choice(f, SU_PERSON, app->who.staff_id, app->who.name);
 	if (form_run(f, save_signup, &session)) {
-		ui_msg(ST_OK, "%s", _("Signed up."));
+		int64_t sid = form_value(f, SU_PERSON)->id; /* h-cycle: a request is no seat yet */
+		if (app->who.role == ROLE_EMPLOYEE || sid == app->who.staff_id)
+			ui_msg(ST_OK, "%s", _("Signed up: the request waits for the leader's decision."));
+		else
+			ui_msg(ST_OK, "%s", _("Signed up."));
 		ui_reload_all();
 	}
 	form_free(f);
@@ -498,6 +587,7 @@ static int ses_allowed(view *v, int a, const lrow *sel)
 	case A_NEW: return admin;
 	case A_EDIT: case A_DELETE: return admin && sel;
 	case A_SIGNUP: return sel != NULL;
+	case A_OPEN: return sel != NULL; /* h-cycle */
 	}
 	return 1;
 }
@@ -506,11 +596,42 @@ static int ses_act(view *v, int a, const lrow *sel)
 {
 	switch (a) {
 	case A_SIGNUP: signup(sel->id); return 1;
-	case A_NEW: edit_session(v, 0); return 1;
-	case A_EDIT: edit_session(v, sel->id); return 1;
+	case A_OPEN: { /* h-cycle: the participants, where requests are decided */
+		view *p = view_parts_new(sel->id, 0);
+		if (p)
+			snprintf(p->subtitle, sizeof p->subtitle, "%s", v->subtitle);
+		ui_push(p);
+		return 1;
+	}
+	case A_NEW: edit_session(v->parent_id, 0); return 1;
+	case A_EDIT: edit_session(v->parent_id, sel->id); return 1;
 	case A_DELETE: delete_session(v, sel->id); return 1;
 	}
 	return 0;
+}
+
+/* h-conc: reopens a form for its draft (ui_live.h). */
+int view_activity_resume(const char *form, int64_t id)
+{
+	session_rec s;
+	kerr e;
+	if (!strcmp(form, "activity")) {
+		edit_activity(NULL, id);
+	} else if (!strcmp(form, "session-new")) {
+		edit_session(id, 0);
+	} else if (!strcmp(form, "session")) {
+		if (session_get(app->db, &app->who, id, &s, &e) == KE_OK) {
+			edit_session(s.activity_id, id);
+			session_free(&s);
+		} else {
+			ui_msg(ST_ERROR, "%s", e.msg);
+		}
+	} else if (!strcmp(form, "session-signup")) {
+		signup(id);
+	} else {
+		return 0;
+	}
+	return 1;
 }
 
 view *view_sessions_new(int64_t activity_id)
@@ -524,6 +645,7 @@ view *view_sessions_new(int64_t activity_id)
 	v->detail = ses_detail;
 	v->act = ses_act;
 	v->allowed = ses_allowed;
+	v->table = "session"; /* h-roles */
 	v->parent_id = activity_id;
 	list_init(&v->list, ses_fetch, v);
 	return v;

@@ -9,7 +9,10 @@
 #include "i18n.h"
 #include "text.h"
 #include "ui_form.h"
+#include "ui_live.h"
 #include "ui_pick.h"
+#include "ui_cycle.h" /* h-cycle: the follow-up delays register */
+#include "ui_export.h" /* h-reports: i imports from HR */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -247,7 +250,7 @@ static kcode save_unit(void *ctx, form *f, int *bad, kerr *e)
 {
 	unit_rec *u = ctx;
 	int k = (int)form_value(f, UF_KIND)->id;
-	unit_rec n = { .id = u->id, .version = u->version, .active = u->active,
+	unit_rec n = { .id = u->id, .version = form_version(f), .active = u->active,
 		       .parent_id = form_value(f, UF_PARENT)->id, .name = dup_value(f, UF_NAME) };
 	snprintf(n.kind, sizeof n.kind, "%s", k > 0 && k <= 3 ? unit_kinds[k - 1] : "");
 	kcode c = n.name ? unit_save(app->db, &app->who, &n, e) : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
@@ -264,6 +267,35 @@ static kcode save_unit(void *ctx, form *f, int *bad, kerr *e)
 	return c;
 }
 
+/* The unit's values into the form: to edit, and to see someone else's. */
+static void fill_unit(form *f, const unit_rec *u, const unit_rec *parent)
+{
+	form_set_text(f, UF_NAME, u->name);
+	for (int i = 0; unit_kinds[i]; i++)
+		if (!strcmp(unit_kinds[i], u->kind))
+			form_set_choice(f, UF_KIND, i + 1, kind_name(u->kind));
+	if (parent->id)
+		form_set_choice(f, UF_PARENT, parent->id, parent->name);
+}
+
+/* h-conc: the unit as saved now (ui_form.h form_reload_fn). */
+static kcode reload_unit(void *ctx, form *into, int64_t *version, kerr *e)
+{
+	unit_rec cur, parent = { 0 };
+	if (unit_get(app->db, &app->who, ((unit_rec *)ctx)->id, &cur, e))
+		return e->code;
+	*version = cur.version;
+	kcode c = KE_OK;
+	if (into && cur.parent_id)
+		c = unit_get(app->db, &app->who, cur.parent_id, &parent, e);
+	if (into && !c)
+		fill_unit(into, &cur, &parent);
+	unit_free(&parent);
+	unit_free(&cur);
+	return c;
+}
+
+/* v may be NULL (a draft reopened at the start). */
 static void unit_edit(view *v, int64_t id)
 {
 	unit_rec u = { .active = 1 }, p = { 0 };
@@ -286,18 +318,15 @@ static void unit_edit(view *v, int64_t id)
 	form *f = form_new(id ? _("Edit unit") : _("New unit"), fs, UF_COUNT);
 	if (f) {
 		if (id) {
-			form_set_text(f, UF_NAME, u.name);
-			for (int i = 0; unit_kinds[i]; i++)
-				if (!strcmp(unit_kinds[i], u.kind))
-					form_set_choice(f, UF_KIND, i + 1, kind_name(u.kind));
-			if (p.id)
-				form_set_choice(f, UF_PARENT, p.id, p.name);
+			fill_unit(f, &u, &p);
+			form_set_reload(f, reload_unit, &u);
 		}
+		form_set_record(f, "unit", id, u.version);
 		if (form_run(f, save_unit, &u)) {
 			ui_msg(ST_OK, "%s", _("Saved."));
 			ui_reload_all();
 			unit_rec fresh;
-			if (unit_get(app->db, &app->who, u.id, &fresh, &e) == KE_OK) {
+			if (v && unit_get(app->db, &app->who, u.id, &fresh, &e) == KE_OK) {
 				list_select_id(&v->list, fresh.sort_key, fresh.id);
 				unit_free(&fresh);
 			}
@@ -324,7 +353,20 @@ static void unit_toggle(view *v, int64_t id)
 		unit_rec n = { .id = u.id, .version = u.version, .parent_id = u.parent_id,
 			       .name = u.name, .active = !u.active };
 		memcpy(n.kind, u.kind, sizeof n.kind);
-		if (unit_save(app->db, &app->who, &n, &e))
+		kcode c = unit_save(app->db, &app->who, &n, &e);
+		/* h-conc: someone changed the unit meanwhile: ask again */
+		if (c == KE_CONFLICT && live_ask_again(&e, u.active ? _("Deactivate anyway?") : _("Reactivate anyway?"))) {
+			unit_rec cur;
+			c = unit_get(app->db, &app->who, u.id, &cur, &e);
+			if (!c) {
+				n.version = cur.version;
+				free(n.sort_key);
+				n.sort_key = NULL;
+				c = unit_save(app->db, &app->who, &n, &e);
+				unit_free(&cur);
+			}
+		}
+		if (c)
 			ui_msg(ST_ERROR, "%s", e.msg);
 		else
 			ui_msg(ST_OK, u.active ? _("%s is deactivated.") : _("%s is active again."), u.name);
@@ -369,6 +411,7 @@ static void unit_leader(int64_t id)
 	snprintf(title, sizeof title, _("Leader of %s"), u.name);
 	form *f = form_new(title, fs, LF_COUNT);
 	if (f) {
+		form_set_record(f, "unit-leader", id, 0);
 		if (date_today(today) == 0) {
 			date_format(today, shown);
 			form_set_text(f, LF_FROM, shown);
@@ -410,6 +453,7 @@ static void unit_budget(int64_t id)
 	snprintf(title, sizeof title, _("Budget %d for %s"), app->year, u.name);
 	form *f = form_new(title, fs, BF_COUNT);
 	if (f) {
+		form_set_record(f, "budget", id, 0);
 		if (amount)
 			form_set_num(f, BF_AMOUNT, amount);
 		if (form_run(f, save_budget, &id)) {
@@ -507,7 +551,7 @@ enum { PF_NAME, PF_COUNT };
 static kcode save_prof(void *ctx, form *f, int *bad, kerr *e)
 {
 	named_rec *p = ctx;
-	named_rec n = { .id = p->id, .version = p->version, .name = dup_value(f, PF_NAME) };
+	named_rec n = { .id = p->id, .version = form_version(f), .name = dup_value(f, PF_NAME) };
 	kcode c = n.name ? profession_save(app->db, &app->who, &n, e) : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
 	*bad = PF_NAME;
 	if (!c) {
@@ -537,6 +581,7 @@ static void prof_edit(view *v, const lrow *sel)
 	if (f) {
 		if (sel)
 			form_set_text(f, PF_NAME, p.name);
+		form_set_record(f, "profession", sel ? sel->id : 0, p.version);
 		if (form_run(f, save_prof, &p)) {
 			ui_msg(ST_OK, "%s", _("Saved."));
 			ui_reload_all();
@@ -697,7 +742,7 @@ enum { CF_CODE, CF_DA, CF_EN, CF_COUNT };
 static kcode save_comp(void *ctx, form *f, int *bad, kerr *e)
 {
 	named_rec *c = ctx;
-	named_rec n = { .id = c->id, .version = c->version, .pos = c->pos, .code = dup_value(f, CF_CODE),
+	named_rec n = { .id = c->id, .version = form_version(f), .pos = c->pos, .code = dup_value(f, CF_CODE),
 			.name_da = dup_value(f, CF_DA), .name_en = dup_value(f, CF_EN) };
 	kcode r = n.code && n.name_da && n.name_en ? competence_save(app->db, &app->who, &n, e)
 						     : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
@@ -716,6 +761,23 @@ static kcode save_comp(void *ctx, form *f, int *bad, kerr *e)
 	return r;
 }
 
+/* h-conc: the competence area as saved now (ui_form.h form_reload_fn). */
+static kcode reload_comp(void *ctx, form *into, int64_t *version, kerr *e)
+{
+	named_rec cur;
+	if (comp_get(((named_rec *)ctx)->id, &cur, e))
+		return e->code;
+	*version = cur.version;
+	if (into) {
+		form_set_text(into, CF_CODE, cur.code);
+		form_set_text(into, CF_DA, cur.name_da);
+		form_set_text(into, CF_EN, cur.name_en);
+	}
+	named_free(&cur);
+	return KE_OK;
+}
+
+/* v may be NULL (a draft reopened at the start). */
 static void comp_edit(view *v, int64_t id)
 {
 	named_rec c = { 0 };
@@ -735,13 +797,16 @@ static void comp_edit(view *v, int64_t id)
 			form_set_text(f, CF_CODE, c.code);
 			form_set_text(f, CF_DA, c.name_da);
 			form_set_text(f, CF_EN, c.name_en);
+			form_set_reload(f, reload_comp, &c);
 		}
+		form_set_record(f, "competence", id, c.version);
 		if (form_run(f, save_comp, &c)) {
 			char key[16];
 			ui_msg(ST_OK, "%s", _("Saved."));
 			ui_reload_all();
 			comp_key(&c, key, sizeof key);
-			list_select_id(&v->list, key, c.id);
+			if (v)
+				list_select_id(&v->list, key, c.id);
 		}
 		form_free(f);
 	}
@@ -838,7 +903,7 @@ enum { FF_TITLE, FF_DESC, FF_COUNT };
 static kcode save_focus(void *ctx, form *f, int *bad, kerr *e)
 {
 	named_rec *r = ctx;
-	named_rec n = { .id = r->id, .version = r->version, .year = r->year,
+	named_rec n = { .id = r->id, .version = form_version(f), .year = r->year,
 			.name = dup_value(f, FF_TITLE), .description = dup_value(f, FF_DESC) };
 	kcode c = n.name && n.description ? focus_save(app->db, &app->who, &n, e)
 					  : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
@@ -856,6 +921,22 @@ static kcode save_focus(void *ctx, form *f, int *bad, kerr *e)
 	return c;
 }
 
+/* h-conc: the focus area as saved now (ui_form.h form_reload_fn). */
+static kcode reload_focus(void *ctx, form *into, int64_t *version, kerr *e)
+{
+	named_rec cur;
+	if (focus_get(((named_rec *)ctx)->id, &cur, e))
+		return e->code;
+	*version = cur.version;
+	if (into) {
+		form_set_text(into, FF_TITLE, cur.name);
+		form_set_text(into, FF_DESC, cur.description);
+	}
+	named_free(&cur);
+	return KE_OK;
+}
+
+/* v may be NULL (a draft reopened at the start). */
 static void focus_edit(view *v, int64_t id)
 {
 	named_rec r = { .year = app->year };
@@ -878,11 +959,15 @@ static void focus_edit(view *v, int64_t id)
 		if (id) {
 			form_set_text(f, FF_TITLE, r.name);
 			form_set_text(f, FF_DESC, r.description);
+			form_set_reload(f, reload_focus, &r);
+			form_set_record(f, "focus", id, r.version);
+		} else {
+			form_set_record(f, "focus-new", r.year, 0);
 		}
 		if (form_run(f, save_focus, &r)) {
 			ui_msg(ST_OK, "%s", _("Saved."));
 			ui_reload_all();
-			if (r.sort_key)
+			if (v && r.sort_key)
 				list_select_id(&v->list, r.sort_key, r.id);
 		}
 		form_free(f);
@@ -901,10 +986,12 @@ static int focus_act(view *v, int a, const lrow *sel)
 
 /* ---- the admin list: the four registers ---- */
 
-enum { R_UNITS = 1, R_PROFESSIONS, R_COMPETENCE, R_FOCUS, R_COUNT = R_FOCUS };
+/* h-cycle: follow-up delays before the focus areas, which stay last (G) */
+enum { R_UNITS = 1, R_PROFESSIONS, R_COMPETENCE, R_FOLLOWUP, R_FOCUS, R_COUNT = R_FOCUS };
 
 static const action admin_actions[] = {
 	{ A_OPEN, N_("Open"), N_("Open the register"), { '\n', KEY_RIGHT }, 1 },
+	{ A_IMPORT, N_("Import"), N_("Import staff or activities from an HR spreadsheet (CSV)"), { 'i' }, 1 }, /* h-reports */
 	{ 0, NULL, NULL, { 0 }, 0 },
 };
 
@@ -915,6 +1002,7 @@ static void register_name(int r, char *buf, size_t size)
 	case R_UNITS: snprintf(buf, size, "%s", _("Units")); break;
 	case R_PROFESSIONS: snprintf(buf, size, "%s", _("Professions")); break;
 	case R_COMPETENCE: snprintf(buf, size, "%s", _("Competence areas")); break;
+	case R_FOLLOWUP: snprintf(buf, size, "%s", _("Follow-up delays")); break; /* h-cycle */
 	default: snprintf(buf, size, _("Focus areas %d"), app->year); break;
 	}
 }
@@ -957,6 +1045,7 @@ static void admin_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 		_("The tree of areas, institutions and teams, with their leaders and this year's budgets."),
 		_("The professional groups staff belong to and activities are aimed at."),
 		_("The kinds of competence every goal in a plan develops."),
+		_("How many weeks after an activity its follow-up falls due, per method."), /* h-cycle */
 		_("The common focus areas of the year; goals and activities link to them."),
 	};
 	if (sel->id < R_UNITS || sel->id > R_COUNT)
@@ -973,6 +1062,8 @@ static void admin_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 static view *register_view(int r)
 {
 	view *v = NULL;
+	if (r == R_FOLLOWUP) /* h-cycle: ui_view_delays.c */
+		return view_fu_delays_new();
 	switch (r) {
 	case R_UNITS:
 		v = new_view(N_("Units"), unit_actions, unit_fetch, unit_header, unit_detail, unit_act);
@@ -989,6 +1080,9 @@ static view *register_view(int r)
 			     focus_act);
 		break;
 	}
+	if (v) /* h-roles: the audited table, for h */
+		v->table = r == R_UNITS ? "unit" : r == R_PROFESSIONS ? "profession"
+			 : r == R_COMPETENCE ? "competence_area" : "focus_area";
 	if (v && r != R_FOCUS) /* focus areas show their year, set by the fetch */
 		snprintf(v->subtitle, sizeof v->subtitle, "%s", _("Admin"));
 	return v;
@@ -997,9 +1091,32 @@ static view *register_view(int r)
 static int admin_act(view *v, int a, const lrow *sel)
 {
 	(void)v;
+	if (a == A_IMPORT) { /* h-reports */
+		ui_import();
+		return 1;
+	}
 	if (a != A_OPEN)
 		return 0;
 	ui_push(register_view((int)sel->id));
+	return 1;
+}
+
+/* h-conc: reopens a form for its draft (ui_live.h). New focus areas and
+ * professions are not reopened here: opening them again offers the draft. */
+int view_admin_resume(const char *form, int64_t id)
+{
+	if (!strcmp(form, "unit"))
+		unit_edit(NULL, id);
+	else if (!strcmp(form, "unit-leader"))
+		unit_leader(id);
+	else if (!strcmp(form, "budget"))
+		unit_budget(id);
+	else if (!strcmp(form, "competence"))
+		comp_edit(NULL, id);
+	else if (!strcmp(form, "focus"))
+		focus_edit(NULL, id);
+	else
+		return 0;
 	return 1;
 }
 

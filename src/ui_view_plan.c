@@ -6,7 +6,10 @@
 #include "db_plan.h"
 #include "i18n.h"
 #include "ui_form.h"
+#include "ui_live.h"
 #include "ui_pick.h"
+#include "ui_cycle.h" /* h-cycle: agree, accept, evaluate, carry over */
+#include "ui_export.h" /* h-reports: p prints the plan */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +22,11 @@ static const action plan_actions[] = {
 	{ A_NEW, N_("New"), N_("Create a plan for a person"), { 'n' }, 1 },
 	{ A_EDIT, N_("Edit"), N_("Edit MUS date and notes"), { 'e' }, 1 },
 	{ A_DELETE, N_("Delete"), N_("Delete a draft plan"), { 'd' }, 1 },
+	{ A_AGREE, N_("Agree"), N_("Agree the plan (the person's leader)"), { 'A' }, 1 }, /* h-cycle */
+	{ A_ACCEPT, N_("Accept"), N_("Accept your agreed plan"), { 'V' }, 1 },
+	{ A_EVALUATE, N_("Evaluate"), N_("Write the evaluation and close the plan"), { 'E' }, 1 },
+	{ A_CARRY, N_("Next year"), N_("Start next year's plan from this one, unfinished goals carried over"), { 'c' }, 1 },
+	{ A_PRINT_PLAN, N_("Print"), N_("Write the plan for the MUS meeting to a file (HTML, Markdown, text)"), { 'p' }, 0 }, /* h-reports */
 	{ 0, NULL, NULL, { 0 }, 0 },
 };
 
@@ -29,8 +37,35 @@ static const action goal_actions[] = {
 	{ A_GOAL_UP, N_("Move up"), N_("Move the goal up"), { 'K', '-' }, 0 },
 	{ A_GOAL_DOWN, N_("Move down"), N_("Move the goal down"), { 'J', '+' }, 0 },
 	{ A_EDIT_PLAN, N_("Plan"), N_("Edit the plan's MUS date and notes"), { 'm' }, 1 },
+	{ A_AGREE, N_("Agree"), N_("Agree the plan (the person's leader)"), { 'A' }, 1 }, /* h-cycle */
+	{ A_ACCEPT, N_("Accept"), N_("Accept your agreed plan"), { 'V' }, 1 },
+	{ A_EVALUATE, N_("Evaluate"), N_("Write the evaluation and close the plan"), { 'E' }, 1 },
+	{ A_CARRY, N_("Next year"), N_("Start next year's plan from this one, unfinished goals carried over"), { 'c' }, 1 },
+	{ A_PRINT_PLAN, N_("Print"), N_("Write the plan for the MUS meeting to a file (HTML, Markdown, text)"), { 'p' }, 0 }, /* h-reports */
 	{ 0, NULL, NULL, { 0 }, 0 },
 };
+
+/* h-roles: what the person at the keyboard may do to plan id, as the data
+ * layer decides it (db_plan.c): its leader (an admin, or a leader looking at
+ * someone else's plan, since a leader sees only the people they lead and
+ * themself) keeps the plan until it is evaluated; the person drafts goals
+ * in their own plan until it is agreed. */
+enum { MAY_LEAD = 1, MAY_GOALS = 2, MAY_DELETE = 4 };
+
+static int plan_may(int64_t id)
+{
+	plan_rec p;
+	kerr e;
+	if (plan_get(app->db, &app->who, id, &p, &e))
+		return 0;
+	int open = strcmp(p.status, "evaluated") != 0, draft = !strcmp(p.status, "draft");
+	int lead = app->who.role == ROLE_ADMIN ||
+		   (app->who.role == ROLE_LEADER && p.staff_id != app->who.staff_id);
+	int self = app->who.staff_id && p.staff_id == app->who.staff_id;
+	plan_free(&p);
+	return (lead && open ? MAY_LEAD : 0) | ((lead && open) || (self && draft) ? MAY_GOALS : 0) |
+	       (lead && draft ? MAY_DELETE : 0);
+}
 
 /* ---- the plan list ---- */
 
@@ -99,6 +134,7 @@ static int plan_summary(WINDOW *w, int y, int h, int wd, const plan_rec *p)
 		y = detail_line(w, y, wd, _("Notes"), p->notes);
 	if (y < h && p->evaluation[0])
 		y = detail_line(w, y, wd, _("Evaluation"), p->evaluation);
+	y = cycle_plan_changes(w, y, h, wd, p->id); /* h-cycle */
 	return y;
 }
 
@@ -144,9 +180,34 @@ static kcode save_plan(void *ctx, form *f, int *bad, kerr *e)
 		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
 	}
 	free(old);
+	p->version = form_version(f);
 	kcode c = plan_save(app->db, &app->who, p, e);
 	*bad = c == KE_EXISTS ? P_PERSON : strstr(e->msg, "MUS") ? P_MUS : -1;
 	return c;
+}
+
+/* The plan's values into the form: to edit, and to see someone else's. */
+static void fill_plan(form *f, const plan_rec *p)
+{
+	char d[11];
+	form_set_choice(f, P_PERSON, p->staff_id, p->staff_name);
+	form_set_readonly(f, P_PERSON, 1);
+	date_format(p->mus_date, d);
+	form_set_text(f, P_MUS, d);
+	form_set_text(f, P_NOTES, p->notes);
+}
+
+/* h-conc: the plan as saved now (ui_form.h form_reload_fn). */
+static kcode reload_plan(void *ctx, form *into, int64_t *version, kerr *e)
+{
+	plan_rec cur;
+	if (plan_get(app->db, &app->who, ((plan_rec *)ctx)->id, &cur, e))
+		return e->code;
+	*version = cur.version;
+	if (into)
+		fill_plan(into, &cur);
+	plan_free(&cur);
+	return KE_OK;
 }
 
 /* Edits plan id (0: a new plan for this year); returns the saved plan's id. */
@@ -165,7 +226,7 @@ static int64_t edit_plan(int64_t id)
 		[P_MUS] = { _("MUS date"), FK_DATE, 0, 0, 0, 0, NULL, NULL, _("The yearly development talk, e.g. 14-03") },
 		[P_NOTES] = { _("Notes"), FK_TEXTAREA, 0, 4000, 0, 0, NULL, NULL, NULL },
 	};
-	char title[200], d[11];
+	char title[200];
 	if (id)
 		snprintf(title, sizeof title, _("Plan %d for %s"), p.year, p.staff_name);
 	else
@@ -176,12 +237,10 @@ static int64_t edit_plan(int64_t id)
 		return 0;
 	}
 	if (id) {
-		form_set_choice(f, P_PERSON, p.staff_id, p.staff_name);
-		form_set_readonly(f, P_PERSON, 1);
-		date_format(p.mus_date, d);
-		form_set_text(f, P_MUS, d);
-		form_set_text(f, P_NOTES, p.notes);
+		fill_plan(f, &p);
+		form_set_reload(f, reload_plan, &p);
 	}
+	form_set_record(f, "plan", id, p.version);
 	int64_t saved = form_run(f, save_plan, &p) ? p.id : 0;
 	if (saved) {
 		ui_msg(ST_OK, "%s", _("Saved."));
@@ -218,7 +277,17 @@ static void delete_plan(view *v, int64_t id)
 	char q[300];
 	snprintf(q, sizeof q, _("Delete the %d plan of %s with its %d goal(s)?"), p.year, p.staff_name, p.goals);
 	if (ui_confirm(q)) {
-		if (plan_delete(app->db, &app->who, p.id, p.version, &e))
+		kcode c = plan_delete(app->db, &app->who, p.id, p.version, &e);
+		/* h-conc: someone changed the plan meanwhile: ask again */
+		if (c == KE_CONFLICT && live_ask_again(&e, _("Delete it anyway?"))) {
+			plan_rec cur;
+			c = plan_get(app->db, &app->who, p.id, &cur, &e);
+			if (!c) {
+				c = plan_delete(app->db, &app->who, p.id, cur.version, &e);
+				plan_free(&cur);
+			}
+		}
+		if (c)
 			ui_msg(ST_ERROR, "%s", e.msg);
 		else
 			ui_msg(ST_OK, "%s", _("The plan is deleted."));
@@ -232,16 +301,25 @@ static int plan_allowed(view *v, int a, const lrow *sel)
 	(void)v;
 	switch (a) {
 	case A_NEW: return app->who.role != ROLE_EMPLOYEE;
-	case A_EDIT: case A_DELETE: return app->who.role != ROLE_EMPLOYEE && sel;
+	case A_EDIT: return sel && (plan_may(sel->id) & MAY_LEAD); /* h-roles */
+	case A_DELETE: return sel && (plan_may(sel->id) & MAY_DELETE);
 	case A_OPEN: return sel != NULL;
 	}
+	if (A_IS_PLAN_STEP(a)) /* h-cycle */
+		return sel && cycle_plan_allowed(a, sel->id);
 	return 1;
 }
 
 static int plan_act(view *v, int a, const lrow *sel)
 {
+	if (A_IS_PLAN_STEP(a)) { /* h-cycle */
+		if (cycle_plan_act(a, sel->id))
+			list_reload(&v->list);
+		return 1;
+	}
 	switch (a) {
 	case A_OPEN: open_goals(sel->id); return 1;
+	case A_PRINT_PLAN: if (sel) ui_print_plan(sel->id); return 1; /* h-reports */
 	case A_NEW: {
 		int64_t id = edit_plan(0);
 		if (id)
@@ -265,6 +343,7 @@ view *view_plans_new(void)
 	v->detail = plan_detail;
 	v->act = plan_act;
 	v->allowed = plan_allowed;
+	v->table = "plan"; /* h-roles */
 	list_init(&v->list, plan_fetch, v);
 	return v;
 }
@@ -311,6 +390,11 @@ static int goal_fetch(void *ctx, const char *filter, const char *key, int64_t id
 		const char *t[4] = { num, g[i].what, g[i].competence_name, goal_status_name(g[i].status) };
 		columns(line, sizeof line, 4, t, w);
 		int style = !strcmp(g[i].status, "done") ? ST_OK : ST_NORMAL;
+		if (cycle_goal_changed(g[i].id)) { /* h-cycle: changed after agreement */
+			snprintf(num, sizeof num, "%d*", i + 1);
+			columns(line, sizeof line, 4, t, w);
+			style = ST_WARN;
+		}
 		if (lrow_set(&out[got], g[i].id, keys[i], line, style)) {
 			goal_rows_free(g, count);
 			return lrow_fail(out, got, e);
@@ -350,10 +434,11 @@ static void goal_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	if (y < h) y = detail_line(w, y, wd, _("Status"), goal_status_name(g.status));
 	if (y < h && g.carried_from) y = detail_line(w, y, wd, _("Carried over"), _("from last year's plan"));
 	if (y < h && g.result[0]) y = detail_line(w, y, wd, _("Result"), g.result);
+	y = cycle_goal_changes(w, y, h, wd, g.id); /* h-cycle */
 	goal_free(&g);
 }
 
-enum { G_WHAT, G_WHY, G_CRITERIA, G_COMPETENCE, G_FOCUS, G_DEADLINE, G_STATUS, G_COUNT };
+enum { G_WHAT, G_WHY, G_CRITERIA, G_COMPETENCE, G_FOCUS, G_DEADLINE, G_STATUS, G_RESULT, G_COUNT };
 
 static kcode save_goal(void *ctx, form *f, int *bad, kerr *e)
 {
@@ -362,13 +447,15 @@ static kcode save_goal(void *ctx, form *f, int *bad, kerr *e)
 	n.what = strdup(form_value(f, G_WHAT)->text ? form_value(f, G_WHAT)->text : "");
 	n.why = strdup(form_value(f, G_WHY)->text ? form_value(f, G_WHY)->text : "");
 	n.criteria = strdup(form_value(f, G_CRITERIA)->text ? form_value(f, G_CRITERIA)->text : "");
+	n.result = strdup(form_value(f, G_RESULT)->text ? form_value(f, G_RESULT)->text : ""); /* h-cycle */
 	n.competence_id = form_value(f, G_COMPETENCE)->id;
 	n.focus_id = form_value(f, G_FOCUS)->id;
 	snprintf(n.deadline, sizeof n.deadline, "%s", form_value(f, G_DEADLINE)->iso);
 	int st = (int)form_value(f, G_STATUS)->id;
 	snprintf(n.status, sizeof n.status, "%s", st > 0 ? goal_statuses[st - 1] : "open");
-	kcode c = n.what && n.why && n.criteria ? goal_save(app->db, &app->who, &n, e)
-						: kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	n.version = form_version(f);
+	kcode c = n.what && n.why && n.criteria && n.result ? goal_save(app->db, &app->who, &n, e)
+							    : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
 	*bad = -1;
 	if (!c) {
 		g->id = n.id;
@@ -377,10 +464,44 @@ static kcode save_goal(void *ctx, form *f, int *bad, kerr *e)
 	free(n.what);
 	free(n.why);
 	free(n.criteria);
+	free(n.result);
 	return c;
 }
 
-static void edit_goal(view *v, int64_t id)
+/* The goal's values into the form: to edit, and to see someone else's. */
+static void fill_goal(form *f, const goal_rec *g)
+{
+	char d[11];
+	form_set_text(f, G_WHAT, g->what);
+	form_set_text(f, G_WHY, g->why);
+	form_set_text(f, G_CRITERIA, g->criteria);
+	form_set_choice(f, G_COMPETENCE, g->competence_id, g->competence_name);
+	if (g->focus_id)
+		form_set_choice(f, G_FOCUS, g->focus_id, g->focus_title);
+	date_format(g->deadline, d);
+	form_set_text(f, G_DEADLINE, d);
+	for (int i = 0; goal_statuses[i]; i++)
+		if (!strcmp(goal_statuses[i], g->status))
+			form_set_choice(f, G_STATUS, i + 1, goal_status_name(g->status));
+	form_set_text(f, G_RESULT, g->result); /* h-cycle */
+}
+
+/* h-conc: the goal as saved now (ui_form.h form_reload_fn). */
+static kcode reload_goal(void *ctx, form *into, int64_t *version, kerr *e)
+{
+	goal_rec cur;
+	if (goal_get(app->db, &app->who, ((goal_rec *)ctx)->id, &cur, e))
+		return e->code;
+	*version = cur.version;
+	if (into)
+		fill_goal(into, &cur);
+	goal_free(&cur);
+	return KE_OK;
+}
+
+/* Goal id (0: a new one) of plan plan_id; v, the goals view, may be NULL
+ * (a draft reopened at the start). */
+static void edit_goal(view *v, int64_t plan_id, int64_t id)
 {
 	goal_rec g = { 0 };
 	kerr e;
@@ -388,10 +509,10 @@ static void edit_goal(view *v, int64_t id)
 		ui_msg(ST_ERROR, "%s", e.msg);
 		return;
 	}
-	g.plan_id = v->parent_id;
+	g.plan_id = plan_id;
 	plan_rec p;
 	int year = app->year;
-	if (plan_get(app->db, &app->who, v->parent_id, &p, &e) == KE_OK) {
+	if (plan_get(app->db, &app->who, plan_id, &p, &e) == KE_OK) {
 		year = p.year;
 		plan_free(&p);
 	}
@@ -403,31 +524,28 @@ static void edit_goal(view *v, int64_t id)
 		[G_FOCUS] = { _("Focus area"), FK_CHOICE, 0, 0, 0, 0, pick_focus, &year, _("Optional: one of the year's focus areas") },
 		[G_DEADLINE] = { _("Deadline"), FK_DATE, 0, 0, 0, 0, NULL, NULL, NULL },
 		[G_STATUS] = { _("Status"), FK_CHOICE, 1, 0, 0, 0, pick_goal_status, NULL, NULL },
+		[G_RESULT] = { _("Result"), FK_TEXTAREA, 0, 2000, 0, 0, NULL, NULL,
+			       _("At the evaluation: what was reached") }, /* h-cycle */
 	};
 	form *f = form_new(id ? _("Edit goal") : _("New goal"), fs, G_COUNT);
 	if (!f) {
 		goal_free(&g);
 		return;
 	}
-	char d[11];
 	if (id) {
-		form_set_text(f, G_WHAT, g.what);
-		form_set_text(f, G_WHY, g.why);
-		form_set_text(f, G_CRITERIA, g.criteria);
-		form_set_choice(f, G_COMPETENCE, g.competence_id, g.competence_name);
-		if (g.focus_id)
-			form_set_choice(f, G_FOCUS, g.focus_id, g.focus_title);
-		date_format(g.deadline, d);
-		form_set_text(f, G_DEADLINE, d);
+		fill_goal(f, &g);
+		form_set_reload(f, reload_goal, &g);
+		form_set_record(f, "goal", id, g.version);
+	} else {
+		for (int i = 0; goal_statuses[i]; i++)
+			if (!strcmp(goal_statuses[i], "open"))
+				form_set_choice(f, G_STATUS, i + 1, goal_status_name("open"));
+		form_set_record(f, "goal-new", plan_id, 0);
 	}
-	const char *status = id ? g.status : "open";
-	for (int i = 0; goal_statuses[i]; i++)
-		if (!strcmp(goal_statuses[i], status))
-			form_set_choice(f, G_STATUS, i + 1, goal_status_name(status));
 	if (form_run(f, save_goal, &g)) {
 		ui_msg(ST_OK, "%s", _("Saved."));
 		ui_reload_all();
-		if (!id) /* a new goal goes last */
+		if (!id && v) /* a new goal goes last */
 			list_end(&v->list);
 	}
 	form_free(f);
@@ -445,7 +563,17 @@ static void delete_goal(view *v, int64_t id)
 	char q[400];
 	snprintf(q, sizeof q, _("Remove the goal \"%s\"?"), g.what);
 	if (ui_confirm(q)) {
-		if (goal_delete(app->db, &app->who, g.id, g.version, &e))
+		kcode c = goal_delete(app->db, &app->who, g.id, g.version, &e);
+		/* h-conc: someone changed the goal meanwhile: ask again */
+		if (c == KE_CONFLICT && live_ask_again(&e, _("Remove it anyway?"))) {
+			goal_rec cur;
+			c = goal_get(app->db, &app->who, g.id, &cur, &e);
+			if (!c) {
+				c = goal_delete(app->db, &app->who, g.id, cur.version, &e);
+				goal_free(&cur);
+			}
+		}
+		if (c)
 			ui_msg(ST_ERROR, "%s", e.msg);
 		else
 			ui_msg(ST_OK, "%s", _("The goal is removed."));
@@ -458,21 +586,31 @@ static void delete_goal(view *v, int64_t id)
 static int goal_allowed(view *v, int a, const lrow *sel)
 {
 	(void)v;
-	switch (a) {
-	case A_EDIT: case A_DELETE: case A_GOAL_UP: case A_GOAL_DOWN: return sel != NULL;
-	case A_EDIT_PLAN: return app->who.role != ROLE_EMPLOYEE;
+	switch (a) { /* h-roles: as the data layer decides (plan_may) */
+	case A_NEW: return (plan_may(v->parent_id) & MAY_GOALS) != 0;
+	case A_EDIT: case A_DELETE: case A_GOAL_UP: case A_GOAL_DOWN:
+		return sel && (plan_may(v->parent_id) & MAY_GOALS);
+	case A_EDIT_PLAN: return (plan_may(v->parent_id) & MAY_LEAD) != 0;
 	}
+	if (A_IS_PLAN_STEP(a)) /* h-cycle: the steps of the plan these goals are in */
+		return cycle_plan_allowed(a, v->parent_id);
 	return 1;
 }
 
 static int goal_act(view *v, int a, const lrow *sel)
 {
 	kerr e;
+	if (A_IS_PLAN_STEP(a)) { /* h-cycle */
+		if (cycle_plan_act(a, v->parent_id))
+			list_reload(&v->list);
+		return 1;
+	}
 	switch (a) {
-	case A_NEW: edit_goal(v, 0); return 1;
-	case A_EDIT: edit_goal(v, sel->id); return 1;
+	case A_NEW: edit_goal(v, v->parent_id, 0); return 1;
+	case A_EDIT: edit_goal(v, v->parent_id, sel->id); return 1;
 	case A_DELETE: delete_goal(v, sel->id); return 1;
 	case A_EDIT_PLAN: edit_plan(v->parent_id); return 1;
+	case A_PRINT_PLAN: ui_print_plan(v->parent_id); return 1; /* h-reports */
 	case A_GOAL_UP: case A_GOAL_DOWN: {
 		int64_t id = sel->id;
 		if (goal_move(app->db, &app->who, id, a == A_GOAL_UP ? -1 : 1, &e)) {
@@ -486,6 +624,28 @@ static int goal_act(view *v, int a, const lrow *sel)
 	return 0;
 }
 
+/* h-conc: reopens a form for its draft (ui_live.h). */
+int view_plan_resume(const char *form, int64_t id)
+{
+	goal_rec g;
+	kerr e;
+	if (!strcmp(form, "plan")) {
+		edit_plan(id);
+	} else if (!strcmp(form, "goal-new")) {
+		edit_goal(NULL, id, 0);
+	} else if (!strcmp(form, "goal")) {
+		if (goal_get(app->db, &app->who, id, &g, &e) == KE_OK) {
+			edit_goal(NULL, g.plan_id, id);
+			goal_free(&g);
+		} else {
+			ui_msg(ST_ERROR, "%s", e.msg);
+		}
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
 view *view_goals_new(int64_t plan_id)
 {
 	view *v = calloc(1, sizeof *v);
@@ -497,6 +657,7 @@ view *view_goals_new(int64_t plan_id)
 	v->detail = goal_detail;
 	v->act = goal_act;
 	v->allowed = goal_allowed;
+	v->table = "goal"; /* h-roles */
 	v->parent_id = plan_id;
 	list_init(&v->list, goal_fetch, v);
 	return v;

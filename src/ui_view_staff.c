@@ -9,13 +9,15 @@
 #include "text.h"
 #include "i18n.h"
 #include "ui_form.h"
+#include "ui_live.h"
 #include "ui_pick.h"
+#include "ui_cycle.h" /* h-cycle: activities and follow-ups */
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { A_ACTIVATE = A_VIEW, A_SIGNUP };
+enum { A_ACTIVATE = A_VIEW, A_SIGNUP, A_PARTS };
 
 static const action actions[] = {
 	{ A_OPEN, N_("Plan"), N_("Open the person's plan for the year"), { '\n', KEY_RIGHT }, 1 },
@@ -23,11 +25,21 @@ static const action actions[] = {
 	{ A_EDIT, N_("Edit"), N_("Edit the staff member"), { 'e' }, 1 },
 	{ A_DELETE, N_("Deactivate"), N_("Deactivate (or reactivate) the staff member"), { 'd' }, 1 },
 	{ A_SIGNUP, N_("Sign up"), N_("Sign the person up for a session"), { 't' }, 1 },
+	{ A_PARTS, N_("Activities"), N_("Open the person's activities and follow-ups"), { 'p' }, 1 }, /* h-cycle */
 	{ 0, NULL, NULL, { 0 }, 0 },
 };
 
 enum { F_NAME, F_INITIALS, F_LOGIN, F_EMPNO, F_EMAIL, F_UNIT, F_PROF, F_ROLE, F_TITLE,
        F_FROM, F_TO, F_COUNT };
+
+/* h-roles: whether the person may lead staff member sid (create their
+ * plan, place them on a session). For a person on the list — whom one sees —
+ * that is an admin, or a leader looking at someone other than themself: the
+ * data layer shows a leader only the people they lead, and themself. */
+static int leads(int64_t sid)
+{
+	return app->who.role == ROLE_ADMIN || (app->who.role == ROLE_LEADER && sid != app->who.staff_id);
+}
 
 static int layout_cols(int width, int *name, int *ini, int *unit)
 {
@@ -133,10 +145,12 @@ static void detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 			char lab[64];
 			snprintf(lab, sizeof lab, "%s %d", _("Plan"), app->year);
 			wattron(w, ui_style(ST_WARN));
-			y = detail_line(w, y, wd, lab, _("no plan yet (Enter creates one)"));
+			y = detail_line(w, y, wd, lab, leads(s.id) ? _("no plan yet (Enter creates one)")
+							       : _("no plan yet")); /* h-roles */
 			wattroff(w, ui_style(ST_WARN));
 		}
 	}
+	y = cycle_person_followups(w, y, h, wd, s.id); /* h-cycle: open ones, overdue marked */
 	if (y < h) {
 		kpage pg = { .staff_id = s.id, .limit = h - y };
 		part_rec *r;
@@ -194,6 +208,7 @@ static kcode save_staff(void *ctx, form *f, int *bad, kerr *e)
 	n.email = dup_value(f, F_EMAIL);
 	n.title = dup_value(f, F_TITLE);
 	n.unit_name = n.profession_name = n.sort_key = NULL;
+	n.version = form_version(f);
 	n.unit_id = form_value(f, F_UNIT)->id;
 	n.profession_id = form_value(f, F_PROF)->id;
 	n.role = form_value(f, F_ROLE)->id ? (krole)(form_value(f, F_ROLE)->id - 1) : ROLE_EMPLOYEE;
@@ -216,6 +231,42 @@ static kcode save_staff(void *ctx, form *f, int *bad, kerr *e)
 	return c;
 }
 
+/* The record's values into the form: to edit, and to see someone else's. */
+static void fill(form *f, const staff_rec *s)
+{
+	char d[11];
+	if (s->id) {
+		form_set_text(f, F_NAME, s->name);
+		form_set_text(f, F_INITIALS, s->initials);
+		form_set_text(f, F_LOGIN, s->login);
+		form_set_text(f, F_EMPNO, s->emp_no);
+		form_set_text(f, F_EMAIL, s->email);
+		form_set_choice(f, F_UNIT, s->unit_id, s->unit_name);
+		if (s->profession_id)
+			form_set_choice(f, F_PROF, s->profession_id, s->profession_name);
+		form_set_text(f, F_TITLE, s->title);
+		date_format(s->employed_from, d);
+		form_set_text(f, F_FROM, d);
+		date_format(s->employed_to, d);
+		form_set_text(f, F_TO, d);
+	}
+	form_set_choice(f, F_ROLE, (int64_t)s->role + 1, role_name(s->role));
+}
+
+/* h-conc: the record as saved now (ui_form.h form_reload_fn). */
+static kcode reload_staff(void *ctx, form *into, int64_t *version, kerr *e)
+{
+	staff_rec cur;
+	if (staff_get(app->db, &app->who, ((staff_rec *)ctx)->id, &cur, e))
+		return e->code;
+	*version = cur.version;
+	if (into)
+		fill(into, &cur);
+	staff_free(&cur);
+	return KE_OK;
+}
+
+/* v may be NULL (a draft reopened at the start). */
 static void edit(view *v, int64_t id)
 {
 	staff_rec s = { 0 };
@@ -230,28 +281,15 @@ static void edit(view *v, int64_t id)
 		staff_free(&s);
 		return;
 	}
-	char d[11];
-	if (id) {
-		form_set_text(f, F_NAME, s.name);
-		form_set_text(f, F_INITIALS, s.initials);
-		form_set_text(f, F_LOGIN, s.login);
-		form_set_text(f, F_EMPNO, s.emp_no);
-		form_set_text(f, F_EMAIL, s.email);
-		form_set_choice(f, F_UNIT, s.unit_id, s.unit_name);
-		if (s.profession_id)
-			form_set_choice(f, F_PROF, s.profession_id, s.profession_name);
-		form_set_text(f, F_TITLE, s.title);
-		date_format(s.employed_from, d);
-		form_set_text(f, F_FROM, d);
-		date_format(s.employed_to, d);
-		form_set_text(f, F_TO, d);
-	}
-	form_set_choice(f, F_ROLE, (int64_t)s.role + 1, role_name(s.role));
+	fill(f, &s);
+	form_set_record(f, "staff", id, s.version);
+	if (id)
+		form_set_reload(f, reload_staff, &s);
 	if (form_run(f, save_staff, &s)) {
 		ui_msg(ST_OK, "%s", _("Saved."));
 		ui_reload_all();
 		staff_rec fresh;
-		if (staff_get(app->db, &app->who, s.id, &fresh, &e) == KE_OK) {
+		if (v && staff_get(app->db, &app->who, s.id, &fresh, &e) == KE_OK) {
 			list_select_id(&v->list, fresh.sort_key, fresh.id);
 			staff_free(&fresh);
 		}
@@ -272,7 +310,17 @@ static void toggle_active(view *v, int64_t id)
 	snprintf(q, sizeof q, s.active ? _("Deactivate %s? Plans and history are kept.") : _("Reactivate %s?"),
 		 s.name);
 	if (ui_confirm(q)) {
-		if (staff_set_active(app->db, &app->who, s.id, s.version, !s.active, &e))
+		kcode c = staff_set_active(app->db, &app->who, s.id, s.version, !s.active, &e);
+		/* h-conc: someone changed the record meanwhile: ask again */
+		if (c == KE_CONFLICT && live_ask_again(&e, s.active ? _("Deactivate anyway?") : _("Reactivate anyway?"))) {
+			staff_rec cur;
+			c = staff_get(app->db, &app->who, s.id, &cur, &e);
+			if (!c) {
+				c = staff_set_active(app->db, &app->who, s.id, cur.version, !s.active, &e);
+				staff_free(&cur);
+			}
+		}
+		if (c)
 			ui_msg(ST_ERROR, "%s", e.msg);
 		else
 			ui_msg(ST_OK, s.active ? _("%s is deactivated.") : _("%s is active again."), s.name);
@@ -312,8 +360,13 @@ static void signup(int64_t sid)
 	char title[200];
 	snprintf(title, sizeof title, _("Sign %s up for a session"), s.name);
 	form *f = form_new(title, fs, S_COUNT);
+	if (f)
+		form_set_record(f, "signup", sid, 0);
 	if (f && form_run(f, save_signup, &ctx)) {
-		ui_msg(ST_OK, _("%s is signed up."), s.name);
+		if (app->who.role == ROLE_EMPLOYEE || sid == app->who.staff_id) /* h-cycle: a request */
+			ui_msg(ST_OK, "%s", _("Signed up: the request waits for the leader's decision."));
+		else
+			ui_msg(ST_OK, _("%s is signed up."), s.name);
 		ui_reload_all();
 	}
 	form_free(f);
@@ -330,6 +383,11 @@ static void open_plan(int64_t sid)
 		staff_rec s;
 		if (staff_get(app->db, &app->who, sid, &s, &e)) {
 			ui_msg(ST_ERROR, "%s", e.msg);
+			return;
+		}
+		if (!leads(sid)) { /* h-roles: the plan is the leader's to create */
+			ui_msg(ST_WARN, _("%s has no plan for %d yet; the leader creates it."), s.name, app->year);
+			staff_free(&s);
 			return;
 		}
 		char q[300];
@@ -365,6 +423,7 @@ static int allowed(view *v, int a, const lrow *sel)
 	case A_NEW: return admin;
 	case A_EDIT: case A_DELETE: return admin && sel;
 	case A_OPEN: case A_SIGNUP: return sel != NULL;
+	case A_PARTS: return sel != NULL; /* h-cycle */
 	}
 	return 1;
 }
@@ -377,8 +436,31 @@ static int act(view *v, int a, const lrow *sel)
 	case A_DELETE: toggle_active(v, sel->id); return 1;
 	case A_SIGNUP: signup(sel->id); return 1;
 	case A_OPEN: open_plan(sel->id); return 1;
+	case A_PARTS: { /* h-cycle */
+		view *p = view_parts_new(0, sel->id);
+		staff_rec s;
+		kerr e;
+		if (p && staff_get(app->db, &app->who, sel->id, &s, &e) == KE_OK) {
+			snprintf(p->subtitle, sizeof p->subtitle, "%s", s.name);
+			staff_free(&s);
+		}
+		ui_push(p);
+		return 1;
+	}
 	}
 	return 0;
+}
+
+/* h-conc: reopens a form for its draft (ui_live.h). */
+int view_staff_resume(const char *form, int64_t id)
+{
+	if (!strcmp(form, "staff"))
+		edit(NULL, id);
+	else if (!strcmp(form, "signup"))
+		signup(id);
+	else
+		return 0;
+	return 1;
 }
 
 view *view_staff_new(void)
@@ -392,6 +474,7 @@ view *view_staff_new(void)
 	v->detail = detail;
 	v->act = act;
 	v->allowed = allowed;
+	v->table = "staff"; /* h-roles */
 	list_init(&v->list, fetch, v);
 	return v;
 }

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -36,7 +37,9 @@ static int child(const char *path, const char *data, size_t len)
 	if (fd < 0)
 		return errno;
 	int err = write_all(fd, data, len);
-	if (!err && strcmp(path, "-") != 0 && fsync(fd) != 0)
+	struct stat sb;
+	/* Only a regular file can be synced; /dev/stdout or a pipe cannot. */
+	if (!err && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && fsync(fd) != 0)
 		err = errno;
 	if (close(fd) != 0 && !err)
 		err = errno;

@@ -11,7 +11,7 @@ db="$T_DIR/t.db"
 # --- a wrong date, then resizing while the form is open ---
 t_start "$KUP" --db "$db"
 t_wait "1 Medarbejdere" >/dev/null
-t_keys n
+t_keys 1 n # h-cycle: from pane 0, Overblik, to the staff pane
 t_wait "Ny medarbejder" >/dev/null
 t_type "Bjørk Ærenfeldt"; t_keys Tab
 t_type "BÆ"; t_keys Tab Tab Tab Tab
@@ -44,7 +44,7 @@ q "$db" "update staff set name = 'Eve' || char(27) || ']0;pwned' || char(7) || '
 raw="$T_DIR/raw.out"
 t_start "$KUP" --db "$db"
 tmux -S "$T_SOCK" pipe-pane -o -t "$T_SESSION" "cat >> '$raw'"
-t_keys C-l
+t_keys 1 C-l
 check "the hostile name is shown with visible placeholders" t_wait "Eve␛]0;pwned␇Mal␛[2Jlory"
 t_keys q
 t_exited
@@ -57,7 +57,7 @@ check "the window title was not changed" \
 # --- the help screen lists every key of the pane ---
 t_start "$KUP" --db "$db"
 t_wait "1 Medarbejdere" >/dev/null
-t_keys '?'
+t_keys 1 '?'
 t_wait "Hjælp" >/dev/null
 help="$(t_screen)"
 t_keys NPage
@@ -67,7 +67,7 @@ $(t_screen)"
 # The key column is the first 23 columns of each help line.
 keys_shown=$(printf '%s\n' "$help" | cut -c1-23)
 missing=""
-for k in ${EXTRA_KEY:-} Enter n e d t '?' q / Esc ↑ k ↓ j PgUp PgDn Home g End G 1 2 3 Tab Shift-Tab '[' ']' Ctrl-L; do
+for k in ${EXTRA_KEY:-} Enter n e d t p '?' q / Esc ↑ k ↓ j PgUp PgDn Home g End G 0 1 2 3 Tab Shift-Tab '[' ']' Ctrl-L; do
 	printf '%s\n' "$keys_shown" | awk -v k="$k" '{ for (i = 1; i <= NF; i++) if ($i == k) f = 1 } END { exit !f }' ||
 		missing="$missing $k"
 done

@@ -307,7 +307,6 @@ static void test_conflict_and_audit(void)
 	mine.email = strdup("pia@example.dk");
 	CHECK(staff_save(db, &admin, &mine, &e) == KE_CONFLICT && has(&e, KE_CONFLICT, "Hanne Rask changed this record"),
 	      "a stale update: KE_CONFLICT naming who changed it");
-	printf("#   %s\n", e.msg);
 	staff_rec now;
 	if (staff_get(db, &admin, s_pia, &now, &e) == KE_OK) {
 		CHECK_STR(now.title, "Souschef", "Hanne's change stands");

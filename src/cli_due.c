@@ -1,0 +1,290 @@
+/* cli_due.c — `kup due [--days N] [--employees] [--format text|tsv]
+ * [--year Y]`: what each leader must do now (requests to decide, follow-ups
+ * to close, plans to make, agree or evaluate, sessions coming up), and with
+ * --employees what each person must do (follow-ups to write, a plan to
+ * accept, sessions coming up): for a cron job that mails each their part.
+ * An admin gets everyone; anyone else only themself. Text is readable, TSV
+ * has one line per item under a header. Exit status 0 when it ran. */
+#include "cli.h"
+#include "date.h"
+#include "db_overview.h"
+#include "db_staff.h"
+#include "i18n.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct due {
+	kdb *db;
+	int tsv, employees;
+	ov_when w;
+	char today[11];
+	char horizon[11];   /* today + days: "soon" ends here */
+};
+
+/* Whom a list is for. */
+struct person {
+	kactor who;
+	const char *email;
+	int headed;         /* text: the person's heading is printed */
+};
+
+static const struct section {
+	ov_section s;
+	const char *code;   /* TSV */
+	const char *title;  /* N_() */
+} leader_secs[] = {
+	{ OV_REQUESTS, "requests", N_("Requests waiting for your approval") },
+	{ OV_FOLLOWUPS, "followups", N_("Follow-ups to close (due or overdue)") },
+	{ OV_TO_AGREE, "to_agree", N_("Plans waiting for your agreement") },
+	{ OV_NO_PLAN, "no_plan", N_("People without a plan for the year") },
+	{ OV_TO_EVALUATE, "to_evaluate", N_("Plans to evaluate") },
+	{ OV_SOON, "sessions", N_("Sessions starting soon with your people") },
+}, own_secs[] = {
+	{ OV_MY_PLAN, "my_plan", N_("Your plan to accept") },
+	{ OV_MY_FOLLOWUPS, "my_followups", N_("Your follow-ups to write (due or overdue)") },
+	{ OV_MY_SESSIONS, "my_sessions", N_("Your sessions starting soon") },
+};
+
+/* Writes s as one TSV field: tabs and line breaks would split the row. */
+static void field(const char *s, int last)
+{
+	for (const char *p = s ? s : ""; *p; p++)
+		putchar(*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
+	putchar(last ? '\n' : '\t');
+}
+
+/* Whether a row is something to do now. */
+static int actionable(const struct due *d, ov_section s, const ov_row *r)
+{
+	switch (s) {
+	case OV_MY_PLAN: /* only the plan itself, agreed and waiting for the person */
+		return r->kind == 'P' && !strcmp(r->status, "agreed") && !r->flag;
+	case OV_MY_SESSIONS:
+		return strcmp(r->date, d->horizon) <= 0;
+	default:
+		return 1;
+	}
+}
+
+/* The state column: follow-ups overdue or due, else the record's status. */
+static void state_of(const ov_row *r, const char *today, int tsv, char *buf, size_t size)
+{
+	char day[11];
+	date_format(r->date, day);
+	if (r->kind == 'F') {
+		int overdue = strcmp(r->date, today) < 0;
+		if (tsv)
+			snprintf(buf, size, "%s", overdue ? "overdue" : "due");
+		else
+			snprintf(buf, size, overdue ? _("overdue since %s") : _("due %s"), day);
+	} else if (tsv) {
+		snprintf(buf, size, "%s", r->status);
+	} else if (r->kind == 'R') {
+		snprintf(buf, size, "%s", day);
+	} else if (r->kind == 'P' && day[0]) {
+		snprintf(buf, size, "MUS %s", day);
+	} else {
+		buf[0] = '\0';
+	}
+}
+
+static void print_row(const struct due *d, struct person *p, const struct section *sec, const ov_row *r)
+{
+	char state[96];
+	state_of(r, d->today, d->tsv, state, sizeof state);
+	if (d->tsv) {
+		field(p->who.login, 0); field(p->who.name, 0); field(p->email, 0); field(sec->code, 0);
+		field(r->name, 0); field(r->what, 0); field(r->date, 0); field(state, 1);
+		return;
+	}
+	/* one's own items need no name */
+	printf("    %s", OV_IS_LED(sec->s) ? r->name : r->what);
+	if (OV_IS_LED(sec->s) && r->what[0])
+		printf(" · %s", r->what);
+	if (state[0])
+		printf(" · %s", state);
+	putchar('\n');
+}
+
+/* Prints one section of p's (all its pages); the count of rows printed. */
+static int print_section(struct due *d, struct person *p, const struct section *sec, kerr *e)
+{
+	char key[300] = "";
+	kpage pg = { .limit = 500 };
+	int printed = 0, n;
+	do {
+		ov_row *r;
+		if (overview_list(d->db, &p->who, sec->s, &d->w, &pg, &r, &n, e))
+			return -1;
+		for (int i = 0; i < n; i++) {
+			if (!actionable(d, sec->s, &r[i]))
+				continue;
+			if (!d->tsv && !p->headed) {
+				printf("%s%s%s%s\n", p->who.name, p->email[0] ? " <" : "", p->email, p->email[0] ? ">" : "");
+				p->headed = 1;
+			}
+			if (!d->tsv && !printed)
+				printf("  %s\n", _(sec->title));
+			print_row(d, p, sec, &r[i]);
+			printed++;
+		}
+		if (n) {
+			snprintf(key, sizeof key, "%s", r[n - 1].sort_key);
+			pg.after_key = key;
+			pg.after_id = r[n - 1].id;
+		}
+		ov_rows_free(r, n);
+	} while (n == pg.limit);
+	return printed;
+}
+
+static int print_person(struct due *d, struct person *p, int as_leader, int own, kerr *e)
+{
+	if (as_leader)
+		for (size_t i = 0; i < sizeof leader_secs / sizeof *leader_secs; i++)
+			if (print_section(d, p, &leader_secs[i], e) < 0)
+				return -1;
+	if (own && p->who.staff_id)
+		for (size_t i = 0; i < sizeof own_secs / sizeof *own_secs; i++)
+			if (print_section(d, p, &own_secs[i], e) < 0)
+				return -1;
+	if (!d->tsv && p->headed)
+		putchar('\n');
+	return 0;
+}
+
+static void actor_of(kactor *a, int64_t id, krole role, const char *login, const char *name)
+{
+	memset(a, 0, sizeof *a);
+	a->staff_id = id;
+	a->role = role;
+	snprintf(a->login, sizeof a->login, "%s", login);
+	snprintf(a->name, sizeof a->name, "%s", name);
+}
+
+/* Every current leader, for the units they lead. */
+static int all_leaders(struct due *d, const kactor *admin, kerr *e)
+{
+	int64_t after = 0;
+	int n;
+	do {
+		ov_person *l;
+		if (overview_leaders(d->db, admin, after, 200, &l, &n, e))
+			return -1;
+		int bad = 0;
+		for (int i = 0; i < n && !bad; i++) {
+			struct person p = { .email = l[i].email };
+			actor_of(&p.who, l[i].id, ROLE_LEADER, l[i].login, l[i].name);
+			bad = print_person(d, &p, 1, 0, e) < 0;
+		}
+		if (n)
+			after = l[n - 1].id;
+		ov_people_free(l, n);
+		if (bad)
+			return -1;
+	} while (n == 200);
+	return 0;
+}
+
+/* Every active person, for their own part. */
+static int all_employees(struct due *d, const kactor *admin, kerr *e)
+{
+	char key[300] = "";
+	kpage pg = { .limit = 500 };
+	int n;
+	do {
+		staff_rec *s;
+		if (staff_list(d->db, admin, &pg, &s, &n, e))
+			return -1;
+		int bad = 0;
+		for (int i = 0; i < n && !bad; i++) {
+			struct person p = { .email = s[i].email };
+			actor_of(&p.who, s[i].id, ROLE_EMPLOYEE, s[i].login, s[i].name);
+			bad = print_person(d, &p, 0, 1, e) < 0;
+		}
+		if (n) {
+			snprintf(key, sizeof key, "%s", s[n - 1].sort_key);
+			pg.after_key = key;
+			pg.after_id = s[n - 1].id;
+		}
+		staff_rows_free(s, n);
+		if (bad)
+			return -1;
+	} while (n == pg.limit);
+	return 0;
+}
+
+static int options(struct cli *c, struct due *d, int *days)
+{
+	for (int i = 1; i < c->argc; i++) {
+		const char *a = c->argv[i];
+		char *end;
+		if (!strcmp(a, "--employees")) {
+			d->employees = 1;
+		} else if (!strcmp(a, "--days") && i + 1 < c->argc) {
+			long v = strtol(c->argv[++i], &end, 10);
+			if (*end || end == c->argv[i] || v < 0 || v > 365)
+				return cli_usage_error(_("--days takes a number of days from 0 to 365, not %s"), c->argv[i]);
+			*days = (int)v;
+		} else if (!strcmp(a, "--year") && i + 1 < c->argc) {
+			long v = strtol(c->argv[++i], &end, 10);
+			if (*end || v < 2000 || v > 2199)
+				return cli_usage_error(_("--year takes a year like 2026, not %s"), c->argv[i]);
+			d->w.year = (int)v;
+		} else if (!strcmp(a, "--format") && i + 1 < c->argc) {
+			const char *f = c->argv[++i];
+			if (strcmp(f, "text") && strcmp(f, "tsv"))
+				return cli_usage_error(_("--format takes text or tsv, not %s"), f);
+			d->tsv = !strcmp(f, "tsv");
+		} else {
+			return cli_usage_error(_("due does not know %s"), a);
+		}
+	}
+	return 0;
+}
+
+int cmd_due(struct cli *c)
+{
+	struct due d = { 0 };
+	int days = 14;
+	int rc = options(c, &d, &days);
+	if (rc)
+		return rc;
+	if (date_today(d.today) != 0 || date_add_days(d.today, days, d.horizon) != 0) {
+		fprintf(stderr, "kup: %s\n", _("Cannot read today's date from the system clock."));
+		return 1;
+	}
+	if (!d.w.year)
+		d.w.year = atoi(d.today);
+	d.w.soon_days = days;
+	d.w.due_days = days;
+	d.w.whole = 1;
+	kactor who;
+	if (cli_open(c, DB_OPEN_READONLY, &d.db, &who))
+		return 1;
+	if (d.tsv)
+		printf("login\tname\temail\tsection\tperson\twhat\tdate\tstate\n");
+	kerr e = { 0 };
+	int bad;
+	if (who.role == ROLE_ADMIN) {
+		bad = all_leaders(&d, &who, &e) || (d.employees && all_employees(&d, &who, &e));
+	} else {
+		/* anyone else: their own part only */
+		staff_rec s;
+		struct person p = { .who = who, .email = "" };
+		bad = staff_get(d.db, &who, who.staff_id, &s, &e) != KE_OK;
+		if (!bad) {
+			p.email = s.email;
+			bad = print_person(&d, &p, who.role == ROLE_LEADER, 1, &e) < 0;
+			staff_free(&s);
+		}
+	}
+	db_close(d.db);
+	if (bad) {
+		fprintf(stderr, "kup: %s\n", e.msg);
+		return 1;
+	}
+	return cli_flush_stdout();
+}

@@ -1,0 +1,91 @@
+/* cli_export.c — `kup export plan --login L [--year Y] [--format md|html|txt]
+ * [--out FILE]`: the plan for the MUS meeting (plan_print.h), written as the
+ * user (userfile_write) to FILE, by default ~/plan-<login>-<year>.<ext>;
+ * `--out -` writes it to standard output. */
+#include "cli.h"
+#include "date.h"
+#include "db_plan.h"
+#include "db_staff.h"
+#include "i18n.h"
+#include "plan_print.h"
+#include "userfile.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int cmd_export(struct cli *c)
+{
+	if (c->argc < 2 || strcmp(c->argv[1], "plan"))
+		return cli_usage_error(_("export takes plan, not %s"), c->argc < 2 ? "" : c->argv[1]);
+	const char *login = NULL, *out = NULL;
+	int year = 0;
+	plan_fmt fmt = PP_MD;
+	for (int i = 2; i < c->argc; i++) {
+		const char *a = c->argv[i];
+		if (i + 1 >= c->argc)
+			return cli_usage_error(_("export plan does not know %s"), a);
+		const char *v = c->argv[++i];
+		if (!strcmp(a, "--login")) {
+			login = v;
+		} else if (!strcmp(a, "--year")) {
+			char *end;
+			long y = strtol(v, &end, 10);
+			if (*end || y < 2000 || y > 2199)
+				return cli_usage_error(_("--year takes a year like 2026, not %s"), v);
+			year = (int)y;
+		} else if (!strcmp(a, "--format")) {
+			if (plan_fmt_parse(v, &fmt))
+				return cli_usage_error(_("--format takes md, html or txt, not %s"), v);
+		} else if (!strcmp(a, "--out")) {
+			if (!*v)
+				return cli_usage_error(_("option %s needs a value"), a);
+			out = v;
+		} else {
+			return cli_usage_error(_("export plan does not know %s"), a);
+		}
+	}
+	if (!login)
+		return cli_usage_error("%s", _("export plan needs --login LOGIN"));
+	if (!year)
+		year = date_year_today();
+	kdb *db;
+	kactor who;
+	if (cli_open(c, DB_OPEN_READONLY, &db, &who))
+		return 1;
+	kerr e = { 0 };
+	staff_rec s;
+	plan_rec p;
+	char *doc = NULL;
+	size_t len = 0;
+	kcode rc = staff_find_login(db, &who, login, &s, &e);
+	if (!rc) {
+		rc = plan_find(db, &who, s.id, year, &p, &e);
+		staff_free(&s);
+		if (!rc) {
+			rc = plan_print(db, &who, p.id, fmt, &doc, &len, &e);
+			plan_free(&p);
+		}
+	}
+	db_close(db);
+	if (rc) {
+		fprintf(stderr, "kup: %s\n", e.msg);
+		return 1;
+	}
+	char path[4096];
+	if (out)
+		snprintf(path, sizeof path, "%s", out);
+	else
+		plan_print_default_path(login, year, fmt, path, sizeof path);
+	rc = userfile_write(path, doc, len, &e);
+	free(doc);
+	if (rc) {
+		fprintf(stderr, "kup: %s\n", e.msg);
+		return 1;
+	}
+	if (strcmp(path, "-")) {
+		printf(_("Wrote %s."), path);
+		putchar('\n');
+	}
+	return cli_flush_stdout();
+}

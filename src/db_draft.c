@@ -1,0 +1,144 @@
+/* db_draft.c — drafts of open forms; see db_draft.h. Each write is one short
+ * BEGIN IMMEDIATE transaction like every other, but not audited: a draft is
+ * what someone is still typing, replaced every few seconds and deleted when
+ * the form is saved. */
+#include "db_draft.h"
+#include "db_internal.h"
+#include "i18n.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DRAFT_MAX_BYTES (256 * 1024) /* far above any form: a guard, not a limit */
+
+static const char SQL_SAVE[] =
+	"INSERT INTO form_draft(login, form, record_id, title, data, saved_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, datetime('now'))"
+	" ON CONFLICT(login, form, record_id) DO UPDATE SET title = excluded.title,"
+	" data = excluded.data, saved_at = excluded.saved_at";
+static const char SQL_GET[] = "SELECT form, record_id, title, data, saved_at FROM form_draft"
+	" WHERE login = ?1 AND form = ?2 AND record_id = ?3";
+static const char SQL_LIST[] = "SELECT form, record_id, title, data, saved_at FROM form_draft"
+	" WHERE login = ?1 ORDER BY saved_at DESC, form, record_id LIMIT 50";
+static const char SQL_DELETE[] = "DELETE FROM form_draft WHERE login = ?1 AND form = ?2 AND record_id = ?3";
+
+void draft_free(draft_rec *d)
+{
+	if (!d)
+		return;
+	free(d->title);
+	free(d->data);
+	memset(d, 0, sizeof *d);
+}
+
+void draft_rows_free(draft_rec *rows, int n)
+{
+	for (int i = 0; i < n; i++)
+		draft_free(&rows[i]);
+	free(rows);
+}
+
+/* Drafts belong to a login; the form name is a short code kup chose. */
+static kcode check_key(const kactor *who, const char *form, kerr *e)
+{
+	if (!who->login[0])
+		return db_denied(e);
+	size_t n = form ? strlen(form) : 0;
+	if (n < 1 || n > 40 || strspn(form, "abcdefghijklmnopqrstuvwxyz0123456789_-") != n)
+		return kerr_set(e, KE_INVALID, "%s", _("A draft needs a form name of a-z, 0-9, '_' and '-' (at most 40)."));
+	return KE_OK;
+}
+
+static int read_row(sqlite3_stmt *st, void *row)
+{
+	draft_rec *d = row;
+	memset(d, 0, sizeof *d);
+	snprintf(d->form, sizeof d->form, "%s", (const char *)sqlite3_column_text(st, 0));
+	d->record_id = sqlite3_column_int64(st, 1);
+	d->title = col_text(st, 2);
+	d->data = col_text(st, 3);
+	snprintf(d->saved_at, sizeof d->saved_at, "%s", (const char *)sqlite3_column_text(st, 4));
+	if (!d->title || !d->data) {
+		draft_free(d);
+		return -1;
+	}
+	return 0;
+}
+
+static void release_row(void *row)
+{
+	draft_free(row);
+}
+
+kcode draft_save(kdb *db, const kactor *who, const char *form, int64_t record_id,
+		 const char *title, const char *data, kerr *e)
+{
+	if (check_key(who, form, e))
+		return e->code;
+	if (!data || strlen(data) > DRAFT_MAX_BYTES)
+		return kerr_set(e, KE_INVALID, "%s", _("The draft is too large to keep."));
+	if (db_begin(db, e))
+		return e->code;
+	sqlite3_stmt *st = db_stmt(db, SQL_SAVE, e);
+	kcode c = st ? db_bind(db, st, e, "ttitt", who->login, form, record_id, title ? title : "", data) : e->code;
+	if (!c)
+		c = db_exec_stmt(db, st, e);
+	if (!c)
+		return db_commit(db, e);
+	db_rollback(db);
+	return c;
+}
+
+kcode draft_get(kdb *db, const kactor *who, const char *form, int64_t record_id, draft_rec *out, kerr *e)
+{
+	memset(out, 0, sizeof *out);
+	if (check_key(who, form, e))
+		return e->code;
+	sqlite3_stmt *st = db_stmt(db, SQL_GET, e);
+	if (!st || db_bind(db, st, e, "tti", who->login, form, record_id))
+		return e->code;
+	int rc = db_step(db, st, e);
+	if (rc < 0)
+		return e->code;
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return kerr_set(e, KE_NOTFOUND, "%s", _("There is no draft of this form."));
+	}
+	int bad = read_row(st, out);
+	sqlite3_reset(st);
+	return bad ? kerr_set(e, KE_NOMEM, "%s", _("Out of memory.")) : KE_OK;
+}
+
+kcode draft_list(kdb *db, const kactor *who, draft_rec **rows, int *n, kerr *e)
+{
+	*rows = NULL;
+	*n = 0;
+	if (!who->login[0])
+		return db_denied(e);
+	sqlite3_stmt *st = db_stmt(db, SQL_LIST, e);
+	if (!st || db_bind(db, st, e, "t", who->login))
+		return e->code;
+	kpage pg = { .limit = 50 };
+	void *out;
+	kcode c = db_page_read(db, st, &pg, sizeof(draft_rec), read_row, release_row, &out, n, e);
+	if (!c)
+		*rows = out;
+	return c;
+}
+
+kcode draft_delete(kdb *db, const kactor *who, const char *form, int64_t record_id, kerr *e)
+{
+	if (check_key(who, form, e))
+		return e->code;
+	if (db_begin(db, e))
+		return e->code;
+	sqlite3_stmt *st = db_stmt(db, SQL_DELETE, e);
+	kcode c = st ? db_bind(db, st, e, "tti", who->login, form, record_id) : e->code;
+	if (!c)
+		c = db_exec_stmt(db, st, e);
+	if (!c)
+		return db_commit(db, e);
+	db_rollback(db);
+	return c;
+}

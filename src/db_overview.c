@@ -1,0 +1,402 @@
+/* db_overview.c — the Overblik sections; see db_overview.h. Every section
+ * is one SELECT body with the same sixteen columns, used three ways: a page
+ * forward, a page backward (keyset on the section's key and the row id) and
+ * a count. All take the same parameters:
+ *   ?1 actor's staff id, ?2 role (0 employee, 1 leader, 2 admin), ?3 year,
+ *   ?4 today, ?5 last day of "soon", ?6/?7 keyset position, ?8 limit,
+ *   ?9 last due day of the follow-ups listed. */
+#include "db_overview.h"
+#include "date.h"
+#include "db_internal.h"
+#include "i18n.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The people the actor leads: an admin everyone, a leader those whose
+ * manager unit is one they lead (never themselves), an employee nobody. */
+#define OV_LEADS(X) "(?2 = 2 OR (?2 = 1 AND " X ".id <> ?1 AND " SQL_MANAGER_UNIT(X) " IN led))"
+
+/* The first column of the key is repeated on its own so that an index on
+ * it serves the range. */
+#define PAGE_FWD(K, I) " AND " K " >= ?6 AND (" K ", " I ") > (?6, ?7) ORDER BY " K ", " I " LIMIT ?8"
+#define PAGE_BACK(K, I) " AND " K " <= ?6 AND (" K ", " I ") < (?6, ?7) ORDER BY " K " DESC, " I " DESC LIMIT ?8"
+
+/* Counts stop here: the screen says "1000+"; nobody reads further, and an
+ * admin's count then costs no more than a page. */
+#define CAP "1000"
+
+/* A leader's sections start from the units led, through the staff in them
+ * (staff_unit), so they cost what the leader's people have, whatever the
+ * size of the organisation; an admin's (and a top leader's, see
+ * leads_many) read the section's own table in key order instead. */
+#define LED_STAFF(X) " FROM led CROSS JOIN staff " X " ON " X ".unit_id = led.id"
+
+#define PART_SEL(KEY) "SELECT 'R', p.id, p.staff_id, 0, se.id, a.id, p.id, st.name, a.title," \
+	" se.starts, p.status, 0, 0, 0, coalesce(p.wait_pos, 0), " KEY
+#define PART_REST " JOIN session se ON se.id = p.session_id JOIN activity a ON a.id = se.activity_id"
+#define PART_ORG " FROM participation p JOIN staff st ON st.id = p.staff_id" PART_REST
+#define PART_LED LED_STAFF("st") " CROSS JOIN participation p ON p.staff_id = st.id" \
+	" CROSS JOIN session se ON se.id = p.session_id CROSS JOIN activity a ON a.id = se.activity_id"
+#define FU_SEL "SELECT 'F', f.id, p.staff_id, 0, se.id, a.id, p.id, st.name, a.title, f.due, ''," \
+	" f.due < ?4, 0, 0, 0, f.due"
+#define FU_REST " JOIN session se ON se.id = p.session_id JOIN activity a ON a.id = se.activity_id"
+#define FU_ORG " FROM followup f JOIN participation p ON p.id = f.participation_id" \
+	" JOIN staff st ON st.id = p.staff_id" FU_REST
+#define FU_LED LED_STAFF("st") " CROSS JOIN participation p ON p.staff_id = st.id" \
+	" CROSS JOIN followup f ON f.participation_id = p.id" FU_REST
+#define PLAN_SEL "SELECT 'P', p.id, p.staff_id, p.id, 0, 0, 0, s.name, un.name," \
+	" coalesce(p.mus_date, ''), p.status, p.accepted_at IS NOT NULL," \
+	" (SELECT count(*) FROM goal g WHERE g.plan_id = p.id)," \
+	" (SELECT count(*) FROM goal g WHERE g.plan_id = p.id AND g.status = 'done'), 0, s.sort_key"
+/* org-wide in the people's order (staff_sort), each one's plan of the year
+ * looked up: a page costs a page of people, not a sort of every plan */
+#define PLAN_ORG " FROM staff s CROSS JOIN plan p ON p.staff_id = s.id AND p.year = ?3" \
+	" JOIN unit un ON un.id = s.unit_id"
+#define PLAN_LED LED_STAFF("s") " CROSS JOIN plan p ON p.staff_id = s.id AND p.year = ?3" \
+	" JOIN unit un ON un.id = s.unit_id"
+
+/* ---- the sections ---- */
+
+/* The plan's own row first (key "!"), then its goals by position ("~" and
+ * the position); the union's columns are named for the keyset. */
+#define MY_PLAN_BODY "SELECT * FROM (SELECT 'P' AS kind, p.id AS id, p.staff_id AS sid, p.id AS pid," \
+	" 0 AS ses, 0 AS act, 0 AS part, s.name AS name, un.name AS what, coalesce(p.mus_date, '') AS day," \
+	" p.status AS status, p.accepted_at IS NOT NULL AS flag," \
+	" (SELECT count(*) FROM goal g WHERE g.plan_id = p.id) AS goals," \
+	" (SELECT count(*) FROM goal g WHERE g.plan_id = p.id AND g.status = 'done') AS done," \
+	" 0 AS wp, '!' AS k FROM plan p JOIN staff s ON s.id = p.staff_id JOIN unit un ON un.id = s.unit_id" \
+	" WHERE p.staff_id = ?1 AND p.year = ?3" \
+	" UNION ALL SELECT 'G', g.id, p.staff_id, p.id, 0, 0, 0, s.name, g.what," \
+	" coalesce(g.deadline, ''), g.status, 0, 0, 0, 0, printf('~%08d', g.pos)" \
+	" FROM goal g JOIN plan p ON p.id = g.plan_id JOIN staff s ON s.id = p.staff_id" \
+	" WHERE p.staff_id = ?1 AND p.year = ?3) x WHERE 1"
+#define MY_SESSIONS_BODY PART_SEL("se.starts") PART_ORG " WHERE p.staff_id = ?1" \
+	" AND p.status IN ('approved','enrolled','waitlisted') AND se.ends >= ?4"
+#define MY_REQUESTS_BODY PART_SEL("p.requested_at") PART_ORG " WHERE p.staff_id = ?1" \
+	" AND (p.status = 'requested' OR (p.status = 'rejected' AND se.starts >= ?4))"
+/* one person's: from their participations, not from every open follow-up */
+#define MY_FOLLOWUPS_BODY FU_SEL " FROM participation p CROSS JOIN followup f ON f.participation_id = p.id" \
+	" JOIN staff st ON st.id = p.staff_id" FU_REST \
+	" WHERE p.staff_id = ?1 AND f.done_at IS NULL AND f.due <= ?9"
+
+#define NO_PLAN_SEL "SELECT 'S', s.id, s.id, 0, 0, 0, 0, s.name, u.name, '', '', 0, 0, 0, 0, s.sort_key"
+#define NO_PLAN_ORG " FROM staff s JOIN unit u ON u.id = s.unit_id"
+#define NO_PLAN_LED LED_STAFF("s") " JOIN unit u ON u.id = s.unit_id"
+#define NO_PLAN_WHERE " WHERE s.active AND " OV_LEADS("s") \
+	" AND NOT EXISTS (SELECT 1 FROM plan x WHERE x.staff_id = s.id AND x.year = ?3)"
+#define TO_AGREE_WHERE " WHERE p.year = ?3 AND p.status = 'draft' AND " OV_LEADS("s")
+#define REQUESTS_WHERE " WHERE p.status = 'requested' AND " OV_LEADS("st")
+/* from the led units: each person's participations (participation_staff),
+ * never every open request ("+" keeps the status index out) */
+#define REQUESTS_WHERE_L " WHERE +p.status = 'requested' AND " OV_LEADS("st")
+#define FOLLOWUPS_WHERE " WHERE f.done_at IS NULL AND f.due <= ?9 AND " OV_LEADS("st")
+/* org-wide from the sessions that start soon (session_starts) */
+#define SOON_ORG " FROM session se CROSS JOIN participation p ON p.session_id = se.id" \
+	" JOIN staff st ON st.id = p.staff_id JOIN activity a ON a.id = se.activity_id"
+/* "+": the status narrows rows found otherwise, it must not pick the index */
+#define SOON_WHERE " WHERE se.starts >= ?4 AND se.starts <= ?5" \
+	" AND +p.status IN ('approved','enrolled','waitlisted') AND " OV_LEADS("st")
+#define TO_EVALUATE_WHERE " WHERE p.year = ?3 AND p.status = 'agreed'" \
+	" AND ?4 >= printf('%04d-11-01', ?3) AND " OV_LEADS("s")
+
+#define SECTION(NAME, BODY, KEY, ID) \
+	static const char NAME##_FWD[] = SQL_LED_UNITS " " BODY PAGE_FWD(KEY, ID); \
+	static const char NAME##_BACK[] = SQL_LED_UNITS " " BODY PAGE_BACK(KEY, ID); \
+	static const char NAME##_COUNT[] = SQL_LED_UNITS " SELECT count(*) FROM (" BODY " LIMIT " CAP ")";
+/* A section about the people led: the org-wide and the led-units form. */
+#define LED_SECTION2(NAME, SEL, ORG, LED, WHERE, WHERE_L, KEY, ID) \
+	SECTION(NAME, SEL ORG WHERE, KEY, ID) \
+	SECTION(NAME##_L, SEL LED WHERE_L, KEY, ID)
+#define LED_SECTION(NAME, SEL, ORG, LED, WHERE, KEY, ID) LED_SECTION2(NAME, SEL, ORG, LED, WHERE, WHERE, KEY, ID)
+
+SECTION(MY_PLAN, MY_PLAN_BODY, "x.k", "x.id")
+SECTION(MY_SESSIONS, MY_SESSIONS_BODY, "se.starts", "p.id")
+SECTION(MY_REQUESTS, MY_REQUESTS_BODY, "p.requested_at", "p.id")
+SECTION(MY_FOLLOWUPS, MY_FOLLOWUPS_BODY, "f.due", "f.id")
+LED_SECTION(NO_PLAN, NO_PLAN_SEL, NO_PLAN_ORG, NO_PLAN_LED, NO_PLAN_WHERE, "s.sort_key", "s.id")
+LED_SECTION(TO_AGREE, PLAN_SEL, PLAN_ORG, PLAN_LED, TO_AGREE_WHERE, "s.sort_key", "p.id")
+LED_SECTION2(REQUESTS, PART_SEL("p.requested_at"), PART_ORG, PART_LED, REQUESTS_WHERE, REQUESTS_WHERE_L,
+	     "p.requested_at", "p.id")
+LED_SECTION(FOLLOWUPS, FU_SEL, FU_ORG, FU_LED, FOLLOWUPS_WHERE, "f.due", "f.id")
+LED_SECTION(SOON, PART_SEL("se.starts"), SOON_ORG, PART_LED, SOON_WHERE, "se.starts", "p.id")
+LED_SECTION(TO_EVALUATE, PLAN_SEL, PLAN_ORG, PLAN_LED, TO_EVALUATE_WHERE, "s.sort_key", "p.id")
+
+static const char MY_OVERDUE[] = SQL_LED_UNITS " SELECT count(*) FROM (" MY_FOLLOWUPS_BODY
+	" AND f.due < ?4 LIMIT " CAP ")";
+static const char LED_OVERDUE[] = SQL_LED_UNITS " SELECT count(*) FROM (" FU_SEL FU_ORG FOLLOWUPS_WHERE
+	" AND f.due < ?4 LIMIT " CAP ")";
+static const char LED_OVERDUE_L[] = SQL_LED_UNITS " SELECT count(*) FROM (" FU_SEL FU_LED FOLLOWUPS_WHERE
+	" AND f.due < ?4 LIMIT " CAP ")";
+static const char MY_PLAN_HEAD[] = "SELECT p.id, p.status, p.accepted_at IS NOT NULL,"
+	" (SELECT count(*) FROM goal g WHERE g.plan_id = p.id),"
+	" (SELECT count(*) FROM goal g WHERE g.plan_id = p.id AND g.status = 'done')"
+	" FROM plan p WHERE p.staff_id = ?1 AND p.year = ?2";
+/* How many people the leader's units hold, up to the point where reading
+ * org-wide in key order is the cheaper way (a leader near the top). */
+#define MANY "2000"
+static const char LEADS_MANY[] = SQL_LED_UNITS " SELECT count(*) > " MANY " FROM (SELECT 1 FROM led"
+	" JOIN staff s ON s.unit_id = led.id LIMIT " MANY " + 1)";
+
+struct sqls { const char *fwd, *back, *count; };
+static const struct { struct sqls org, led; } sections[OV_COUNT] = {
+	[OV_MY_PLAN] = { { MY_PLAN_FWD, MY_PLAN_BACK, MY_PLAN_COUNT }, { NULL, NULL, NULL } },
+	[OV_MY_SESSIONS] = { { MY_SESSIONS_FWD, MY_SESSIONS_BACK, MY_SESSIONS_COUNT }, { NULL, NULL, NULL } },
+	[OV_MY_REQUESTS] = { { MY_REQUESTS_FWD, MY_REQUESTS_BACK, MY_REQUESTS_COUNT }, { NULL, NULL, NULL } },
+	[OV_MY_FOLLOWUPS] = { { MY_FOLLOWUPS_FWD, MY_FOLLOWUPS_BACK, MY_FOLLOWUPS_COUNT }, { NULL, NULL, NULL } },
+#define BOTH(N) { { N##_FWD, N##_BACK, N##_COUNT }, { N##_L_FWD, N##_L_BACK, N##_L_COUNT } }
+	[OV_NO_PLAN] = BOTH(NO_PLAN),
+	[OV_TO_AGREE] = BOTH(TO_AGREE),
+	[OV_REQUESTS] = BOTH(REQUESTS),
+	[OV_FOLLOWUPS] = BOTH(FOLLOWUPS),
+	[OV_SOON] = BOTH(SOON),
+	[OV_TO_EVALUATE] = BOTH(TO_EVALUATE),
+#undef BOTH
+};
+
+static kcode nomem(kerr *e)
+{
+	return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+}
+
+/* Whether who's sections start from the units led: a leader, unless the
+ * units hold so many people that the org-wide reading is cheaper. */
+static kcode from_led(kdb *db, const kactor *who, const ov_when *w, int *led, kerr *e)
+{
+	int64_t many = 0;
+	*led = who->role == ROLE_LEADER && w->whole;
+	if (who->role != ROLE_LEADER || w->whole)
+		return KE_OK;
+	if (db_scalar(db, LEADS_MANY, who->staff_id, &many, e))
+		return e->code;
+	*led = !many;
+	return KE_OK;
+}
+
+static const struct sqls *sqls_of(ov_section s, int led)
+{
+	return led && sections[s].led.fwd ? &sections[s].led : &sections[s].org;
+}
+
+/* The dates a reading needs: today, the end of "soon", the last due day. */
+struct ov_dates { char today[11], soon[11], due[11]; };
+
+static kcode ov_dates_get(const ov_when *w, struct ov_dates *d, kerr *e)
+{
+	if (date_today(d->today) != 0)
+		return kerr_set(e, KE_IO, "%s", _("Cannot read today's date from the system clock."));
+	if (w->year < 2000 || w->year > 2199)
+		return kerr_set(e, KE_INVALID, "%s", _("The year must be between 2000 and 2199."));
+	int soon = w->soon_days < 0 ? 0 : w->soon_days > 3650 ? 3650 : w->soon_days;
+	if (date_add_days(d->today, soon, d->soon) != 0)
+		snprintf(d->soon, sizeof d->soon, "2199-12-31");
+	if (w->due_days < 0 || date_add_days(d->today, w->due_days > 3650 ? 3650 : w->due_days, d->due) != 0)
+		snprintf(d->due, sizeof d->due, "9999-12-31");
+	return KE_OK;
+}
+
+static kcode bind_all(kdb *db, sqlite3_stmt *st, const kactor *who, const ov_when *w,
+		      const struct ov_dates *d, const char *key, int64_t id, int limit, kerr *e)
+{
+	return db_bind(db, st, e, "initttint", who->staff_id, (int)who->role, (int64_t)w->year, d->today,
+		       d->soon, key, id, limit, d->due);
+}
+
+void ov_row_free(ov_row *r)
+{
+	if (!r)
+		return;
+	free(r->name);
+	free(r->what);
+	free(r->sort_key);
+	memset(r, 0, sizeof *r);
+}
+
+void ov_rows_free(ov_row *rows, int n)
+{
+	for (int i = 0; i < n; i++)
+		ov_row_free(&rows[i]);
+	free(rows);
+}
+
+static int ov_read(sqlite3_stmt *st, void *row)
+{
+	ov_row *r = row;
+	memset(r, 0, sizeof *r);
+	const unsigned char *k = sqlite3_column_text(st, 0);
+	r->kind = k ? (char)k[0] : '?';
+	r->id = sqlite3_column_int64(st, 1);
+	r->staff_id = sqlite3_column_int64(st, 2);
+	r->plan_id = sqlite3_column_int64(st, 3);
+	r->session_id = sqlite3_column_int64(st, 4);
+	r->activity_id = sqlite3_column_int64(st, 5);
+	r->part_id = sqlite3_column_int64(st, 6);
+	r->name = col_text(st, 7);
+	r->what = col_text(st, 8);
+	snprintf(r->date, sizeof r->date, "%s", sqlite3_column_text(st, 9) ? (const char *)sqlite3_column_text(st, 9) : "");
+	snprintf(r->status, sizeof r->status, "%s", sqlite3_column_text(st, 10) ? (const char *)sqlite3_column_text(st, 10) : "");
+	r->flag = sqlite3_column_int(st, 11);
+	r->goals = sqlite3_column_int(st, 12);
+	r->done = sqlite3_column_int(st, 13);
+	r->wait_pos = sqlite3_column_int(st, 14);
+	r->sort_key = col_text(st, 15);
+	if (!r->name || !r->what || !r->sort_key) {
+		ov_row_free(r);
+		return -1;
+	}
+	return 0;
+}
+
+static void ov_release(void *row)
+{
+	ov_row_free(row);
+}
+
+kcode overview_list(kdb *db, const kactor *who, ov_section s, const ov_when *w, const kpage *pg,
+		    ov_row **rows, int *n, kerr *e)
+{
+	*rows = NULL;
+	*n = 0;
+	if ((int)s < 0 || s >= OV_COUNT)
+		return kerr_set(e, KE_INVALID, "%s", _("No such part of the overview."));
+	struct ov_dates d;
+	if (ov_dates_get(w, &d, e))
+		return e->code;
+	const char *key;
+	int64_t id;
+	int led;
+	if (from_led(db, who, w, &led, e))
+		return e->code;
+	db_page_start(pg, &key, &id);
+	const struct sqls *q = sqls_of(s, led);
+	sqlite3_stmt *st = db_stmt(db, pg->backward ? q->back : q->fwd, e);
+	if (!st)
+		return e->code;
+	if (bind_all(db, st, who, w, &d, key, id, db_page_limit(pg), e)) {
+		sqlite3_reset(st);
+		return e->code;
+	}
+	return db_page_read(db, st, pg, sizeof **rows, ov_read, ov_release, (void **)rows, n, e);
+}
+
+static kcode count_one(kdb *db, const char *sql, const kactor *who, const ov_when *w,
+		       const struct ov_dates *d, int *out, kerr *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	if (!st || bind_all(db, st, who, w, d, "", 0, 1, e))
+		return e->code;
+	int rc = db_step(db, st, e);
+	if (rc < 0)
+		return e->code;
+	*out = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_reset(st);
+	return KE_OK;
+}
+
+static kcode my_plan_head(kdb *db, const kactor *who, int year, ov_counts *out, kerr *e)
+{
+	if (!who->staff_id)
+		return KE_OK;
+	sqlite3_stmt *st = db_stmt(db, MY_PLAN_HEAD, e);
+	if (!st || db_bind(db, st, e, "in", who->staff_id, year))
+		return e->code;
+	int rc = db_step(db, st, e);
+	if (rc < 0)
+		return e->code;
+	if (rc == SQLITE_ROW) {
+		out->my_plan_id = sqlite3_column_int64(st, 0);
+		snprintf(out->my_plan_status, sizeof out->my_plan_status, "%s", sqlite3_column_text(st, 1));
+		out->my_plan_accepted = sqlite3_column_int(st, 2);
+		out->my_goals = sqlite3_column_int(st, 3);
+		out->my_goals_done = sqlite3_column_int(st, 4);
+	}
+	sqlite3_reset(st);
+	return KE_OK;
+}
+
+kcode overview_count(kdb *db, const kactor *who, const ov_when *w, ov_counts *out, kerr *e)
+{
+	memset(out, 0, sizeof *out);
+	struct ov_dates d;
+	int led;
+	if (ov_dates_get(w, &d, e) || from_led(db, who, w, &led, e))
+		return e->code;
+	for (int s = 0; s < OV_COUNT; s++) {
+		/* an employee leads nobody: no need to ask */
+		if (OV_IS_LED(s) && who->role == ROLE_EMPLOYEE)
+			continue;
+		if (!OV_IS_LED(s) && !who->staff_id)
+			continue;
+		if (count_one(db, sqls_of(s, led)->count, who, w, &d, &out->n[s], e))
+			return e->code;
+	}
+	if (who->staff_id && count_one(db, MY_OVERDUE, who, w, &d, &out->my_overdue, e))
+		return e->code;
+	if (who->role != ROLE_EMPLOYEE &&
+	    count_one(db, led ? LED_OVERDUE_L : LED_OVERDUE, who, w, &d, &out->led_overdue, e))
+		return e->code;
+	return my_plan_head(db, who, w->year, out, e);
+}
+
+/* ---- leaders, for reminders ---- */
+
+void ov_people_free(ov_person *rows, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(rows[i].login);
+		free(rows[i].name);
+		free(rows[i].email);
+	}
+	free(rows);
+}
+
+kcode overview_leaders(kdb *db, const kactor *who, int64_t after_id, int limit,
+		       ov_person **rows, int *n, kerr *e)
+{
+	*rows = NULL;
+	*n = 0;
+	if (who->role != ROLE_ADMIN)
+		return db_denied(e);
+	if (limit < 1 || limit > 500)
+		limit = 500;
+	ov_person *out = calloc((size_t)limit, sizeof *out);
+	if (!out)
+		return nomem(e);
+	sqlite3_stmt *st = db_stmt(db, "SELECT s.id, coalesce(s.login,''), s.name, coalesce(s.email,'')"
+		" FROM staff s WHERE s.active AND s.id > ?1 AND EXISTS (SELECT 1 FROM unit_leader l"
+		" WHERE l.staff_id = s.id AND l.until IS NULL) ORDER BY s.id LIMIT ?2", e);
+	kcode c = st ? db_bind(db, st, e, "in", after_id, limit) : e->code;
+	int got = 0, rc = 0;
+	while (!c && got < limit && (rc = db_step(db, st, e)) == SQLITE_ROW) {
+		ov_person *p = &out[got++];
+		p->id = sqlite3_column_int64(st, 0);
+		p->login = col_text(st, 1);
+		p->name = col_text(st, 2);
+		p->email = col_text(st, 3);
+		if (!p->login || !p->name || !p->email)
+			c = nomem(e);
+	}
+	if (st)
+		sqlite3_reset(st);
+	if (!c && rc < 0)
+		c = e->code;
+	if (c) {
+		ov_people_free(out, got);
+		return c;
+	}
+	*rows = out;
+	*n = got;
+	return KE_OK;
+}
+
+int64_t db_data_stamp(kdb *db)
+{
+	int64_t version = 0;
+	kerr e;
+	if (db_scalar(db, "PRAGMA data_version", 0, &version, &e))
+		version = -1;
+	/* data_version moves for other connections' commits, total_changes
+	 * for this connection's own */
+	return sqlite3_total_changes64(db->h) * 1000003 + version;
+}

@@ -1,0 +1,270 @@
+/* secure.c — see secure.h. The order matters: secure_start() runs before
+ * anything opens a file, so the database can never land on fd 0-2 and be
+ * written to by a stray printf; secure_database() runs before the database
+ * is opened, so a refused option never reaches it. */
+#include "secure.h"
+#include "i18n.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <unistd.h>
+
+extern char **environ;
+
+#define NFS_MAGIC  0x6969UL
+#define SMB_MAGIC  0x517BUL
+#define CIFS_MAGIC 0xFF534D42UL
+#define SMB2_MAGIC 0xFE534D42UL
+
+static int elevated;      /* running with an id that is not the caller's */
+static int shared;        /* elevated, and not for root */
+static int term_replaced; /* TERM was refused and set to vt100 */
+
+/* Variables that make a library read or write where the user chooses: SQLite
+ * temp files, and terminfo entries ncurses would parse (it may or may not be
+ * built to ignore them in a setgid program). */
+static const char *const hostile_env[] = {
+	"TMPDIR", "SQLITE_TMPDIR", "TERMINFO", "TERMINFO_DIRS", "TERMPATH", "TERMCAP",
+};
+
+/* A closed fd 0-2 would be the next open()'s result: the database file
+ * could become "standard error". */
+static int open_std_fds(void)
+{
+	for (int fd = 0; fd < 3; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		int n = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+		if (n < 0)
+			return -1;
+		if (n != fd) {
+			int ok = dup2(n, fd) == fd;
+			close(n);
+			if (!ok)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int secure_term_ok(const char *term)
+{
+	size_t n = term ? strlen(term) : 0;
+	if (n < 1 || n > 64)
+		return 0;
+	return strspn(term, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._+-") == n;
+}
+
+int secure_start(void)
+{
+	if (open_std_fds())
+		return -1;
+	elevated = getegid() != getgid() || geteuid() != getuid();
+	shared = elevated && getuid() != 0;
+	if (!elevated)
+		return 0;
+	struct rlimit none = { 0, 0 };
+	if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0 || setrlimit(RLIMIT_CORE, &none) != 0)
+		return -1;
+	for (size_t i = 0; i < sizeof hostile_env / sizeof *hostile_env; i++)
+		if (unsetenv(hostile_env[i]) != 0)
+			return -1;
+	if (!secure_term_ok(getenv("TERM"))) {
+		if (setenv("TERM", "vt100", 1) != 0)
+			return -1;
+		term_replaced = 1;
+	}
+	return 0;
+}
+
+int secure_shared(void)
+{
+	return shared;
+}
+
+const char *secure_config_path(void)
+{
+	return KUP_SYSCONFDIR "/kup.conf";
+}
+
+/* Cuts the blanks off both ends of s in place. */
+static char *trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		s[--n] = '\0';
+	return s;
+}
+
+/* One "key = value" line; comments and blank lines are fine. */
+static kcode config_line(const char *path, int lineno, char *line, char *db, size_t size, kerr *e)
+{
+	char *s = trim(line);
+	if (!*s || *s == '#')
+		return KE_OK;
+	char *eq = strchr(s, '=');
+	if (!eq)
+		return kerr_set(e, KE_INVALID, _("%s line %d: expected 'database = PATH'."), path, lineno);
+	*eq = '\0';
+	char *key = trim(s), *val = trim(eq + 1);
+	if (strcmp(key, "database") != 0)
+		return kerr_set(e, KE_INVALID, _("%s line %d: unknown setting '%s' (kup knows: database)."),
+				path, lineno, key);
+	for (const char *p = val; *p; p++)
+		if ((unsigned char)*p < 32 || *p == 127)
+			return kerr_set(e, KE_INVALID, _("%s line %d: the path holds a control character."), path, lineno);
+	if (val[0] != '/' || strlen(val) >= size)
+		return kerr_set(e, KE_INVALID, _("%s line %d: the database must be an absolute path, like /srv/kup/kup.db."),
+				path, lineno);
+	snprintf(db, size, "%s", val);
+	return KE_OK;
+}
+
+kcode secure_read_config(const char *path, int trusted, char *db, size_t size, kerr *e)
+{
+	db[0] = '\0';
+	FILE *f = fopen(path, "re");
+	if (!f) {
+		if (errno == ENOENT)
+			return kerr_set(e, KE_NOTFOUND, _("There is no %s."), path);
+		return kerr_set(e, KE_IO, _("Cannot read %s: %s"), path, strerror(errno));
+	}
+	struct stat sb;
+	kcode c = KE_OK;
+	if (fstat(fileno(f), &sb) != 0)
+		c = kerr_set(e, KE_IO, _("Cannot read %s: %s"), path, strerror(errno));
+	else if (trusted && (sb.st_uid != 0 || (sb.st_mode & 022) || !S_ISREG(sb.st_mode)))
+		c = kerr_set(e, KE_DENIED, _("%s must be a file that belongs to root and only root may change."), path);
+	char line[4096];
+	for (int lineno = 1; !c && fgets(line, sizeof line, f); lineno++) {
+		size_t n = strlen(line);
+		if (n == sizeof line - 1 && line[n - 1] != '\n')
+			c = kerr_set(e, KE_INVALID, _("%s line %d is too long."), path, lineno);
+		else {
+			line[strcspn(line, "\n")] = '\0';
+			c = config_line(path, lineno, line, db, size, e);
+		}
+	}
+	if (!c && ferror(f))
+		c = kerr_set(e, KE_IO, _("Cannot read %s: %s"), path, strerror(errno));
+	fclose(f);
+	if (!c && !db[0])
+		c = kerr_set(e, KE_INVALID, _("%s has no line 'database = PATH'."), path);
+	return c;
+}
+
+/* The system config's database: the first config file that exists decides.
+ * KE_NOTFOUND if there is none. */
+static kcode system_database(int trusted, char *db, size_t size, kerr *e)
+{
+	kcode c = secure_read_config(secure_config_path(), trusted, db, size, e);
+	if (c == KE_NOTFOUND)
+		c = secure_read_config("/etc/kup.conf", trusted, db, size, e);
+	return c;
+}
+
+kcode secure_check_fs(const char *path, kerr *e)
+{
+	char dir[PATH_MAX];
+	snprintf(dir, sizeof dir, "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	struct statfs fs;
+	if (statfs(dir, &fs) != 0)
+		return KE_OK; /* a missing directory: opening the database says so */
+	unsigned long t = (unsigned long)fs.f_type & 0xFFFFFFFFUL;
+	if (t == NFS_MAGIC || t == SMB_MAGIC || t == CIFS_MAGIC || t == SMB2_MAGIC)
+		return kerr_set(e, KE_DENIED,
+			_("%s is on a network file system (NFS or SMB). kup's database must be on a disk of the server itself: several users writing over the network would damage it."),
+			dir);
+	return KE_OK;
+}
+
+/* The first KUP_ variable in the environment, or NULL. Its name is copied
+ * to name (cut at size). */
+static const char *kup_variable(char *name, size_t size)
+{
+	for (char **v = environ; v && *v; v++)
+		if (!strncmp(*v, "KUP_", 4)) {
+			snprintf(name, size, "%.*s", (int)strcspn(*v, "="), *v);
+			return name;
+		}
+	return NULL;
+}
+
+static int refuse(const char *fmt, const char *what)
+{
+	fprintf(stderr, "kup: ");
+	fprintf(stderr, fmt, what);
+	fputc('\n', stderr);
+	return 1;
+}
+
+static int shared_database(const char *opt_db, const char *opt_as, const char **dbpath)
+{
+	static char db[PATH_MAX];
+	char var[64];
+	kerr e = { 0 };
+	if (opt_db)
+		return refuse(_("%s cannot be used on a shared server: kup opens the shared database its administrator set up."), "--db");
+	if (opt_as)
+		return refuse(_("%s cannot be used on a shared server: kup shows what your own login may see."), "--as");
+	if (kup_variable(var, sizeof var))
+		return refuse(_("The environment variable %s cannot be used on a shared server; unset it and start kup again."), var);
+	kcode c = system_database(1, db, sizeof db, &e);
+	if (c == KE_NOTFOUND) {
+		fprintf(stderr, "kup: ");
+		fprintf(stderr, _("kup is installed for a shared server, but %s is missing. An administrator sets it up with: kup setup --shared DIR --group kup --admin LOGIN"),
+			secure_config_path());
+		fputc('\n', stderr);
+		return 1;
+	}
+	if (!c)
+		c = secure_check_fs(db, &e);
+	if (c) {
+		fprintf(stderr, "kup: %s\n", e.msg);
+		return 1;
+	}
+	*dbpath = db;
+	return 0;
+}
+
+int secure_database(const char *opt_db, const char *opt_as, const char **dbpath)
+{
+	static char db[PATH_MAX];
+	if (term_replaced)
+		fprintf(stderr, "kup: %s\n", _("TERM is not a plain terminal name; using vt100."));
+	if (shared)
+		return shared_database(opt_db, opt_as, dbpath);
+	const char *env = secure_getenv("KUP_DB");
+	kerr e = { 0 };
+	kcode c;
+	if (opt_db)
+		*dbpath = opt_db;
+	else if (env && *env)
+		*dbpath = env;
+	else if ((c = system_database(0, db, sizeof db, &e)) == KE_OK)
+		*dbpath = db;
+	else if (c == KE_NOTFOUND)
+		*dbpath = "kup.db";
+	else {
+		fprintf(stderr, "kup: %s\n", e.msg);
+		return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,46 @@
+/* secure.h — running as a setgid program on a shared server. After `kup
+ * setup --shared` the installed binary is setgid to the kup group, the only
+ * group that may open the database; every user has a shell, so everything
+ * the user controls (options, environment, terminal type, open files) is
+ * treated as hostile before the database is opened. Nothing here allocates
+ * memory the caller must free. */
+#ifndef KUP_SECURE_H
+#define KUP_SECURE_H
+
+#include <stddef.h>
+#include "err.h"
+
+#ifndef KUP_SYSCONFDIR
+#define KUP_SYSCONFDIR "/usr/local/etc" /* the Makefile passes $(PREFIX)/etc */
+#endif
+
+/* Called first thing in main: opens /dev/null onto a missing fd 0, 1 or 2
+ * and, when running with a group (or user) not the caller's own, turns off
+ * core dumps and clears the variables that steer temp files and terminfo
+ * (a bad TERM becomes vt100). Returns 0, or -1 if that cannot be done. */
+int secure_start(void);
+/* Running setgid (or setuid) for someone other than root: shared mode.
+ * Identity then comes from the login only. */
+int secure_shared(void);
+/* Decides the database after the options are read, and prints the notice
+ * about a replaced TERM. In shared mode --db, --as and KUP_* variables are
+ * refused and the database is the system config's, on a local file system.
+ * Otherwise: --db, else $KUP_DB, else the system config's, else ./kup.db.
+ * Returns 0, or the exit status after printing why not. */
+int secure_database(const char *opt_db, const char *opt_as, const char **dbpath);
+
+/* The system config file kup reads first (KUP_SYSCONFDIR/kup.conf; then
+ * /etc/kup.conf), and the one `kup setup` writes. */
+const char *secure_config_path(void);
+/* Reads "database = PATH" from a config file into db (size bytes).
+ * KE_NOTFOUND if the file does not exist; KE_INVALID naming file and line
+ * for anything else in it; with trusted, KE_DENIED unless root owns it and
+ * only root may write it. */
+kcode secure_read_config(const char *path, int trusted, char *db, size_t size, kerr *e);
+/* TERM is a plain terminal name: [A-Za-z0-9._+-], 1 to 64 characters. */
+int secure_term_ok(const char *term);
+/* Refuses a database directory on NFS, CIFS or SMB: WAL needs every
+ * reader and writer on one host. path is the database file. */
+kcode secure_check_fs(const char *path, kerr *e);
+
+#endif

@@ -1,0 +1,685 @@
+/* ui_cycle.c — the cycle's steps on screen; see ui_cycle.h. Records read
+ * for the key bar are kept until the database changes (db_data_stamp), so
+ * drawing the bar asks the database once per selection, not once per key. */
+#include "ui_cycle.h"
+#include "date.h"
+#include "db_activity.h"
+#include "db_cycle.h"
+#include "db_overview.h"
+#include "db_part.h"
+#include "db_plan.h"
+#include "db_staff.h"
+#include "i18n.h"
+#include "ui_form.h"
+#include "ui_pick.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- records kept for the key bar ---- */
+
+static struct { int64_t id, stamp; int state; plan_rec r; } plan_kept;  /* state 1 read, -1 failed */
+static struct { int64_t id, stamp; int state; part_rec r; } part_kept;
+
+void cycle_forget(void)
+{
+	if (plan_kept.state == 1)
+		plan_free(&plan_kept.r);
+	if (part_kept.state == 1)
+		part_free(&part_kept.r);
+	plan_kept.state = part_kept.state = 0;
+}
+
+static const plan_rec *plan_of(int64_t id)
+{
+	int64_t stamp = db_data_stamp(app->db);
+	if (plan_kept.state && plan_kept.id == id && plan_kept.stamp == stamp)
+		return plan_kept.state == 1 ? &plan_kept.r : NULL;
+	if (plan_kept.state == 1)
+		plan_free(&plan_kept.r);
+	kerr e;
+	plan_kept.id = id;
+	plan_kept.stamp = stamp;
+	plan_kept.state = plan_get(app->db, &app->who, id, &plan_kept.r, &e) ? -1 : 1;
+	return plan_kept.state == 1 ? &plan_kept.r : NULL;
+}
+
+static const part_rec *part_of(int64_t id)
+{
+	int64_t stamp = db_data_stamp(app->db);
+	if (part_kept.state && part_kept.id == id && part_kept.stamp == stamp)
+		return part_kept.state == 1 ? &part_kept.r : NULL;
+	if (part_kept.state == 1)
+		part_free(&part_kept.r);
+	kerr e;
+	part_kept.id = id;
+	part_kept.stamp = stamp;
+	part_kept.state = part_get(app->db, &app->who, id, &part_kept.r, &e) ? -1 : 1;
+	return part_kept.state == 1 ? &part_kept.r : NULL;
+}
+
+static int is_me(int64_t staff_id)
+{
+	return app->who.staff_id && staff_id == app->who.staff_id;
+}
+
+/* What a leader may do to others' records (a leader's own are decided by
+ * the leader above); admins to everyone's. */
+static int leads(int64_t staff_id)
+{
+	return app->who.role == ROLE_ADMIN || (app->who.role == ROLE_LEADER && !is_me(staff_id));
+}
+
+static char *dup_text(form *f, int i)
+{
+	const char *t = form_value(f, i)->text;
+	return strdup(t ? t : "");
+}
+
+/* ---- plans ---- */
+
+int cycle_plan_allowed(int action, int64_t plan_id)
+{
+	const plan_rec *p = plan_of(plan_id);
+	if (!p)
+		return 0;
+	switch (action) {
+	case A_AGREE: return leads(p->staff_id) && !strcmp(p->status, "draft");
+	case A_ACCEPT: return is_me(p->staff_id) && !strcmp(p->status, "agreed") && !p->accepted_at[0];
+	case A_EVALUATE: return leads(p->staff_id) && !strcmp(p->status, "agreed");
+	case A_CARRY: return leads(p->staff_id);
+	}
+	return 0;
+}
+
+void cycle_open_plan(int64_t plan_id)
+{
+	plan_rec p;
+	kerr e;
+	if (plan_get(app->db, &app->who, plan_id, &p, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return;
+	}
+	view *g = view_goals_new(plan_id);
+	if (g)
+		snprintf(g->subtitle, sizeof g->subtitle, "%s %d", p.staff_name, p.year);
+	plan_free(&p);
+	ui_push(g);
+}
+
+void cycle_open_plan_of(int64_t staff_id, int year)
+{
+	plan_rec p;
+	kerr e;
+	kcode c = plan_find(app->db, &app->who, staff_id, year, &p, &e);
+	if (c == KE_NOTFOUND && leads(staff_id)) {
+		staff_rec s;
+		if (staff_get(app->db, &app->who, staff_id, &s, &e)) {
+			ui_msg(ST_ERROR, "%s", e.msg);
+			return;
+		}
+		char q[300];
+		snprintf(q, sizeof q, _("%s has no plan for %d. Create it?"), s.name, year);
+		staff_free(&s);
+		if (!ui_confirm(q))
+			return;
+		plan_rec n = { .staff_id = staff_id, .year = year };
+		if ((c = plan_save(app->db, &app->who, &n, &e)) == KE_OK) {
+			ui_reload_all();
+			cycle_open_plan(n.id);
+			return;
+		}
+	}
+	if (c) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return;
+	}
+	int64_t id = p.id;
+	plan_free(&p);
+	cycle_open_plan(id);
+}
+
+enum { EV_GOALS, EV_TEXT, EV_COUNT };
+
+static kcode save_evaluation(void *ctx, form *f, int *bad, kerr *e)
+{
+	plan_rec *p = ctx;
+	*bad = EV_TEXT;
+	return plan_evaluate(app->db, &app->who, p->id, p->version, form_value(f, EV_TEXT)->text, e);
+}
+
+static int evaluate(plan_rec *p)
+{
+	char title[300], goals[200];
+	snprintf(title, sizeof title, _("Evaluate and close the %d plan of %s"), p->year, p->staff_name);
+	snprintf(goals, sizeof goals, _("%d of %d done; each goal's result is written in the goal (e)"),
+		 p->goals_done, p->goals);
+	fdesc fs[EV_COUNT] = {
+		[EV_GOALS] = { _("Goals"), FK_TEXT, 0, 0, 0, 0, NULL, NULL, NULL },
+		[EV_TEXT] = { _("Evaluation"), FK_TEXTAREA, 1, 4000, 0, 0, NULL, NULL,
+			      _("What was reached this year, and what comes next") },
+	};
+	form *f = form_new(title, fs, EV_COUNT);
+	if (!f)
+		return 0;
+	form_set_text(f, EV_GOALS, goals);
+	form_set_readonly(f, EV_GOALS, 1);
+	form_set_text(f, EV_TEXT, p->evaluation);
+	form_set_focus(f, EV_TEXT);
+	int done = form_run(f, save_evaluation, p);
+	form_free(f);
+	if (done)
+		ui_msg(ST_OK, _("The %d plan of %s is evaluated and closed."), p->year, p->staff_name);
+	return done;
+}
+
+/* Goals of a plan that a carry-over would take along. */
+static int unfinished(int64_t plan_id)
+{
+	goal_rec *g;
+	int n, k = 0;
+	kerr e;
+	if (goal_list(app->db, &app->who, plan_id, &g, &n, &e))
+		return 0;
+	for (int i = 0; i < n; i++)
+		k += !strcmp(g[i].status, "open") || !strcmp(g[i].status, "in_progress");
+	goal_rows_free(g, n);
+	return k;
+}
+
+static int carry(const plan_rec *p)
+{
+	char q[400];
+	int k = unfinished(p->id);
+	snprintf(q, sizeof q, _("Start the %d plan of %s from this one, with %d unfinished goal(s) carried over?"),
+		 p->year + 1, p->staff_name, k);
+	if (!ui_confirm(q))
+		return 0;
+	int64_t id = 0;
+	kerr e;
+	if (plan_carry_over(app->db, &app->who, p->id, &id, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return 0;
+	}
+	ui_reload_all();
+	cycle_open_plan(id);
+	ui_msg(ST_OK, _("The %d plan is started with %d goal(s) carried over."), p->year + 1, k);
+	return 1;
+}
+
+int cycle_plan_act(int action, int64_t plan_id)
+{
+	plan_rec p;
+	kerr e;
+	if (plan_get(app->db, &app->who, plan_id, &p, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return 0;
+	}
+	char q[400];
+	int changed = 0;
+	kcode c = KE_OK;
+	switch (action) {
+	case A_AGREE:
+		snprintf(q, sizeof q, _("Agree the %d plan of %s with its %d goal(s)?"), p.year, p.staff_name, p.goals);
+		if (ui_confirm(q) && !(c = plan_agree(app->db, &app->who, p.id, p.version, &e))) {
+			ui_msg(ST_OK, _("Agreed. %s can now accept the plan."), p.staff_name);
+			changed = 1;
+		}
+		break;
+	case A_ACCEPT:
+		snprintf(q, sizeof q, _("Accept your %d plan as agreed with %s?"), p.year, p.agreed_by_name);
+		if (ui_confirm(q) && !(c = plan_accept(app->db, &app->who, p.id, &e))) {
+			ui_msg(ST_OK, "%s", _("You have accepted the plan."));
+			changed = 1;
+		}
+		break;
+	case A_EVALUATE: changed = evaluate(&p); break;
+	case A_CARRY: changed = carry(&p); break;
+	}
+	if (c)
+		ui_msg(ST_ERROR, "%s", e.msg);
+	plan_free(&p);
+	if (changed)
+		ui_reload_all();
+	return changed;
+}
+
+/* ---- changes after agreement ---- */
+
+int cycle_goal_changed(int64_t goal_id)
+{
+	goal_change c;
+	kerr e;
+	if (goal_changes(app->db, &app->who, goal_id, &c, &e))
+		return 0;
+	int yes = c.changes || c.added;
+	goal_change_free(&c);
+	return yes;
+}
+
+int cycle_goal_changes(WINDOW *w, int y, int h, int wd, int64_t goal_id)
+{
+	goal_change c;
+	kerr e;
+	if (y >= h || goal_changes(app->db, &app->who, goal_id, &c, &e))
+		return y;
+	if (c.changes || c.added) {
+		char buf[400];
+		if (c.added)
+			snprintf(buf, sizeof buf, _("added after the plan was agreed (%s UTC, %s)"), c.last_at, c.last_by);
+		else
+			snprintf(buf, sizeof buf, _("%d time(s) after the plan was agreed; last %s UTC by %s"),
+				 c.changes, c.last_at, c.last_by);
+		wattron(w, ui_style(ST_WARN));
+		y = detail_line(w, y, wd, _("Changed"), buf);
+		wattroff(w, ui_style(ST_WARN));
+	}
+	goal_change_free(&c);
+	return y;
+}
+
+int cycle_plan_changes(WINDOW *w, int y, int h, int wd, int64_t plan_id)
+{
+	int changed = 0, removed = 0;
+	kerr e;
+	if (y >= h || plan_changes(app->db, &app->who, plan_id, &changed, &removed, &e) || (!changed && !removed))
+		return y;
+	char buf[300];
+	snprintf(buf, sizeof buf, _("%d goal(s) changed or added, %d removed after the plan was agreed (h shows who)"),
+		 changed, removed);
+	wattron(w, ui_style(ST_WARN));
+	y = detail_line(w, y, wd, _("Changed"), buf);
+	wattroff(w, ui_style(ST_WARN));
+	return y;
+}
+
+/* ---- participations ---- */
+
+int cycle_part_allowed(int action, int64_t part_id)
+{
+	const part_rec *r = part_of(part_id);
+	if (!r)
+		return 0;
+	switch (action) {
+	case A_APPROVE: case A_REJECT: return leads(r->staff_id) && !strcmp(r->status, "requested");
+	case A_COMPLETE: case A_NOSHOW: return leads(r->staff_id) && !strcmp(r->status, "enrolled");
+	case A_CANCEL: {
+		char word[16];
+		snprintf(word, sizeof word, " %s ", r->status);
+		return (is_me(r->staff_id) || leads(r->staff_id)) &&
+		       strstr(" requested approved enrolled waitlisted ", word) != NULL;
+	}
+	case A_PRICE: return leads(r->staff_id);
+	case A_FOLLOWUP: return r->followup_id != 0;
+	}
+	return 0;
+}
+
+/* "Konflikthåndtering, 01-12-2026" for titles and questions. */
+static void part_name(const part_rec *r, char *buf, size_t size)
+{
+	char d[11];
+	date_format(r->starts, d);
+	snprintf(buf, size, "%s, %s", r->activity_title, d);
+}
+
+enum { TX_TEXT, TX_COUNT };
+
+struct text_step {
+	int64_t id;
+	int reject;
+};
+
+static kcode save_decision(void *ctx, form *f, int *bad, kerr *e)
+{
+	struct text_step *t = ctx;
+	*bad = TX_TEXT;
+	const char *text = form_value(f, TX_TEXT)->text;
+	return t->reject ? part_reject(app->db, &app->who, t->id, text, e)
+			 : part_approve(app->db, &app->who, t->id, text, e);
+}
+
+/* Approve (an optional note) or reject (a reason, required). */
+static int decide(const part_rec *r, int reject)
+{
+	char title[400], what[300];
+	part_name(r, what, sizeof what);
+	snprintf(title, sizeof title, reject ? _("Reject %s's request: %s") : _("Approve %s's request: %s"),
+		 r->staff_name, what);
+	fdesc fs[TX_COUNT] = {
+		[TX_TEXT] = reject ? (fdesc){ _("Reason"), FK_TEXTAREA, 1, 2000, 0, 0, NULL, NULL,
+					      _("Required: the person reads it in their overview") }
+				   : (fdesc){ _("Note"), FK_TEXTAREA, 0, 2000, 0, 0, NULL, NULL,
+					      _("Optional: a word to the person") },
+	};
+	form *f = form_new(title, fs, TX_COUNT);
+	if (!f)
+		return 0;
+	struct text_step t = { r->id, reject };
+	int done = form_run(f, save_decision, &t);
+	form_free(f);
+	if (!done)
+		return 0;
+	part_rec now;
+	kerr e;
+	if (reject) {
+		ui_msg(ST_OK, _("%s's request is rejected."), r->staff_name);
+	} else if (part_get(app->db, &app->who, r->id, &now, &e) == KE_OK) {
+		if (!strcmp(now.status, "waitlisted"))
+			ui_msg(ST_WARN, _("Approved, but the session is full: %s is number %d on the waiting list."),
+			       now.staff_name, now.wait_pos);
+		else
+			ui_msg(ST_OK, _("Approved: %s has a seat."), now.staff_name);
+		part_free(&now);
+	}
+	return 1;
+}
+
+static int complete(const part_rec *r, int noshow)
+{
+	char q[500], what[300];
+	part_name(r, what, sizeof what);
+	snprintf(q, sizeof q, noshow ? _("Record that %s did not turn up for %s?")
+				     : _("Mark %s as having completed %s? A follow-up is created."),
+		 r->staff_name, what);
+	if (!ui_confirm(q))
+		return 0;
+	kerr e;
+	if (part_complete(app->db, &app->who, r->id, noshow, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return 0;
+	}
+	part_rec now;
+	if (noshow) {
+		ui_msg(ST_OK, _("%s is recorded as not turning up."), r->staff_name);
+	} else if (part_get(app->db, &app->who, r->id, &now, &e) == KE_OK) {
+		char d[11];
+		date_format(now.fu_due, d);
+		ui_msg(ST_OK, _("Completed. The follow-up is due %s."), d);
+		part_free(&now);
+	}
+	return 1;
+}
+
+/* Seats and waiting list of a session, to tell who moved up. */
+static int waiting_on(int64_t session_id)
+{
+	session_rec s;
+	kerr e;
+	if (session_get(app->db, &app->who, session_id, &s, &e))
+		return -1;
+	int w = s.waiting;
+	session_free(&s);
+	return w;
+}
+
+static int cancel(const part_rec *r)
+{
+	char q[500], what[300];
+	part_name(r, what, sizeof what);
+	if (is_me(r->staff_id))
+		snprintf(q, sizeof q, _("Cancel your place on %s?"), what);
+	else
+		snprintf(q, sizeof q, _("Cancel %s's place on %s?"), r->staff_name, what);
+	if (!ui_confirm(q))
+		return 0;
+	int before = waiting_on(r->session_id);
+	kerr e;
+	if (part_cancel(app->db, &app->who, r->id, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return 0;
+	}
+	int after = waiting_on(r->session_id);
+	if (before > 0 && after >= 0 && after < before)
+		ui_msg(ST_OK, "%s", _("Cancelled. The first on the waiting list has the seat now."));
+	else
+		ui_msg(ST_OK, "%s", _("Cancelled."));
+	return 1;
+}
+
+enum { PR_PRICE, PR_COUNT };
+
+static kcode save_price(void *ctx, form *f, int *bad, kerr *e)
+{
+	const part_rec *r = ctx;
+	*bad = PR_PRICE;
+	return part_set_price(app->db, &app->who, r->id, r->version, form_value(f, PR_PRICE)->num, e);
+}
+
+static int price(const part_rec *r)
+{
+	char title[400], what[300];
+	part_name(r, what, sizeof what);
+	snprintf(title, sizeof title, _("Price of %s's place: %s"), r->staff_name, what);
+	fdesc fs[PR_COUNT] = {
+		[PR_PRICE] = { _("Price"), FK_MONEY, 1, 0, 0, 10000000, NULL, NULL,
+			       _("Whole kroner; it starts as the activity's price per person") },
+	};
+	form *f = form_new(title, fs, PR_COUNT);
+	if (!f)
+		return 0;
+	form_set_num(f, PR_PRICE, r->price);
+	int done = form_run(f, save_price, (void *)r);
+	form_free(f);
+	if (done)
+		ui_msg(ST_OK, "%s", _("Saved."));
+	return done;
+}
+
+int cycle_part_act(int action, int64_t part_id)
+{
+	part_rec r;
+	kerr e;
+	if (part_get(app->db, &app->who, part_id, &r, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return 0;
+	}
+	int changed = 0;
+	switch (action) {
+	case A_APPROVE: changed = decide(&r, 0); break;
+	case A_REJECT: changed = decide(&r, 1); break;
+	case A_COMPLETE: changed = complete(&r, 0); break;
+	case A_NOSHOW: changed = complete(&r, 1); break;
+	case A_CANCEL: changed = cancel(&r); break;
+	case A_PRICE: changed = price(&r); break;
+	case A_FOLLOWUP:
+		if (r.followup_id)
+			changed = cycle_followup_edit(r.followup_id);
+		else
+			ui_msg(ST_WARN, "%s", _("A follow-up is made when the participation is completed."));
+		break;
+	}
+	part_free(&r);
+	if (changed)
+		ui_reload_all();
+	return changed;
+}
+
+/* ---- follow-up ---- */
+
+void cycle_fu_state(const char *due, int done, const char *done_at, char *buf, size_t size, int *style)
+{
+	char today[11] = "", d[11];
+	date_today(today);
+	if (done) {
+		date_format(done_at, d);
+		if (d[0])
+			snprintf(buf, size, _("closed %s"), d);
+		else
+			snprintf(buf, size, "%s", _("closed"));
+		*style = ST_OK;
+		return;
+	}
+	date_format(due, d);
+	if (today[0] && strcmp(due, today) < 0) {
+		snprintf(buf, size, _("OVERDUE since %s"), d);
+		*style = ST_ERROR;
+	} else {
+		snprintf(buf, size, _("due %s"), d);
+		*style = ST_NORMAL;
+	}
+}
+
+enum { FU_ACTIVITY, FU_DUE, FU_LEARNED, FU_PRACTICE, FU_SHARED, FU_VIA, FU_COMMENT, FU_DONE, FU_COUNT };
+
+/* Choices for "shared in": sessions of peer training and networks from the
+ * followed-up session's start on. ctx: the start date (ISO). */
+static int pick_share(void *ctx, const char *filter, fchoice *out, int max)
+{
+	share_session *s;
+	int n;
+	kerr e;
+	if (share_sessions(app->db, &app->who, filter, ctx, max, &s, &n, &e))
+		return -1;
+	for (int i = 0; i < n; i++) {
+		char d[11];
+		date_format(s[i].starts, d);
+		out[i].id = s[i].id;
+		snprintf(out[i].label, sizeof out[i].label, "%s · %s%s%s", d, s[i].title, s[i].place[0] ? " · " : "",
+			 s[i].place);
+	}
+	share_sessions_free(s, n);
+	return n;
+}
+
+struct fu_edit {
+	followup_rec f;
+	int lead;
+};
+
+static kcode save_followup(void *ctx, form *fm, int *bad, kerr *e)
+{
+	struct fu_edit *x = ctx;
+	followup_rec n = x->f;
+	n.learned = dup_text(fm, FU_LEARNED);
+	n.practice = dup_text(fm, FU_PRACTICE);
+	n.shared_with = dup_text(fm, FU_SHARED);
+	n.leader_comment = dup_text(fm, FU_COMMENT);
+	n.shared_via = form_value(fm, FU_VIA)->id;
+	int done = x->lead && !x->f.done_at[0] && form_value(fm, FU_DONE)->on;
+	kcode c = n.learned && n.practice && n.shared_with && n.leader_comment
+			  ? followup_save(app->db, &app->who, &n, done, e)
+			  : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	if (!strcmp(e->msg, _("Write what was learned or a comment before closing the follow-up.")))
+		*bad = FU_LEARNED;
+	else if (!strcmp(e->msg, _("A follow-up can only be shared via a session of a peer-training or network activity.")) ||
+		 !strcmp(e->msg, _("The session it was shared in no longer exists.")))
+		*bad = FU_VIA;
+	if (!c)
+		x->f.version = n.version;
+	free(n.learned);
+	free(n.practice);
+	free(n.shared_with);
+	free(n.leader_comment);
+	return c;
+}
+
+static void fill_followup(form *fm, const followup_rec *f, const char *starts)
+{
+	char buf[300], d[11];
+	date_format(starts, d);
+	snprintf(buf, sizeof buf, "%s, %s", f->activity_title, d);
+	form_set_text(fm, FU_ACTIVITY, buf);
+	int style;
+	cycle_fu_state(f->due, f->done_at[0] != 0, f->done_at, buf, sizeof buf, &style);
+	form_set_text(fm, FU_DUE, buf);
+	form_set_text(fm, FU_LEARNED, f->learned);
+	form_set_text(fm, FU_PRACTICE, f->practice);
+	form_set_text(fm, FU_SHARED, f->shared_with);
+	if (f->shared_via) {
+		date_format(f->shared_via_starts, d);
+		snprintf(buf, sizeof buf, "%s · %s", d, f->shared_via_title);
+		form_set_choice(fm, FU_VIA, f->shared_via, buf);
+	}
+	form_set_text(fm, FU_COMMENT, f->leader_comment);
+	form_set_bool(fm, FU_DONE, f->done_at[0] != 0);
+}
+
+int cycle_followup_edit(int64_t followup_id)
+{
+	struct fu_edit x = { 0 };
+	kerr e;
+	if (followup_get(app->db, &app->who, followup_id, &x.f, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return 0;
+	}
+	part_rec p;
+	char starts[11] = "";
+	if (part_get(app->db, &app->who, x.f.participation_id, &p, &e) == KE_OK) {
+		snprintf(starts, sizeof starts, "%s", p.starts);
+		part_free(&p);
+	}
+	x.lead = leads(x.f.staff_id);
+	fdesc fs[FU_COUNT] = {
+		[FU_ACTIVITY] = { _("Activity"), FK_TEXT, 0, 0, 0, 0, NULL, NULL, NULL },
+		[FU_DUE] = { _("Follow-up"), FK_TEXT, 0, 0, 0, 0, NULL, NULL, NULL },
+		[FU_LEARNED] = { _("What was learned"), FK_TEXTAREA, 0, 4000, 0, 0, NULL, NULL,
+				 _("Written by the person: what did you get out of it?") },
+		[FU_PRACTICE] = { _("Use in practice"), FK_TEXTAREA, 0, 4000, 0, 0, NULL, NULL,
+				  _("How it is put to use in daily work") },
+		[FU_SHARED] = { _("Shared with"), FK_TEXT, 0, 400, 0, 0, NULL, NULL,
+				_("The team meeting, named colleagues") },
+		[FU_VIA] = { _("Shared in session"), FK_CHOICE, 0, 0, 0, 0, pick_share, starts,
+			     _("Optional: a peer-training or network session where it was passed on") },
+		[FU_COMMENT] = { _("Leader's comment"), FK_TEXTAREA, 0, 4000, 0, 0, NULL, NULL, NULL },
+		[FU_DONE] = { _("Closed"), FK_BOOL, 0, 0, 0, 0, NULL, NULL,
+			      _("Space toggles: the leader closes the follow-up") },
+	};
+	char title[400];
+	snprintf(title, sizeof title, _("Follow-up: %s, %s"), x.f.staff_name, x.f.activity_title);
+	form *fm = form_new(title, fs, FU_COUNT);
+	if (!fm) {
+		followup_free(&x.f);
+		return 0;
+	}
+	fill_followup(fm, &x.f, starts);
+	form_set_readonly(fm, FU_ACTIVITY, 1);
+	form_set_readonly(fm, FU_DUE, 1);
+	if (!x.lead) {
+		form_set_readonly(fm, FU_COMMENT, 1);
+		form_set_readonly(fm, FU_DONE, 1);
+	}
+	if (x.f.done_at[0]) {
+		form_set_readonly(fm, FU_DONE, 1);
+		if (!x.lead) /* closed: the person reads it, the leader may still amend */
+			for (int i = FU_LEARNED; i <= FU_VIA; i++)
+				form_set_readonly(fm, i, 1);
+	}
+	form_set_focus(fm, x.lead && x.f.learned[0] ? FU_COMMENT : FU_LEARNED);
+	int done = form_run(fm, save_followup, &x);
+	if (done) {
+		int closed = x.lead && !x.f.done_at[0] && form_value(fm, FU_DONE)->on;
+		ui_msg(ST_OK, "%s", closed ? _("The follow-up is closed.") : _("Saved."));
+		ui_reload_all();
+	}
+	form_free(fm);
+	followup_free(&x.f);
+	return done;
+}
+
+int cycle_person_followups(WINDOW *w, int y, int h, int wd, int64_t staff_id)
+{
+	if (y >= h)
+		return y;
+	kpage pg = { .staff_id = staff_id, .limit = h - y };
+	followup_rec *f;
+	int n;
+	kerr e;
+	if (followup_list(app->db, &app->who, &pg, &f, &n, &e))
+		return y;
+	/* the list has the open ones first */
+	if (n && !f[0].done_at[0])
+		y = detail_line(w, y, wd, _("Follow-ups"), "");
+	for (int i = 0; i < n && y < h && !f[i].done_at[0]; i++) {
+		char state[96], buf[600];
+		int style;
+		cycle_fu_state(f[i].due, 0, "", state, sizeof state, &style);
+		snprintf(buf, sizeof buf, "  %s · %s", f[i].activity_title, state);
+		wattron(w, ui_style(style));
+		ui_put(w, y++, 0, wd, buf, 1);
+		wattroff(w, ui_style(style));
+	}
+	followup_rows_free(f, n);
+	return y;
+}

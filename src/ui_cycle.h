@@ -1,0 +1,68 @@
+/* ui_cycle.h — the yearly cycle's steps as the screens take them, shared by
+ * every view that shows plans, participations or follow-ups (Overblik, the
+ * plans, a plan's goals, a session's participants, a person's activities):
+ * agree, accept, evaluate and carry over a plan; approve, reject, complete,
+ * mark no-show, cancel and price a participation; the follow-up form. Each
+ * asks what it needs (a question, a small form), calls the data layer and
+ * says on the message line what happened. The data layer decides; the
+ * *_allowed functions only keep keys that cannot work out of the key bar.
+ * Nothing returned is allocated. */
+#ifndef KUP_UI_CYCLE_H
+#define KUP_UI_CYCLE_H
+
+#include "ui_view.h"
+
+/* Action ids of these steps, the same in every view's table, so one
+ * allowed() answer and one help line serve them all. */
+enum {
+	A_AGREE = A_VIEW + 60, A_ACCEPT, A_EVALUATE, A_CARRY,
+	A_APPROVE, A_REJECT, A_COMPLETE, A_NOSHOW, A_CANCEL, A_PRICE, A_FOLLOWUP,
+	A_CYCLE_END
+};
+#define A_IS_PLAN_STEP(a) ((a) >= A_AGREE && (a) <= A_CARRY)
+#define A_IS_PART_STEP(a) ((a) >= A_APPROVE && (a) <= A_FOLLOWUP)
+
+/* Whether the step can apply to plan plan_id / participation part_id now. */
+int cycle_plan_allowed(int action, int64_t plan_id);
+int cycle_part_allowed(int action, int64_t part_id);
+/* Runs the step; 1 when something changed (the caller reloads). A carry-over
+ * opens next year's plan in the current pane. */
+int cycle_plan_act(int action, int64_t plan_id);
+int cycle_part_act(int action, int64_t part_id);
+/* The follow-up form; 1 when saved. */
+int cycle_followup_edit(int64_t followup_id);
+
+/* Opens plan_id's goals on top of the current pane. */
+void cycle_open_plan(int64_t plan_id);
+/* A person's plan for the year, offering to create it (leaders, admins). */
+void cycle_open_plan_of(int64_t staff_id, int year);
+
+/* Follow-up state in words and style for lists and details: "due
+ * 13-01-2027", "overdue since 13-01-2027", "closed 20-01-2027". */
+void cycle_fu_state(const char *due, int done, const char *done_at, char *buf, size_t size, int *style);
+
+/* Changes after the plan was agreed, for the screens: whether goal_id was
+ * changed or added since; the lines saying so (what, when, by whom) for a
+ * goal's and a plan's detail from row y on, returning the next row. */
+int cycle_goal_changed(int64_t goal_id);
+int cycle_goal_changes(WINDOW *w, int y, int h, int wd, int64_t goal_id);
+int cycle_plan_changes(WINDOW *w, int y, int h, int wd, int64_t plan_id);
+
+/* A person's open follow-ups (overdue ones marked) from row y on, for the
+ * person's detail; returns the next row. */
+int cycle_person_followups(WINDOW *w, int y, int h, int wd, int64_t staff_id);
+
+/* Draws participation part_id (and its follow-up) from row y on; returns
+ * the next row. */
+int cycle_part_detail(WINDOW *w, int y, int h, int wd, int64_t part_id);
+
+/* Forgets the records kept for the key bar (when a view closes). */
+void cycle_forget(void);
+
+/* The sub-view of participations: of one session (session_id) or of one
+ * person (staff_id), with their follow-ups. */
+view *view_parts_new(int64_t session_id, int64_t staff_id);
+/* Admin register: the follow-up delay per activity method. */
+view *view_fu_delays_new(void);
+
+#endif

@@ -1,0 +1,307 @@
+/* ui_export.c — see ui_export.h. */
+#include "ui_export.h"
+#include "db_plan.h"
+#include "db_staff.h"
+#include "i18n.h"
+#include "import_file.h"
+#include "plan_print.h"
+#include "text.h"
+#include "ui_form.h"
+#include "ui_pick.h"
+#include "ui_view.h"
+#include "userfile.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---- a static choice list ---- */
+
+static int pick_from(const char *const *labels, int n, const char *filter, fchoice *out, int max)
+{
+	int got = 0;
+	for (int i = 0; i < n && got < max; i++)
+		if (pick_matches(_(labels[i]), filter)) {
+			out[got].id = i + 1;
+			snprintf(out[got].label, sizeof out[got].label, "%s", _(labels[i]));
+			got++;
+		}
+	return got;
+}
+
+static const char *const fmt_labels[] = {
+	N_("Markdown (.md)"), N_("Web page for printing (.html)"), N_("Plain text (.txt)") };
+
+static int pick_fmt(void *ctx, const char *filter, fchoice *out, int max)
+{
+	(void)ctx;
+	return pick_from(fmt_labels, 3, filter, out, max);
+}
+
+/* ---- the plan on paper ---- */
+
+enum { PF_FORMAT, PF_PATH, PF_COUNT };
+
+typedef struct pctx {
+	int64_t plan_id;
+	char who[64];
+	int year;
+	char written[4096];
+} pctx;
+
+static kcode save_print(void *vctx, form *f, int *bad, kerr *e)
+{
+	pctx *p = vctx;
+	plan_fmt fmt = (plan_fmt)(form_value(f, PF_FORMAT)->id - 1);
+	char path[4096];
+	snprintf(path, sizeof path, "%s", form_value(f, PF_PATH)->text ? form_value(f, PF_PATH)->text : "");
+	/* the path still as proposed: its extension follows the format */
+	for (int k = 0; k < 3; k++) {
+		char def[4096];
+		plan_print_default_path(p->who, p->year, (plan_fmt)k, def, sizeof def);
+		if (!strcmp(path, def))
+			plan_print_default_path(p->who, p->year, fmt, path, sizeof path);
+	}
+	*bad = PF_PATH;
+	if (!path[0])
+		return kerr_set(e, KE_INVALID, "%s", _("Write the path of the file to create."));
+	if (access(path, F_OK) == 0) {
+		char q[4200];
+		snprintf(q, sizeof q, _("%s exists. Replace it?"), path);
+		if (!ui_confirm(q))
+			return kerr_set(e, KE_INVALID, "%s", _("Choose another file name."));
+	}
+	char *doc = NULL;
+	size_t len = 0;
+	*bad = -1;
+	if (plan_print(app->db, &app->who, p->plan_id, fmt, &doc, &len, e))
+		return e->code;
+	kcode c = userfile_write(path, doc, len, e);
+	free(doc);
+	if (c)
+		*bad = PF_PATH;
+	else
+		snprintf(p->written, sizeof p->written, "%s", path);
+	return c;
+}
+
+void ui_print_plan(int64_t plan_id)
+{
+	plan_rec pl;
+	staff_rec s;
+	kerr e;
+	if (plan_get(app->db, &app->who, plan_id, &pl, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return;
+	}
+	pctx p = { plan_id, "", pl.year, "" };
+	if (staff_get(app->db, &app->who, pl.staff_id, &s, &e) == KE_OK) {
+		snprintf(p.who, sizeof p.who, "%s", s.login[0] ? s.login : s.initials);
+		staff_free(&s);
+	}
+	char title[300], path[4096];
+	snprintf(title, sizeof title, _("Print the %d plan of %s"), pl.year, pl.staff_name);
+	plan_free(&pl);
+	fdesc fs[PF_COUNT] = {
+		[PF_FORMAT] = { _("Format"), FK_CHOICE, 1, 0, 0, 0, pick_fmt, NULL,
+				_("HTML opens in a browser and prints well") },
+		[PF_PATH] = { _("File"), FK_TEXT, 1, 4000, 0, 0, NULL, NULL,
+			      _("Where to write it; an existing file is replaced after asking") },
+	};
+	form *f = form_new(title, fs, PF_COUNT);
+	if (!f)
+		return;
+	form_set_choice(f, PF_FORMAT, PP_HTML + 1, _(fmt_labels[PP_HTML]));
+	plan_print_default_path(p.who, p.year, PP_HTML, path, sizeof path);
+	form_set_text(f, PF_PATH, path);
+	form_set_focus(f, PF_PATH);
+	if (form_run(f, save_print, &p))
+		ui_msg(ST_OK, _("Wrote %s."), p.written);
+	form_free(f);
+}
+
+/* ---- a list of lines (the import's outcome) ---- */
+
+typedef struct lines {
+	char **l;
+	int n;
+} lines;
+
+static int lines_fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,
+		       int n, int width, lrow *out, kerr *e)
+{
+	view *v = ctx;
+	lines *L = v->data;
+	(void)filter;
+	(void)id;
+	int pos = key ? atoi(key) : backward ? L->n : -1;
+	int first = backward ? pos - n : pos + 1, last = backward ? pos - 1 : pos + n;
+	if (first < 0)
+		first = 0;
+	if (last > L->n - 1)
+		last = L->n - 1;
+	int got = 0;
+	for (int i = first; i <= last; i++) {
+		char k[16], text[1024];
+		snprintf(k, sizeof k, "%08d", i);
+		text_fit(L->l[i], width, text, sizeof text);
+		int style = i == 0 ? ST_HEADER : ST_NORMAL;
+		if (lrow_set(&out[got], i + 1, k, text, style))
+			return lrow_fail(out, got, e);
+		got++;
+	}
+	return got;
+}
+
+static void lines_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
+{
+	lines *L = v->data;
+	int i = (int)sel->id - 1;
+	if (i < 0 || i >= L->n)
+		return;
+	/* the whole line, wrapped: a problem can be long */
+	const char *p = L->l[i];
+	for (int y = 0; y < h && *p; y++) {
+		int take = text_prefix_cols(p, wd);
+		if (take <= 0)
+			take = 1;
+		char buf[1024];
+		snprintf(buf, sizeof buf, "%.*s", take, p);
+		ui_put(w, y, 0, wd, buf, 1);
+		p += take;
+	}
+}
+
+static void lines_close(view *v)
+{
+	lines *L = v->data;
+	for (int i = 0; L && i < L->n; i++)
+		free(L->l[i]);
+	if (L)
+		free(L->l);
+	free(L);
+	v->data = NULL;
+}
+
+static const action lines_actions[] = { { 0, NULL, NULL, { 0 }, 0 } };
+
+/* Takes over the strings (summary first, then the list). */
+static void show_lines(const char *title, char *summary, char **list, int n)
+{
+	view *v = calloc(1, sizeof *v);
+	lines *L = calloc(1, sizeof *L);
+	char **l = calloc((size_t)n + 1, sizeof *l);
+	if (!v || !L || !l || !summary) {
+		free(v); free(L); free(l); free(summary);
+		for (int i = 0; i < n; i++)
+			free(list[i]);
+		return;
+	}
+	l[0] = summary;
+	for (int i = 0; i < n; i++)
+		l[i + 1] = list[i];
+	L->l = l;
+	L->n = n + 1;
+	v->title = title;
+	v->actions = lines_actions;
+	v->detail = lines_detail;
+	v->close = lines_close;
+	v->data = L;
+	list_init(&v->list, lines_fetch, v);
+	ui_push(v);
+}
+
+/* ---- the import ---- */
+
+enum { IF_WHAT, IF_PATH, IF_DRY, IF_DEACT, IF_COUNT };
+
+static const char *const what_labels[] = { N_("Staff"), N_("Activities") };
+
+static int pick_what(void *ctx, const char *filter, fchoice *out, int max)
+{
+	(void)ctx;
+	return pick_from(what_labels, 2, filter, out, max);
+}
+
+typedef struct ictx {
+	import_result res;
+	kerr err;
+	int done, flags;
+} ictx;
+
+static kcode save_import(void *vctx, form *f, int *bad, kerr *e)
+{
+	ictx *x = vctx;
+	const char *path = form_value(f, IF_PATH)->text;
+	import_kind kind = form_value(f, IF_WHAT)->id == 2 ? IMPORT_ACTIVITIES : IMPORT_STAFF;
+	x->flags = (form_value(f, IF_DRY)->on ? IMPORT_DRY_RUN : 0) |
+		   (form_value(f, IF_DEACT)->on && kind == IMPORT_STAFF ? IMPORT_DEACTIVATE_MISSING : 0);
+	if (kind == IMPORT_STAFF && (x->flags & IMPORT_DEACTIVATE_MISSING) && !(x->flags & IMPORT_DRY_RUN) &&
+	    !ui_confirm(_("Deactivate every active person the file does not name?"))) {
+		*bad = IF_DEACT;
+		return kerr_set(e, KE_INVALID, "%s", _("Nothing was imported."));
+	}
+	import_result_free(&x->res);
+	int cp1252 = 0;
+	kcode c = import_file(app->db, &app->who, kind, path ? path : "", x->flags, &x->res, &cp1252, &x->err);
+	/* problems in the file are shown in their list, not in the form */
+	if (c && c != KE_INVALID) {
+		*bad = IF_PATH;
+		*e = x->err;
+		return c;
+	}
+	x->done = 1;
+	return KE_OK;
+}
+
+void ui_import(void)
+{
+	fdesc fs[IF_COUNT] = {
+		[IF_WHAT] = { _("The file holds"), FK_CHOICE, 1, 0, 0, 0, pick_what, NULL, NULL },
+		[IF_PATH] = { _("File"), FK_TEXT, 1, 4000, 0, 0, NULL, NULL,
+			      _("A CSV file (comma or semicolon), UTF-8 or Windows-1252") },
+		[IF_DRY] = { _("Only try"), FK_BOOL, 0, 0, 0, 0, NULL, NULL,
+			     _("Show what would happen and change nothing") },
+		[IF_DEACT] = { _("Deactivate missing"), FK_BOOL, 0, 0, 0, 0, NULL, NULL,
+			       _("Staff: a full list; deactivate active people not in it") },
+	};
+	form *f = form_new(_("Import from HR"), fs, IF_COUNT);
+	if (!f)
+		return;
+	form_set_choice(f, IF_WHAT, 1, _(what_labels[0]));
+	form_set_bool(f, IF_DRY, 1);
+	ictx x;
+	memset(&x, 0, sizeof x);
+	if (form_run(f, save_import, &x) && x.done) {
+		char *sum = NULL;
+		int n;
+		char **list;
+		if (x.err.code) {
+			sum = strdup(x.err.msg);
+			list = x.res.problems;
+			n = x.res.nproblems;
+			x.res.problems = NULL;
+			x.res.nproblems = 0;
+		} else {
+			if (asprintf(&sum, x.flags & IMPORT_DRY_RUN
+				     ? _("Dry run, nothing changed: would add %d, update %d, leave %d unchanged, deactivate %d.")
+				     : _("Imported: %d added, %d updated, %d unchanged, %d deactivated."),
+				     x.res.added, x.res.updated, x.res.unchanged, x.res.deactivated) < 0)
+				sum = NULL;
+			list = x.res.actions;
+			n = x.res.nactions;
+			x.res.actions = NULL;
+			x.res.nactions = 0;
+			ui_reload_all();
+		}
+		if (x.err.code)
+			ui_msg(ST_ERROR, "%s", x.err.msg);
+		else
+			ui_msg(ST_OK, "%s", sum ? sum : "");
+		show_lines(N_("Import"), sum, list, n);
+		free(list);
+	}
+	import_result_free(&x.res);
+	form_free(f);
+}

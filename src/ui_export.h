@@ -1,0 +1,23 @@
+/* ui_export.h — files out of and into kup from the screen: the plan printed
+ * for the MUS meeting (key p on a plan) and the HR import (key i in the
+ * admin list). Both ask in a small form, then write or read the file as the
+ * user (userfile.h, userread.h). */
+#ifndef KUP_UI_EXPORT_H
+#define KUP_UI_EXPORT_H
+
+#include <stdint.h>
+#include "ui_view.h"
+
+/* Action ids for the hooks in other views' tables: clear of their own and
+ * of h-cycle's A_VIEW + 60.. (ui_cycle.h). */
+#define A_PRINT_PLAN (A_VIEW + 90)
+#define A_IMPORT (A_VIEW + 91)
+
+/* Asks for the format and the path (default ~/plan-<login>-<year>.html)
+ * and writes the plan; the result is shown on the message line. */
+void ui_print_plan(int64_t plan_id);
+/* Admins: asks for the file, what it holds and whether to try first; shows
+ * what was done, or every problem, in a list of its own. */
+void ui_import(void);
+
+#endif

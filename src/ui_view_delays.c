@@ -1,0 +1,154 @@
+/* ui_view_delays.c — the admin register Opfølgningsfrister: how many weeks
+ * after a session ends its follow-up falls due, per activity method. A
+ * short fixed list (one row per method), read whole. */
+#include "ui_cycle.h"
+#include "db_activity.h"
+#include "db_cycle.h"
+#include "i18n.h"
+#include "ui_form.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const action delay_actions[] = {
+	{ A_EDIT, N_("Edit"), N_("Change the number of weeks for the method"), { 'e', '\n' }, 1 },
+	{ 0, NULL, NULL, { 0 }, 0 },
+};
+
+static void delay_header(view *v, char *buf, size_t size, int width)
+{
+	(void)v;
+	int w[2] = { width - 16, 15 };
+	const char *t[2] = { _("Method"), _("Weeks") };
+	columns(buf, size, 2, t, w);
+}
+
+/* Rows are keyed by their place in the list ("00", "01", ...). */
+static int delay_fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,
+		       int n, int width, lrow *out, kerr *e)
+{
+	(void)ctx;
+	(void)filter;
+	(void)id;
+	fu_delay *d;
+	int count, got = 0;
+	if (fu_delay_list(app->db, &app->who, &d, &count, e))
+		return -1;
+	int from = key ? atoi(key) + (backward ? -1 : 1) : backward ? count - 1 : 0;
+	int w[2] = { width - 16, 15 };
+	for (int i = from; i >= 0 && i < count && got < n; i += backward ? -1 : 1) {
+		char k[16], weeks[32], line[512];
+		snprintf(k, sizeof k, "%02d", i);
+		snprintf(weeks, sizeof weeks, _("%d weeks"), d[i].weeks);
+		const char *t[2] = { method_name(d[i].method), weeks };
+		columns(line, sizeof line, 2, t, w);
+		if (lrow_set(&out[got], i + 1, k, line, ST_NORMAL)) {
+			free(d);
+			return lrow_fail(out, got, e);
+		}
+		got++;
+	}
+	free(d);
+	if (backward)
+		for (int i = 0; i < got / 2; i++) {
+			lrow t = out[i];
+			out[i] = out[got - 1 - i];
+			out[got - 1 - i] = t;
+		}
+	return got;
+}
+
+static void delay_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
+{
+	(void)v;
+	fu_delay *d;
+	int count;
+	kerr e;
+	if (fu_delay_list(app->db, &app->who, &d, &count, &e)) {
+		ui_put(w, 0, 0, wd, e.msg, 0);
+		return;
+	}
+	int i = (int)sel->id - 1;
+	if (i >= 0 && i < count) {
+		char buf[300];
+		wattron(w, ui_style(ST_HEADER));
+		ui_put(w, 0, 0, wd, method_name(d[i].method), 1);
+		wattroff(w, ui_style(ST_HEADER));
+		snprintf(buf, sizeof buf, _("A follow-up falls due %d weeks after the session ends."), d[i].weeks);
+		if (h > 1)
+			ui_put(w, 1, 0, wd, buf, 1);
+		if (h > 2)
+			ui_put(w, 2, 0, wd, _("A change applies to activities completed from now on."), 1);
+	}
+	free(d);
+}
+
+enum { DF_WEEKS, DF_COUNT };
+
+static kcode save_delay(void *ctx, form *f, int *bad, kerr *e)
+{
+	const fu_delay *d = ctx;
+	*bad = DF_WEEKS;
+	return fu_delay_set(app->db, &app->who, d->method, (int)form_value(f, DF_WEEKS)->num, d->version, e);
+}
+
+static void delay_edit(int index)
+{
+	fu_delay *d;
+	int count;
+	kerr e;
+	if (fu_delay_list(app->db, &app->who, &d, &count, &e)) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return;
+	}
+	if (index >= 0 && index < count) {
+		fdesc fs[DF_COUNT] = {
+			[DF_WEEKS] = { _("Weeks"), FK_INT, 1, 0, 0, 104, NULL, NULL,
+				       _("Weeks from the end of the session to the follow-up, 0 to 104") },
+		};
+		char title[200];
+		snprintf(title, sizeof title, _("Follow-up delay: %s"), method_name(d[index].method));
+		form *f = form_new(title, fs, DF_COUNT);
+		if (f) {
+			form_set_num(f, DF_WEEKS, d[index].weeks);
+			if (form_run(f, save_delay, &d[index])) {
+				ui_msg(ST_OK, "%s", _("Saved."));
+				ui_reload_all();
+			}
+			form_free(f);
+		}
+	}
+	free(d);
+}
+
+static int delay_allowed(view *v, int a, const lrow *sel)
+{
+	(void)v;
+	return a != A_EDIT || (sel && app->who.role == ROLE_ADMIN);
+}
+
+static int delay_act(view *v, int a, const lrow *sel)
+{
+	if (a != A_EDIT)
+		return 0;
+	delay_edit((int)sel->id - 1);
+	list_reload(&v->list);
+	return 1;
+}
+
+view *view_fu_delays_new(void)
+{
+	view *v = calloc(1, sizeof *v);
+	if (!v)
+		return NULL;
+	v->title = N_("Follow-up delays");
+	v->actions = delay_actions;
+	v->header = delay_header;
+	v->detail = delay_detail;
+	v->act = delay_act;
+	v->allowed = delay_allowed;
+	snprintf(v->subtitle, sizeof v->subtitle, "%s", _("Admin"));
+	list_init(&v->list, delay_fetch, v);
+	return v;
+}

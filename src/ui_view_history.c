@@ -1,0 +1,220 @@
+/* ui_view_history.c — `h` on a record: its audit history, newest first, as a
+ * sub-view. Each row says when, who (name and login) and what happened; the
+ * detail lists the fields that changed, old → new. The data layer decides
+ * who may see it (whoever may see the record; admins all). The view owns a
+ * small struct with the table and row id; every record read is freed before
+ * the function that read it returns. */
+#include "ui_view.h"
+#include "date.h"
+#include "db_audit.h"
+#include "i18n.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct history {
+	char table[32];
+	int64_t row_id;
+};
+
+static const action history_actions[] = {
+	{ 0, NULL, NULL, { 0 }, 0 },
+};
+
+/* Field names of the audit JSON and what the forms call them. */
+static const struct { const char *key, *label; } labels[] = {
+	{ "name", N_("Name") }, { "initials", N_("Initials") }, { "login", N_("Login") },
+	{ "emp_no", N_("Employee number") }, { "email", N_("Email") }, { "unit_id", N_("Unit") },
+	{ "profession_id", N_("Profession") }, { "role", N_("Role") }, { "title", N_("Title") },
+	{ "employed_from", N_("Employed from") }, { "employed_to", N_("Employed until") },
+	{ "staff_id", N_("Person") }, { "year", N_("Year") }, { "status", N_("Status") },
+	{ "mus_date", N_("MUS date") }, { "notes", N_("Notes") }, { "agreed_by", N_("Agreed by") },
+	{ "accepted_at", N_("Accepted") }, { "evaluation", N_("Evaluation") }, { "what", N_("Goal") },
+	{ "why", N_("Why") }, { "criteria", N_("Success criteria") }, { "deadline", N_("Deadline") },
+	{ "result", N_("Result") }, { "competence_id", N_("Competence area") },
+	{ "focus_id", N_("Focus area") }, { "pos", N_("Position") }, { "parent_id", N_("Parent unit") },
+	{ "kind", N_("Kind") }, { "description", N_("Description") }, { "method", N_("Method") },
+	{ "provider", N_("Provider") }, { "place", N_("Place") }, { "starts", N_("Starts") },
+	{ "ends", N_("Ends") }, { "signup_deadline", N_("Sign-up deadline") }, { "hours", N_("Hours") },
+	{ "session_id", N_("Session") }, { "activity_id", N_("Activity") }, { "note", N_("Note") },
+	{ "reason", N_("Reason") }, { "leader_comment", N_("Leader's comment") }, { "code", N_("Code") },
+};
+
+static const char *field_label(const char *key)
+{
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+		if (!strcmp(labels[i].key, key))
+			return _(labels[i].label);
+	return key;
+}
+
+static const char *action_word(const char *action)
+{
+	return !strcmp(action, "create") ? _("created") : !strcmp(action, "delete") ? _("deleted") : _("changed");
+}
+
+/* "22-11-2026 14:03" from the stored UTC "2026-11-22 14:03:27". */
+static void when(const char *at, char *buf, size_t size)
+{
+	char iso[11], d[11];
+	snprintf(iso, sizeof iso, "%.10s", at);
+	date_format(iso, d);
+	snprintf(buf, size, "%s %.5s", d, strlen(at) > 11 ? at + 11 : "");
+}
+
+static void who_of(const audit_rec *r, char *buf, size_t size)
+{
+	if (r->name[0])
+		snprintf(buf, size, "%s (%s)", r->name, r->login);
+	else
+		snprintf(buf, size, "%s", r->login);
+}
+
+static void widths(int width, int w[3])
+{
+	w[0] = 16; w[1] = 26;
+	w[2] = width - w[0] - w[1] - 2;
+}
+
+/* "changed: Notes, MUS date" — what happened and to which fields. */
+static void what_of(const audit_rec *r, char *buf, size_t size)
+{
+	audit_change *c;
+	int n = 0;
+	kerr e;
+	size_t len = (size_t)snprintf(buf, size, "%s", action_word(r->action));
+	if (strcmp(r->action, "update") != 0 || audit_changes(app->db, &app->who, r->id, &c, &n, &e))
+		return;
+	for (int i = 0; i < n && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? ", " : ": ", field_label(c[i].field));
+	audit_changes_free(c, n);
+}
+
+static void header(view *v, char *buf, size_t size, int width)
+{
+	(void)v;
+	int w[3];
+	widths(width, w);
+	const char *t[3] = { _("When (UTC)"), _("Who"), _("What") };
+	columns(buf, size, 3, t, w);
+}
+
+static int fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,
+		 int n, int width, lrow *out, kerr *e)
+{
+	view *v = ctx;
+	struct history *h = v->data;
+	(void)filter;
+	kpage pg = { .after_key = key, .after_id = id, .backward = backward, .limit = n };
+	audit_rec *r;
+	int got, w[3];
+	if (audit_list(app->db, &app->who, h->table, h->row_id, &pg, &r, &got, e))
+		return -1;
+	widths(width, w);
+	for (int i = 0; i < got; i++) {
+		char at[32], who[300], what[512], line[1024];
+		when(r[i].at, at, sizeof at);
+		who_of(&r[i], who, sizeof who);
+		what_of(&r[i], what, sizeof what);
+		const char *t[3] = { at, who, what };
+		columns(line, sizeof line, 3, t, w);
+		/* the detail tells a create (values only) by its style */
+		int style = !strcmp(r[i].action, "delete") ? ST_WARN : !strcmp(r[i].action, "create") ? ST_OK : ST_NORMAL;
+		if (lrow_set(&out[i], r[i].id, r[i].sort_key, line, style)) {
+			audit_rows_free(r, got);
+			return lrow_fail(out, i, e);
+		}
+	}
+	audit_rows_free(r, got);
+	return got;
+}
+
+/* A value as shown: "–" for none, dates the Danish way. */
+static const char *shown(const char *v, char *buf, size_t size)
+{
+	if (!v[0])
+		return "–";
+	if (date_valid_iso(v)) {
+		char d[11];
+		date_format(v, d);
+		snprintf(buf, size, "%s", d);
+		return buf;
+	}
+	return v;
+}
+
+static void detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
+{
+	(void)v;
+	audit_change *c;
+	int n;
+	kerr e;
+	if (audit_changes(app->db, &app->who, sel->id, &c, &n, &e)) {
+		ui_put(w, 0, 0, wd, e.msg, 0);
+		return;
+	}
+	/* The row line already says when, who and what; the detail says how. */
+	int y = 0;
+	wattron(w, ui_style(ST_HEADER));
+	ui_put(w, y++, 0, wd, sel->text, 1);
+	wattroff(w, ui_style(ST_HEADER));
+	if (!n && y < h)
+		ui_put(w, y++, 0, wd, _("No field changed."), 1);
+	for (int i = 0; i < n && y < h; i++) {
+		char a[64], b[64], buf[4200];
+		const char *o = shown(c[i].old_value, a, sizeof a), *nv = shown(c[i].new_value, b, sizeof b);
+		if (sel->style == ST_OK)
+			snprintf(buf, sizeof buf, "%s", nv);
+		else
+			snprintf(buf, sizeof buf, "%s → %s", o, nv);
+		if (text_width(buf) <= wd - 16 || y + 1 >= h) {
+			y = detail_line(w, y, wd, field_label(c[i].field), buf);
+			continue;
+		}
+		/* Too long for one line: old and new each get one. */
+		y = detail_line(w, y, wd, field_label(c[i].field), o);
+		snprintf(buf, sizeof buf, "→ %s", nv);
+		y = detail_line(w, y, wd, "", buf);
+	}
+	audit_changes_free(c, n);
+}
+
+static void close_view(view *v)
+{
+	free(v->data);
+	v->data = NULL;
+}
+
+view *view_history_new(const char *table, int64_t id, const char *what)
+{
+	view *v = calloc(1, sizeof *v);
+	struct history *h = calloc(1, sizeof *h);
+	if (!v || !h || !table) {
+		free(v);
+		free(h);
+		return NULL;
+	}
+	snprintf(h->table, sizeof h->table, "%s", table);
+	h->row_id = id;
+	v->title = N_("History");
+	v->actions = history_actions;
+	v->header = header;
+	v->detail = detail;
+	v->close = close_view;
+	v->data = h;
+	/* The row line of the record, its padding folded away, names it (row
+	 * lines are laid out in 1024 bytes, so nothing is cut here). */
+	char plain[1024];
+	size_t len = 0;
+	for (const char *p = what ? what : ""; *p && len + 1 < sizeof plain; p++)
+		if (*p != ' ' || (len && plain[len - 1] != ' '))
+			plain[len++] = *p;
+	while (len && plain[len - 1] == ' ')
+		len--;
+	plain[len] = '\0';
+	text_fit(plain, 60, v->subtitle, sizeof v->subtitle);
+	list_init(&v->list, fetch, v);
+	return v;
+}

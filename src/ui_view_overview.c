@@ -1,0 +1,611 @@
+/* ui_view_overview.c — pane 0, Overblik, the first screen: what needs doing
+ * now. For everyone their own plan of the year, requests, sessions and
+ * follow-ups; for a leader first what waits in the units they lead (an
+ * admin: the whole organisation). The counts are on the header line and on
+ * each section's heading; the lines are the records, opened with Enter and
+ * acted on with the keys of the cycle (approve, agree, ...).
+ *
+ * The list is the sections one after another, each a keyset list of its
+ * own (db_overview.c): a row's key is its section's letter followed by the
+ * section's key, a heading's key the letter alone, so paging runs across
+ * the sections without ever reading one whole. */
+#include "ui_cycle.h"
+#include "date.h"
+#include "db_overview.h"
+#include "db_part.h"
+#include "db_plan.h"
+#include "db_staff.h"
+#include "i18n.h"
+#include "text.h"
+#include "ui_pick.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Sessions starting within this many days are "soon". */
+#define SOON_DAYS 30
+
+static const action ov_actions[] = {
+	{ A_OPEN, N_("Open"), N_("Open the line's record: the plan, the session's participants, the follow-up"),
+	  { '\n', KEY_RIGHT }, 1 },
+	{ A_APPROVE, N_("Approve"), N_("Approve the request (a seat, else the waiting list)"), { 'o' }, 1 },
+	{ A_REJECT, N_("Reject"), N_("Reject the request, giving a reason"), { 'x' }, 1 },
+	{ A_AGREE, N_("Agree"), N_("Agree the plan (the person's leader)"), { 'A' }, 1 },
+	{ A_ACCEPT, N_("Accept"), N_("Accept your agreed plan"), { 'V' }, 1 },
+	{ A_EVALUATE, N_("Evaluate"), N_("Write the evaluation and close the plan"), { 'E' }, 1 },
+	{ A_COMPLETE, N_("Completed"), N_("Mark the participation completed (a follow-up is made)"), { 'f' }, 1 },
+	{ A_NOSHOW, N_("No-show"), N_("Record that the person did not turn up"), { 'u' }, 1 },
+	{ A_CANCEL, N_("Cancel"), N_("Cancel the place (the first on the waiting list moves up)"), { 'd' }, 1 },
+	{ A_PRICE, N_("Price"), N_("Change the price of this participation"), { 'p' }, 1 },
+	{ 0, NULL, NULL, { 0 }, 0 },
+};
+
+/* The order of the sections: a leader's people first, then one's own. */
+static const ov_section lead_order[] = {
+	OV_REQUESTS, OV_FOLLOWUPS, OV_TO_AGREE, OV_NO_PLAN, OV_TO_EVALUATE, OV_SOON,
+	OV_MY_PLAN, OV_MY_FOLLOWUPS, OV_MY_REQUESTS, OV_MY_SESSIONS,
+};
+static const ov_section own_order[] = { OV_MY_PLAN, OV_MY_FOLLOWUPS, OV_MY_REQUESTS, OV_MY_SESSIONS };
+#define MAXSEC ((int)(sizeof lead_order / sizeof *lead_order))
+
+typedef struct ovdata {
+	ov_counts c;
+	int valid;
+	int64_t stamp;
+	int year;
+	char today[11];
+	kerr err;
+} ovdata;
+
+static void order_of(const ov_section **order, int *n)
+{
+	if (app->who.role == ROLE_EMPLOYEE) {
+		*order = own_order;
+		*n = (int)(sizeof own_order / sizeof *own_order);
+	} else {
+		*order = lead_order;
+		*n = MAXSEC;
+	}
+}
+
+static ov_when when(void)
+{
+	ov_when w = { .year = app->year, .soon_days = SOON_DAYS, .due_days = -1 };
+	return w;
+}
+
+/* The counts, read again only when the data, the year or the day changed. */
+static const ov_counts *counts(view *v)
+{
+	ovdata *d = v->data;
+	char today[11] = "";
+	date_today(today);
+	int64_t stamp = db_data_stamp(app->db);
+	if (d->valid && d->stamp == stamp && d->year == app->year && !strcmp(d->today, today))
+		return &d->c;
+	ov_when w = when();
+	d->valid = overview_count(app->db, &app->who, &w, &d->c, &d->err) == KE_OK;
+	if (!d->valid)
+		memset(&d->c, 0, sizeof d->c);
+	d->stamp = stamp;
+	d->year = app->year;
+	snprintf(d->today, sizeof d->today, "%s", today);
+	return &d->c;
+}
+
+/* "1000+" where the count stopped. */
+static void num(char *buf, size_t size, int n)
+{
+	snprintf(buf, size, n >= 1000 ? "%d+" : "%d", n);
+}
+
+static int shown(const ov_counts *c, ov_section s)
+{
+	return c->n[s] > 0 || (s == OV_MY_PLAN && app->who.staff_id);
+}
+
+static const char *plan_words(const char *status, int accepted)
+{
+	if (!strcmp(status, "agreed") && !accepted)
+		return _("agreed, not yet accepted by you (V)");
+	return plan_status_name(status);
+}
+
+static void heading(const ov_counts *c, ov_section s, char *buf, size_t size)
+{
+	char n[16], m[16];
+	num(n, sizeof n, c->n[s]);
+	switch (s) {
+	case OV_MY_PLAN:
+		if (!c->my_plan_id)
+			snprintf(buf, size, _("My plan %d: none yet; your leader makes it with you at the MUS talk"),
+				 app->year);
+		else
+			snprintf(buf, size, _("My plan %d: %s, %d of %d goals done"), app->year,
+				 plan_words(c->my_plan_status, c->my_plan_accepted), c->my_goals_done, c->my_goals);
+		return;
+	case OV_MY_SESSIONS: snprintf(buf, size, _("My sessions ahead (%s)"), n); return;
+	case OV_MY_REQUESTS: snprintf(buf, size, _("My requests (%s)"), n); return;
+	case OV_MY_FOLLOWUPS:
+		num(m, sizeof m, c->my_overdue);
+		snprintf(buf, size, _("My follow-ups (%s, %s overdue)"), n, m);
+		return;
+	case OV_NO_PLAN: snprintf(buf, size, _("Without a plan for %d (%s)"), app->year, n); return;
+	case OV_TO_AGREE: snprintf(buf, size, _("Plans waiting for agreement (%s)"), n); return;
+	case OV_REQUESTS: snprintf(buf, size, _("Requests waiting for approval (%s)"), n); return;
+	case OV_FOLLOWUPS:
+		num(m, sizeof m, c->led_overdue);
+		snprintf(buf, size, _("Follow-ups to close (%s, %s overdue)"), n, m);
+		return;
+	case OV_SOON: snprintf(buf, size, _("Sessions within %d days (%s)"), SOON_DAYS, n); return;
+	case OV_TO_EVALUATE: snprintf(buf, size, _("Plans to evaluate (%s)"), n); return;
+	case OV_COUNT: break;
+	}
+	buf[0] = '\0';
+}
+
+static void ov_header(view *v, char *buf, size_t size, int width)
+{
+	const ov_counts *c = counts(v);
+	char a[16], b[16], d[16], f[16], g[16], line[512];
+	if (app->who.role == ROLE_EMPLOYEE) {
+		num(a, sizeof a, c->n[OV_MY_FOLLOWUPS]);
+		num(b, sizeof b, c->my_overdue);
+		num(d, sizeof d, c->n[OV_MY_REQUESTS]);
+		num(f, sizeof f, c->n[OV_MY_SESSIONS]);
+		snprintf(line, sizeof line, _("Plan %d: %s · follow-ups %s (%s overdue) · requests %s · sessions %s"),
+			 app->year, c->my_plan_id ? plan_status_name(c->my_plan_status) : _("none"), a, b, d, f);
+	} else {
+		num(a, sizeof a, c->n[OV_REQUESTS]);
+		num(b, sizeof b, c->n[OV_FOLLOWUPS]);
+		num(d, sizeof d, c->led_overdue);
+		num(f, sizeof f, c->n[OV_TO_AGREE]);
+		num(g, sizeof g, c->n[OV_NO_PLAN]);
+		snprintf(line, sizeof line, _("Requests %s · follow-ups %s (%s overdue) · to agree %s · no plan %s"),
+			 a, b, d, f, g);
+	}
+	text_fit(line, width, buf, size);
+}
+
+/* ---- the rows ---- */
+
+static int row_style(ov_section s, const ov_row *r)
+{
+	if (r->kind == 'F')
+		return r->flag ? ST_ERROR : ST_NORMAL;
+	if (r->kind == 'G')
+		return !strcmp(r->status, "done") ? ST_OK : ST_NORMAL;
+	if (r->kind == 'P' && s == OV_MY_PLAN)
+		return !strcmp(r->status, "agreed") && !r->flag ? ST_WARN : ST_NORMAL;
+	if (r->kind == 'R')
+		return !strcmp(r->status, "rejected") ? ST_DIM : !strcmp(r->status, "waitlisted") ? ST_WARN : ST_NORMAL;
+	return ST_NORMAL;
+}
+
+static void row_text(ov_section s, const ov_row *r, int width, char *buf, size_t size)
+{
+	char d[11], third[160], goals[64];
+	int w[3], style;
+	date_format(r->date, d);
+	w[0] = width >= 70 ? 24 : 18;
+	w[2] = width >= 70 ? 26 : 20;
+	w[1] = width - w[0] - w[2] - 4;
+	const char *t[3] = { r->name, r->what, third };
+	third[0] = '\0';
+	switch (r->kind) {
+	case 'P':
+		snprintf(goals, sizeof goals, _("%d of %d goals done"), r->done, r->goals);
+		if (s == OV_MY_PLAN) {
+			snprintf(buf, size, "  %s %d · %s · %s %s", _("Plan"), app->year, plan_words(r->status, r->flag),
+				 _("MUS"), d[0] ? d : "–");
+			return;
+		}
+		snprintf(third, sizeof third, "%s", goals);
+		break;
+	case 'G':
+		snprintf(buf, size, "  • %s [%s]", r->what, goal_status_name(r->status));
+		return;
+	case 'S':
+		break;
+	case 'R':
+		if (r->wait_pos)
+			snprintf(third, sizeof third, "%s · %s (%d)", d, part_status_name(r->status), r->wait_pos);
+		else if (strcmp(r->status, "enrolled") && strcmp(r->status, "requested"))
+			snprintf(third, sizeof third, "%s · %s", d, part_status_name(r->status));
+		else
+			snprintf(third, sizeof third, "%s", d);
+		break;
+	case 'F':
+		cycle_fu_state(r->date, 0, "", third, sizeof third, &style);
+		break;
+	}
+	char line[1000];
+	if (!OV_IS_LED(s)) { /* one's own: the name is one's own */
+		int w2[2] = { width - w[2] - 3, w[2] };
+		const char *t2[2] = { r->what, third };
+		columns(line, sizeof line, 2, t2, w2);
+	} else {
+		columns(line, sizeof line, 3, t, w);
+	}
+	snprintf(buf, size, "  %s", line);
+}
+
+/* Adds one row; -1 when out of memory. */
+static int add(lrow *out, int *got, int64_t id, char letter, const char *key, const char *text, int style)
+{
+	char k[260];
+	snprintf(k, sizeof k, "%c%s", letter, key ? key : "");
+	if (lrow_set(&out[*got], id, k, text, style))
+		return -1;
+	(*got)++;
+	return 0;
+}
+
+/* Up to n rows of section s (at position i of the order) after — or,
+ * backward, before — the section key (key, id); appended to out in the
+ * order they are met (backward: last first). */
+static int section_rows(ov_section s, char letter, const char *key, int64_t id, int backward, int n,
+			int width, lrow *out, int *got, kerr *e)
+{
+	kpage pg = { .after_key = key, .after_id = id, .backward = backward, .limit = n };
+	ov_when w = when();
+	ov_row *r;
+	int k;
+	if (overview_list(app->db, &app->who, s, &w, &pg, &r, &k, e))
+		return -1;
+	int fail = 0;
+	for (int j = 0; j < k && !fail; j++) {
+		const ov_row *x = &r[backward ? k - 1 - j : j];
+		char text[1024];
+		row_text(s, x, width, text, sizeof text);
+		fail = add(out, got, x->id, letter, x->sort_key, text, row_style(s, x)) < 0;
+	}
+	ov_rows_free(r, k);
+	return fail ? -1 : k;
+}
+
+static int ov_fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,
+		    int n, int width, lrow *out, kerr *e)
+{
+	view *v = ctx;
+	(void)filter; /* the overview is short by nature; "/" narrows the panes */
+	const ov_counts *c = counts(v);
+	ovdata *d = v->data;
+	if (!d->valid) {
+		*e = d->err;
+		return -1;
+	}
+	const ov_section *order;
+	int ns, got = 0;
+	order_of(&order, &ns);
+	int start = backward ? ns - 1 : 0;
+	const char *in = NULL;  /* the position inside its section; NULL: its heading */
+	int64_t in_id = 0;
+	int no_heading = 0;     /* forward from inside a section: its heading is behind */
+	int skip_first = 0;     /* backward from a heading: begin with the section above */
+	if (key) {
+		start = key[0] - 'a';
+		if (!key[0] || start < 0 || start >= ns)
+			return 0;
+		if (key[1]) {
+			in = key + 1;
+			in_id = id;
+		}
+		no_heading = !backward;
+		skip_first = backward && !in;
+	}
+	if (!backward) {
+		for (int i = start; i < ns && got < n; i++) {
+			ov_section s = order[i];
+			int first = i == start;
+			if (!shown(c, s))
+				continue;
+			if (!(first && no_heading)) {
+				char h[480];
+				heading(c, s, h, sizeof h);
+				if (add(out, &got, 0, (char)('a' + i), "", h, ST_HEADER) < 0)
+					return lrow_fail(out, got, e);
+			}
+			if (got < n && c->n[s] > 0 &&
+			    section_rows(s, (char)('a' + i), first ? in : NULL, first ? in_id : 0, 0, n - got, width,
+					 out, &got, e) < 0)
+				return lrow_fail(out, got, e);
+		}
+		return got;
+	}
+	for (int i = start; i >= 0 && got < n; i--) {
+		ov_section s = order[i];
+		int first = i == start;
+		if (!shown(c, s) || (first && skip_first))
+			continue;
+		if (c->n[s] > 0 &&
+		    section_rows(s, (char)('a' + i), first ? in : NULL, first ? in_id : 0, 1, n - got, width,
+				 out, &got, e) < 0)
+			return lrow_fail(out, got, e);
+		if (got < n) {
+			char h[480];
+			heading(c, s, h, sizeof h);
+			if (add(out, &got, 0, (char)('a' + i), "", h, ST_HEADER) < 0)
+				return lrow_fail(out, got, e);
+		}
+	}
+	for (int a = 0; a < got / 2; a++) { /* met last first; the list wants list order */
+		lrow t = out[a];
+		out[a] = out[got - 1 - a];
+		out[got - 1 - a] = t;
+	}
+	return got;
+}
+
+/* ---- what a line is ---- */
+
+/* The section of a line and whether it is a heading. */
+static ov_section section_of(const lrow *sel, int *is_heading)
+{
+	const ov_section *order;
+	int ns;
+	order_of(&order, &ns);
+	int i = sel && sel->key ? sel->key[0] - 'a' : -1;
+	*is_heading = !sel || !sel->key || !sel->key[0] || !sel->key[1];
+	return i >= 0 && i < ns ? order[i] : OV_COUNT;
+}
+
+/* The kind of record on a line: 'P' 'G' 'S' 'R' 'F', 0 for a heading. */
+static char kind_of(const lrow *sel)
+{
+	int head;
+	ov_section s = section_of(sel, &head);
+	if (head || s == OV_COUNT)
+		return 0;
+	switch (s) {
+	case OV_MY_PLAN: return sel->key[1] == '!' ? 'P' : 'G';
+	case OV_TO_AGREE: case OV_TO_EVALUATE: return 'P';
+	case OV_NO_PLAN: return 'S';
+	case OV_MY_FOLLOWUPS: case OV_FOLLOWUPS: return 'F';
+	default: return 'R';
+	}
+}
+
+/* The plan a 'P' or 'G' line is about. */
+static int64_t plan_of_line(view *v, const lrow *sel)
+{
+	char k = kind_of(sel);
+	return k == 'P' ? sel->id : k == 'G' ? counts(v)->my_plan_id : 0;
+}
+
+/* ---- the detail of a line ---- */
+
+static const char *about(ov_section s)
+{
+	switch (s) {
+	case OV_MY_PLAN: return _("Your development plan for the year and its goals. Enter opens it; V accepts it once your leader has agreed it.");
+	case OV_MY_SESSIONS: return _("The sessions you have a seat on, or wait for. Enter shows your activities; d cancels.");
+	case OV_MY_REQUESTS: return _("Your requests waiting for your leader, and refusals of sessions still to come.");
+	case OV_MY_FOLLOWUPS: return _("After an activity: write what you learned and how you use it. Enter opens the follow-up.");
+	case OV_NO_PLAN: return _("People you lead without a plan for the year. Enter creates the plan.");
+	case OV_TO_AGREE: return _("Draft plans of your people. Enter opens the goals; A agrees the plan.");
+	case OV_REQUESTS: return _("Requests to join a session. o approves (a seat, else the waiting list), x rejects with a reason.");
+	case OV_FOLLOWUPS: return _("Follow-ups of completed activities, earliest due first. Enter opens one to comment and close it.");
+	case OV_SOON: return _("Your people's sessions starting soon. Enter shows the participants; f marks completed.");
+	case OV_TO_EVALUATE: return _("Agreed plans of the year. E writes the evaluation and closes the plan.");
+	case OV_COUNT: break;
+	}
+	return "";
+}
+
+static void plan_detail(WINDOW *w, int h, int wd, int64_t plan_id)
+{
+	plan_rec p;
+	kerr e;
+	if (plan_get(app->db, &app->who, plan_id, &p, &e)) {
+		ui_put(w, 0, 0, wd, e.msg, 0);
+		return;
+	}
+	char buf[600], d[11];
+	int y = 0;
+	wattron(w, ui_style(ST_HEADER));
+	snprintf(buf, sizeof buf, "%s · %s %d", p.staff_name, _("plan"), p.year);
+	ui_put(w, y++, 0, wd, buf, 1);
+	wattroff(w, ui_style(ST_HEADER));
+	if (y < h) y = detail_line(w, y, wd, _("Status"), plan_status_name(p.status));
+	date_format(p.mus_date, d);
+	if (y < h) y = detail_line(w, y, wd, _("MUS date"), d[0] ? d : "–");
+	if (y < h && p.agreed_at[0]) {
+		snprintf(buf, sizeof buf, "%s, %s UTC", p.agreed_by_name, p.agreed_at);
+		y = detail_line(w, y, wd, _("Agreed by"), buf);
+	}
+	if (y < h && p.accepted_at[0])
+		y = detail_line(w, y, wd, _("Accepted"), p.accepted_at);
+	goal_rec *g;
+	int n;
+	if (y < h && goal_list(app->db, &app->who, p.id, &g, &n, &e) == KE_OK) {
+		y = detail_line(w, y, wd, _("Goals"), n ? "" : _("none yet"));
+		for (int i = 0; i < n && y < h; i++) {
+			snprintf(buf, sizeof buf, "  %d. %s [%s]", i + 1, g[i].what, goal_status_name(g[i].status));
+			ui_put(w, y++, 0, wd, buf, 1);
+		}
+		goal_rows_free(g, n);
+	}
+	plan_free(&p);
+}
+
+static void goal_detail(WINDOW *w, int h, int wd, int64_t goal_id)
+{
+	goal_rec g;
+	kerr e;
+	if (goal_get(app->db, &app->who, goal_id, &g, &e)) {
+		ui_put(w, 0, 0, wd, e.msg, 0);
+		return;
+	}
+	char d[11];
+	int y = 0;
+	wattron(w, ui_style(ST_HEADER));
+	ui_put(w, y++, 0, wd, g.what, 1);
+	wattroff(w, ui_style(ST_HEADER));
+	if (y < h) y = detail_line(w, y, wd, _("Competence"), g.competence_name);
+	if (y < h) y = detail_line(w, y, wd, _("Status"), goal_status_name(g.status));
+	date_format(g.deadline, d);
+	if (y < h) y = detail_line(w, y, wd, _("Deadline"), d[0] ? d : "–");
+	if (y < h && g.criteria[0]) y = detail_line(w, y, wd, _("Success criteria"), g.criteria);
+	if (y < h && g.result[0]) y = detail_line(w, y, wd, _("Result"), g.result);
+	goal_free(&g);
+}
+
+static void staff_detail(WINDOW *w, int h, int wd, int64_t staff_id)
+{
+	staff_rec s;
+	kerr e;
+	if (staff_get(app->db, &app->who, staff_id, &s, &e)) {
+		ui_put(w, 0, 0, wd, e.msg, 0);
+		return;
+	}
+	char buf[400];
+	int y = 0;
+	wattron(w, ui_style(ST_HEADER));
+	ui_put(w, y++, 0, wd, s.name, 1);
+	wattroff(w, ui_style(ST_HEADER));
+	snprintf(buf, sizeof buf, "%s · %s", s.unit_name, s.title[0] ? s.title : "–");
+	if (y < h) y = detail_line(w, y, wd, _("Unit"), buf);
+	snprintf(buf, sizeof buf, _("no plan for %d yet (Enter creates it)"), app->year);
+	wattron(w, ui_style(ST_WARN));
+	if (y < h) y = detail_line(w, y, wd, _("Plan"), buf);
+	wattroff(w, ui_style(ST_WARN));
+	staff_free(&s);
+}
+
+/* A follow-up line: its participation, with the follow-up. */
+static void followup_detail(WINDOW *w, int h, int wd, int64_t fu_id)
+{
+	followup_rec f;
+	kerr e;
+	if (followup_get(app->db, &app->who, fu_id, &f, &e)) {
+		ui_put(w, 0, 0, wd, e.msg, 0);
+		return;
+	}
+	int64_t part = f.participation_id;
+	followup_free(&f);
+	cycle_part_detail(w, 0, h, wd, part);
+}
+
+static void ov_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
+{
+	int head;
+	ov_section s = section_of(sel, &head);
+	if (head) {
+		char t[480];
+		heading(counts(v), s, t, sizeof t);
+		wattron(w, ui_style(ST_HEADER));
+		ui_put(w, 0, 0, wd, t, 1);
+		wattroff(w, ui_style(ST_HEADER));
+		/* wrapped by words over the lines below */
+		const char *p = about(s);
+		for (int y = 1; *p && y < h; y++) {
+			int take = text_prefix_cols(p, wd);
+			if (p[take]) {
+				int sp = take;
+				while (sp > 0 && p[sp] != ' ')
+					sp--;
+				if (sp > 0)
+					take = sp;
+			}
+			char line[512];
+			snprintf(line, sizeof line, "%.*s", take, p);
+			ui_put(w, y, 0, wd, line, 1);
+			p += take;
+			while (*p == ' ')
+				p++;
+		}
+		return;
+	}
+	switch (kind_of(sel)) {
+	case 'P': plan_detail(w, h, wd, sel->id); break;
+	case 'G': goal_detail(w, h, wd, sel->id); break;
+	case 'S': staff_detail(w, h, wd, sel->id); break;
+	case 'R': cycle_part_detail(w, 0, h, wd, sel->id); break;
+	case 'F': followup_detail(w, h, wd, sel->id); break;
+	}
+}
+
+/* ---- acting on a line ---- */
+
+static int ov_allowed(view *v, int a, const lrow *sel)
+{
+	char k = kind_of(sel);
+	if (a == A_OPEN)
+		return k != 0;
+	if (A_IS_PLAN_STEP(a))
+		return (k == 'P' || k == 'G') && cycle_plan_allowed(a, plan_of_line(v, sel));
+	if (A_IS_PART_STEP(a))
+		return k == 'R' && cycle_part_allowed(a, sel->id);
+	return 1;
+}
+
+/* Enter: the record behind the line, in this pane (Esc comes back). */
+static void open_line(view *v, const lrow *sel)
+{
+	int head;
+	ov_section s = section_of(sel, &head);
+	part_rec r;
+	kerr e;
+	switch (kind_of(sel)) {
+	case 'P': case 'G': cycle_open_plan(plan_of_line(v, sel)); break;
+	case 'S': cycle_open_plan_of(sel->id, app->year); break;
+	case 'F': cycle_followup_edit(sel->id); break;
+	case 'R':
+		if (part_get(app->db, &app->who, sel->id, &r, &e)) {
+			ui_msg(ST_ERROR, "%s", e.msg);
+			break;
+		}
+		view *p = OV_IS_LED(s) ? view_parts_new(r.session_id, 0) : view_parts_new(0, r.staff_id);
+		if (p)
+			snprintf(p->subtitle, sizeof p->subtitle, "%s",
+				 OV_IS_LED(s) ? r.activity_title : r.staff_name);
+		part_free(&r);
+		ui_push(p);
+		break;
+	}
+}
+
+static int ov_act(view *v, int a, const lrow *sel)
+{
+	if (a == A_OPEN) {
+		open_line(v, sel);
+		return 1;
+	}
+	int changed = A_IS_PLAN_STEP(a) ? cycle_plan_act(a, plan_of_line(v, sel))
+		    : A_IS_PART_STEP(a) ? cycle_part_act(a, sel->id) : -1;
+	if (changed < 0)
+		return 0;
+	if (changed)
+		list_reload(&v->list);
+	return 1;
+}
+
+static void ov_close(view *v)
+{
+	cycle_forget();
+	free(v->data);
+	v->data = NULL;
+}
+
+view *view_overview_new(void)
+{
+	view *v = calloc(1, sizeof *v);
+	ovdata *d = calloc(1, sizeof *d);
+	if (!v || !d) {
+		free(v);
+		free(d);
+		return NULL;
+	}
+	v->title = N_("Overview");
+	v->actions = ov_actions;
+	v->header = ov_header;
+	v->detail = ov_detail;
+	v->act = ov_act;
+	v->allowed = ov_allowed;
+	v->close = ov_close;
+	v->data = d;
+	list_init(&v->list, ov_fetch, v);
+	return v;
+}

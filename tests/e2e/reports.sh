@@ -1,0 +1,82 @@
+#!/bin/sh
+# End-to-end: the Reports pane (4) and `kup report` show the same figures.
+# Plan coverage of the demo organisation is read as TSV from the command line
+# and from the screen (100x60, so every row is visible), and the numbers of
+# every row must agree in the same order. Then: another report chosen with
+# r, sorting with s, the drill-down behind a row (Enter) and the jump from a
+# person to their plan, the '#' bars without a UTF-8 locale, and an employee
+# who gets no report.
+. "$(dirname "$0")/../lib/tmux.sh"
+
+db="$T_DIR/d.db"
+"$KUP" --db "$db" demo >/dev/null 2>&1 || { not_ok "demo database"; t_done; exit; }
+
+# numbers of the TSV rows, Danish style (decimal comma), one row a line
+"$KUP" --lang da --db "$db" report coverage --year 2026 --format tsv > "$T_DIR/cov.tsv"
+check "kup report coverage --format tsv exits 0" [ $? -eq 0 ]
+check "... with a header and 12 rows and a total" [ "$(wc -l < "$T_DIR/cov.tsv")" -eq 14 ]
+tail -n +2 "$T_DIR/cov.tsv" | cut -f3- | tr '\t.' ' ,' | sed 's/  */ /g; s/ $//' > "$T_DIR/cli.txt"
+
+t_start "$KUP" --lang da --db "$db"
+t_resize 100 60
+check "the staff pane opens" t_wait "1 Medarbejdere"
+check "the pane bar lists 4 Rapporter" t_wait "4 Rapporter"
+t_keys 4
+check "4 shows plan coverage" t_wait "Plandækning 2026"
+t_wait "I alt" >/dev/null
+# the list rows: from the header line to the total, the numbers after the group
+t_screen | sed -n '/^Enhed /,/^I alt/{p;/^I alt/q;}' | tail -n +2 |
+	sed 's/ *[▏▎▍▌▋▊▉█]*$//' |
+	sed -E 's/^.*(Medarbejdere|Ledere|I alt) +//' | grep -oE '[0-9][0-9.,]*( +[0-9][0-9.,]*)*' |
+	sed 's/  */ /g; s/,0\( \|$\)/\1/g' > "$T_DIR/pane.txt"
+check "the pane shows the same figures as kup report, row by row" cmp -s "$T_DIR/cli.txt" "$T_DIR/pane.txt"
+if ! cmp -s "$T_DIR/cli.txt" "$T_DIR/pane.txt"; then
+	diff "$T_DIR/cli.txt" "$T_DIR/pane.txt" | sed 's/^/#   /'
+fi
+check "bars are drawn with block characters in a UTF-8 locale" t_wait "█"
+
+t_keys s
+check "s sorts by the first number column (people), largest first" t_wait "↓Personer"
+first=$(t_screen | sed -n '/^Enhed /{n;p;}')
+case "$first" in *"Skovbrynet Skole"*) ok "... Skovbrynet Skole's 11 staff first";; *) not_ok "... largest first (got: $first)";; esac
+t_keys S
+check "S reverses the order" t_wait "↑Personer"
+
+t_keys r
+check "r offers the reports" t_wait "Opfølgning"
+t_type "Udgift"; t_wait "Søg: Udgift" >/dev/null; t_keys Enter
+check "the cost report is shown" t_wait "Udgifter 2026"
+"$KUP" --lang da --db "$db" report cost --year 2026 > "$T_DIR/cost.txt"
+total=$(grep '^I alt' "$T_DIR/cost.txt" | sed 's/  */ /g')
+check "its total line is the one kup report prints ($total)" t_wait "$(echo "$total" | cut -d' ' -f3-4)"
+
+t_keys r; t_wait "Plandækning" >/dev/null
+t_type "Plandæk"; t_wait "Søg: Plandæk" >/dev/null; t_keys Enter
+t_wait "Plandækning 2026" >/dev/null
+t_keys Enter
+check "Enter shows the people behind the first row" t_wait "Bag tallene"
+name=$(q "$db" "select s.name from staff s join unit u on u.id=s.unit_id where u.name='Børn & Unge'
+	and s.active and not exists (select 1 from unit_leader l where l.staff_id=s.id and l.until is null)
+	order by s.sort_key limit 1")
+check "... the staff of Børn & Unge ($name)" t_wait "$name"
+check "... those without a plan first" t_wait "ingen plan"
+t_keys j Enter
+check "Enter on a person with a plan jumps to the Planer pane" t_wait "MUS-dato"
+
+# an employee gets no reports
+emp=$(q "$db" "select login from staff where role='employee' and active limit 1")
+t_start "$KUP" --lang da --db "$db" --as "$emp"
+t_wait "1 Medarbejdere" >/dev/null
+t_keys 4
+check "an employee sees the refusal instead of figures" t_wait "Ikke tilladt"
+"$KUP" --lang da --db "$db" --as "$emp" report coverage >/dev/null 2>"$T_DIR/err"
+check "... and kup report refuses too" grep -q "Ikke tilladt" "$T_DIR/err"
+
+# without a UTF-8 locale the bars are '#'
+t_start env LANG=C LC_ALL=C "$KUP" --lang da --db "$db"
+t_wait "1 Medarbejdere" >/dev/null
+t_keys 4
+t_wait "Plandækning" >/dev/null
+check "in the C locale the bars are #" t_wait "####"
+t_keys q
+t_done
