@@ -344,3 +344,10 @@ DROP INDEX staff_unit;
 CREATE INDEX staff_unit ON staff(unit_id, sort_key, id, active, profession_id);
 DROP INDEX plan_year;
 CREATE INDEX plan_year ON plan(year, status, staff_id);
+
+-- step 6
+-- The competence and focus-area reports read every goal of a year's plans
+-- (issue 8): the goal index holds what they count, so that they do not
+-- also read each goal's texts.
+DROP INDEX goal_plan;
+CREATE INDEX goal_plan ON goal(plan_id, pos, id, competence_id, status, focus_id);

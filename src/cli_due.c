@@ -260,7 +260,6 @@ int cmd_due(struct cli *c)
 		d.w.year = atoi(d.today);
 	d.w.soon_days = days;
 	d.w.due_days = days;
-	d.w.whole = 1;
 	kactor who;
 	if (cli_open(c, DB_OPEN_READONLY, &d.db, &who))
 		return 1;

@@ -604,11 +604,12 @@ kcode db_open(const char *path, int flags, kdb **out, kerr *e)
 		db_close(db);
 		return e->code;
 	}
-	/* issue 8: an 8 MiB page cache (SQLite's default is 2 MiB) takes a
-	 * fifth off a report's time at 100 000 staff; with the sorts a report
-	 * makes (temp_store is memory) the program stays under 32 MiB. */
+	/* issue 8: a 4 MiB page cache (SQLite's default is 2 MiB) takes a
+	 * tenth off a report's time at 100 000 staff; twice that costs 8 MiB
+	 * more at the peak (a report's sort is held in memory, temp_store),
+	 * over the 32 MiB the whole program may use. */
 	kcode c = db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA trusted_schema=OFF;"
-			  " PRAGMA cache_size=-8192", e);
+			  " PRAGMA cache_size=-4096", e);
 	/* h-conc: the WAL is checkpointed back into the file every 1000 pages
 	 * by whoever commits, and cut back to 16 MiB when it restarts, so a
 	 * big bulk load does not leave a big file behind. */

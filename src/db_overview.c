@@ -162,11 +162,11 @@ static kcode nomem(kerr *e)
 
 /* Whether who's sections start from the units led: a leader, unless the
  * units hold so many people that the org-wide reading is cheaper. */
-static kcode from_led(kdb *db, const kactor *who, const ov_when *w, int *led, kerr *e)
+static kcode from_led(kdb *db, const kactor *who, int *led, kerr *e)
 {
 	int64_t many = 0;
-	*led = who->role == ROLE_LEADER && w->whole;
-	if (who->role != ROLE_LEADER || w->whole)
+	*led = 0;
+	if (who->role != ROLE_LEADER)
 		return KE_OK;
 	if (db_scalar(db, LEADS_MANY, who->staff_id, &many, e))
 		return e->code;
@@ -266,7 +266,7 @@ kcode overview_list(kdb *db, const kactor *who, ov_section s, const ov_when *w, 
 	const char *key;
 	int64_t id;
 	int led;
-	if (from_led(db, who, w, &led, e))
+	if (from_led(db, who, &led, e))
 		return e->code;
 	db_page_start(pg, &key, &id);
 	const struct sqls *q = sqls_of(s, led);
@@ -320,7 +320,7 @@ kcode overview_count(kdb *db, const kactor *who, const ov_when *w, ov_counts *ou
 	memset(out, 0, sizeof *out);
 	struct ov_dates d;
 	int led;
-	if (ov_dates_get(w, &d, e) || from_led(db, who, w, &led, e))
+	if (ov_dates_get(w, &d, e) || from_led(db, who, &led, e))
 		return e->code;
 	for (int s = 0; s < OV_COUNT; s++) {
 		/* an employee leads nobody: no need to ask */

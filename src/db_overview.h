@@ -32,8 +32,6 @@ typedef struct ov_when {
 	int soon_days;  /* OV_SOON: sessions starting within this many days */
 	int due_days;   /* follow-ups due within this many days (overdue ones
 			 * always); negative: every open one */
-	int whole;      /* the caller reads whole sections (reminders): a
-			 * leader's always start from the units led */
 } ov_when;
 
 typedef struct ov_row {

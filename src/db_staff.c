@@ -106,17 +106,30 @@ static int read_row(sqlite3_stmt *st, staff_rec *s)
 static const char SQL_SEARCH_UNWORD[] = "INSERT INTO staff_words(staff_words, rowid, fold)"
 	" SELECT 'delete', rowid, fold FROM staff_search WHERE rowid = ?1";
 
+/* A row that is new, or whose text changed. Only then: FTS5 must write out
+ * what it holds before it takes a row id again, and one such write per row
+ * made an import of 10 000 people three times as slow. */
 kcode staff_search_put(kdb *db, int64_t id, const char *fold, kerr *e)
 {
+	sqlite3_stmt *st = db_stmt(db, "SELECT fold FROM staff_search WHERE rowid = ?1", e);
+	if (!st || db_bind(db, st, e, "i", id))
+		return e->code;
+	int rc = db_step(db, st, e);
+	if (rc < 0)
+		return e->code;
+	const char *old = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+	int known = rc == SQLITE_ROW, same = old && !strcmp(old, fold);
+	sqlite3_reset(st);
+	if (same)
+		return KE_OK;
 	static const char *const sql[] = {
 		SQL_SEARCH_UNWORD,
 		"DELETE FROM staff_search WHERE rowid = ?1",
 		"INSERT INTO staff_search(rowid, fold) VALUES (?1, ?2)",
 		"INSERT INTO staff_words(rowid, fold) VALUES (?1, ?2)",
 	};
-	for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
-		sqlite3_stmt *st = db_stmt(db, sql[i], e);
-		if (!st || db_bind(db, st, e, "it", id, fold) || db_exec_stmt(db, st, e))
+	for (size_t i = known ? 0 : 2; i < sizeof sql / sizeof *sql; i++) {
+		if (!(st = db_stmt(db, sql[i], e)) || db_bind(db, st, e, "it", id, fold) || db_exec_stmt(db, st, e))
 			return e->code;
 	}
 	return KE_OK;

@@ -698,8 +698,10 @@ static int table(const char *results, const char *callgrind)
 		printf(" %s | %s | %s%s |\n", irs[0] ? irs : "–", target_text(r->target), m ? "**no**: " : "yes",
 		       why);
 	}
-	printf("\nCells: median / 99th percentile in ms, then the same statements run bare"
-	       " (median) and kup's median divided by it.\n");
+	printf("\nCells: median / 99th percentile of the wall-clock time in ms; \"(cpu …)\" the median"
+	       " processor time where the wall clock is more than half again as long (waiting for a"
+	       " processor or the disk); then the same statements run bare (median) and kup's median"
+	       " divided by it. Instructions: callgrind, one run at the size in brackets.\n");
 	return bad ? 3 : 0;
 }
 

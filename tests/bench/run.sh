@@ -67,6 +67,7 @@ if [ -n "$cg_op" ]; then
 			2>"$out.log" || { tail -n 20 "$out.log" >&2; exit 1; }
 		echo "callgrind: $cg_op at $n staff: $(ir_of "$out") instructions ($out)"
 	done
+	rm -f "$dir"/work-n* "$dir"/twin-n*
 	exit 0
 fi
 
@@ -75,6 +76,7 @@ cgfile="$dir/callgrind.tsv"
 : >"$results"
 : >"$cgfile"
 started=$(date +%s)
+load0=$(cut -d' ' -f1 /proc/loadavg)
 for n in $sizes; do
 	copies "$n"
 	echo "bench: $n staff" >&2
@@ -132,7 +134,8 @@ gen_s=$(mktemp)
 	echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) × $cpu, $mem memory,"
 	echo "$(uname -sr), SQLite $(sqlite3 --version 2>/dev/null | cut -d' ' -f1), by"
 	echo "\`make bench\` (that is, \`KUP=${KUP#"$root"/} BENCH=${BENCH#"$root"/} sh tests/bench/run.sh\`),"
-	echo "in $elapsed s plus the generation of any database not yet cached."
+	echo "in $elapsed s plus the generation of any database not yet cached; load average"
+	echo "(1 minute) $load0 at the start and $(cut -d' ' -f1 /proc/loadavg) at the end."
 	echo
 	cat "$table"
 	echo "<!-- bench:end -->"
