@@ -55,7 +55,9 @@ typedef struct ov_row {
 } ov_row;
 
 typedef struct ov_counts {
-	int n[OV_COUNT];     /* rows of each section */
+	int n[OV_COUNT];     /* rows of each section, up to its cap */
+	int cap_led, cap_own; /* counts stop here (n >= cap: "cap or more"): of
+			      * the sections about the people led and of one's own */
 	int my_overdue;      /* of OV_MY_FOLLOWUPS, past due */
 	int led_overdue;     /* of OV_FOLLOWUPS, past due */
 	int64_t my_plan_id;  /* 0: no plan of mine this year */

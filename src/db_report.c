@@ -284,6 +284,27 @@ const char *report_title(kreport k)
 	return k >= 0 && k < REP_COUNT ? _(defs[k].title) : "";
 }
 
+/* One line each, for the Reports pane's list of reports. */
+static const char *const abouts[REP_COUNT] = {
+	[REP_COVERAGE] = N_("Who has a plan, agreed and evaluated, per unit"),
+	[REP_FOLLOWUP] = N_("Follow-ups after completed activities: on time or late"),
+	[REP_COMPETENCES] = N_("The year's goals per competence area"),
+	[REP_FOCUS] = N_("Goals and participations serving the focus areas"),
+	[REP_CROSSPROF] = N_("Activities with several professions and institutions"),
+	[REP_METHODS] = N_("Participations, hours and ECTS per method"),
+	[REP_COST] = N_("Budget, spent and committed per unit"),
+};
+
+const char *report_about(kreport k)
+{
+	return k >= 0 && k < REP_COUNT ? _(abouts[k]) : "";
+}
+
+kcode report_may(const kactor *who, kerr *e)
+{
+	return who->role == ROLE_EMPLOYEE ? db_denied(e) : KE_OK;
+}
+
 int report_parse(const char *code, kreport *out)
 {
 	for (int k = 0; code && k < REP_COUNT; k++)

@@ -56,6 +56,9 @@ typedef struct report_t {
 
 const char *report_code(kreport k);       /* "coverage", ... */
 const char *report_title(kreport k);      /* translated */
+const char *report_about(kreport k);      /* translated; one line on what it shows */
+/* KE_OK if who may see reports at all (leaders and admins), else KE_DENIED. */
+kcode report_may(const kactor *who, kerr *e);
 int report_parse(const char *code, kreport *out);
 
 /* Runs report k for year over unit_id and the units below it (0: all). */

@@ -67,7 +67,8 @@ view *view_goals_new(int64_t plan_id);
 view *view_sessions_new(int64_t activity_id);
 view *view_admin_new(void); /* h-admin: ui_view_admin.c, the registers */
 view *view_overview_new(void); /* h-cycle: ui_view_overview.c, pane 0 Overblik */
-view *view_reports_new(void); /* h-reports: ui_view_report.c, pane 4 */
+view *view_reports_new(void); /* pane 4: the list of reports, ui_view_report_menu.c */
+view *view_report_new(int kind); /* one report (a kreport), ui_view_report.c */
 /* h-roles: ui_view_history.c, the audit history of row id of table, newest
  * first; what names the record in the title line. */
 view *view_history_new(const char *table, int64_t id, const char *what);

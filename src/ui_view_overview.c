@@ -94,10 +94,10 @@ static const ov_counts *counts(view *v)
 	return &d->c;
 }
 
-/* "1000+" where the count stopped. */
-static void num(char *buf, size_t size, int n)
+/* "100+" where the count stopped (db_overview.c says where). */
+static void num(char *buf, size_t size, int n, int cap)
 {
-	snprintf(buf, size, n >= 1000 ? "%d+" : "%d", n);
+	snprintf(buf, size, cap > 0 && n >= cap ? "%d+" : "%d", n);
 }
 
 static int shown(const ov_counts *c, ov_section s)
@@ -115,7 +115,7 @@ static const char *plan_words(const char *status, int accepted)
 static void heading(const ov_counts *c, ov_section s, char *buf, size_t size)
 {
 	char n[16], m[16];
-	num(n, sizeof n, c->n[s]);
+	num(n, sizeof n, c->n[s], OV_IS_LED(s) ? c->cap_led : c->cap_own);
 	switch (s) {
 	case OV_MY_PLAN:
 		if (!c->my_plan_id)
@@ -128,14 +128,14 @@ static void heading(const ov_counts *c, ov_section s, char *buf, size_t size)
 	case OV_MY_SESSIONS: snprintf(buf, size, _("My sessions ahead (%s)"), n); return;
 	case OV_MY_REQUESTS: snprintf(buf, size, _("My requests (%s)"), n); return;
 	case OV_MY_FOLLOWUPS:
-		num(m, sizeof m, c->my_overdue);
+		num(m, sizeof m, c->my_overdue, c->cap_own);
 		snprintf(buf, size, _("My follow-ups (%s, %s overdue)"), n, m);
 		return;
 	case OV_NO_PLAN: snprintf(buf, size, _("Without a plan for %d (%s)"), app->year, n); return;
 	case OV_TO_AGREE: snprintf(buf, size, _("Plans waiting for agreement (%s)"), n); return;
 	case OV_REQUESTS: snprintf(buf, size, _("Requests waiting for approval (%s)"), n); return;
 	case OV_FOLLOWUPS:
-		num(m, sizeof m, c->led_overdue);
+		num(m, sizeof m, c->led_overdue, c->cap_led);
 		snprintf(buf, size, _("Follow-ups to close (%s, %s overdue)"), n, m);
 		return;
 	case OV_SOON: snprintf(buf, size, _("Sessions within %d days (%s)"), SOON_DAYS, n); return;
@@ -150,18 +150,18 @@ static void ov_header(view *v, char *buf, size_t size, int width)
 	const ov_counts *c = counts(v);
 	char a[16], b[16], d[16], f[16], g[16], line[512];
 	if (app->who.role == ROLE_EMPLOYEE) {
-		num(a, sizeof a, c->n[OV_MY_FOLLOWUPS]);
-		num(b, sizeof b, c->my_overdue);
-		num(d, sizeof d, c->n[OV_MY_REQUESTS]);
-		num(f, sizeof f, c->n[OV_MY_SESSIONS]);
+		num(a, sizeof a, c->n[OV_MY_FOLLOWUPS], c->cap_own);
+		num(b, sizeof b, c->my_overdue, c->cap_own);
+		num(d, sizeof d, c->n[OV_MY_REQUESTS], c->cap_own);
+		num(f, sizeof f, c->n[OV_MY_SESSIONS], c->cap_own);
 		snprintf(line, sizeof line, _("Plan %d: %s · follow-ups %s (%s overdue) · requests %s · sessions %s"),
 			 app->year, c->my_plan_id ? plan_status_name(c->my_plan_status) : _("none"), a, b, d, f);
 	} else {
-		num(a, sizeof a, c->n[OV_REQUESTS]);
-		num(b, sizeof b, c->n[OV_FOLLOWUPS]);
-		num(d, sizeof d, c->led_overdue);
-		num(f, sizeof f, c->n[OV_TO_AGREE]);
-		num(g, sizeof g, c->n[OV_NO_PLAN]);
+		num(a, sizeof a, c->n[OV_REQUESTS], c->cap_led);
+		num(b, sizeof b, c->n[OV_FOLLOWUPS], c->cap_led);
+		num(d, sizeof d, c->led_overdue, c->cap_led);
+		num(f, sizeof f, c->n[OV_TO_AGREE], c->cap_led);
+		num(g, sizeof g, c->n[OV_NO_PLAN], c->cap_led);
 		snprintf(line, sizeof line, _("Requests %s · follow-ups %s (%s overdue) · to agree %s · no plan %s"),
 			 a, b, d, f, g);
 	}

@@ -1,5 +1,6 @@
-/* ui_view_report.c — pane 4, Rapporter: one management report at a time
- * (db_report.h: the same figures as `kup report`) for the year shown ([ ])
+/* ui_view_report.c — one management report, opened from pane 4's list of
+ * reports (ui_view_report_menu.c), with the figures of `kup report`
+ * (db_report.h) for the year shown ([ ])
  * and a unit subtree (u), as a table with a horizontal bar, sortable by any
  * column (s next column, S reverse). Enter drills down to the people or
  * records behind a row; Enter there shows the plan (coverage, goals) or the
@@ -345,6 +346,7 @@ static int report_act(view *v, int a, const lrow *sel)
 	case A_REPORT:
 		if (ui_choice(_("Report"), pick_report, NULL, NULL, s->kind + 1, &pick, NULL, NULL) == 1) {
 			s->kind = (kreport)(pick.id - 1);
+			snprintf(v->subtitle, sizeof v->subtitle, "%s", report_title(s->kind));
 			s->sort_col = -1;
 			s->sort_desc = 0;
 			reset(v);
@@ -404,8 +406,10 @@ static void report_close(view *v)
 	v->data = NULL;
 }
 
-view *view_reports_new(void)
+view *view_report_new(int kind)
 {
+	if (kind < 0 || kind >= REP_COUNT)
+		return NULL;
 	view *v = calloc(1, sizeof *v);
 	rstate *s = calloc(1, sizeof *s);
 	if (!v || !s) {
@@ -413,11 +417,11 @@ view *view_reports_new(void)
 		free(s);
 		return NULL;
 	}
-	s->kind = REP_COVERAGE;
+	s->kind = (kreport)kind;
 	s->sort_col = -1;
 	s->lay_width = -1;
 	s->utf8 = locale_is_utf8();
-	v->title = N_("Reports");
+	v->title = N_("Report");
 	v->actions = report_actions;
 	v->header = report_header;
 	v->detail = report_detail;

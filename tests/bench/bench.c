@@ -186,14 +186,20 @@ static int run_read(bctx *c, op *o, double *tk, double *tb, double *tc, int *rep
 	}
 	*reps = n;
 	static cap *caps[MAXREPS + 1];
+	/* a screen: what was shown before each step, and what kup drew */
+	static frame *fb[MAXREPS + 1], *fa[MAXREPS + 1];
 	if ((o->setup && o->setup(c, o)) || once(c, o, 0))
 		return -1;
 	int rc = 0;
 	for (int i = 1; i <= n && !rc; i++) {
 		rc = call(o->before, c, o, i);
+		fb[i] = o->screen ? frame_grab() : NULL;
 		trace_start();
 		rc = rc || o->step(c, o, i);
 		caps[i] = trace_stop();
+		fa[i] = o->screen ? frame_grab() : NULL;
+		if (o->screen && (!fb[i] || !fa[i]))
+			rc = -1;
 		rc = rc || call(o->after, c, o, i);
 	}
 	for (int i = 1; i <= n && !rc && o->kind == K_READ; i++)
@@ -204,19 +210,33 @@ static int run_read(bctx *c, op *o, double *tk, double *tb, double *tc, int *rep
 			rc = ftruncate(fileno(o->bare_out), 0);
 		}
 		bare_output(o->bare_out);
+		if (fb[i]) /* untimed: the screen kup started from */
+			frame_draw(fb[i], 0);
 		if (rc) {
 			break;
 		} else if (o->kind == K_FRESH) {
-			rc = bare_fresh(c->kpath, caps[i], &tb[i - 1]);
+			rc = bare_fresh(c->kpath, caps[i], o->command, &tb[i - 1]);
+			double t0 = now_s();
+			if (fa[i]) /* a first frame paints every cell */
+				frame_draw(fa[i], 1);
+			tb[i - 1] += now_s() - t0;
 		} else {
 			double t0 = now_s();
 			rc = bare_run(c->bk, caps[i], 0);
+			if (fa[i])
+				frame_draw(fa[i], 0);
 			tb[i - 1] = now_s() - t0;
 		}
 	}
 	bare_output(NULL);
-	for (int i = 1; i <= n; i++)
+	if (o->screen) /* curses' screen is the bare one's now: kup repaints */
+		clearok(curscr, TRUE);
+	for (int i = 1; i <= n; i++) {
 		cap_free(caps[i]);
+		frame_free(fb[i]);
+		frame_free(fa[i]);
+		fb[i] = fa[i] = NULL;
+	}
 	return rc;
 }
 
@@ -252,9 +272,13 @@ static int run_write(bctx *c, op *o, double *tk, double *tb, double *tc, int *re
 			cap_free(cp);
 			return -1;
 		}
-		double t0 = now_s();
-		rc = bare_run(c->bb, cp, !o->dry);
-		double tbare = now_s() - t0;
+		double t0 = now_s(), tbare;
+		if (o->command) {
+			rc = bare_fresh(c->bpath, cp, 1, &tbare);
+		} else {
+			rc = bare_run(c->bb, cp, !o->dry);
+			tbare = now_s() - t0;
+		}
 		cap_free(cp);
 		if (rc)
 			return -1;

@@ -45,8 +45,20 @@ void bare_output(FILE *f);
 /* Prepares every statement of c on b ahead (outside the timing). */
 int bare_prepare(bare *b, const cap *c);
 /* The whole thing on a new connection, as kup's open + first frame does:
- * open, prepare, run, and (untimed by the caller) close. */
-int bare_fresh(const char *path, const cap *c, double *seconds);
+ * open, prepare, run, and close — timed too when timed_close (a command,
+ * whose own close — the WAL's last checkpoint — is part of kup's time). */
+int bare_fresh(const char *path, const cap *c, int timed_close, double *seconds);
+
+/* ---- the screen drawn bare (screen.c) ---- */
+
+typedef struct frame frame; /* what the terminal shows: text and attributes */
+
+/* What kup left on the (off-screen) terminal; NULL when out of memory. */
+frame *frame_grab(void);
+/* Draws f with plain ncurses: erase, a mvaddnstr per run, refresh; full
+ * repaints every cell, as kup's first frame of a pane does. */
+void frame_draw(const frame *f, int full);
+void frame_free(frame *f);
 
 double now_s(void); /* monotonic seconds */
 

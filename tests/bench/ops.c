@@ -130,7 +130,11 @@ static int frame_after(bctx *c, op *o, int i)
 
 static int pane_setup(bctx *c, op *o)
 {
-	return pane_home(c, o->arg);
+	if (pane_home(c, o->arg))
+		return -1;
+	if (o->open)
+		ui_bench_key('\n');
+	return 0;
 }
 
 static int key_step(bctx *c, op *o, int i)
@@ -223,7 +227,7 @@ static int person_setup(bctx *c, op *o)
 	return -1;
 }
 
-static int person_after(bctx *c, op *o, int i)
+static int back_after(bctx *c, op *o, int i)
 {
 	(void)c;
 	(void)o;
@@ -605,13 +609,22 @@ int ops_build(op *ops)
 		const char *pn = ui_bench_pane_name(p);
 		code_of(pn, pc, sizeof pc);
 		const char *word = !strcmp(pn, "Activities") ? "trivse" : "hansen";
+		int open = !strcmp(pn, "Reports");
 		o = (op){ .kind = K_FRESH, .arg = p, .target = "frame", .setup = frame_setup,
-			  .step = frame_step, .after = frame_after };
+			  .step = frame_step, .after = frame_after, .screen = 1 };
 		snprintf(o.code, sizeof o.code, "frame-%s", pc);
 		snprintf(o.name, sizeof o.name, "open + first frame: %s", pn);
 		add(ops, &n, &o);
+		if (open) {
+			/* the pane lists the reports; Enter runs the first, plan coverage */
+			o = (op){ .kind = K_READ, .arg = p, .target = "report", .setup = pane_setup,
+				  .step = key_step, .after = back_after, .key = '\n', .screen = 1 };
+			snprintf(o.code, sizeof o.code, "open-%s", pc);
+			snprintf(o.name, sizeof o.name, "%s: run and show plan coverage (Enter)", pn);
+			add(ops, &n, &o);
+		}
 		o = (op){ .kind = K_READ, .arg = p, .target = "move", .setup = pane_setup, .step = key_step,
-			  .after = move_after, .key = KEY_DOWN, .every = 100 };
+			  .after = move_after, .key = KEY_DOWN, .every = 100, .open = open, .screen = 1 };
 		snprintf(o.code, sizeof o.code, "row-%s", pc);
 		snprintf(o.name, sizeof o.name, "%s: one row down (↓)", pn);
 		add(ops, &n, &o);
@@ -626,7 +639,7 @@ int ops_build(op *ops)
 		snprintf(o.name, sizeof o.name, "%s: jump to the end (End)", pn);
 		add(ops, &n, &o);
 		o = (op){ .kind = K_READ, .arg = p, .target = "filter", .setup = pane_setup,
-			  .step = filter_step, .after = filter_after, .word = word };
+			  .step = filter_step, .after = filter_after, .word = word, .open = open, .screen = 1 };
 		snprintf(o.code, sizeof o.code, "filter-%s", pc);
 		snprintf(o.name, sizeof o.name, "%s: filter, one keystroke of \"%s\"", pn, word);
 		add(ops, &n, &o);
@@ -645,7 +658,7 @@ int ops_build(op *ops)
 			const char *pn = ui_bench_pane_name(p);
 			code_of(pn, pc, sizeof pc);
 			o = (op){ .kind = K_FRESH, .arg = p, .as = as, .target = "frame", .setup = frame_setup,
-				  .step = frame_step, .after = frame_after };
+				  .step = frame_step, .after = frame_after, .screen = 1 };
 			snprintf(o.code, sizeof o.code, "frame-%s-%s", pc, as == ACT_LEADER ? "leader" : "employee");
 			snprintf(o.name, sizeof o.name, "open + first frame: %s, as %s", pn, whom[as]);
 			add(ops, &n, &o);
@@ -660,7 +673,7 @@ int ops_build(op *ops)
 	int staff = pane_find("Staff");
 	if (staff >= 0) {
 		o = (op){ .kind = K_READ, .arg = staff, .target = "frame", .setup = person_setup,
-			  .step = key_step, .after = person_after, .key = '\n' };
+			  .step = key_step, .after = back_after, .key = '\n', .screen = 1 };
 		snprintf(o.code, sizeof o.code, "open-person");
 		snprintf(o.name, sizeof o.name, "open a person with their plan (Enter)");
 		add(ops, &n, &o);
@@ -681,13 +694,13 @@ int ops_build(op *ops)
 		add(ops, &n, &o);
 	}
 	o = (op){ .kind = K_FRESH, .target = "export", .setup = export_setup, .before = export_before,
-		  .step = export_step };
+		  .step = export_step, .command = 1 };
 	snprintf(o.code, sizeof o.code, "export-csv");
 	snprintf(o.name, sizeof o.name, "CSV export: kup list staff");
 	add(ops, &n, &o);
 	/* last: it adds people (the same to kup's file and the twin) */
 	o = (op){ .kind = K_WRITE, .target = "import", .setup = import_setup, .before = import_before,
-		  .dry = import_dry, .step = import_step, .maxreps = 3 };
+		  .dry = import_dry, .step = import_step, .maxreps = 3, .command = 1 };
 	snprintf(o.code, sizeof o.code, "import-csv");
 	snprintf(o.name, sizeof o.name, "CSV import: kup import staff, 10 000 new people");
 	add(ops, &n, &o);

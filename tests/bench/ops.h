@@ -37,6 +37,11 @@ struct op {
 	int kind, arg, key, every;
 	const char *word;
 	int as;            /* ACT_ADMIN, ACT_LEADER, ACT_EMPLOYEE: whose front end */
+	int screen;        /* it draws: the bare run draws the same screen too */
+	int command;       /* a command with a connection of its own (opened and
+			    * closed in the step): so is the bare run's */
+	int open;          /* Enter on the pane's first row before moving: the
+			    * Reports pane lists reports, its moves are in one */
 	const char *target;
 	/* setup before each pass (-1: cannot run here); before/after each time,
 	 * untimed; step is what is timed. Any may be NULL but step. */

@@ -22,7 +22,14 @@ t_resize 100 60
 check "the staff pane opens" t_wait "1 Medarbejdere"
 check "the pane bar lists 4 Rapporter" t_wait "4 Rapporter"
 t_keys 4
-check "4 shows plan coverage" t_wait "Plandækning 2026"
+check "4 lists the reports, each with what it shows" t_wait "Årets mål pr. kompetenceområde"
+check "... without running one (no figures yet)" sh -c "! tmux -S '$T_SOCK' capture-pane -p -t '$T_SESSION' | grep -q 'I alt'"
+t_keys /; t_type "ECTS"; t_wait "Søg: ECTS" >/dev/null
+check "/ narrows the list of reports (ECTS: Metoder)" t_gone "Kompetencebalance"
+check "... keeping the match" t_wait "Metoder"
+t_keys Escape; t_wait "Kompetencebalance" >/dev/null
+t_keys Enter
+check "Enter on the first shows plan coverage" t_wait "Plandækning 2026 · alle enheder"
 t_wait "I alt" >/dev/null
 # the list rows: from the header line to the total, the numbers after the group
 t_screen | sed -n '/^Enhed /,/^I alt/{p;/^I alt/q;}' | tail -n +2 |
@@ -68,7 +75,8 @@ emp=$(q "$db" "select login from staff where role='employee' and active limit 1"
 t_start "$KUP" --lang da --db "$db" --as "$emp"
 t_wait "1 Medarbejdere" >/dev/null
 t_keys 4
-check "an employee sees the refusal instead of figures" t_wait "Ikke tilladt"
+check "an employee sees the refusal instead of the reports" t_wait "Ikke tilladt"
+check "... and is offered no Enter" sh -c "! tmux -S '$T_SOCK' capture-pane -p -t '$T_SESSION' | tail -1 | grep -q 'Enter Vis'"
 "$KUP" --lang da --db "$db" --as "$emp" report coverage >/dev/null 2>"$T_DIR/err"
 check "... and kup report refuses too" grep -q "Ikke tilladt" "$T_DIR/err"
 
@@ -77,6 +85,7 @@ t_start env LANG=C LC_ALL=C "$KUP" --lang da --db "$db"
 t_wait "1 Medarbejdere" >/dev/null
 t_keys 4
 t_wait "Plandækning" >/dev/null
+t_keys Enter
 check "in the C locale the bars are #" t_wait "####"
 t_keys q
 t_done
