@@ -72,19 +72,21 @@ int list_resize(ulist *l, int height, int width)
 		height = 1;
 	l->width = width;
 	if (height != l->cap) {
-		lrow *r = realloc(l->rows, (size_t)height * sizeof *r);
-		if (!r)
-			return -1;
+		/* Rows past the new height are dropped before the array shrinks:
+		 * realloc keeps only what fits. */
 		if (height < l->n) {
 			/* Keep the selected row on screen when the window shrinks. */
 			int drop_top = l->sel >= height ? l->sel - height + 1 : 0;
-			clear_rows(r, drop_top);
-			memmove(r, r + drop_top, (size_t)(l->n - drop_top) * sizeof *r);
+			clear_rows(l->rows, drop_top);
+			memmove(l->rows, l->rows + drop_top, (size_t)(l->n - drop_top) * sizeof *l->rows);
 			l->n -= drop_top;
 			l->sel -= drop_top;
-			clear_rows(r + height, l->n - height);
+			clear_rows(l->rows + height, l->n - height);
 			l->n = height < l->n ? height : l->n;
 		}
+		lrow *r = realloc(l->rows, (size_t)height * sizeof *r);
+		if (!r)
+			return -1;
 		l->rows = r;
 		l->cap = height;
 	}

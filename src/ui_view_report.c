@@ -246,11 +246,14 @@ static int report_fetch(void *ctx, const char *filter, const char *key, int64_t 
 	view *v = ctx;
 	rstate *s = v->data;
 	(void)filter;
-	(void)id;
 	if (load(s, e))
 		return -1;
 	int total = s->rep.nrows + 1; /* the total row last */
 	int pos = key ? atoi(key) : backward ? total : -1;
+	/* row i has key i and id i + 1: (key, id) before it includes it (the
+	 * list reloads from (top key, top id - 1)) */
+	if (key && (backward ? id > pos + 1 : id <= pos))
+		pos += backward ? 1 : -1;
 	int first = backward ? pos - n : pos + 1, last = backward ? pos - 1 : pos + n;
 	if (first < 0)
 		first = 0;

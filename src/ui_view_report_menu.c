@@ -32,10 +32,13 @@ static int menu_fetch(void *ctx, const char *filter, const char *key, int64_t id
 		      int n, int width, lrow *out, kerr *e)
 {
 	(void)ctx;
-	(void)id;
 	if (report_may(&app->who, e))
 		return -1;
 	int pos = key ? atoi(key) : backward ? REP_COUNT : -1;
+	/* kind k has key k and id k + 1: (key, id) before it includes it (the
+	 * list reloads from (top key, top id - 1)) */
+	if (key && (backward ? id > pos + 1 : id <= pos))
+		pos += backward ? 1 : -1;
 	/* the matching kinds after (or before) pos, handed back in list order */
 	int pick[REP_COUNT], np = 0;
 	for (int k = backward ? pos - 1 : pos + 1; k >= 0 && k < REP_COUNT && np < n; k += backward ? -1 : 1)

@@ -28,6 +28,12 @@ t_keys /; t_type "ECTS"; t_wait "Søg: ECTS" >/dev/null
 check "/ narrows the list of reports (ECTS: Metoder)" t_gone "Kompetencebalance"
 check "... keeping the match" t_wait "Metoder"
 t_keys Escape; t_wait "Kompetencebalance" >/dev/null
+# shrinking the window below the list's rows (a read past the shrunk row
+# array once; the sanitizer build catches it) and back
+t_resize 60 16
+check "the list survives shrinking to 60x16" t_wait "Plandækning"
+t_resize 100 60
+check "... and growing back" t_wait "Budget, brugt og bundet pr. enhed"
 t_keys Enter
 check "Enter on the first shows plan coverage" t_wait "Plandækning 2026 · alle enheder"
 t_wait "I alt" >/dev/null
