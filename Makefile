@@ -22,9 +22,21 @@ B        = build/std
 SANFLAGS =
 endif
 
-SRC      = $(sort $(wildcard src/*.c))
-LIBSRC   = $(filter-out src/main.c,$(SRC))
-LIBOBJ   = $(LIBSRC:src/%.c=$(B)/%.o) $(B)/embed_schema.o $(B)/embed_da.o
+# The layers, lowest first. A file sees the headers of its own layer and of
+# the layers below it, nothing above (the include paths below say so, and
+# tests/lint/layers.sh checks the objects for upward or circular links).
+LAYERS   = base sys db files ui ui/views cli
+INC_base     = -Isrc/base
+INC_sys      = $(INC_base) -Isrc/sys
+INC_db       = $(INC_sys) -Isrc/db
+INC_files    = $(INC_db) -Isrc/files
+INC_ui       = $(INC_files) -Isrc/ui
+INC_ui/views = $(INC_ui) -Isrc/ui/views
+INC_cli      = $(INC_ui/views) -Isrc/cli
+INC_top      = $(INC_cli)
+HDRS     = $(wildcard $(LAYERS:%=src/%/*.h))
+SRC      = $(sort $(wildcard $(LAYERS:%=src/%/*.c)))
+LIBOBJ   = $(SRC:src/%.c=$(B)/%.o) $(B)/embed_schema.o $(B)/embed_da.o
 TESTSRC  = $(sort $(wildcard tests/unit/test_*.c))
 TESTBIN  = $(TESTSRC:tests/unit/%.c=$(B)/tests/%)
 # Helper programs of the fault tests (tests/fault/*.sh find them in $TESTBIN/fault).
@@ -48,18 +60,22 @@ build/.test-deps: src/deps.sh
 	@sh src/deps.sh test
 	@mkdir -p build && touch $@
 
-$(B)/%.o: src/%.c src/*.h build/.deps
+$(B)/%.o: src/%.c $(HDRS) build/.deps
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(SANFLAGS) $(PC_CFLAGS) $(DEFS) -Isrc -c $< -o $@
+	$(CC) $(WARN) $(CFLAGS) $(SANFLAGS) $(PC_CFLAGS) $(DEFS) $(INC_$(patsubst src/%/,%,$(dir $<))) -c $< -o $@
 
-# The system config's directory is compiled into secure.o (kup.conf there
+$(B)/main.o: src/main.c $(HDRS) build/.deps
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(SANFLAGS) $(PC_CFLAGS) $(INC_top) -c $< -o $@
+
+# The system config's directory is compiled into sys/secure.o (kup.conf there
 # names the shared database); the stamp holds the value it was built with,
 # so `make install PREFIX=...` after a plain `make` rebuilds it.
 $(B)/sysconfdir: FORCE
 	@mkdir -p $(@D)
 	@echo '$(SYSCONFDIR)' | cmp -s - $@ || echo '$(SYSCONFDIR)' > $@
-$(B)/secure.o: $(B)/sysconfdir
-$(B)/secure.o: DEFS = -DKUP_SYSCONFDIR='"$(SYSCONFDIR)"'
+$(B)/sys/secure.o: $(B)/sysconfdir
+$(B)/sys/secure.o: DEFS = -DKUP_SYSCONFDIR='"$(SYSCONFDIR)"'
 FORCE:
 
 # The schema and the Danish texts are embedded so the binary needs no data
@@ -92,7 +108,7 @@ kup: $(B)/kup
 
 $(B)/tests/%: tests/unit/%.c tests/unit/t.h $(B)/libkup.a
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(SANFLAGS) $(PC_CFLAGS) -Isrc -Itests/unit -o $@ $< $(B)/libkup.a $(LDFLAGS) $(PC_LIBS)
+	$(CC) $(WARN) $(CFLAGS) $(SANFLAGS) $(PC_CFLAGS) $(INC_top) -Itests/unit -o $@ $< $(B)/libkup.a $(LDFLAGS) $(PC_LIBS)
 
 run: kup
 	@test -f "$(DB)" || ./kup --db "$(DB)" demo
@@ -100,14 +116,14 @@ run: kup
 
 $(B)/tests/fault/%: tests/fault/%.c $(B)/libkup.a
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(SANFLAGS) $(PC_CFLAGS) -Isrc -o $@ $< $(B)/libkup.a $(LDFLAGS) $(PC_LIBS)
+	$(CC) $(WARN) $(CFLAGS) $(SANFLAGS) $(PC_CFLAGS) $(INC_top) -o $@ $< $(B)/libkup.a $(LDFLAGS) $(PC_LIBS)
 
 check: $(B)/kup $(TESTBIN) $(FAULTBIN) build/.test-deps
-	@KUP="$(CURDIR)/$(B)/kup" TESTBIN="$(CURDIR)/$(B)/tests" sh tests/run.sh
+	@KUP="$(CURDIR)/$(B)/kup" TESTBIN="$(CURDIR)/$(B)/tests" OBJDIR="$(CURDIR)/$(B)" sh tests/run.sh
 
 $(B)/bench: $(BENCHSRC) tests/bench/*.h $(B)/libkup.a
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(PC_CFLAGS) -Isrc -o $@ $(BENCHSRC) $(B)/libkup.a $(LDFLAGS) $(PC_LIBS)
+	$(CC) $(WARN) $(CFLAGS) $(PC_CFLAGS) $(INC_top) -o $@ $(BENCHSRC) $(B)/libkup.a $(LDFLAGS) $(PC_LIBS)
 
 bench: $(B)/kup $(B)/bench build/.test-deps
 	@KUP="$(CURDIR)/$(B)/kup" BENCH="$(CURDIR)/$(B)/bench" sh tests/bench/run.sh

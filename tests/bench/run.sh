@@ -29,8 +29,8 @@ mkdir -p "$dir"
 export KUP_TODAY=2026-11-22
 export LANGUAGE=da
 
-schema=$(sed -n 's/^#define KUP_SCHEMA_VERSION \([0-9]*\).*/\1/p' src/db.h)
-gen=$(cat src/db_demo.c share/schema.sql | cksum | cut -d' ' -f1)
+schema=$(sed -n 's/^#define KUP_SCHEMA_VERSION \([0-9]*\).*/\1/p' src/db/db.h)
+gen=$(cat src/db/db_demo.c share/schema.sql | cksum | cut -d' ' -f1)
 
 database() { # n -> path of the cached database of n staff
 	db="$dir/demo-s$schema-g$gen-n$1.db"

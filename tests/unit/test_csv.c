@@ -1,4 +1,4 @@
-/* Unit tests for src/csv.c: RFC 4180 quoting and reading back (quotes,
+/* Unit tests for src/base/csv.c: RFC 4180 quoting and reading back (quotes,
  * separators, line breaks, æøå), the semicolon/decimal-comma form for
  * Danish Excel, the BOM, TSV, the formula guard, separator detection, and
  * decoding Windows-1252 and BOM'd UTF-8. */

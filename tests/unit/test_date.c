@@ -1,4 +1,4 @@
-/* Unit tests for src/date.c: Danish input formats, validation, formatting, day arithmetic. */
+/* Unit tests for src/base/date.c: Danish input formats, validation, formatting, day arithmetic. */
 #include "t.h"
 
 #include <limits.h>

@@ -1,4 +1,4 @@
-/* Unit tests for src/db.c: creating, identifying and refusing files (and
+/* Unit tests for src/db/db.c: creating, identifying and refusing files (and
  * never touching a file that is not ours), migration from schema version 1,
  * db_check on sound and damaged files, read-only use, the append-only audit
  * and the statement cache. Schema step 1 is taken from the schema embedded in

@@ -1,4 +1,4 @@
-/* Unit tests for src/db_demo.c: the hand-written demo organisation (checked
+/* Unit tests for src/db/db_demo.c: the hand-written demo organisation (checked
  * on several "today"s, since its dates follow the current year) and a
  * generated municipality of 2000 staff, counted through a second sqlite3
  * connection; plus who may create it and on which database. */

@@ -1,4 +1,4 @@
-/* Unit tests for src/db_org.c: units (tree, cycles, renames, leaders),
+/* Unit tests for src/db/db_org.c: units (tree, cycles, renames, leaders),
  * professions, competence areas, focus areas and budgets — messages, who
  * may do what, version conflicts, audit and keyset paging. */
 #include "t.h"

@@ -1,4 +1,4 @@
-/* Unit tests for src/db_plan.c: plans, goals, the agree/accept/evaluate
+/* Unit tests for src/db/db_plan.c: plans, goals, the agree/accept/evaluate
  * workflow, carry-over, who may do what, and keyset paging of plan lists. */
 #include "t.h"
 

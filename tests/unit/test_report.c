@@ -1,4 +1,4 @@
-/* Unit tests for src/db_report.c: every report's figures on a small fixed
+/* Unit tests for src/db/db_report.c: every report's figures on a small fixed
  * organisation, checked against numbers counted by hand (the comments say
  * who is behind each), what a leader sees (only the people they lead, not
  * themselves), employees refused, the drill-down behind a row (same people

@@ -1,4 +1,4 @@
-/* Unit tests for src/db_staff.c: every function of db_staff.h — Danish
+/* Unit tests for src/db/db_staff.c: every function of db_staff.h — Danish
  * letters, each validation message, unique logins and employee numbers,
  * version conflicts, deactivation, the audit trail, who sees whom, keyset
  * paging through 10 000 people and Danish list order and search. */

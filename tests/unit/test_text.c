@@ -1,4 +1,4 @@
-/* Unit tests for src/text.c: UTF-8, widths, terminal safety, fitting, folding, Danish order. */
+/* Unit tests for src/base/text.c: UTF-8, widths, terminal safety, fitting, folding, Danish order. */
 #include "t.h"
 
 #include <stdint.h>

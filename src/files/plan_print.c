@@ -9,7 +9,7 @@
 #include "db_staff.h"
 #include "i18n.h"
 #include "text.h"
-#include "ui_pick.h" /* the status names (no curses in it) */
+#include "db_names.h"
 
 #include <stdio.h>
 #include <stdlib.h>

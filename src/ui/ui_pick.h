@@ -6,6 +6,7 @@
 #define KUP_UI_PICK_H
 
 #include "ui_form.h"
+#include "db_names.h"
 
 int pick_unit(void *ctx, const char *filter, fchoice *out, int max);
 int pick_profession(void *ctx, const char *filter, fchoice *out, int max);
@@ -21,9 +22,5 @@ int pick_goal(void *ctx, const char *filter, fchoice *out, int max);       /* ct
 /* 1 if the folded label holds the folded filter (accent- and case-blind). */
 int pick_matches(const char *label, const char *filter);
 
-extern const char *const goal_statuses[]; /* "open", ..., NULL */
-const char *goal_status_name(const char *code);
-const char *plan_status_name(const char *code);
-const char *part_status_name(const char *code);
 
 #endif
