@@ -6,7 +6,7 @@
 # the exact command to run.
 set -u
 want="gcc make pkg-config libncurses-dev libsqlite3-dev"
-[ "${1:-build}" = test ] && want="$want tmux sqlite3 valgrind libxml2-utils" # xmllint: h-reports (printed plan)
+[ "${1:-build}" = test ] && want="$want tmux sqlite3 valgrind libxml2-utils" # xmllint checks the printed plan's HTML
 
 missing=""
 for p in $want; do

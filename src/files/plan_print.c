@@ -103,6 +103,14 @@ static void heading(doc *d, int level, const char *text)
 	}
 }
 
+/* pre, then text escaped for the format, then post. */
+static void wrap(doc *d, const char *pre, const char *text, const char *post)
+{
+	fputs(pre, d->f);
+	esc(d, text);
+	fputs(post, d->f);
+}
+
 static void fields_begin(doc *d)
 {
 	if (d->fmt == PP_HTML)
@@ -123,37 +131,26 @@ static void field(doc *d, const char *label, const char *value)
 		value = "–";
 	switch (d->fmt) {
 	case PP_HTML:
-		fputs("<tr><th>", d->f);
-		esc(d, label);
-		fputs("</th><td>", d->f);
-		esc(d, value);
-		fputs("</td></tr>\n", d->f);
+		wrap(d, "<tr><th>", label, "</th><td>");
+		wrap(d, "", value, "</td></tr>\n");
 		break;
 	case PP_MD:
-		fputs("- **", d->f);
-		esc(d, label);
-		fputs(":** ", d->f);
-		esc(d, value);
-		fputc('\n', d->f);
+		wrap(d, "- **", label, ":** ");
+		wrap(d, "", value, "\n");
 		break;
 	case PP_TXT:
 		fprintf(d->f, "%s: ", label);
-		esc(d, value);
-		fputc('\n', d->f);
+		wrap(d, "", value, "\n");
 		break;
 	}
 }
 
 static void para(doc *d, const char *text)
 {
-	if (d->fmt == PP_HTML) {
-		fputs("<p>", d->f);
-		esc(d, text);
-		fputs("</p>\n", d->f);
-	} else {
-		esc(d, text);
-		fputs("\n\n", d->f);
-	}
+	if (d->fmt == PP_HTML)
+		wrap(d, "<p>", text, "</p>\n");
+	else
+		wrap(d, "", text, "\n\n");
 }
 
 static void list_begin(doc *d)
