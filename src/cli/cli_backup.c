@@ -1,7 +1,8 @@
 /* cli_backup.c — `kup backup DEST`: an online, checked copy of the database
- * (db_backup in db_backup.c) while others keep working. One verdict line:
- * on stdout when the copy is good (exit 0), else `kup: ...` on stderr (1). */
-#include "cli.h"
+ * (db_backup) while others keep working. One verdict line: on stdout when
+ * the copy is good (exit 0), else `kup: ...` on stderr (1). */
+#include "cli_backup.h"
+#include "cli_ident.h"
 #include "i18n.h"
 
 #include <stdio.h>
@@ -18,10 +19,8 @@ int cmd_backup(struct cli *c)
 	int64_t pages = 0;
 	kcode rc = db_backup(db, &who, c->argv[1], &pages, &e);
 	db_close(db);
-	if (rc) {
-		fprintf(stderr, "kup: %s\n", e.msg);
-		return 1;
-	}
+	if (rc)
+		return cli_fail(&e);
 	printf("%s\n", e.msg);
 	return cli_flush_stdout();
 }

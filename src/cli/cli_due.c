@@ -5,7 +5,9 @@
  * accept, sessions coming up): for a cron job that mails each their part.
  * An admin gets everyone; anyone else only themself. Text is readable, TSV
  * has one line per item under a header. Exit status 0 when it ran. */
-#include "cli.h"
+#include "cli_due.h"
+#include "cli_ident.h"
+#include "cli_opts.h"
 #include "date.h"
 #include "db_overview.h"
 #include "db_staff.h"
@@ -219,25 +221,22 @@ static int all_employees(struct due *d, const kactor *admin, kerr *e)
 static int options(struct cli *c, struct due *d, int *days)
 {
 	for (int i = 1; i < c->argc; i++) {
-		const char *a = c->argv[i];
-		char *end;
+		const char *a = c->argv[i], *v;
 		if (!strcmp(a, "--employees")) {
 			d->employees = 1;
-		} else if (!strcmp(a, "--days") && i + 1 < c->argc) {
-			long v = strtol(c->argv[++i], &end, 10);
-			if (*end || end == c->argv[i] || v < 0 || v > 365)
-				return cli_usage_error(_("--days takes a number of days from 0 to 365, not %s"), c->argv[i]);
-			*days = (int)v;
-		} else if (!strcmp(a, "--year") && i + 1 < c->argc) {
-			long v = strtol(c->argv[++i], &end, 10);
-			if (*end || v < 2000 || v > 2199)
-				return cli_usage_error(_("--year takes a year like 2026, not %s"), c->argv[i]);
-			d->w.year = (int)v;
-		} else if (!strcmp(a, "--format") && i + 1 < c->argc) {
-			const char *f = c->argv[++i];
-			if (strcmp(f, "text") && strcmp(f, "tsv"))
-				return cli_usage_error(_("--format takes text or tsv, not %s"), f);
-			d->tsv = !strcmp(f, "tsv");
+		} else if ((v = cli_opt_value(c, &i, "--days"))) {
+			char *end;
+			long n = strtol(v, &end, 10);
+			if (*end || end == v || n < 0 || n > 365)
+				return cli_usage_error(_("--days takes a number of days from 0 to 365, not %s"), v);
+			*days = (int)n;
+		} else if ((v = cli_opt_value(c, &i, "--year"))) {
+			if (cli_opt_year(v, &d->w.year))
+				return CLI_USAGE;
+		} else if ((v = cli_opt_value(c, &i, "--format"))) {
+			if (strcmp(v, "text") && strcmp(v, "tsv"))
+				return cli_usage_error(_("--format takes text or tsv, not %s"), v);
+			d->tsv = !strcmp(v, "tsv");
 		} else {
 			return cli_usage_error(_("due does not know %s"), a);
 		}
@@ -281,9 +280,7 @@ int cmd_due(struct cli *c)
 		}
 	}
 	db_close(d.db);
-	if (bad) {
-		fprintf(stderr, "kup: %s\n", e.msg);
-		return 1;
-	}
+	if (bad)
+		return cli_fail(&e);
 	return cli_flush_stdout();
 }

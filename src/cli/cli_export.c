@@ -2,7 +2,9 @@
  * [--out FILE]`: the plan for the MUS meeting (plan_print.h), written as the
  * user (userfile_write) to FILE, by default ~/plan-<login>-<year>.<ext>;
  * `--out -` writes it to standard output. */
-#include "cli.h"
+#include "cli_export.h"
+#include "cli_ident.h"
+#include "cli_opts.h"
 #include "date.h"
 #include "db_plan.h"
 #include "db_staff.h"
@@ -29,11 +31,8 @@ int cmd_export(struct cli *c)
 		if (!strcmp(a, "--login")) {
 			login = v;
 		} else if (!strcmp(a, "--year")) {
-			char *end;
-			long y = strtol(v, &end, 10);
-			if (*end || y < 2000 || y > 2199)
-				return cli_usage_error(_("--year takes a year like 2026, not %s"), v);
-			year = (int)y;
+			if (cli_opt_year(v, &year))
+				return CLI_USAGE;
 		} else if (!strcmp(a, "--format")) {
 			if (plan_fmt_parse(v, &fmt))
 				return cli_usage_error(_("--format takes md, html or txt, not %s"), v);
@@ -68,10 +67,8 @@ int cmd_export(struct cli *c)
 		}
 	}
 	db_close(db);
-	if (rc) {
-		fprintf(stderr, "kup: %s\n", e.msg);
-		return 1;
-	}
+	if (rc)
+		return cli_fail(&e);
 	char path[4096];
 	if (out)
 		snprintf(path, sizeof path, "%s", out);
@@ -79,10 +76,8 @@ int cmd_export(struct cli *c)
 		plan_print_default_path(login, year, fmt, path, sizeof path);
 	rc = userfile_write(path, doc, len, &e);
 	free(doc);
-	if (rc) {
-		fprintf(stderr, "kup: %s\n", e.msg);
-		return 1;
-	}
+	if (rc)
+		return cli_fail(&e);
 	if (strcmp(path, "-")) {
 		printf(_("Wrote %s."), path);
 		putchar('\n');

@@ -1,9 +1,9 @@
-/* cli_ident.c — who is at the keyboard. The person is the real Unix user
- * (ssh has authenticated them) matched to staff.login; kup has no passwords
- * of its own. On a shared server the role comes from the staff record; on
- * one's own file (not setgid, the file owned by the user, or root) one is
- * its admin, and --as shows kup as another person sees it. */
-#include "cli.h"
+/* cli_ident.c — see cli_ident.h. The person is the real Unix user (ssh has
+ * authenticated them) matched to staff.login; kup has no passwords of its
+ * own. On a shared server the role comes from the staff record; on one's own
+ * file (not setgid, the file owned by the user, or root) one is its admin,
+ * and --as shows kup as another person sees it. */
+#include "cli_ident.h"
 #include "db_audit.h"
 #include "i18n.h"
 #include "secure.h"
@@ -38,7 +38,7 @@ static void turn_away(kdb *db, const kerr *why)
 	free(admins);
 }
 
-int cli_identify(struct cli *c, kdb *db, kactor *who)
+static int identify(struct cli *c, kdb *db, kactor *who)
 {
 	kerr e = { 0 };
 	const char *login = c->login;
@@ -66,4 +66,17 @@ int cli_identify(struct cli *c, kdb *db, kactor *who)
 	else if (rc)
 		fprintf(stderr, "kup: %s\n", e.msg);
 	return rc ? 1 : 0;
+}
+
+int cli_open(struct cli *c, int flags, kdb **db, kactor *who)
+{
+	kerr e = { 0 };
+	if (db_open(c->dbpath, flags, db, &e))
+		return cli_fail(&e);
+	if (identify(c, *db, who)) {
+		db_close(*db);
+		*db = NULL;
+		return 1;
+	}
+	return 0;
 }

@@ -2,7 +2,8 @@
  * [--deactivate-missing]`: loads HR's spreadsheet (import_file.h). Prints
  * what was (or, with --dry-run, would be) done; on problems prints every one
  * of them on stderr, changes nothing and exits 1. */
-#include "cli.h"
+#include "cli_import.h"
+#include "cli_ident.h"
 #include "i18n.h"
 #include "import_file.h"
 
@@ -56,9 +57,8 @@ int cmd_import(struct cli *c)
 		printf("%s\n", _("The file was read as Windows-1252 (not UTF-8) and converted."));
 	if (rc) {
 		print_lines(stderr, res.problems, res.nproblems);
-		fprintf(stderr, "kup: %s\n", e.msg);
 		import_result_free(&res);
-		return 1;
+		return cli_fail(&e);
 	}
 	print_lines(stdout, res.actions, res.nactions);
 	if (flags & IMPORT_DRY_RUN)

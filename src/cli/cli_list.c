@@ -2,10 +2,12 @@
  * under a header line, for scripts and tests. Lists are read page by page
  * (keyset), so memory stays flat however large the organisation. Dates are
  * ISO here: scripts read them more reliably than the Danish form. */
-#include "cli.h"
-#include "cli_out.h" /* h-reports: --format/--sep/--bom/--out */
+#include "cli_list.h"
+#include "cli_ident.h"
+#include "cli_opts.h"
+#include "cli_out.h"
 #include "date.h"
-#include "db_audit.h" /* h-roles */
+#include "db_audit.h"
 #include "db_activity.h"
 #include "db_org.h"
 #include "db_part.h"
@@ -13,15 +15,14 @@
 #include "db_staff.h"
 #include "i18n.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define PAGE 500
 
-/* h-reports: every value goes through csv.c, so --format csv|tsv, --sep and
- * --bom work for every list (the writer of the list being printed is W). */
+/* Every value goes through csv.c, so --format csv|tsv, --sep and --bom
+ * work for every list (the writer of the list being printed is W). */
 static csv_out *W;
 
 static void field(const char *s, int last)
@@ -180,7 +181,7 @@ static kcode page_followups(kdb *db, const kactor *who, kpage *pg, char **key, i
 	return KE_OK;
 }
 
-/* h-roles: the audit trail, newest first (admins; audit_list checks). */
+/* The audit trail, newest first (admins; audit_list checks). */
 static kcode page_audit(kdb *db, const kactor *who, kpage *pg, char **key, int *n, kerr *e)
 {
 	audit_rec *r;
@@ -207,10 +208,10 @@ static const struct { const char *what; page_fn fn; int per_year, by_unit; } lis
 	{ "sessions", page_sessions, 1, 0 },
 	{ "participations", page_parts, 1, 0 },
 	{ "followups", page_followups, 0, 0 },
-	{ "audit", page_audit, 0, 0 }, /* h-roles */
+	{ "audit", page_audit, 0, 0 },
 };
 
-int cli_list(struct cli *c, kdb *db, const kactor *who)
+static int list(struct cli *c, kdb *db, const kactor *who)
 {
 	const char *what = c->argv[1];
 	page_fn fn = NULL;
@@ -228,30 +229,26 @@ int cli_list(struct cli *c, kdb *db, const kactor *who)
 	struct cli_out out;
 	cli_out_init(&out, CSV_TSV);
 	for (int i = 2; i < c->argc; i++) {
-		const char *a = c->argv[i];
+		const char *a = c->argv[i], *v;
 		int orc = cli_out_option(c, &i, &out);
-		if (orc == 2)
-			return 2;
+		if (orc == CLI_USAGE)
+			return orc;
 		if (orc)
 			continue;
 		if ((!strcmp(a, "--year") && !per_year) || (!strcmp(a, "--unit") && !by_unit)) {
+			/* a plain error, not a usage error: the usage would not say more */
 			fprintf(stderr, "kup: ");
 			fprintf(stderr, _("list %s does not take %s"), what, a);
 			fputc('\n', stderr);
 			return 2;
 		}
-		if (!strcmp(a, "--year") && i + 1 < c->argc) {
-			char *end;
-			long y = strtol(c->argv[++i], &end, 10);
-			if (*end || y < 2000 || y > 2199)
-				return cli_usage_error(_("--year takes a year like 2026, not %s"), c->argv[i]);
-			pg.year = (int)y;
-		} else if (!strcmp(a, "--unit") && i + 1 < c->argc) {
+		if ((v = cli_opt_value(c, &i, "--year"))) {
+			if (cli_opt_year(v, &pg.year))
+				return CLI_USAGE;
+		} else if ((v = cli_opt_value(c, &i, "--unit"))) {
 			kerr e = { 0 };
-			if (unit_find(db, c->argv[++i], &pg.unit_id, &e)) {
-				fprintf(stderr, "kup: %s\n", e.msg);
-				return 1;
-			}
+			if (unit_find(db, v, &pg.unit_id, &e))
+				return cli_fail(&e);
 		} else {
 			return cli_usage_error(_("list does not know %s"), a);
 		}
@@ -272,22 +269,19 @@ int cli_list(struct cli *c, kdb *db, const kactor *who)
 	while (!rc && n == PAGE && !ferror(out.f));
 	free(key);
 	if (rc)
-		fprintf(stderr, "kup: %s\n", e.msg);
-	return cli_out_close(&out, !rc); /* h-reports: stdout via cli_flush_stdout, or --out */
+		cli_fail(&e);
+	return cli_out_close(&out, !rc);
 }
 
-/* h-conc: a full disk (or a closed pipe) must not pass for a finished list. */
-int cli_flush_stdout(void)
+int cmd_list(struct cli *c)
 {
-	errno = 0;
-	if (fflush(stdout) == 0 && !ferror(stdout))
-		return 0;
-	int err = errno ? errno : EIO;
-	char msg[300];
-	if (err == ENOSPC)
-		snprintf(msg, sizeof msg, "%s", _("Cannot write the output: the disk is full."));
-	else
-		snprintf(msg, sizeof msg, _("Cannot write the output: %s"), strerror(err));
-	fprintf(stderr, "kup: %s\n", msg);
-	return 1;
+	if (c->argc < 2)
+		return cli_usage_error("%s", _("list needs what to list: staff, plans, activities, sessions, participations or followups"));
+	kdb *db;
+	kactor who;
+	if (cli_open(c, DB_OPEN_READONLY, &db, &who))
+		return 1;
+	int rc = list(c, db, &who);
+	db_close(db);
+	return rc;
 }

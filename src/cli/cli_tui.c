@@ -1,6 +1,7 @@
 /* cli_tui.c — starts the terminal front end: a UTF-8 character locale for
  * ncursesw (servers often have only C.UTF-8), the database, the person. */
-#include "cli.h"
+#include "cli_tui.h"
+#include "cli_ident.h"
 #include "date.h"
 #include "i18n.h"
 #include "ui_view.h"
@@ -20,7 +21,7 @@ static void utf8_locale(void)
 		setlocale(LC_CTYPE, "C.utf8");
 }
 
-int cli_tui(struct cli *c)
+int cmd_tui(struct cli *c)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "kup: %s\n", _("the terminal front end needs a terminal; see kup --help for commands"));
