@@ -11,16 +11,14 @@ int cmd_backup(struct cli *c)
 {
 	if (c->argc != 2)
 		return cli_usage_error("%s", _("backup needs one argument: the new file to write the copy to"));
-	kdb *db;
-	kactor who;
-	if (cli_open(c, DB_OPEN_READONLY, &db, &who))
+	struct cli_db d;
+	if (cli_open(c, DB_OPEN_READONLY, &d))
 		return 1;
-	kerr e = { 0 };
 	int64_t pages = 0;
-	kcode rc = db_backup(db, &who, c->argv[1], &pages, &e);
-	db_close(db);
+	kcode rc = db_backup(d.db, &d.who, c->argv[1], &pages, &d.e);
+	db_close(d.db);
 	if (rc)
-		return cli_fail(&e);
-	printf("%s\n", e.msg);
+		return cli_fail(&d.e);
+	printf("%s\n", d.e.msg);
 	return cli_flush_stdout();
 }

@@ -10,15 +10,13 @@ int cmd_check(struct cli *c)
 {
 	if (c->argc > 1)
 		return cli_usage_error(_("check takes no arguments, not %s"), c->argv[1]);
-	kdb *db;
-	kactor who;
+	struct cli_db d;
 	/* No quick check at open: the full check below reports the damage,
 	 * which a refusal to open would hide. */
-	if (cli_open(c, DB_OPEN_READONLY | DB_OPEN_NOCHECK, &db, &who))
+	if (cli_open(c, DB_OPEN_READONLY | DB_OPEN_NOCHECK, &d))
 		return 1;
-	kerr e = { 0 };
-	kcode rc = db_check(db, &e);
-	db_close(db);
-	printf("%s\n", e.msg);
+	kcode rc = db_check(d.db, &d.e);
+	db_close(d.db);
+	printf("%s\n", d.e.msg);
 	return rc ? 1 : 0;
 }

@@ -32,16 +32,14 @@ int cmd_demo(struct cli *c)
 		if (*end || staff < 1 || staff > 1000000)
 			return cli_usage_error(_("--staff takes a number from 1 to 1000000, not %s"), v);
 	}
-	kdb *db;
-	kactor who;
-	if (cli_open(c, DB_OPEN_CREATE, &db, &who))
+	struct cli_db d;
+	if (cli_open(c, DB_OPEN_CREATE, &d))
 		return 1;
-	kerr e = { 0 };
 	demo_summary sum = { 0 };
-	kcode rc = demo_create(db, &who, (int)staff, &sum, &e);
-	db_close(db);
+	kcode rc = demo_create(d.db, &d.who, (int)staff, &sum, &d.e);
+	db_close(d.db);
 	if (rc) {
-		cli_fail(&e);
+		cli_fail(&d.e);
 		remove_database(c->dbpath);
 		return 1;
 	}

@@ -48,36 +48,34 @@ int cmd_export(struct cli *c)
 		return cli_usage_error("%s", _("export plan needs --login LOGIN"));
 	if (!year)
 		year = date_year_today();
-	kdb *db;
-	kactor who;
-	if (cli_open(c, DB_OPEN_READONLY, &db, &who))
+	struct cli_db d;
+	if (cli_open(c, DB_OPEN_READONLY, &d))
 		return 1;
-	kerr e = { 0 };
 	staff_rec s;
 	plan_rec p;
 	char *doc = NULL;
 	size_t len = 0;
-	kcode rc = staff_find_login(db, &who, login, &s, &e);
+	kcode rc = staff_find_login(d.db, &d.who, login, &s, &d.e);
 	if (!rc) {
-		rc = plan_find(db, &who, s.id, year, &p, &e);
+		rc = plan_find(d.db, &d.who, s.id, year, &p, &d.e);
 		staff_free(&s);
 		if (!rc) {
-			rc = plan_print(db, &who, p.id, fmt, &doc, &len, &e);
+			rc = plan_print(d.db, &d.who, p.id, fmt, &doc, &len, &d.e);
 			plan_free(&p);
 		}
 	}
-	db_close(db);
+	db_close(d.db);
 	if (rc)
-		return cli_fail(&e);
+		return cli_fail(&d.e);
 	char path[4096];
 	if (out)
 		snprintf(path, sizeof path, "%s", out);
 	else
 		plan_print_default_path(login, year, fmt, path, sizeof path);
-	rc = userfile_write(path, doc, len, &e);
+	rc = userfile_write(path, doc, len, &d.e);
 	free(doc);
 	if (rc)
-		return cli_fail(&e);
+		return cli_fail(&d.e);
 	if (strcmp(path, "-")) {
 		printf(_("Wrote %s."), path);
 		putchar('\n');

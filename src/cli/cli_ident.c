@@ -11,6 +11,7 @@
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -68,14 +69,14 @@ static int identify(struct cli *c, kdb *db, kactor *who)
 	return rc ? 1 : 0;
 }
 
-int cli_open(struct cli *c, int flags, kdb **db, kactor *who)
+int cli_open(struct cli *c, int flags, struct cli_db *d)
 {
-	kerr e = { 0 };
-	if (db_open(c->dbpath, flags, db, &e))
-		return cli_fail(&e);
-	if (identify(c, *db, who)) {
-		db_close(*db);
-		*db = NULL;
+	memset(d, 0, sizeof *d);
+	if (db_open(c->dbpath, flags, &d->db, &d->e))
+		return cli_fail(&d->e);
+	if (identify(c, d->db, &d->who)) {
+		db_close(d->db);
+		d->db = NULL;
 		return 1;
 	}
 	return 0;

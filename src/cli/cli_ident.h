@@ -7,9 +7,18 @@
 #include "cli_common.h"
 #include "db.h"
 
-/* Opens c->dbpath with the DB_OPEN_* flags and fills *who. On failure prints
- * why on stderr (for someone not registered: the login and the admins to
- * ask), leaves *db NULL and returns 1; 0 on success. */
-int cli_open(struct cli *c, int flags, kdb **db, kactor *who);
+/* What a command works with: the open database, who acts, and the error
+ * of the command's last db_* call. */
+struct cli_db {
+	kdb *db;
+	kactor who;
+	kerr e;
+};
+
+/* Opens c->dbpath with the DB_OPEN_* flags, works out who acts and clears
+ * d->e. On failure prints why on stderr (for someone not registered: the
+ * login and the admins to ask), leaves d->db NULL and returns 1; 0 on
+ * success. */
+int cli_open(struct cli *c, int flags, struct cli_db *d);
 
 #endif

@@ -9,11 +9,10 @@ int cmd_init(struct cli *c)
 {
 	if (c->argc > 1)
 		return cli_usage_error(_("init takes no arguments, not %s"), c->argv[1]);
-	kdb *db;
-	kactor who;
-	if (cli_open(c, DB_OPEN_CREATE, &db, &who))
+	struct cli_db d;
+	if (cli_open(c, DB_OPEN_CREATE, &d))
 		return 1;
-	db_close(db);
+	db_close(d.db);
 	printf(_("Created an empty kup database in %s."), c->dbpath);
 	putchar('\n');
 	return 0;

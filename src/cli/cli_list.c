@@ -277,11 +277,10 @@ int cmd_list(struct cli *c)
 {
 	if (c->argc < 2)
 		return cli_usage_error("%s", _("list needs what to list: staff, plans, activities, sessions, participations or followups"));
-	kdb *db;
-	kactor who;
-	if (cli_open(c, DB_OPEN_READONLY, &db, &who))
+	struct cli_db d;
+	if (cli_open(c, DB_OPEN_READONLY, &d))
 		return 1;
-	int rc = list(c, db, &who);
-	db_close(db);
+	int rc = list(c, d.db, &d.who);
+	db_close(d.db);
 	return rc;
 }

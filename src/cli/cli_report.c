@@ -150,19 +150,17 @@ int cmd_report(struct cli *c)
 	}
 	if (!year)
 		year = date_year_today();
-	kdb *db;
-	kactor who;
-	if (cli_open(c, DB_OPEN_READONLY, &db, &who))
+	struct cli_db d;
+	if (cli_open(c, DB_OPEN_READONLY, &d))
 		return 1;
-	kerr e = { 0 };
 	int64_t unit_id = 0;
 	report_t r;
-	if ((unit && unit_find(db, unit, &unit_id, &e)) ||
-	    report_run(db, &who, k, year, unit_id, &r, &e)) {
-		db_close(db);
-		return cli_fail(&e);
+	if ((unit && unit_find(d.db, unit, &unit_id, &d.e)) ||
+	    report_run(d.db, &d.who, k, year, unit_id, &r, &d.e)) {
+		db_close(d.db);
+		return cli_fail(&d.e);
 	}
-	db_close(db);
+	db_close(d.db);
 	int rc = cli_out_open(&o, 1);
 	if (rc) {
 		report_free(&r);

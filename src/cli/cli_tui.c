@@ -28,9 +28,10 @@ int cmd_tui(struct cli *c)
 		return 2;
 	}
 	utf8_locale();
-	ui_app a = { .dbpath = c->dbpath, .year = date_year_today() };
-	if (cli_open(c, 0, &a.db, &a.who))
+	struct cli_db d;
+	if (cli_open(c, 0, &d))
 		return 1;
+	ui_app a = { .dbpath = c->dbpath, .year = date_year_today(), .db = d.db, .who = d.who };
 	int rc = ui_main(&a);
 	db_close(a.db);
 	return rc;
