@@ -5,7 +5,9 @@
  * accept, sessions coming up): for a cron job that mails each their part.
  * An admin gets everyone; anyone else only themself. Text is readable, TSV
  * has one line per item under a header. Exit status 0 when it ran. */
-#include "cli.h"
+#include "cli_due.h"
+#include "cli_ident.h"
+#include "cli_opts.h"
 #include "date.h"
 #include "db_overview.h"
 #include "db_staff.h"
@@ -155,13 +157,22 @@ static int print_person(struct due *d, struct person *p, int as_leader, int own,
 	return 0;
 }
 
-static void actor_of(kactor *a, int64_t id, krole role, const char *login, const char *name)
+/* Prints what the person acting as who must do, under their heading. */
+static int print_as(struct due *d, const kactor *who, const char *email, int as_leader, int own, kerr *e)
+{
+	struct person p = { .who = *who, .email = email };
+	return print_person(d, &p, as_leader, own, e);
+}
+
+/* The person with the given staff record and role, for print_as. */
+static const kactor *actor_of(kactor *a, int64_t id, krole role, const char *login, const char *name)
 {
 	memset(a, 0, sizeof *a);
 	a->staff_id = id;
 	a->role = role;
 	snprintf(a->login, sizeof a->login, "%s", login);
 	snprintf(a->name, sizeof a->name, "%s", name);
+	return a;
 }
 
 /* Every current leader, for the units they lead. */
@@ -174,11 +185,9 @@ static int all_leaders(struct due *d, const kactor *admin, kerr *e)
 		if (overview_leaders(d->db, admin, after, 200, &l, &n, e))
 			return -1;
 		int bad = 0;
-		for (int i = 0; i < n && !bad; i++) {
-			struct person p = { .email = l[i].email };
-			actor_of(&p.who, l[i].id, ROLE_LEADER, l[i].login, l[i].name);
-			bad = print_person(d, &p, 1, 0, e) < 0;
-		}
+		kactor a;
+		for (int i = 0; i < n && !bad; i++)
+			bad = print_as(d, actor_of(&a, l[i].id, ROLE_LEADER, l[i].login, l[i].name), l[i].email, 1, 0, e) < 0;
 		if (n)
 			after = l[n - 1].id;
 		ov_people_free(l, n);
@@ -199,11 +208,9 @@ static int all_employees(struct due *d, const kactor *admin, kerr *e)
 		if (staff_list(d->db, admin, &pg, &s, &n, e))
 			return -1;
 		int bad = 0;
-		for (int i = 0; i < n && !bad; i++) {
-			struct person p = { .email = s[i].email };
-			actor_of(&p.who, s[i].id, ROLE_EMPLOYEE, s[i].login, s[i].name);
-			bad = print_person(d, &p, 0, 1, e) < 0;
-		}
+		kactor a;
+		for (int i = 0; i < n && !bad; i++)
+			bad = print_as(d, actor_of(&a, s[i].id, ROLE_EMPLOYEE, s[i].login, s[i].name), s[i].email, 0, 1, e) < 0;
 		if (n) {
 			snprintf(key, sizeof key, "%s", s[n - 1].sort_key);
 			pg.after_key = key;
@@ -219,25 +226,22 @@ static int all_employees(struct due *d, const kactor *admin, kerr *e)
 static int options(struct cli *c, struct due *d, int *days)
 {
 	for (int i = 1; i < c->argc; i++) {
-		const char *a = c->argv[i];
-		char *end;
+		const char *a = c->argv[i], *v;
 		if (!strcmp(a, "--employees")) {
 			d->employees = 1;
-		} else if (!strcmp(a, "--days") && i + 1 < c->argc) {
-			long v = strtol(c->argv[++i], &end, 10);
-			if (*end || end == c->argv[i] || v < 0 || v > 365)
-				return cli_usage_error(_("--days takes a number of days from 0 to 365, not %s"), c->argv[i]);
-			*days = (int)v;
-		} else if (!strcmp(a, "--year") && i + 1 < c->argc) {
-			long v = strtol(c->argv[++i], &end, 10);
-			if (*end || v < 2000 || v > 2199)
-				return cli_usage_error(_("--year takes a year like 2026, not %s"), c->argv[i]);
-			d->w.year = (int)v;
-		} else if (!strcmp(a, "--format") && i + 1 < c->argc) {
-			const char *f = c->argv[++i];
-			if (strcmp(f, "text") && strcmp(f, "tsv"))
-				return cli_usage_error(_("--format takes text or tsv, not %s"), f);
-			d->tsv = !strcmp(f, "tsv");
+		} else if ((v = cli_opt_value(c, &i, "--days"))) {
+			char *end;
+			long n = strtol(v, &end, 10);
+			if (*end || end == v || n < 0 || n > 365)
+				return cli_usage_error(_("--days takes a number of days from 0 to 365, not %s"), v);
+			*days = (int)n;
+		} else if ((v = cli_opt_value(c, &i, "--year"))) {
+			if (cli_opt_year(v, &d->w.year))
+				return CLI_USAGE;
+		} else if ((v = cli_opt_value(c, &i, "--format"))) {
+			if (strcmp(v, "text") && strcmp(v, "tsv"))
+				return cli_usage_error(_("--format takes text or tsv, not %s"), v);
+			d->tsv = !strcmp(v, "tsv");
 		} else {
 			return cli_usage_error(_("due does not know %s"), a);
 		}
@@ -260,30 +264,27 @@ int cmd_due(struct cli *c)
 		d.w.year = atoi(d.today);
 	d.w.soon_days = days;
 	d.w.due_days = days;
-	kactor who;
-	if (cli_open(c, DB_OPEN_READONLY, &d.db, &who))
+	struct cli_db o;
+	if (cli_open(c, DB_OPEN_READONLY, &o))
 		return 1;
+	d.db = o.db;
+	const kactor *who = &o.who;
 	if (d.tsv)
 		printf("login\tname\temail\tsection\tperson\twhat\tdate\tstate\n");
-	kerr e = { 0 };
 	int bad;
-	if (who.role == ROLE_ADMIN) {
-		bad = all_leaders(&d, &who, &e) || (d.employees && all_employees(&d, &who, &e));
+	if (who->role == ROLE_ADMIN) {
+		bad = all_leaders(&d, who, &o.e) || (d.employees && all_employees(&d, who, &o.e));
 	} else {
 		/* anyone else: their own part only */
 		staff_rec s;
-		struct person p = { .who = who, .email = "" };
-		bad = staff_get(d.db, &who, who.staff_id, &s, &e) != KE_OK;
+		bad = staff_get(d.db, who, who->staff_id, &s, &o.e) != KE_OK;
 		if (!bad) {
-			p.email = s.email;
-			bad = print_person(&d, &p, who.role == ROLE_LEADER, 1, &e) < 0;
+			bad = print_as(&d, who, s.email, who->role == ROLE_LEADER, 1, &o.e) < 0;
 			staff_free(&s);
 		}
 	}
 	db_close(d.db);
-	if (bad) {
-		fprintf(stderr, "kup: %s\n", e.msg);
-		return 1;
-	}
+	if (bad)
+		return cli_fail(&o.e);
 	return cli_flush_stdout();
 }

@@ -2,7 +2,9 @@
  * [--out FILE]`: the plan for the MUS meeting (plan_print.h), written as the
  * user (userfile_write) to FILE, by default ~/plan-<login>-<year>.<ext>;
  * `--out -` writes it to standard output. */
-#include "cli.h"
+#include "cli_export.h"
+#include "cli_ident.h"
+#include "cli_opts.h"
 #include "date.h"
 #include "db_plan.h"
 #include "db_staff.h"
@@ -29,11 +31,8 @@ int cmd_export(struct cli *c)
 		if (!strcmp(a, "--login")) {
 			login = v;
 		} else if (!strcmp(a, "--year")) {
-			char *end;
-			long y = strtol(v, &end, 10);
-			if (*end || y < 2000 || y > 2199)
-				return cli_usage_error(_("--year takes a year like 2026, not %s"), v);
-			year = (int)y;
+			if (cli_opt_year(v, &year))
+				return CLI_USAGE;
 		} else if (!strcmp(a, "--format")) {
 			if (plan_fmt_parse(v, &fmt))
 				return cli_usage_error(_("--format takes md, html or txt, not %s"), v);
@@ -49,40 +48,34 @@ int cmd_export(struct cli *c)
 		return cli_usage_error("%s", _("export plan needs --login LOGIN"));
 	if (!year)
 		year = date_year_today();
-	kdb *db;
-	kactor who;
-	if (cli_open(c, DB_OPEN_READONLY, &db, &who))
+	struct cli_db d;
+	if (cli_open(c, DB_OPEN_READONLY, &d))
 		return 1;
-	kerr e = { 0 };
 	staff_rec s;
 	plan_rec p;
 	char *doc = NULL;
 	size_t len = 0;
-	kcode rc = staff_find_login(db, &who, login, &s, &e);
+	kcode rc = staff_find_login(d.db, &d.who, login, &s, &d.e);
 	if (!rc) {
-		rc = plan_find(db, &who, s.id, year, &p, &e);
+		rc = plan_find(d.db, &d.who, s.id, year, &p, &d.e);
 		staff_free(&s);
 		if (!rc) {
-			rc = plan_print(db, &who, p.id, fmt, &doc, &len, &e);
+			rc = plan_print(d.db, &d.who, p.id, fmt, &doc, &len, &d.e);
 			plan_free(&p);
 		}
 	}
-	db_close(db);
-	if (rc) {
-		fprintf(stderr, "kup: %s\n", e.msg);
-		return 1;
-	}
+	db_close(d.db);
+	if (rc)
+		return cli_fail(&d.e);
 	char path[4096];
 	if (out)
 		snprintf(path, sizeof path, "%s", out);
 	else
 		plan_print_default_path(login, year, fmt, path, sizeof path);
-	rc = userfile_write(path, doc, len, &e);
+	rc = userfile_write(path, doc, len, &d.e);
 	free(doc);
-	if (rc) {
-		fprintf(stderr, "kup: %s\n", e.msg);
-		return 1;
-	}
+	if (rc)
+		return cli_fail(&d.e);
 	if (strcmp(path, "-")) {
 		printf(_("Wrote %s."), path);
 		putchar('\n');

@@ -1,9 +1,9 @@
-/* cli_ident.c — who is at the keyboard. The person is the real Unix user
- * (ssh has authenticated them) matched to staff.login; kup has no passwords
- * of its own. On a shared server the role comes from the staff record; on
- * one's own file (not setgid, the file owned by the user, or root) one is
- * its admin, and --as shows kup as another person sees it. */
-#include "cli.h"
+/* cli_ident.c — see cli_ident.h. The person is the real Unix user (ssh has
+ * authenticated them) matched to staff.login; kup has no passwords of its
+ * own. On a shared server the role comes from the staff record; on one's own
+ * file (not setgid, the file owned by the user, or root) one is its admin,
+ * and --as shows kup as another person sees it. */
+#include "cli_ident.h"
 #include "db_audit.h"
 #include "i18n.h"
 #include "secure.h"
@@ -11,6 +11,7 @@
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -38,7 +39,7 @@ static void turn_away(kdb *db, const kerr *why)
 	free(admins);
 }
 
-int cli_identify(struct cli *c, kdb *db, kactor *who)
+static int identify(struct cli *c, kdb *db, kactor *who)
 {
 	kerr e = { 0 };
 	const char *login = c->login;
@@ -66,4 +67,17 @@ int cli_identify(struct cli *c, kdb *db, kactor *who)
 	else if (rc)
 		fprintf(stderr, "kup: %s\n", e.msg);
 	return rc ? 1 : 0;
+}
+
+int cli_open(struct cli *c, int flags, struct cli_db *d)
+{
+	memset(d, 0, sizeof *d);
+	if (db_open(c->dbpath, flags, &d->db, &d->e))
+		return cli_fail(&d->e);
+	if (identify(c, d->db, &d->who)) {
+		db_close(d->db);
+		d->db = NULL;
+		return 1;
+	}
+	return 0;
 }

@@ -2,7 +2,8 @@
  * [--deactivate-missing]`: loads HR's spreadsheet (import_file.h). Prints
  * what was (or, with --dry-run, would be) done; on problems prints every one
  * of them on stderr, changes nothing and exits 1. */
-#include "cli.h"
+#include "cli_import.h"
+#include "cli_ident.h"
 #include "i18n.h"
 #include "import_file.h"
 
@@ -43,22 +44,19 @@ int cmd_import(struct cli *c)
 	}
 	if (!path)
 		return cli_usage_error("%s", _("import needs the file to read"));
-	kdb *db;
-	kactor who;
-	if (cli_open(c, 0, &db, &who))
+	struct cli_db d;
+	if (cli_open(c, 0, &d))
 		return 1;
 	import_result res;
-	kerr e = { 0 };
 	int cp1252 = 0;
-	kcode rc = import_file(db, &who, kind, path, flags, &res, &cp1252, &e);
-	db_close(db);
+	kcode rc = import_file(d.db, &d.who, kind, path, flags, &res, &cp1252, &d.e);
+	db_close(d.db);
 	if (cp1252)
 		printf("%s\n", _("The file was read as Windows-1252 (not UTF-8) and converted."));
 	if (rc) {
 		print_lines(stderr, res.problems, res.nproblems);
-		fprintf(stderr, "kup: %s\n", e.msg);
 		import_result_free(&res);
-		return 1;
+		return cli_fail(&d.e);
 	}
 	print_lines(stdout, res.actions, res.nactions);
 	if (flags & IMPORT_DRY_RUN)

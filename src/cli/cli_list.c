@@ -2,10 +2,12 @@
  * under a header line, for scripts and tests. Lists are read page by page
  * (keyset), so memory stays flat however large the organisation. Dates are
  * ISO here: scripts read them more reliably than the Danish form. */
-#include "cli.h"
-#include "cli_out.h" /* h-reports: --format/--sep/--bom/--out */
+#include "cli_list.h"
+#include "cli_ident.h"
+#include "cli_opts.h"
+#include "cli_out.h"
 #include "date.h"
-#include "db_audit.h" /* h-roles */
+#include "db_audit.h"
 #include "db_activity.h"
 #include "db_org.h"
 #include "db_part.h"
@@ -13,281 +15,274 @@
 #include "db_staff.h"
 #include "i18n.h"
 
-#include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define PAGE 500
 
-/* h-reports: every value goes through csv.c, so --format csv|tsv, --sep and
- * --bom work for every list (the writer of the list being printed is W). */
-static csv_out *W;
-
-static void field(const char *s, int last)
-{
-	csv_field(W, s);
-	if (last)
-		csv_end_row(W);
-}
-
-static void num(long long v, int last)
-{
-	csv_int(W, v);
-	if (last)
-		csv_end_row(W);
-}
-
-static void real(double v, int last)
-{
-	csv_real(W, v, 3, 1);
-	if (last)
-		csv_end_row(W);
-}
-
-/* The header line: names separated by tabs, written in the chosen format. */
-static void header(const char *names)
-{
-	for (const char *p = names; *p;) {
-		size_t len = strcspn(p, "\t");
-		char name[64];
-		snprintf(name, sizeof name, "%.*s", (int)len, p);
-		csv_field(W, name);
-		p += len;
-		if (*p)
-			p++;
-	}
-	csv_end_row(W);
-}
-
-/* Each lister prints one page and moves the keyset position on. */
-typedef kcode (*page_fn)(kdb *db, const kactor *who, kpage *pg, char **key, int *n, kerr *e);
-
-static void move_on(kpage *pg, char **key, const char *k, int64_t id)
-{
-	free(*key);
-	*key = strdup(k ? k : "");
-	pg->after_key = *key;
-	pg->after_id = id;
-}
-
-static kcode page_staff(kdb *db, const kactor *who, kpage *pg, char **key, int *n, kerr *e)
-{
-	staff_rec *r;
-	if (!pg->after_key)
-		header("id\tlogin\temp_no\tname\tinitials\tunit\tprofession\trole\ttitle\temail\temployed_from\temployed_to\tactive");
-	if (staff_list(db, who, pg, &r, n, e))
-		return e->code;
-	for (int i = 0; i < *n; i++) {
-		num(r[i].id, 0); field(r[i].login, 0); field(r[i].emp_no, 0); field(r[i].name, 0);
-		field(r[i].initials, 0); field(r[i].unit_name, 0); field(r[i].profession_name, 0);
-		field(role_code(r[i].role), 0); field(r[i].title, 0); field(r[i].email, 0);
-		field(r[i].employed_from, 0); field(r[i].employed_to, 0); num(r[i].active, 1);
-	}
-	if (*n)
-		move_on(pg, key, r[*n - 1].sort_key, r[*n - 1].id);
-	staff_rows_free(r, *n);
-	return KE_OK;
-}
-
-static kcode page_plans(kdb *db, const kactor *who, kpage *pg, char **key, int *n, kerr *e)
-{
-	plan_rec *r;
-	if (!pg->after_key)
-		header("id\tname\tunit\tyear\tstatus\tmus_date\tgoals\tgoals_done\tagreed_by\tagreed_at\taccepted_at\tevaluated_at");
-	if (plan_list(db, who, pg, &r, n, e))
-		return e->code;
-	for (int i = 0; i < *n; i++) {
-		num(r[i].id, 0); field(r[i].staff_name, 0); field(r[i].unit_name, 0); num(r[i].year, 0);
-		field(r[i].status, 0); field(r[i].mus_date, 0); num(r[i].goals, 0); num(r[i].goals_done, 0);
-		field(r[i].agreed_by_name, 0); field(r[i].agreed_at, 0); field(r[i].accepted_at, 0);
-		field(r[i].evaluated_at, 1);
-	}
-	if (*n)
-		move_on(pg, key, r[*n - 1].sort_key, r[*n - 1].id);
-	plan_rows_free(r, *n);
-	return KE_OK;
-}
-
-static kcode page_activities(kdb *db, const kactor *who, kpage *pg, char **key, int *n, kerr *e)
-{
-	activity_rec *r;
-	if (!pg->after_key)
-		header("id\ttitle\tmethod\tprovider\tects\thours\tprice\tcross_prof\tactive\tsessions");
-	if (activity_list(db, who, pg, &r, n, e))
-		return e->code;
-	for (int i = 0; i < *n; i++) {
-		num(r[i].id, 0); field(r[i].title, 0); field(r[i].method, 0); field(r[i].provider, 0);
-		real(r[i].ects, 0); real(r[i].hours, 0); num(r[i].price, 0); num(r[i].cross_prof, 0);
-		num(r[i].active, 0); num(r[i].sessions, 1);
-	}
-	if (*n)
-		move_on(pg, key, r[*n - 1].sort_key, r[*n - 1].id);
-	activity_rows_free(r, *n);
-	return KE_OK;
-}
-
-static kcode page_sessions(kdb *db, const kactor *who, kpage *pg, char **key, int *n, kerr *e)
-{
-	session_rec *r;
-	if (!pg->after_key)
-		header("id\tactivity\tstarts\tends\tsignup_deadline\tplace\tcapacity\ttaken\twaiting\trequested");
-	if (session_list(db, who, pg, &r, n, e))
-		return e->code;
-	for (int i = 0; i < *n; i++) {
-		num(r[i].id, 0); field(r[i].activity_title, 0); field(r[i].starts, 0); field(r[i].ends, 0);
-		field(r[i].signup_deadline, 0); field(r[i].place, 0); num(r[i].capacity, 0);
-		num(r[i].taken, 0); num(r[i].waiting, 0); num(r[i].requested, 1);
-	}
-	if (*n)
-		move_on(pg, key, r[*n - 1].starts, r[*n - 1].id);
-	session_rows_free(r, *n);
-	return KE_OK;
-}
-
-static kcode page_parts(kdb *db, const kactor *who, kpage *pg, char **key, int *n, kerr *e)
-{
-	part_rec *r;
-	if (!pg->after_key)
-		header("id\tname\tactivity\tstarts\tstatus\twait_pos\tprice\trequested_at");
-	if (part_list(db, who, pg, &r, n, e))
-		return e->code;
-	for (int i = 0; i < *n; i++) {
-		num(r[i].id, 0); field(r[i].staff_name, 0); field(r[i].activity_title, 0);
-		field(r[i].starts, 0); field(r[i].status, 0); num(r[i].wait_pos, 0); num(r[i].price, 0);
-		field(r[i].requested_at, 1);
-	}
-	if (*n)
-		move_on(pg, key, r[*n - 1].sort_key, r[*n - 1].id);
-	part_rows_free(r, *n);
-	return KE_OK;
-}
-
-static kcode page_followups(kdb *db, const kactor *who, kpage *pg, char **key, int *n, kerr *e)
-{
-	followup_rec *r;
-	if (!pg->after_key)
-		header("id\tname\tactivity\tdue\tdone_at\toverdue");
-	if (followup_list(db, who, pg, &r, n, e))
-		return e->code;
-	for (int i = 0; i < *n; i++) {
-		num(r[i].id, 0); field(r[i].staff_name, 0); field(r[i].activity_title, 0);
-		field(r[i].due, 0); field(r[i].done_at, 0); num(r[i].overdue, 1);
-	}
-	if (*n)
-		move_on(pg, key, r[*n - 1].sort_key, r[*n - 1].id);
-	followup_rows_free(r, *n);
-	return KE_OK;
-}
-
-/* h-roles: the audit trail, newest first (admins; audit_list checks). */
-static kcode page_audit(kdb *db, const kactor *who, kpage *pg, char **key, int *n, kerr *e)
-{
-	audit_rec *r;
-	if (audit_list(db, who, NULL, 0, pg, &r, n, e)) /* a denial prints no header */
-		return e->code;
-	if (!pg->after_key)
-		header("id\tat\tlogin\tname\ttable\trow_id\taction\told\tnew");
-	for (int i = 0; i < *n; i++) {
-		num(r[i].id, 0); field(r[i].at, 0); field(r[i].login, 0); field(r[i].name, 0);
-		field(r[i].tbl, 0); num(r[i].row_id, 0); field(r[i].action, 0);
-		field(r[i].old_json, 0); field(r[i].new_json, 1);
-	}
-	if (*n)
-		move_on(pg, key, r[*n - 1].sort_key, r[*n - 1].id);
-	audit_rows_free(r, *n);
-	return KE_OK;
-}
-
-/* per_year: --year applies (default this year); by_unit: --unit applies. */
-static const struct { const char *what; page_fn fn; int per_year, by_unit; } listers[] = {
-	{ "staff", page_staff, 0, 1 },
-	{ "plans", page_plans, 1, 1 },
-	{ "activities", page_activities, 0, 0 },
-	{ "sessions", page_sessions, 1, 0 },
-	{ "participations", page_parts, 1, 0 },
-	{ "followups", page_followups, 0, 0 },
-	{ "audit", page_audit, 0, 0 }, /* h-roles */
+/* A list is its columns: each names a field of the record the db_*_list
+ * call returns and how to write it, so one loop prints every list and the
+ * header line cannot disagree with the rows. */
+enum col_kind {
+	C_STR,  /* char * */
+	C_ARR,  /* char[] in the record */
+	C_INT,  /* int */
+	C_I64,  /* int64_t */
+	C_REAL, /* double, blank when negative (none) */
+	C_ROLE, /* krole, written as its code */
 };
 
-int cli_list(struct cli *c, kdb *db, const kactor *who)
+struct col {
+	const char *name; /* in the header line */
+	enum col_kind kind;
+	size_t off;       /* of the field in the record */
+};
+
+#define COL(rec, field, name, kind) { name, kind, offsetof(rec, field) }
+#define NCOLS(cols) (sizeof cols / sizeof *cols)
+
+static const struct col staff_cols[] = {
+	COL(staff_rec, id, "id", C_I64), COL(staff_rec, login, "login", C_STR),
+	COL(staff_rec, emp_no, "emp_no", C_STR), COL(staff_rec, name, "name", C_STR),
+	COL(staff_rec, initials, "initials", C_STR), COL(staff_rec, unit_name, "unit", C_STR),
+	COL(staff_rec, profession_name, "profession", C_STR), COL(staff_rec, role, "role", C_ROLE),
+	COL(staff_rec, title, "title", C_STR), COL(staff_rec, email, "email", C_STR),
+	COL(staff_rec, employed_from, "employed_from", C_ARR), COL(staff_rec, employed_to, "employed_to", C_ARR),
+	COL(staff_rec, active, "active", C_INT),
+};
+
+static const struct col plan_cols[] = {
+	COL(plan_rec, id, "id", C_I64), COL(plan_rec, staff_name, "name", C_STR),
+	COL(plan_rec, unit_name, "unit", C_STR), COL(plan_rec, year, "year", C_INT),
+	COL(plan_rec, status, "status", C_ARR), COL(plan_rec, mus_date, "mus_date", C_ARR),
+	COL(plan_rec, goals, "goals", C_INT), COL(plan_rec, goals_done, "goals_done", C_INT),
+	COL(plan_rec, agreed_by_name, "agreed_by", C_STR), COL(plan_rec, agreed_at, "agreed_at", C_ARR),
+	COL(plan_rec, accepted_at, "accepted_at", C_ARR), COL(plan_rec, evaluated_at, "evaluated_at", C_ARR),
+};
+
+static const struct col activity_cols[] = {
+	COL(activity_rec, id, "id", C_I64), COL(activity_rec, title, "title", C_STR),
+	COL(activity_rec, method, "method", C_ARR), COL(activity_rec, provider, "provider", C_STR),
+	COL(activity_rec, ects, "ects", C_REAL), COL(activity_rec, hours, "hours", C_REAL),
+	COL(activity_rec, price, "price", C_I64), COL(activity_rec, cross_prof, "cross_prof", C_INT),
+	COL(activity_rec, active, "active", C_INT), COL(activity_rec, sessions, "sessions", C_INT),
+};
+
+static const struct col session_cols[] = {
+	COL(session_rec, id, "id", C_I64), COL(session_rec, activity_title, "activity", C_STR),
+	COL(session_rec, starts, "starts", C_ARR), COL(session_rec, ends, "ends", C_ARR),
+	COL(session_rec, signup_deadline, "signup_deadline", C_ARR), COL(session_rec, place, "place", C_STR),
+	COL(session_rec, capacity, "capacity", C_INT), COL(session_rec, taken, "taken", C_INT),
+	COL(session_rec, waiting, "waiting", C_INT), COL(session_rec, requested, "requested", C_INT),
+};
+
+static const struct col part_cols[] = {
+	COL(part_rec, id, "id", C_I64), COL(part_rec, staff_name, "name", C_STR),
+	COL(part_rec, activity_title, "activity", C_STR), COL(part_rec, starts, "starts", C_ARR),
+	COL(part_rec, status, "status", C_ARR), COL(part_rec, wait_pos, "wait_pos", C_INT),
+	COL(part_rec, price, "price", C_I64), COL(part_rec, requested_at, "requested_at", C_ARR),
+};
+
+static const struct col followup_cols[] = {
+	COL(followup_rec, id, "id", C_I64), COL(followup_rec, staff_name, "name", C_STR),
+	COL(followup_rec, activity_title, "activity", C_STR), COL(followup_rec, due, "due", C_ARR),
+	COL(followup_rec, done_at, "done_at", C_ARR), COL(followup_rec, overdue, "overdue", C_INT),
+};
+
+static const struct col audit_cols[] = {
+	COL(audit_rec, id, "id", C_I64), COL(audit_rec, at, "at", C_ARR),
+	COL(audit_rec, login, "login", C_STR), COL(audit_rec, name, "name", C_STR),
+	COL(audit_rec, tbl, "table", C_STR), COL(audit_rec, row_id, "row_id", C_I64),
+	COL(audit_rec, action, "action", C_ARR), COL(audit_rec, old_json, "old", C_STR),
+	COL(audit_rec, new_json, "new", C_STR),
+};
+
+/* The record-typed calls behind a list, as calls on untyped rows. */
+typedef kcode (*fetch_fn)(kdb *db, const kactor *who, kpage *pg, void **rows, int *n, kerr *e);
+typedef void (*free_fn)(void *rows, int n);
+
+#define ROWS(rec, list_fn, rows_free)                                                                   \
+	static kcode fetch_##rec(kdb *db, const kactor *who, kpage *pg, void **rows, int *n, kerr *e) \
+	{                                                                                                \
+		rec *r = NULL;                                                                           \
+		kcode c = list_fn(db, who, pg, &r, n, e);                                                \
+		*rows = r;                                                                               \
+		return c;                                                                                \
+	}                                                                                                \
+	static void free_##rec(void *rows, int n) { rows_free(rows, n); }
+
+/* The whole trail, newest first (admins; audit_list checks). */
+static kcode audit_all(kdb *db, const kactor *who, kpage *pg, audit_rec **r, int *n, kerr *e)
+{
+	return audit_list(db, who, NULL, 0, pg, r, n, e);
+}
+
+ROWS(staff_rec, staff_list, staff_rows_free)
+ROWS(plan_rec, plan_list, plan_rows_free)
+ROWS(activity_rec, activity_list, activity_rows_free)
+ROWS(session_rec, session_list, session_rows_free)
+ROWS(part_rec, part_list, part_rows_free)
+ROWS(followup_rec, followup_list, followup_rows_free)
+ROWS(audit_rec, audit_all, audit_rows_free)
+
+static const struct lister {
+	const char *what;
+	const struct col *cols;
+	size_t ncols, size;     /* size: of one record */
+	struct col key;         /* the keyset position: a text field ... */
+	size_t id_off;          /* ... and the record's id */
+	fetch_fn fetch;
+	free_fn free;
+	int per_year, by_unit;  /* whether --year (default this year) and --unit apply */
+	int header_after;       /* a refusal (audit) prints no header */
+} listers[] = {
+#define LIST(what, rec, cols, key, key_kind, per_year, by_unit, header_after)                          \
+	{ what, cols, NCOLS(cols), sizeof(rec), COL(rec, key, NULL, key_kind), offsetof(rec, id),         \
+	  fetch_##rec, free_##rec, per_year, by_unit, header_after }
+	LIST("staff", staff_rec, staff_cols, sort_key, C_STR, 0, 1, 0),
+	LIST("plans", plan_rec, plan_cols, sort_key, C_STR, 1, 1, 0),
+	LIST("activities", activity_rec, activity_cols, sort_key, C_STR, 0, 0, 0),
+	LIST("sessions", session_rec, session_cols, starts, C_ARR, 1, 0, 0),
+	LIST("participations", part_rec, part_cols, sort_key, C_STR, 1, 0, 0),
+	LIST("followups", followup_rec, followup_cols, sort_key, C_STR, 0, 0, 0),
+	LIST("audit", audit_rec, audit_cols, sort_key, C_STR, 0, 0, 1),
+#undef LIST
+};
+
+static const char *text_at(const char *row, const struct col *col)
+{
+	return col->kind == C_ARR ? row + col->off : *(char *const *)(row + col->off);
+}
+
+/* Every value goes through csv.c, so --format csv|tsv, --sep and --bom
+ * work for every list. */
+static void print_row(csv_out *w, const struct lister *l, const char *row)
+{
+	for (size_t i = 0; i < l->ncols; i++) {
+		const struct col *col = &l->cols[i];
+		const char *p = row + col->off;
+		switch (col->kind) {
+		case C_STR:
+		case C_ARR:
+			csv_field(w, text_at(row, col));
+			break;
+		case C_INT:
+			csv_int(w, *(const int *)p);
+			break;
+		case C_I64:
+			csv_int(w, *(const int64_t *)p);
+			break;
+		case C_REAL:
+			csv_real(w, *(const double *)p, 3, 1);
+			break;
+		case C_ROLE:
+			csv_field(w, role_code(*(const krole *)p));
+			break;
+		}
+	}
+	csv_end_row(w);
+}
+
+static void print_header(csv_out *w, const struct lister *l)
+{
+	for (size_t i = 0; i < l->ncols; i++)
+		csv_field(w, l->cols[i].name);
+	csv_end_row(w);
+}
+
+/* Prints one page and moves the keyset position (*key, owned) on. */
+static kcode print_page(csv_out *w, const struct lister *l, kdb *db, const kactor *who, kpage *pg, char **key,
+			int *n, kerr *e)
+{
+	int first = !pg->after_key;
+	void *rows;
+	if (first && !l->header_after)
+		print_header(w, l);
+	if (l->fetch(db, who, pg, &rows, n, e))
+		return e->code;
+	if (first && l->header_after)
+		print_header(w, l);
+	for (int i = 0; i < *n; i++)
+		print_row(w, l, (const char *)rows + (size_t)i * l->size);
+	if (*n) {
+		const char *last = (const char *)rows + (size_t)(*n - 1) * l->size;
+		const char *k = text_at(last, &l->key);
+		free(*key);
+		*key = strdup(k ? k : "");
+		pg->after_key = *key;
+		pg->after_id = *(const int64_t *)(last + l->id_off);
+	}
+	l->free(rows, *n);
+	return KE_OK;
+}
+
+static int list(struct cli *c, kdb *db, const kactor *who)
 {
 	const char *what = c->argv[1];
-	page_fn fn = NULL;
-	int per_year = 0, by_unit = 0;
+	const struct lister *l = NULL;
 	for (size_t i = 0; i < sizeof listers / sizeof *listers; i++)
-		if (!strcmp(what, listers[i].what)) {
-			fn = listers[i].fn;
-			per_year = listers[i].per_year;
-			by_unit = listers[i].by_unit;
-		}
-	if (!fn)
+		if (!strcmp(what, listers[i].what))
+			l = &listers[i];
+	if (!l)
 		return cli_usage_error(_("cannot list %s"), what);
 
 	kpage pg = { .limit = PAGE, .include_inactive = 1 };
 	struct cli_out out;
 	cli_out_init(&out, CSV_TSV);
 	for (int i = 2; i < c->argc; i++) {
-		const char *a = c->argv[i];
+		const char *a = c->argv[i], *v;
 		int orc = cli_out_option(c, &i, &out);
-		if (orc == 2)
-			return 2;
+		if (orc == CLI_USAGE)
+			return orc;
 		if (orc)
 			continue;
-		if ((!strcmp(a, "--year") && !per_year) || (!strcmp(a, "--unit") && !by_unit)) {
+		if ((!strcmp(a, "--year") && !l->per_year) || (!strcmp(a, "--unit") && !l->by_unit)) {
+			/* a plain error, not a usage error: the usage would not say more */
 			fprintf(stderr, "kup: ");
 			fprintf(stderr, _("list %s does not take %s"), what, a);
 			fputc('\n', stderr);
 			return 2;
 		}
-		if (!strcmp(a, "--year") && i + 1 < c->argc) {
-			char *end;
-			long y = strtol(c->argv[++i], &end, 10);
-			if (*end || y < 2000 || y > 2199)
-				return cli_usage_error(_("--year takes a year like 2026, not %s"), c->argv[i]);
-			pg.year = (int)y;
-		} else if (!strcmp(a, "--unit") && i + 1 < c->argc) {
+		if ((v = cli_opt_value(c, &i, "--year"))) {
+			if (cli_opt_year(v, &pg.year))
+				return CLI_USAGE;
+		} else if ((v = cli_opt_value(c, &i, "--unit"))) {
 			kerr e = { 0 };
-			if (unit_find(db, c->argv[++i], &pg.unit_id, &e)) {
-				fprintf(stderr, "kup: %s\n", e.msg);
-				return 1;
-			}
+			if (unit_find(db, v, &pg.unit_id, &e))
+				return cli_fail(&e);
 		} else {
 			return cli_usage_error(_("list does not know %s"), a);
 		}
 	}
-	if (per_year && !pg.year)
+	if (l->per_year && !pg.year)
 		pg.year = date_year_today();
 
 	int orc = cli_out_open(&out, 0);
 	if (orc)
 		return orc;
-	W = &out.csv;
 	char *key = NULL;
 	int n;
 	kerr e = { 0 };
 	kcode rc;
 	do
-		rc = fn(db, who, &pg, &key, &n, &e);
+		rc = print_page(&out.csv, l, db, who, &pg, &key, &n, &e);
 	while (!rc && n == PAGE && !ferror(out.f));
 	free(key);
 	if (rc)
-		fprintf(stderr, "kup: %s\n", e.msg);
-	return cli_out_close(&out, !rc); /* h-reports: stdout via cli_flush_stdout, or --out */
+		cli_fail(&e);
+	return cli_out_close(&out, !rc);
 }
 
-/* h-conc: a full disk (or a closed pipe) must not pass for a finished list. */
-int cli_flush_stdout(void)
+int cmd_list(struct cli *c)
 {
-	errno = 0;
-	if (fflush(stdout) == 0 && !ferror(stdout))
-		return 0;
-	int err = errno ? errno : EIO;
-	char msg[300];
-	if (err == ENOSPC)
-		snprintf(msg, sizeof msg, "%s", _("Cannot write the output: the disk is full."));
-	else
-		snprintf(msg, sizeof msg, _("Cannot write the output: %s"), strerror(err));
-	fprintf(stderr, "kup: %s\n", msg);
-	return 1;
+	if (c->argc < 2)
+		return cli_usage_error("%s", _("list needs what to list: staff, plans, activities, sessions, participations or followups"));
+	struct cli_db d;
+	if (cli_open(c, DB_OPEN_READONLY, &d))
+		return 1;
+	int rc = list(c, d.db, &d.who);
+	db_close(d.db);
+	return rc;
 }

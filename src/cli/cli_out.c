@@ -84,10 +84,8 @@ int cli_out_close(struct cli_out *o, int ok)
 		rc = 1;
 	} else if (ok) {
 		kerr e = { 0 };
-		if (userfile_write(o->path, o->buf ? o->buf : "", o->len, &e)) {
-			fprintf(stderr, "kup: %s\n", e.msg);
-			rc = 1;
-		}
+		if (userfile_write(o->path, o->buf ? o->buf : "", o->len, &e))
+			rc = cli_fail(&e);
 	}
 	free(o->buf);
 	o->buf = NULL;

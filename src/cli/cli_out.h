@@ -4,12 +4,12 @@
  * standard output as they are made; with --out they are made in memory and
  * written as the user (userfile_write), so a setgid kup never creates a file
  * with its group's rights. Write errors (a full disk, /dev/full) are
- * reported and give exit status 1. */
+ * reported and give exit status 1. The buffer is owned and freed here. */
 #ifndef KUP_CLI_OUT_H
 #define KUP_CLI_OUT_H
 
 #include <stdio.h>
-#include "cli.h"
+#include "cli_common.h"
 #include "csv.h"
 
 struct cli_out {
@@ -26,11 +26,11 @@ struct cli_out {
 
 void cli_out_init(struct cli_out *o, csv_format def);
 /* If argv[*i] is an output option, takes it (and its value) and returns 1;
- * 0 if it is not one; 2 after printing a usage error. */
+ * 0 if it is not one; CLI_USAGE after printing a usage error. */
 int cli_out_option(struct cli *c, int *i, struct cli_out *o);
 /* Checks the combination (allow_text: whether text is a choice), opens the
  * output and starts the CSV writer (BOM). 0, 1 after printing an error, or
- * 2 after a usage error. */
+ * CLI_USAGE after a usage error. */
 int cli_out_open(struct cli_out *o, int allow_text);
 /* Finishes: flushes standard output or writes the file. Returns the exit
  * status (0, or 1 after printing the error). ok 0 discards the output. */

@@ -3,7 +3,9 @@
  * Reports pane, from the same report_run(), as an aligned table (text) or
  * for spreadsheets and scripts. Text uses the screen's number style; CSV and
  * TSV write plain numbers (csv.h). The total row comes last in every form. */
-#include "cli.h"
+#include "cli_report.h"
+#include "cli_ident.h"
+#include "cli_opts.h"
 #include "cli_out.h"
 #include "date.h"
 #include "db_org.h"
@@ -131,40 +133,34 @@ int cmd_report(struct cli *c)
 	int year = 0;
 	const char *unit = NULL;
 	for (int i = 2; i < c->argc; i++) {
-		const char *a = c->argv[i];
+		const char *v;
 		int rc = cli_out_option(c, &i, &o);
-		if (rc == 2)
-			return 2;
+		if (rc == CLI_USAGE)
+			return rc;
 		if (rc)
 			continue;
-		if (!strcmp(a, "--year") && i + 1 < c->argc) {
-			char *end;
-			long y = strtol(c->argv[++i], &end, 10);
-			if (*end || y < 2000 || y > 2199)
-				return cli_usage_error(_("--year takes a year like 2026, not %s"), c->argv[i]);
-			year = (int)y;
-		} else if (!strcmp(a, "--unit") && i + 1 < c->argc) {
-			unit = c->argv[++i];
+		if ((v = cli_opt_value(c, &i, "--year"))) {
+			if (cli_opt_year(v, &year))
+				return CLI_USAGE;
+		} else if ((v = cli_opt_value(c, &i, "--unit"))) {
+			unit = v;
 		} else {
-			return cli_usage_error(_("report does not know %s"), a);
+			return cli_usage_error(_("report does not know %s"), c->argv[i]);
 		}
 	}
 	if (!year)
 		year = date_year_today();
-	kdb *db;
-	kactor who;
-	if (cli_open(c, DB_OPEN_READONLY, &db, &who))
+	struct cli_db d;
+	if (cli_open(c, DB_OPEN_READONLY, &d))
 		return 1;
-	kerr e = { 0 };
 	int64_t unit_id = 0;
 	report_t r;
-	if ((unit && unit_find(db, unit, &unit_id, &e)) ||
-	    report_run(db, &who, k, year, unit_id, &r, &e)) {
-		fprintf(stderr, "kup: %s\n", e.msg);
-		db_close(db);
-		return 1;
+	if ((unit && unit_find(d.db, unit, &unit_id, &d.e)) ||
+	    report_run(d.db, &d.who, k, year, unit_id, &r, &d.e)) {
+		db_close(d.db);
+		return cli_fail(&d.e);
 	}
-	db_close(db);
+	db_close(d.db);
 	int rc = cli_out_open(&o, 1);
 	if (rc) {
 		report_free(&r);

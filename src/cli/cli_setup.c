@@ -5,7 +5,7 @@
  * installed binary made setgid to the group. Users then reach the data only
  * through kup. Running it again repairs owners and modes and keeps the data.
  * Nothing is started through a shell: groupadd gets its argv directly. */
-#include "cli.h"
+#include "cli_setup.h"
 #include "db_demo.h"
 #include "db_org.h"
 #include "db_staff.h"

@@ -1,6 +1,7 @@
 /* cli_tui.c — starts the terminal front end: a UTF-8 character locale for
  * ncursesw (servers often have only C.UTF-8), the database, the person. */
-#include "cli.h"
+#include "cli_tui.h"
+#include "cli_ident.h"
 #include "date.h"
 #include "i18n.h"
 #include "ui_view.h"
@@ -20,16 +21,17 @@ static void utf8_locale(void)
 		setlocale(LC_CTYPE, "C.utf8");
 }
 
-int cli_tui(struct cli *c)
+int cmd_tui(struct cli *c)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "kup: %s\n", _("the terminal front end needs a terminal; see kup --help for commands"));
 		return 2;
 	}
 	utf8_locale();
-	ui_app a = { .dbpath = c->dbpath, .year = date_year_today() };
-	if (cli_open(c, 0, &a.db, &a.who))
+	struct cli_db d;
+	if (cli_open(c, 0, &d))
 		return 1;
+	ui_app a = { .dbpath = c->dbpath, .year = date_year_today(), .db = d.db, .who = d.who };
 	int rc = ui_main(&a);
 	db_close(a.db);
 	return rc;

@@ -731,15 +731,6 @@ static int table(const char *results, const char *callgrind)
 
 /* ---- main ---- */
 
-/* main.c's, which is not in libkup.a: the commands call it on bad usage. */
-int cli_usage_error(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "kup: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\n");
-	return 2;
-}
-
 /* Is code one of the comma-separated list? */
 static int in_list(const char *list, const char *code)
 {

@@ -4,7 +4,7 @@
  * Test data (which plan to save, whom to give a plan) is chosen with plain
  * SQL on the bench's own connection, outside the timing. */
 #include "ops.h"
-#include "cli.h"
+#include "cli_commands.h"
 #include "db_plan.h"
 #include "db_report.h"
 #include "db_staff.h"

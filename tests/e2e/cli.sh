@@ -64,6 +64,20 @@ check "... saying what --lang takes" grep -q -- '--lang tager da eller en, ikke 
 run "$KUP" --db
 check "--db without a value exits 2" [ "$rc" -eq 2 ]
 
+# The usage is made from the command table: every command is in it, and a
+# usage error shows the same text as --help.
+run "$KUP" --lang en --help
+cp "$D/out" help.txt
+for cmd in init demo list check due report export import setup backup; do
+	check "--help shows the command $cmd" grep -q "^  $cmd\( \|$\)" help.txt
+done
+check "--help shows --version and --help" grep -q '^  --version, --help$' help.txt
+run "$KUP" --lang en --db never.db init extra
+check "a command's usage error exits 2" [ "$rc" -eq 2 ]
+check "... with its message first" [ "$(head -n 1 "$D/err")" = "kup: init takes no arguments, not extra" ]
+check "... then the usage, the same as --help" holds 'sed 1d "$D/err" | cmp -s - help.txt'
+check "... and no database was created" [ ! -e never.db ]
+
 # ---- init ----
 run "$KUP" --db new.db init
 check "init exits 0" [ "$rc" -eq 0 ]
