@@ -3,7 +3,7 @@
 #include "cli.h"
 #include "date.h"
 #include "i18n.h"
-#include "ui_view.h"
+#include "ui_panes.h"
 
 #include <langinfo.h>
 #include <locale.h>

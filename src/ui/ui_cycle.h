@@ -32,10 +32,17 @@ int cycle_part_act(int action, int64_t part_id);
 /* The follow-up form; 1 when saved. */
 int cycle_followup_edit(int64_t followup_id);
 
-/* Opens plan_id's goals on top of the current pane. */
-void cycle_open_plan(int64_t plan_id);
-/* A person's plan for the year, offering to create it (leaders, admins). */
-void cycle_open_plan_of(int64_t staff_id, int year);
+/* Whether the acting person decides on staff_id's plans and
+ * participations: admins on everyone's, leaders on others' (a leader's own
+ * are decided by the leader above). */
+int cycle_leads(int64_t staff_id);
+
+/* What the steps open in the views' layer above (a carry-over opens next
+ * year's plan); set once by the top, lives as long as the front end. */
+typedef struct cycle_hooks {
+	void (*open_plan)(int64_t plan_id);
+} cycle_hooks;
+void cycle_set_hooks(const cycle_hooks *h);
 
 /* Follow-up state in words and style for lists and details: "due
  * 13-01-2027", "overdue since 13-01-2027", "closed 20-01-2027". */
@@ -52,17 +59,7 @@ int cycle_plan_changes(WINDOW *w, int y, int h, int wd, int64_t plan_id);
  * person's detail; returns the next row. */
 int cycle_person_followups(WINDOW *w, int y, int h, int wd, int64_t staff_id);
 
-/* Draws participation part_id (and its follow-up) from row y on; returns
- * the next row. */
-int cycle_part_detail(WINDOW *w, int y, int h, int wd, int64_t part_id);
-
 /* Forgets the records kept for the key bar (when a view closes). */
 void cycle_forget(void);
-
-/* The sub-view of participations: of one session (session_id) or of one
- * person (staff_id), with their follow-ups. */
-view *view_parts_new(int64_t session_id, int64_t staff_id);
-/* Admin register: the follow-up delay per activity method. */
-view *view_fu_delays_new(void);
 
 #endif

@@ -8,7 +8,7 @@
 #include "text.h"
 #include "ui_form.h"
 #include "ui_pick.h"
-#include "ui_view.h"
+#include "ui_shell.h"
 #include "userfile.h"
 
 #include <stdio.h>

@@ -7,7 +7,7 @@
 #include "i18n.h"
 #include "text.h"
 #include "ui.h"
-#include "ui_live.h"
+#include "ui_box.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -502,7 +502,7 @@ static int resolve_conflict(form *f, form_save_fn save, void *ctx, kerr *e)
 	for (;;) {
 		char text[sizeof e->msg];
 		snprintf(text, sizeof text, "%s", e->msg);
-		int k = live_box(text, _("s: see their version   b: back to editing   o: overwrite theirs"), "sbto",
+		int k = ui_box(text, _("s: see their version   b: back to editing   o: overwrite theirs"), "sbto",
 				 backdrop, f);
 		if (k == 's') {
 			show_theirs(f);
@@ -599,7 +599,7 @@ static void offer_draft(form *f, struct run *r)
 	if (ask) {
 		paint(f);
 		snprintf(q, sizeof q, _("You have an unsaved draft of this form from %s. Restore it?"), when);
-		k = live_box(q, _("y: yes, restore it   n: no, throw it away"), "jyn", backdrop, f);
+		k = ui_box(q, _("y: yes, restore it   n: no, throw it away"), "jyn", backdrop, f);
 	}
 	if (k == KEY_ESC) { /* undecided: kept until something new is typed */
 		free(data);

@@ -2,15 +2,16 @@
  * activity's detail (method, provider, ECTS/hours/price, sessions with seats),
  * the activity form, and the sessions sub-view where sessions are kept and
  * people are signed up. */
-#include "ui_view.h"
+#include "ui_view_activity.h"
+#include "ui_view_parts.h"
 #include "date.h"
 #include "db_activity.h"
 #include "db_part.h"
 #include "i18n.h"
 #include "ui_form.h"
-#include "ui_live.h"
+#include "ui_box.h"
 #include "ui_pick.h"
-#include "ui_checklist.h" /* h-cycle: competence areas, professions */
+#include "ui_checklist.h"
 #include "ui_cycle.h"
 
 #include <stdio.h>
@@ -271,7 +272,7 @@ static void toggle_activity(view *v, int64_t id)
 	if (ui_confirm(q)) {
 		kcode c = activity_set_active(app->db, &app->who, a.id, a.version, !a.active, &e);
 		/* h-conc: someone changed the activity meanwhile: ask again */
-		if (c == KE_CONFLICT && live_ask_again(&e, a.active ? _("Take it out anyway?") : _("Put it back anyway?"))) {
+		if (c == KE_CONFLICT && ui_ask_again(&e, a.active ? _("Take it out anyway?") : _("Put it back anyway?"))) {
 			activity_rec cur;
 			c = activity_get(app->db, &app->who, a.id, &cur, &e);
 			if (!c) {
@@ -530,7 +531,7 @@ static void delete_session(view *v, int64_t id)
 	if (ui_confirm(q)) {
 		kcode c = session_delete(app->db, &app->who, s.id, s.version, &e);
 		/* h-conc: someone changed the session meanwhile: ask again */
-		if (c == KE_CONFLICT && live_ask_again(&e, _("Delete it anyway?"))) {
+		if (c == KE_CONFLICT && ui_ask_again(&e, _("Delete it anyway?"))) {
 			session_rec cur;
 			c = session_get(app->db, &app->who, s.id, &cur, &e);
 			if (!c) {

@@ -3,16 +3,17 @@
  * kind, leaders, yearly budget), professions, competence areas and the focus
  * areas of the year. The views own their rows (ui_list); every record read
  * here is freed before the function that read it returns. */
-#include "ui_view.h"
+#include "ui_view_admin.h"
+#include "ui_view_delays.h"
 #include "date.h"
 #include "db_org.h"
 #include "i18n.h"
 #include "text.h"
 #include "ui_form.h"
-#include "ui_live.h"
+#include "ui_box.h"
 #include "ui_pick.h"
-#include "ui_cycle.h" /* h-cycle: the follow-up delays register */
-#include "ui_export.h" /* h-reports: i imports from HR */
+#include "ui_cycle.h"
+#include "ui_export.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -355,7 +356,7 @@ static void unit_toggle(view *v, int64_t id)
 		memcpy(n.kind, u.kind, sizeof n.kind);
 		kcode c = unit_save(app->db, &app->who, &n, &e);
 		/* h-conc: someone changed the unit meanwhile: ask again */
-		if (c == KE_CONFLICT && live_ask_again(&e, u.active ? _("Deactivate anyway?") : _("Reactivate anyway?"))) {
+		if (c == KE_CONFLICT && ui_ask_again(&e, u.active ? _("Deactivate anyway?") : _("Reactivate anyway?"))) {
 			unit_rec cur;
 			c = unit_get(app->db, &app->who, u.id, &cur, &e);
 			if (!c) {

@@ -1,6 +1,7 @@
 /* ui_view_delays.c — the admin register Opfølgningsfrister: how many weeks
  * after a session ends its follow-up falls due, per activity method. A
  * short fixed list (one row per method), read whole. */
+#include "ui_view_delays.h"
 #include "ui_cycle.h"
 #include "db_activity.h"
 #include "db_cycle.h"

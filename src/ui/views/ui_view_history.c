@@ -4,7 +4,7 @@
  * who may see it (whoever may see the record; admins all). The view owns a
  * small struct with the table and row id; every record read is freed before
  * the function that read it returns. */
-#include "ui_view.h"
+#include "ui_view_history.h"
 #include "date.h"
 #include "db_audit.h"
 #include "i18n.h"

@@ -9,6 +9,9 @@
  * own (db_overview.c): a row's key is its section's letter followed by the
  * section's key, a heading's key the letter alone, so paging runs across
  * the sections without ever reading one whole. */
+#include "ui_view_overview.h"
+#include "ui_view_parts.h"
+#include "ui_view_plan.h"
 #include "ui_cycle.h"
 #include "date.h"
 #include "db_overview.h"
@@ -485,7 +488,7 @@ static void followup_detail(WINDOW *w, int h, int wd, int64_t fu_id)
 	}
 	int64_t part = f.participation_id;
 	followup_free(&f);
-	cycle_part_detail(w, 0, h, wd, part);
+	view_part_detail(w, 0, h, wd, part);
 }
 
 static void ov_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
@@ -522,7 +525,7 @@ static void ov_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	case 'P': plan_detail(w, h, wd, sel->id); break;
 	case 'G': goal_detail(w, h, wd, sel->id); break;
 	case 'S': staff_detail(w, h, wd, sel->id); break;
-	case 'R': cycle_part_detail(w, 0, h, wd, sel->id); break;
+	case 'R': view_part_detail(w, 0, h, wd, sel->id); break;
 	case 'F': followup_detail(w, h, wd, sel->id); break;
 	}
 }
@@ -549,8 +552,8 @@ static void open_line(view *v, const lrow *sel)
 	part_rec r;
 	kerr e;
 	switch (kind_of(sel)) {
-	case 'P': case 'G': cycle_open_plan(plan_of_line(v, sel)); break;
-	case 'S': cycle_open_plan_of(sel->id, app->year); break;
+	case 'P': case 'G': view_plan_open(plan_of_line(v, sel)); break;
+	case 'S': view_plan_open_of(sel->id, app->year); break;
 	case 'F': cycle_followup_edit(sel->id); break;
 	case 'R':
 		if (part_get(app->db, &app->who, sel->id, &r, &e)) {

@@ -3,6 +3,7 @@
  * activities with their follow-ups (from the staff pane). Where the leader
  * approves, rejects, completes, cancels and prices, and where the person and
  * the leader open the follow-up. */
+#include "ui_view_parts.h"
 #include "ui_cycle.h"
 #include "date.h"
 #include "db_part.h"
@@ -121,7 +122,7 @@ static int draw_followup(WINDOW *w, int y, int h, int wd, int64_t id)
 	return y;
 }
 
-int cycle_part_detail(WINDOW *w, int y, int h, int wd, int64_t part_id)
+int view_part_detail(WINDOW *w, int y, int h, int wd, int64_t part_id)
 {
 	part_rec r;
 	kerr e;
@@ -158,7 +159,7 @@ int cycle_part_detail(WINDOW *w, int y, int h, int wd, int64_t part_id)
 static void detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 {
 	(void)v;
-	cycle_part_detail(w, 0, h, wd, sel->id);
+	view_part_detail(w, 0, h, wd, sel->id);
 }
 
 static int allowed(view *v, int a, const lrow *sel)

@@ -1,15 +1,16 @@
 /* ui_view_plan.c — pane 2, Planer: the year's development plans with their
  * detail, the plan form (person, MUS date, notes), and the goals sub-view of
  * one plan where goals are added, edited, reordered and removed. */
-#include "ui_view.h"
+#include "ui_view_plan.h"
 #include "date.h"
 #include "db_plan.h"
+#include "db_staff.h"
 #include "i18n.h"
 #include "ui_form.h"
-#include "ui_live.h"
+#include "ui_box.h"
 #include "ui_pick.h"
-#include "ui_cycle.h" /* h-cycle: agree, accept, evaluate, carry over */
-#include "ui_export.h" /* h-reports: p prints the plan */
+#include "ui_cycle.h"
+#include "ui_export.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -251,7 +252,7 @@ static int64_t edit_plan(int64_t id)
 	return saved;
 }
 
-static void open_goals(int64_t plan_id)
+void view_plan_open(int64_t plan_id)
 {
 	plan_rec p;
 	kerr e;
@@ -264,6 +265,38 @@ static void open_goals(int64_t plan_id)
 		snprintf(g->subtitle, sizeof g->subtitle, "%s %d", p.staff_name, p.year);
 	plan_free(&p);
 	ui_push(g);
+}
+
+void view_plan_open_of(int64_t staff_id, int year)
+{
+	plan_rec p;
+	kerr e;
+	kcode c = plan_find(app->db, &app->who, staff_id, year, &p, &e);
+	if (c == KE_NOTFOUND && cycle_leads(staff_id)) {
+		staff_rec s;
+		if (staff_get(app->db, &app->who, staff_id, &s, &e)) {
+			ui_msg(ST_ERROR, "%s", e.msg);
+			return;
+		}
+		char q[300];
+		snprintf(q, sizeof q, _("%s has no plan for %d. Create it?"), s.name, year);
+		staff_free(&s);
+		if (!ui_confirm(q))
+			return;
+		plan_rec n = { .staff_id = staff_id, .year = year };
+		if ((c = plan_save(app->db, &app->who, &n, &e)) == KE_OK) {
+			ui_reload_all();
+			view_plan_open(n.id);
+			return;
+		}
+	}
+	if (c) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return;
+	}
+	int64_t id = p.id;
+	plan_free(&p);
+	view_plan_open(id);
 }
 
 static void delete_plan(view *v, int64_t id)
@@ -279,7 +312,7 @@ static void delete_plan(view *v, int64_t id)
 	if (ui_confirm(q)) {
 		kcode c = plan_delete(app->db, &app->who, p.id, p.version, &e);
 		/* h-conc: someone changed the plan meanwhile: ask again */
-		if (c == KE_CONFLICT && live_ask_again(&e, _("Delete it anyway?"))) {
+		if (c == KE_CONFLICT && ui_ask_again(&e, _("Delete it anyway?"))) {
 			plan_rec cur;
 			c = plan_get(app->db, &app->who, p.id, &cur, &e);
 			if (!c) {
@@ -318,12 +351,12 @@ static int plan_act(view *v, int a, const lrow *sel)
 		return 1;
 	}
 	switch (a) {
-	case A_OPEN: open_goals(sel->id); return 1;
+	case A_OPEN: view_plan_open(sel->id); return 1;
 	case A_PRINT_PLAN: if (sel) ui_print_plan(sel->id); return 1; /* h-reports */
 	case A_NEW: {
 		int64_t id = edit_plan(0);
 		if (id)
-			open_goals(id);
+			view_plan_open(id);
 		return 1;
 	}
 	case A_EDIT: edit_plan(sel->id); return 1;
@@ -565,7 +598,7 @@ static void delete_goal(view *v, int64_t id)
 	if (ui_confirm(q)) {
 		kcode c = goal_delete(app->db, &app->who, g.id, g.version, &e);
 		/* h-conc: someone changed the goal meanwhile: ask again */
-		if (c == KE_CONFLICT && live_ask_again(&e, _("Remove it anyway?"))) {
+		if (c == KE_CONFLICT && ui_ask_again(&e, _("Remove it anyway?"))) {
 			goal_rec cur;
 			c = goal_get(app->db, &app->who, g.id, &cur, &e);
 			if (!c) {

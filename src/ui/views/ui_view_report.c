@@ -10,7 +10,7 @@
  * switches its own character handling to UTF-8), else with '#', which every
  * terminal (a vt100, the Linux console in an 8-bit locale) shows.
  * The report is held by the view (report_free on close). */
-#include "ui_view.h"
+#include "ui_view_report.h"
 #include "date.h"
 #include "db_report.h"
 #include "i18n.h"

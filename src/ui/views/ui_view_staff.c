@@ -1,7 +1,9 @@
 /* ui_view_staff.c — pane 1, Medarbejdere: the staff list, a person's detail
  * (record, this year's plan and goals, participations), the staff form, and
  * signing a person up for a session. */
-#include "ui_view.h"
+#include "ui_view_staff.h"
+#include "ui_view_parts.h"
+#include "ui_view_plan.h"
 #include "date.h"
 #include "db_part.h"
 #include "db_plan.h"
@@ -9,9 +11,9 @@
 #include "text.h"
 #include "i18n.h"
 #include "ui_form.h"
-#include "ui_live.h"
+#include "ui_box.h"
 #include "ui_pick.h"
-#include "ui_cycle.h" /* h-cycle: activities and follow-ups */
+#include "ui_cycle.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -312,7 +314,7 @@ static void toggle_active(view *v, int64_t id)
 	if (ui_confirm(q)) {
 		kcode c = staff_set_active(app->db, &app->who, s.id, s.version, !s.active, &e);
 		/* h-conc: someone changed the record meanwhile: ask again */
-		if (c == KE_CONFLICT && live_ask_again(&e, s.active ? _("Deactivate anyway?") : _("Reactivate anyway?"))) {
+		if (c == KE_CONFLICT && ui_ask_again(&e, s.active ? _("Deactivate anyway?") : _("Reactivate anyway?"))) {
 			staff_rec cur;
 			c = staff_get(app->db, &app->who, s.id, &cur, &e);
 			if (!c) {
