@@ -118,7 +118,7 @@ static int evaluate(plan_rec *p)
 	fdesc fs[EV_COUNT] = {
 		[EV_GOALS] = { _("Goals"), FK_TEXT, 0, 0, 0, 0, NULL, NULL, NULL },
 		[EV_TEXT] = { _("Evaluation"), FK_TEXTAREA, 1, 4000, 0, 0, NULL, NULL,
-			      _("What was reached this year, and what comes next") },
+			      _("What was reached this year, and what comes next"), .col = "evaluation" },
 	};
 	form *f = form_new(title, fs, EV_COUNT);
 	if (!f)
@@ -310,9 +310,9 @@ static int decide(const part_rec *r, int reject)
 		 r->staff_name, what);
 	fdesc fs[TX_COUNT] = {
 		[TX_TEXT] = reject ? (fdesc){ _("Reason"), FK_TEXTAREA, 1, 2000, 0, 0, NULL, NULL,
-					      _("Required: the person reads it in their overview") }
+					      _("Required: the person reads it in their overview"), .col = "reason" }
 				   : (fdesc){ _("Note"), FK_TEXTAREA, 0, 2000, 0, 0, NULL, NULL,
-					      _("Optional: a word to the person") },
+					      _("Optional: a word to the person"), .col = "note" },
 	};
 	form *f = form_new(title, fs, TX_COUNT);
 	if (!f)
@@ -415,7 +415,7 @@ static int price(const part_rec *r)
 	snprintf(title, sizeof title, _("Price of %s's place: %s"), r->staff_name, what);
 	fdesc fs[PR_COUNT] = {
 		[PR_PRICE] = { _("Price"), FK_MONEY, 1, 0, 0, 10000000, NULL, NULL,
-			       _("Whole kroner; it starts as the activity's price per person") },
+			       _("Whole kroner; it starts as the activity's price per person"), .col = "price" },
 	};
 	form *f = form_new(title, fs, PR_COUNT);
 	if (!f)
@@ -522,11 +522,7 @@ static kcode save_followup(void *ctx, form *fm, int *bad, kerr *e)
 	kcode c = n.learned && n.practice && n.shared_with && n.leader_comment
 			  ? followup_save(app->db, &app->who, &n, done, e)
 			  : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-	if (!strcmp(e->msg, _("Write what was learned or a comment before closing the follow-up.")))
-		*bad = FU_LEARNED;
-	else if (!strcmp(e->msg, _("A follow-up can only be shared via a session of a peer-training or network activity.")) ||
-		 !strcmp(e->msg, _("The session it was shared in no longer exists.")))
-		*bad = FU_VIA;
+	(void)bad; /* the field at fault comes from the error (fdesc col) */
 	if (!c)
 		x->f.version = n.version;
 	free(n.learned);
@@ -576,14 +572,14 @@ int cycle_followup_edit(int64_t followup_id)
 		[FU_ACTIVITY] = { _("Activity"), FK_TEXT, 0, 0, 0, 0, NULL, NULL, NULL },
 		[FU_DUE] = { _("Follow-up"), FK_TEXT, 0, 0, 0, 0, NULL, NULL, NULL },
 		[FU_LEARNED] = { _("What was learned"), FK_TEXTAREA, 0, 4000, 0, 0, NULL, NULL,
-				 _("Written by the person: what did you get out of it?") },
+				 _("Written by the person: what did you get out of it?"), .col = "learned" },
 		[FU_PRACTICE] = { _("Use in practice"), FK_TEXTAREA, 0, 4000, 0, 0, NULL, NULL,
-				  _("How it is put to use in daily work") },
+				  _("How it is put to use in daily work"), .col = "practice" },
 		[FU_SHARED] = { _("Shared with"), FK_TEXT, 0, 400, 0, 0, NULL, NULL,
-				_("The team meeting, named colleagues") },
+				_("The team meeting, named colleagues"), .col = "shared_with" },
 		[FU_VIA] = { _("Shared in session"), FK_CHOICE, 0, 0, 0, 0, pick_share, starts,
-			     _("Optional: a peer-training or network session where it was passed on") },
-		[FU_COMMENT] = { _("Leader's comment"), FK_TEXTAREA, 0, 4000, 0, 0, NULL, NULL, NULL },
+			     _("Optional: a peer-training or network session where it was passed on"), .col = "shared_via" },
+		[FU_COMMENT] = { _("Leader's comment"), FK_TEXTAREA, 0, 4000, 0, 0, NULL, NULL, NULL, .col = "leader_comment" },
 		[FU_DONE] = { _("Closed"), FK_BOOL, 0, 0, 0, 0, NULL, NULL,
 			      _("Space toggles: the leader closes the follow-up") },
 	};

@@ -106,7 +106,7 @@ static void delay_edit(int index)
 	if (index >= 0 && index < count) {
 		fdesc fs[DF_COUNT] = {
 			[DF_WEEKS] = { _("Weeks"), FK_INT, 1, 0, 0, 104, NULL, NULL,
-				       _("Weeks from the end of the session to the follow-up, 0 to 104") },
+				       _("Weeks from the end of the session to the follow-up, 0 to 104"), .col = "weeks" },
 		};
 		char title[200];
 		snprintf(title, sizeof title, _("Follow-up delay: %s"), method_name(d[index].method));

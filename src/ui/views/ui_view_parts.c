@@ -199,7 +199,7 @@ view *view_parts_new(int64_t session_id, int64_t staff_id)
 	v->close = parts_close;
 	v->parent_id = session_id;
 	v->data = (void *)(intptr_t)staff_id; /* person mode: whose */
-	v->table = "participation"; /* h-roles: h shows a row's history */
+	v->table = "participation"; /* h shows a row's history */
 	list_init(&v->list, fetch, v);
 	return v;
 }

@@ -56,7 +56,7 @@ typedef struct rstate {
 	int loaded;        /* rep holds kind/year/unit below */
 	int year;
 	int utf8;          /* bars with eighth blocks */
-	/* issue 8: worked out once per report, not for every row drawn (a
+	/* Worked out once per report, not for every row drawn (a
 	 * municipality's report has thousands of rows) */
 	lay lay;
 	int lay_width;     /* lay is for this width; -1: not yet */

@@ -3,7 +3,7 @@
  * opens it (ui_view_report.c). The pane opens on this list rather than on a
  * report because a report adds up everyone in the person's scope — half a
  * second for an administrator of 100 000 staff — and the pane must open as
- * fast as the others (issue 8); a report is run when asked for. */
+ * fast as the others; a report is run when asked for. */
 #include "ui_view_report_menu.h"
 #include "ui_view_report.h"
 #include "db_report.h"
