@@ -19,6 +19,30 @@ enum {
 	A_APPROVE, A_REJECT, A_COMPLETE, A_NOSHOW, A_CANCEL, A_PRICE, A_FOLLOWUP,
 	A_CYCLE_END
 };
+
+/* The rows of the steps in the views' action tables, written once: each
+ * view lists the ones it offers, in its own key-bar order. */
+#define CYCLE_ACTION_AGREE \
+	{ A_AGREE, N_("Agree"), N_("Agree the plan (the person's leader)"), { 'A' }, 1 }
+#define CYCLE_ACTION_ACCEPT \
+	{ A_ACCEPT, N_("Accept"), N_("Accept your agreed plan"), { 'V' }, 1 }
+#define CYCLE_ACTION_EVALUATE \
+	{ A_EVALUATE, N_("Evaluate"), N_("Write the evaluation and close the plan"), { 'E' }, 1 }
+#define CYCLE_ACTION_CARRY \
+	{ A_CARRY, N_("Next year"), N_("Start next year's plan from this one, unfinished goals carried over"), { 'c' }, 1 }
+#define CYCLE_ACTION_APPROVE \
+	{ A_APPROVE, N_("Approve"), N_("Approve the request (a seat, else the waiting list)"), { 'o' }, 1 }
+#define CYCLE_ACTION_REJECT \
+	{ A_REJECT, N_("Reject"), N_("Reject the request, giving a reason"), { 'x' }, 1 }
+#define CYCLE_ACTION_COMPLETE \
+	{ A_COMPLETE, N_("Completed"), N_("Mark the participation completed (a follow-up is made)"), { 'f' }, 1 }
+#define CYCLE_ACTION_NOSHOW \
+	{ A_NOSHOW, N_("No-show"), N_("Record that the person did not turn up"), { 'u' }, 1 }
+#define CYCLE_ACTION_CANCEL \
+	{ A_CANCEL, N_("Cancel"), N_("Cancel the place (the first on the waiting list moves up)"), { 'd' }, 1 }
+#define CYCLE_ACTION_PRICE \
+	{ A_PRICE, N_("Price"), N_("Change the price of this participation"), { 'p' }, 1 }
+
 #define A_IS_PLAN_STEP(a) ((a) >= A_AGREE && (a) <= A_CARRY)
 #define A_IS_PART_STEP(a) ((a) >= A_APPROVE && (a) <= A_FOLLOWUP)
 

@@ -55,13 +55,13 @@ static int global_allowed(const action *a)
 static int allowed(view *v, const action *a, const lrow *sel)
 {
 	if (a->id == A_HISTORY) /* any record of an audited table; the data layer decides */
-		return v->table && sel;
-	return global_allowed(a) && (!v->allowed || v->allowed(v, a->id, sel));
+		return v->ops->table && sel;
+	return global_allowed(a) && (!v->ops->allowed || v->ops->allowed(v, a->id, sel));
 }
 
 static const action *find_action(view *v, int key)
 {
-	const action *tables[] = { v->actions, global_actions };
+	const action *tables[] = { v->ops->actions, global_actions };
 	for (int t = 0; t < 2; t++)
 		for (const action *a = tables[t]; a && a->id; a++)
 			for (int i = 0; i < 4 && a->keys[i]; i++)
@@ -161,7 +161,7 @@ static void draw_keybar(view *v, const lrow *sel)
 {
 	char buf[1024] = "", kb[32];
 	size_t len = 0;
-	const action *tables[] = { v->actions, global_actions };
+	const action *tables[] = { v->ops->actions, global_actions };
 	for (int t = 0; t < 2; t++)
 		for (const action *a = tables[t]; a && a->id; a++)
 			if (a->bar && allowed(v, a, sel) && len < sizeof buf - 64)
@@ -201,8 +201,8 @@ static void draw(void)
 	draw_top();
 
 	char hdr[512] = "";
-	if (v->header)
-		v->header(v, hdr, sizeof hdr, list_cols);
+	if (v->ops->header)
+		v->ops->header(v, hdr, sizeof hdr, list_cols);
 	attron(ui_style(ST_HEADER));
 	ui_put(stdscr, 2, 0, list_cols, hdr, 1);
 	attroff(ui_style(ST_HEADER));
@@ -229,10 +229,10 @@ static void draw(void)
 		mvhline(detail_y - 1, 0, ACS_HLINE, COLS);
 		attroff(ui_style(ST_DIM));
 	}
-	if (sel && v->detail && detail_h > 0 && detail_w > 0) {
+	if (sel && v->ops->detail && detail_h > 0 && detail_w > 0) {
 		WINDOW *d = derwin(stdscr, detail_h, detail_w, detail_y, detail_x);
 		if (d) {
-			v->detail(v, d, detail_h, detail_w, sel);
+			v->ops->detail(v, d, detail_h, detail_w, sel);
 			delwin(d);
 		}
 	}
@@ -249,7 +249,7 @@ static int help_lines(view *v, const lrow *sel, char lines[][256], int max)
 {
 	int n = 0;
 	char kb[32];
-	const action *tables[] = { v->actions, global_actions };
+	const action *tables[] = { v->ops->actions, global_actions };
 	const char *heads[] = { _(v->title), _("Everywhere") };
 	for (int t = 0; t < 2; t++) {
 		if (n < max)
@@ -366,8 +366,8 @@ void ui_push(view *v)
 	if (!v)
 		return;
 	if (depth[cur] >= DEPTH) {
-		if (v->close)
-			v->close(v);
+		if (v->ops->close)
+			v->ops->close(v);
 		list_free(&v->list);
 		free(v);
 		return;
@@ -381,8 +381,8 @@ static void pop(void)
 	if (depth[cur] <= 1)
 		return;
 	view *v = stack[cur][--depth[cur]];
-	if (v->close)
-		v->close(v);
+	if (v->ops->close)
+		v->ops->close(v);
 	list_free(&v->list);
 	free(v);
 	list_reload(&shown()->list);
@@ -433,7 +433,7 @@ static void dispatch(view *v, const action *a, int key)
 		return;
 	case A_REFRESH: ui_reload_all(); clearok(curscr, TRUE); return;
 	case A_ADMIN: ui_push(ui->admin()); return;
-	case A_HISTORY: ui_push(ui->history(v->table, sel->id, sel->text)); return;
+	case A_HISTORY: ui_push(ui->history(v->ops->table, sel->id, sel->text)); return;
 	case A_BACK:
 		if (v->list.filter[0])
 			list_set_filter(&v->list, "");
@@ -443,7 +443,7 @@ static void dispatch(view *v, const action *a, int key)
 			ui_msg_clear();
 		return;
 	}
-	if (v->act && v->act(v, a->id, sel))
+	if (v->ops->act && v->ops->act(v, a->id, sel))
 		return;
 }
 
@@ -466,8 +466,8 @@ static void panes_close(void)
 	for (int p = 0; p < ui->npanes; p++)
 		while (depth[p] > 0) {
 			view *v = stack[p][--depth[p]];
-			if (v->close)
-				v->close(v);
+			if (v->ops->close)
+				v->ops->close(v);
 			list_free(&v->list);
 			free(v);
 		}

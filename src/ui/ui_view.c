@@ -8,6 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+view *view_new(const view_ops *ops)
+{
+	view *v = calloc(1, sizeof *v);
+	if (!v)
+		return NULL;
+	v->ops = ops;
+	v->title = ops->title;
+	list_init(&v->list, ops->fetch, v);
+	return v;
+}
+
 int lrow_set(lrow *r, int64_t id, const char *key, const char *text, int style)
 {
 	r->id = id;

@@ -30,8 +30,11 @@ typedef struct action {
 } action;
 
 typedef struct view view;
-struct view {
-	const char *title;          /* N_() */
+
+/* What a kind of view does: one static const table per kind, shared by
+ * every open view of the kind (tig's view_ops). */
+typedef struct view_ops {
+	const char *title;          /* N_(); a view may name itself instead */
 	const action *actions;      /* the view's own, ended by id 0 */
 	list_fetch_fn fetch;        /* rows of the list; ctx is the view */
 	/* Column header line for the list (may be NULL). */
@@ -43,13 +46,23 @@ struct view {
 	/* Whether the acting person may use the action now (NULL: always). */
 	int (*allowed)(view *v, int action, const lrow *sel);
 	void (*close)(view *v);     /* frees data; NULL if nothing to free */
-	ulist list;
-	int64_t parent_id;          /* sub-views: the record they show */
 	const char *table;          /* audited table of the rows (h shows a row's
 				     * history), NULL if none */
+} view_ops;
+
+/* One open view: its kind and its own state. */
+struct view {
+	const view_ops *ops;
+	const char *title;          /* N_(): ops->title unless set otherwise */
+	ulist list;
+	int64_t parent_id;          /* sub-views: the record they show */
 	char subtitle[160];         /* sub-views: e.g. the person's name */
-	void *data;
+	void *data;                 /* the kind's own state, freed by ops->close */
 };
+
+/* A new view of kind ops (its list not yet read), or NULL when out of
+ * memory. Freed by the shell once pushed (ops->close, then free). */
+view *view_new(const view_ops *ops);
 
 /* Shared helper for fetch functions: copies a key and a laid-out line into a
  * row. Returns 0, or -1 on out of memory. */

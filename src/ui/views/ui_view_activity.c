@@ -325,19 +325,22 @@ static int act_act(view *v, int a, const lrow *sel)
 	return 0;
 }
 
+static const view_ops activities_ops = {
+	.title = N_("Activities"),
+	.actions = activity_actions,
+	.fetch = act_fetch,
+	.header = act_header,
+	.detail = act_detail,
+	.act = act_act,
+	.allowed = act_allowed,
+	.table = "activity",
+};
+
 view *view_activities_new(void)
 {
-	view *v = calloc(1, sizeof *v);
+	view *v = view_new(&activities_ops);
 	if (!v)
 		return NULL;
-	v->title = N_("Activities");
-	v->actions = activity_actions;
-	v->header = act_header;
-	v->detail = act_detail;
-	v->act = act_act;
-	v->allowed = act_allowed;
-	v->table = "activity";
-	list_init(&v->list, act_fetch, v);
 	return v;
 }
 
@@ -635,19 +638,22 @@ int view_activity_resume(const char *form, int64_t id)
 	return 1;
 }
 
+static const view_ops sessions_ops = {
+	.title = N_("Sessions"),
+	.actions = session_actions,
+	.fetch = ses_fetch,
+	.header = ses_header,
+	.detail = ses_detail,
+	.act = ses_act,
+	.allowed = ses_allowed,
+	.table = "session",
+};
+
 view *view_sessions_new(int64_t activity_id)
 {
-	view *v = calloc(1, sizeof *v);
+	view *v = view_new(&sessions_ops);
 	if (!v)
 		return NULL;
-	v->title = N_("Sessions");
-	v->actions = session_actions;
-	v->header = ses_header;
-	v->detail = ses_detail;
-	v->act = ses_act;
-	v->allowed = ses_allowed;
-	v->table = "session";
 	v->parent_id = activity_id;
-	list_init(&v->list, ses_fetch, v);
 	return v;
 }

@@ -41,24 +41,6 @@ static int admin_allowed(view *v, int a, const lrow *sel)
 	return 1;
 }
 
-static view *new_view(const char *title, const action *actions, list_fetch_fn fetch,
-		      void (*header)(view *, char *, size_t, int),
-		      void (*detail)(view *, WINDOW *, int, int, const lrow *),
-		      int (*act)(view *, int, const lrow *))
-{
-	view *v = calloc(1, sizeof *v);
-	if (!v)
-		return NULL;
-	v->title = title;
-	v->actions = actions;
-	v->header = header;
-	v->detail = detail;
-	v->act = act;
-	v->allowed = admin_allowed;
-	list_init(&v->list, fetch, v);
-	return v;
-}
-
 static char *dup_value(form *f, int i)
 {
 	const char *t = form_value(f, i)->text;
@@ -1056,6 +1038,51 @@ static void admin_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 		ui_put(w, y + 1, 0, wd, _("Enter opens it."), 1);
 }
 
+static const view_ops unit_ops = {
+	.title = N_("Units"),
+	.actions = unit_actions,
+	.fetch = unit_fetch,
+	.header = unit_header,
+	.detail = unit_detail,
+	.act = unit_act,
+	.allowed = admin_allowed,
+	.table = "unit",
+};
+
+static const view_ops prof_ops = {
+	.title = N_("Professions"),
+	.actions = prof_actions,
+	.fetch = prof_fetch,
+	.header = prof_header,
+	.detail = prof_detail,
+	.act = prof_act,
+	.allowed = admin_allowed,
+	.table = "profession",
+};
+
+static const view_ops comp_ops = {
+	.title = N_("Competence areas"),
+	.actions = comp_actions,
+	.fetch = comp_fetch,
+	.header = comp_header,
+	.detail = comp_detail,
+	.act = comp_act,
+	.allowed = admin_allowed,
+	.table = "competence_area",
+};
+
+static const view_ops focus_ops = {
+	.title = N_("Focus areas"),
+	.actions = focus_actions,
+	.fetch = focus_fetch,
+	.header = focus_header,
+	.detail = focus_detail,
+	.act = focus_act,
+	.allowed = admin_allowed,
+	.table = "focus_area",
+};
+
+/* The register r; its audited table lets h show a row's history. */
 static view *register_view(int r)
 {
 	view *v = NULL;
@@ -1063,23 +1090,18 @@ static view *register_view(int r)
 		return view_fu_delays_new();
 	switch (r) {
 	case R_UNITS:
-		v = new_view(N_("Units"), unit_actions, unit_fetch, unit_header, unit_detail, unit_act);
+		v = view_new(&unit_ops);
 		break;
 	case R_PROFESSIONS:
-		v = new_view(N_("Professions"), prof_actions, prof_fetch, prof_header, prof_detail, prof_act);
+		v = view_new(&prof_ops);
 		break;
 	case R_COMPETENCE:
-		v = new_view(N_("Competence areas"), comp_actions, comp_fetch, comp_header, comp_detail,
-			     comp_act);
+		v = view_new(&comp_ops);
 		break;
 	case R_FOCUS:
-		v = new_view(N_("Focus areas"), focus_actions, focus_fetch, focus_header, focus_detail,
-			     focus_act);
+		v = view_new(&focus_ops);
 		break;
 	}
-	if (v) /* the audited table, for h */
-		v->table = r == R_UNITS ? "unit" : r == R_PROFESSIONS ? "profession"
-			 : r == R_COMPETENCE ? "competence_area" : "focus_area";
 	if (v && r != R_FOCUS) /* focus areas show their year, set by the fetch */
 		snprintf(v->subtitle, sizeof v->subtitle, "%s", _("Admin"));
 	return v;
@@ -1117,9 +1139,19 @@ int view_admin_resume(const char *form, int64_t id)
 	return 1;
 }
 
+static const view_ops admin_ops = {
+	.title = N_("Admin"),
+	.actions = admin_actions,
+	.fetch = admin_fetch,
+	.header = admin_header,
+	.detail = admin_detail,
+	.act = admin_act,
+	.allowed = admin_allowed,
+};
+
 view *view_admin_new(void)
 {
-	view *v = new_view(N_("Admin"), admin_actions, admin_fetch, admin_header, admin_detail, admin_act);
+	view *v = view_new(&admin_ops);
 	if (v)
 		snprintf(v->subtitle, sizeof v->subtitle, "%s", _("units, professions, competence and focus areas"));
 	return v;

@@ -138,18 +138,21 @@ static int delay_act(view *v, int a, const lrow *sel)
 	return 1;
 }
 
+static const view_ops fu_delays_ops = {
+	.title = N_("Follow-up delays"),
+	.actions = delay_actions,
+	.fetch = delay_fetch,
+	.header = delay_header,
+	.detail = delay_detail,
+	.act = delay_act,
+	.allowed = delay_allowed,
+};
+
 view *view_fu_delays_new(void)
 {
-	view *v = calloc(1, sizeof *v);
+	view *v = view_new(&fu_delays_ops);
 	if (!v)
 		return NULL;
-	v->title = N_("Follow-up delays");
-	v->actions = delay_actions;
-	v->header = delay_header;
-	v->detail = delay_detail;
-	v->act = delay_act;
-	v->allowed = delay_allowed;
 	snprintf(v->subtitle, sizeof v->subtitle, "%s", _("Admin"));
-	list_init(&v->list, delay_fetch, v);
 	return v;
 }

@@ -32,15 +32,15 @@
 static const action ov_actions[] = {
 	{ A_OPEN, N_("Open"), N_("Open the line's record: the plan, the session's participants, the follow-up"),
 	  { '\n', KEY_RIGHT }, 1 },
-	{ A_APPROVE, N_("Approve"), N_("Approve the request (a seat, else the waiting list)"), { 'o' }, 1 },
-	{ A_REJECT, N_("Reject"), N_("Reject the request, giving a reason"), { 'x' }, 1 },
-	{ A_AGREE, N_("Agree"), N_("Agree the plan (the person's leader)"), { 'A' }, 1 },
-	{ A_ACCEPT, N_("Accept"), N_("Accept your agreed plan"), { 'V' }, 1 },
-	{ A_EVALUATE, N_("Evaluate"), N_("Write the evaluation and close the plan"), { 'E' }, 1 },
-	{ A_COMPLETE, N_("Completed"), N_("Mark the participation completed (a follow-up is made)"), { 'f' }, 1 },
-	{ A_NOSHOW, N_("No-show"), N_("Record that the person did not turn up"), { 'u' }, 1 },
-	{ A_CANCEL, N_("Cancel"), N_("Cancel the place (the first on the waiting list moves up)"), { 'd' }, 1 },
-	{ A_PRICE, N_("Price"), N_("Change the price of this participation"), { 'p' }, 1 },
+	CYCLE_ACTION_APPROVE,
+	CYCLE_ACTION_REJECT,
+	CYCLE_ACTION_AGREE,
+	CYCLE_ACTION_ACCEPT,
+	CYCLE_ACTION_EVALUATE,
+	CYCLE_ACTION_COMPLETE,
+	CYCLE_ACTION_NOSHOW,
+	CYCLE_ACTION_CANCEL,
+	CYCLE_ACTION_PRICE,
 	{ 0, NULL, NULL, { 0 }, 0 },
 };
 
@@ -592,23 +592,26 @@ static void ov_close(view *v)
 	v->data = NULL;
 }
 
+static const view_ops overview_ops = {
+	.title = N_("Overview"),
+	.actions = ov_actions,
+	.fetch = ov_fetch,
+	.header = ov_header,
+	.detail = ov_detail,
+	.act = ov_act,
+	.allowed = ov_allowed,
+	.close = ov_close,
+};
+
 view *view_overview_new(void)
 {
-	view *v = calloc(1, sizeof *v);
+	view *v = view_new(&overview_ops);
 	ovdata *d = calloc(1, sizeof *d);
 	if (!v || !d) {
 		free(v);
 		free(d);
 		return NULL;
 	}
-	v->title = N_("Overview");
-	v->actions = ov_actions;
-	v->header = ov_header;
-	v->detail = ov_detail;
-	v->act = ov_act;
-	v->allowed = ov_allowed;
-	v->close = ov_close;
 	v->data = d;
-	list_init(&v->list, ov_fetch, v);
 	return v;
 }

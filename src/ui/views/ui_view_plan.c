@@ -23,10 +23,10 @@ static const action plan_actions[] = {
 	{ A_NEW, N_("New"), N_("Create a plan for a person"), { 'n' }, 1 },
 	{ A_EDIT, N_("Edit"), N_("Edit MUS date and notes"), { 'e' }, 1 },
 	{ A_DELETE, N_("Delete"), N_("Delete a draft plan"), { 'd' }, 1 },
-	{ A_AGREE, N_("Agree"), N_("Agree the plan (the person's leader)"), { 'A' }, 1 },
-	{ A_ACCEPT, N_("Accept"), N_("Accept your agreed plan"), { 'V' }, 1 },
-	{ A_EVALUATE, N_("Evaluate"), N_("Write the evaluation and close the plan"), { 'E' }, 1 },
-	{ A_CARRY, N_("Next year"), N_("Start next year's plan from this one, unfinished goals carried over"), { 'c' }, 1 },
+	CYCLE_ACTION_AGREE,
+	CYCLE_ACTION_ACCEPT,
+	CYCLE_ACTION_EVALUATE,
+	CYCLE_ACTION_CARRY,
 	{ A_PRINT_PLAN, N_("Print"), N_("Write the plan for the MUS meeting to a file (HTML, Markdown, text)"), { 'p' }, 0 },
 	{ 0, NULL, NULL, { 0 }, 0 },
 };
@@ -38,10 +38,10 @@ static const action goal_actions[] = {
 	{ A_GOAL_UP, N_("Move up"), N_("Move the goal up"), { 'K', '-' }, 0 },
 	{ A_GOAL_DOWN, N_("Move down"), N_("Move the goal down"), { 'J', '+' }, 0 },
 	{ A_EDIT_PLAN, N_("Plan"), N_("Edit the plan's MUS date and notes"), { 'm' }, 1 },
-	{ A_AGREE, N_("Agree"), N_("Agree the plan (the person's leader)"), { 'A' }, 1 },
-	{ A_ACCEPT, N_("Accept"), N_("Accept your agreed plan"), { 'V' }, 1 },
-	{ A_EVALUATE, N_("Evaluate"), N_("Write the evaluation and close the plan"), { 'E' }, 1 },
-	{ A_CARRY, N_("Next year"), N_("Start next year's plan from this one, unfinished goals carried over"), { 'c' }, 1 },
+	CYCLE_ACTION_AGREE,
+	CYCLE_ACTION_ACCEPT,
+	CYCLE_ACTION_EVALUATE,
+	CYCLE_ACTION_CARRY,
 	{ A_PRINT_PLAN, N_("Print"), N_("Write the plan for the MUS meeting to a file (HTML, Markdown, text)"), { 'p' }, 0 },
 	{ 0, NULL, NULL, { 0 }, 0 },
 };
@@ -365,19 +365,22 @@ static int plan_act(view *v, int a, const lrow *sel)
 	return 0;
 }
 
+static const view_ops plans_ops = {
+	.title = N_("Plans"),
+	.actions = plan_actions,
+	.fetch = plan_fetch,
+	.header = plan_header,
+	.detail = plan_detail,
+	.act = plan_act,
+	.allowed = plan_allowed,
+	.table = "plan",
+};
+
 view *view_plans_new(void)
 {
-	view *v = calloc(1, sizeof *v);
+	view *v = view_new(&plans_ops);
 	if (!v)
 		return NULL;
-	v->title = N_("Plans");
-	v->actions = plan_actions;
-	v->header = plan_header;
-	v->detail = plan_detail;
-	v->act = plan_act;
-	v->allowed = plan_allowed;
-	v->table = "plan";
-	list_init(&v->list, plan_fetch, v);
 	return v;
 }
 
@@ -679,19 +682,22 @@ int view_plan_resume(const char *form, int64_t id)
 	return 1;
 }
 
+static const view_ops goals_ops = {
+	.title = N_("Plan"),
+	.actions = goal_actions,
+	.fetch = goal_fetch,
+	.header = goal_header,
+	.detail = goal_detail,
+	.act = goal_act,
+	.allowed = goal_allowed,
+	.table = "goal",
+};
+
 view *view_goals_new(int64_t plan_id)
 {
-	view *v = calloc(1, sizeof *v);
+	view *v = view_new(&goals_ops);
 	if (!v)
 		return NULL;
-	v->title = N_("Plan");
-	v->actions = goal_actions;
-	v->header = goal_header;
-	v->detail = goal_detail;
-	v->act = goal_act;
-	v->allowed = goal_allowed;
-	v->table = "goal";
 	v->parent_id = plan_id;
-	list_init(&v->list, goal_fetch, v);
 	return v;
 }

@@ -460,18 +460,21 @@ int view_staff_resume(const char *form, int64_t id)
 	return 1;
 }
 
+static const view_ops staff_ops = {
+	.title = N_("Staff"),
+	.actions = actions,
+	.fetch = fetch,
+	.header = header,
+	.detail = detail,
+	.act = act,
+	.allowed = allowed,
+	.table = "staff",
+};
+
 view *view_staff_new(void)
 {
-	view *v = calloc(1, sizeof *v);
+	view *v = view_new(&staff_ops);
 	if (!v)
 		return NULL;
-	v->title = N_("Staff");
-	v->actions = actions;
-	v->header = header;
-	v->detail = detail;
-	v->act = act;
-	v->allowed = allowed;
-	v->table = "staff";
-	list_init(&v->list, fetch, v);
 	return v;
 }
