@@ -4,7 +4,7 @@
 #include "cli_ident.h"
 #include "date.h"
 #include "i18n.h"
-#include "ui_view.h"
+#include "ui_panes.h"
 
 #include <langinfo.h>
 #include <locale.h>

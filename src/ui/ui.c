@@ -2,7 +2,6 @@
 #include "ui.h"
 #include "i18n.h"
 #include "text.h"
-#include "ui_live.h"
 
 #include <signal.h>
 #include <stdarg.h>
@@ -12,6 +11,21 @@
 #include <time.h>
 
 ui_app *app;
+
+/* Set by the layer that keeps drafts and watches for hang-ups (ui_live.c):
+ * run before and after every wait for a key. */
+static void (*key_wait)(void);
+
+void ui_set_key_wait(void (*fn)(void))
+{
+	key_wait = fn;
+}
+
+static void wait_hook(void)
+{
+	if (key_wait)
+		key_wait();
+}
 
 static attr_t styles[ST_COUNT];
 static char msg[512];
@@ -87,13 +101,13 @@ int ui_readkey(int timeout_ms, int *is_fn)
 {
 	int fn = 0, k;
 	wint_t ch;
-	live_key_wait(); /* h-conc: every loop reads keys here */
+	wait_hook(); /* every loop of the front end reads its keys here */
 	timeout(timeout_ms);
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	int r = get_wch(&ch);
 	if (r == ERR) {
-		live_key_wait();
+		wait_hook();
 		k = ERR;
 		/* A lost terminal makes every read fail at once instead of waiting:
 		 * treat many instant failures in a row as a hang-up (drafts are

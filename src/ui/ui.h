@@ -48,6 +48,9 @@ int ui_getkey(int timeout_ms);
  * as U+0101..U+01FF, so a typed "ą" (U+0105) equals KEY_RIGHT. Text input
  * must use this one. is_fn may be NULL. */
 int ui_readkey(int timeout_ms, int *is_fn);
+/* fn runs before and after every wait for a key (NULL: nothing); the
+ * layer that must act between keys (hang-ups, snapshots) sets it. */
+void ui_set_key_wait(void (*fn)(void));
 #define KEY_CTRL(c) ((c) & 0x1f)
 #define KEY_ESC 27
 

@@ -12,10 +12,19 @@
 #include "i18n.h"
 #include "ui_form.h"
 #include "ui_pick.h"
+#include "ui_shell.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The views this file opens, from the views' layer above. */
+static const cycle_hooks *hooks;
+
+void cycle_set_hooks(const cycle_hooks *h)
+{
+	hooks = h;
+}
 
 /* ---- records kept for the key bar ---- */
 
@@ -64,9 +73,7 @@ static int is_me(int64_t staff_id)
 	return app->who.staff_id && staff_id == app->who.staff_id;
 }
 
-/* What a leader may do to others' records (a leader's own are decided by
- * the leader above); admins to everyone's. */
-static int leads(int64_t staff_id)
+int cycle_leads(int64_t staff_id)
 {
 	return app->who.role == ROLE_ADMIN || (app->who.role == ROLE_LEADER && !is_me(staff_id));
 }
@@ -85,59 +92,12 @@ int cycle_plan_allowed(int action, int64_t plan_id)
 	if (!p)
 		return 0;
 	switch (action) {
-	case A_AGREE: return leads(p->staff_id) && !strcmp(p->status, "draft");
+	case A_AGREE: return cycle_leads(p->staff_id) && !strcmp(p->status, "draft");
 	case A_ACCEPT: return is_me(p->staff_id) && !strcmp(p->status, "agreed") && !p->accepted_at[0];
-	case A_EVALUATE: return leads(p->staff_id) && !strcmp(p->status, "agreed");
-	case A_CARRY: return leads(p->staff_id);
+	case A_EVALUATE: return cycle_leads(p->staff_id) && !strcmp(p->status, "agreed");
+	case A_CARRY: return cycle_leads(p->staff_id);
 	}
 	return 0;
-}
-
-void cycle_open_plan(int64_t plan_id)
-{
-	plan_rec p;
-	kerr e;
-	if (plan_get(app->db, &app->who, plan_id, &p, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
-	}
-	view *g = view_goals_new(plan_id);
-	if (g)
-		snprintf(g->subtitle, sizeof g->subtitle, "%s %d", p.staff_name, p.year);
-	plan_free(&p);
-	ui_push(g);
-}
-
-void cycle_open_plan_of(int64_t staff_id, int year)
-{
-	plan_rec p;
-	kerr e;
-	kcode c = plan_find(app->db, &app->who, staff_id, year, &p, &e);
-	if (c == KE_NOTFOUND && leads(staff_id)) {
-		staff_rec s;
-		if (staff_get(app->db, &app->who, staff_id, &s, &e)) {
-			ui_msg(ST_ERROR, "%s", e.msg);
-			return;
-		}
-		char q[300];
-		snprintf(q, sizeof q, _("%s has no plan for %d. Create it?"), s.name, year);
-		staff_free(&s);
-		if (!ui_confirm(q))
-			return;
-		plan_rec n = { .staff_id = staff_id, .year = year };
-		if ((c = plan_save(app->db, &app->who, &n, &e)) == KE_OK) {
-			ui_reload_all();
-			cycle_open_plan(n.id);
-			return;
-		}
-	}
-	if (c) {
-		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
-	}
-	int64_t id = p.id;
-	plan_free(&p);
-	cycle_open_plan(id);
 }
 
 enum { EV_GOALS, EV_TEXT, EV_COUNT };
@@ -158,7 +118,7 @@ static int evaluate(plan_rec *p)
 	fdesc fs[EV_COUNT] = {
 		[EV_GOALS] = { _("Goals"), FK_TEXT, 0, 0, 0, 0, NULL, NULL, NULL },
 		[EV_TEXT] = { _("Evaluation"), FK_TEXTAREA, 1, 4000, 0, 0, NULL, NULL,
-			      _("What was reached this year, and what comes next") },
+			      _("What was reached this year, and what comes next"), .col = "evaluation" },
 	};
 	form *f = form_new(title, fs, EV_COUNT);
 	if (!f)
@@ -203,7 +163,8 @@ static int carry(const plan_rec *p)
 		return 0;
 	}
 	ui_reload_all();
-	cycle_open_plan(id);
+	if (hooks && hooks->open_plan)
+		hooks->open_plan(id);
 	ui_msg(ST_OK, _("The %d plan is started with %d goal(s) carried over."), p->year + 1, k);
 	return 1;
 }
@@ -302,15 +263,15 @@ int cycle_part_allowed(int action, int64_t part_id)
 	if (!r)
 		return 0;
 	switch (action) {
-	case A_APPROVE: case A_REJECT: return leads(r->staff_id) && !strcmp(r->status, "requested");
-	case A_COMPLETE: case A_NOSHOW: return leads(r->staff_id) && !strcmp(r->status, "enrolled");
+	case A_APPROVE: case A_REJECT: return cycle_leads(r->staff_id) && !strcmp(r->status, "requested");
+	case A_COMPLETE: case A_NOSHOW: return cycle_leads(r->staff_id) && !strcmp(r->status, "enrolled");
 	case A_CANCEL: {
 		char word[16];
 		snprintf(word, sizeof word, " %s ", r->status);
-		return (is_me(r->staff_id) || leads(r->staff_id)) &&
+		return (is_me(r->staff_id) || cycle_leads(r->staff_id)) &&
 		       strstr(" requested approved enrolled waitlisted ", word) != NULL;
 	}
-	case A_PRICE: return leads(r->staff_id);
+	case A_PRICE: return cycle_leads(r->staff_id);
 	case A_FOLLOWUP: return r->followup_id != 0;
 	}
 	return 0;
@@ -349,9 +310,9 @@ static int decide(const part_rec *r, int reject)
 		 r->staff_name, what);
 	fdesc fs[TX_COUNT] = {
 		[TX_TEXT] = reject ? (fdesc){ _("Reason"), FK_TEXTAREA, 1, 2000, 0, 0, NULL, NULL,
-					      _("Required: the person reads it in their overview") }
+					      _("Required: the person reads it in their overview"), .col = "reason" }
 				   : (fdesc){ _("Note"), FK_TEXTAREA, 0, 2000, 0, 0, NULL, NULL,
-					      _("Optional: a word to the person") },
+					      _("Optional: a word to the person"), .col = "note" },
 	};
 	form *f = form_new(title, fs, TX_COUNT);
 	if (!f)
@@ -454,7 +415,7 @@ static int price(const part_rec *r)
 	snprintf(title, sizeof title, _("Price of %s's place: %s"), r->staff_name, what);
 	fdesc fs[PR_COUNT] = {
 		[PR_PRICE] = { _("Price"), FK_MONEY, 1, 0, 0, 10000000, NULL, NULL,
-			       _("Whole kroner; it starts as the activity's price per person") },
+			       _("Whole kroner; it starts as the activity's price per person"), .col = "price" },
 	};
 	form *f = form_new(title, fs, PR_COUNT);
 	if (!f)
@@ -561,11 +522,7 @@ static kcode save_followup(void *ctx, form *fm, int *bad, kerr *e)
 	kcode c = n.learned && n.practice && n.shared_with && n.leader_comment
 			  ? followup_save(app->db, &app->who, &n, done, e)
 			  : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-	if (!strcmp(e->msg, _("Write what was learned or a comment before closing the follow-up.")))
-		*bad = FU_LEARNED;
-	else if (!strcmp(e->msg, _("A follow-up can only be shared via a session of a peer-training or network activity.")) ||
-		 !strcmp(e->msg, _("The session it was shared in no longer exists.")))
-		*bad = FU_VIA;
+	(void)bad; /* the field at fault comes from the error (fdesc col) */
 	if (!c)
 		x->f.version = n.version;
 	free(n.learned);
@@ -610,19 +567,19 @@ int cycle_followup_edit(int64_t followup_id)
 		snprintf(starts, sizeof starts, "%s", p.starts);
 		part_free(&p);
 	}
-	x.lead = leads(x.f.staff_id);
+	x.lead = cycle_leads(x.f.staff_id);
 	fdesc fs[FU_COUNT] = {
 		[FU_ACTIVITY] = { _("Activity"), FK_TEXT, 0, 0, 0, 0, NULL, NULL, NULL },
 		[FU_DUE] = { _("Follow-up"), FK_TEXT, 0, 0, 0, 0, NULL, NULL, NULL },
 		[FU_LEARNED] = { _("What was learned"), FK_TEXTAREA, 0, 4000, 0, 0, NULL, NULL,
-				 _("Written by the person: what did you get out of it?") },
+				 _("Written by the person: what did you get out of it?"), .col = "learned" },
 		[FU_PRACTICE] = { _("Use in practice"), FK_TEXTAREA, 0, 4000, 0, 0, NULL, NULL,
-				  _("How it is put to use in daily work") },
+				  _("How it is put to use in daily work"), .col = "practice" },
 		[FU_SHARED] = { _("Shared with"), FK_TEXT, 0, 400, 0, 0, NULL, NULL,
-				_("The team meeting, named colleagues") },
+				_("The team meeting, named colleagues"), .col = "shared_with" },
 		[FU_VIA] = { _("Shared in session"), FK_CHOICE, 0, 0, 0, 0, pick_share, starts,
-			     _("Optional: a peer-training or network session where it was passed on") },
-		[FU_COMMENT] = { _("Leader's comment"), FK_TEXTAREA, 0, 4000, 0, 0, NULL, NULL, NULL },
+			     _("Optional: a peer-training or network session where it was passed on"), .col = "shared_via" },
+		[FU_COMMENT] = { _("Leader's comment"), FK_TEXTAREA, 0, 4000, 0, 0, NULL, NULL, NULL, .col = "leader_comment" },
 		[FU_DONE] = { _("Closed"), FK_BOOL, 0, 0, 0, 0, NULL, NULL,
 			      _("Space toggles: the leader closes the follow-up") },
 	};

@@ -19,6 +19,30 @@ enum {
 	A_APPROVE, A_REJECT, A_COMPLETE, A_NOSHOW, A_CANCEL, A_PRICE, A_FOLLOWUP,
 	A_CYCLE_END
 };
+
+/* The rows of the steps in the views' action tables, written once: each
+ * view lists the ones it offers, in its own key-bar order. */
+#define CYCLE_ACTION_AGREE \
+	{ A_AGREE, N_("Agree"), N_("Agree the plan (the person's leader)"), { 'A' }, 1 }
+#define CYCLE_ACTION_ACCEPT \
+	{ A_ACCEPT, N_("Accept"), N_("Accept your agreed plan"), { 'V' }, 1 }
+#define CYCLE_ACTION_EVALUATE \
+	{ A_EVALUATE, N_("Evaluate"), N_("Write the evaluation and close the plan"), { 'E' }, 1 }
+#define CYCLE_ACTION_CARRY \
+	{ A_CARRY, N_("Next year"), N_("Start next year's plan from this one, unfinished goals carried over"), { 'c' }, 1 }
+#define CYCLE_ACTION_APPROVE \
+	{ A_APPROVE, N_("Approve"), N_("Approve the request (a seat, else the waiting list)"), { 'o' }, 1 }
+#define CYCLE_ACTION_REJECT \
+	{ A_REJECT, N_("Reject"), N_("Reject the request, giving a reason"), { 'x' }, 1 }
+#define CYCLE_ACTION_COMPLETE \
+	{ A_COMPLETE, N_("Completed"), N_("Mark the participation completed (a follow-up is made)"), { 'f' }, 1 }
+#define CYCLE_ACTION_NOSHOW \
+	{ A_NOSHOW, N_("No-show"), N_("Record that the person did not turn up"), { 'u' }, 1 }
+#define CYCLE_ACTION_CANCEL \
+	{ A_CANCEL, N_("Cancel"), N_("Cancel the place (the first on the waiting list moves up)"), { 'd' }, 1 }
+#define CYCLE_ACTION_PRICE \
+	{ A_PRICE, N_("Price"), N_("Change the price of this participation"), { 'p' }, 1 }
+
 #define A_IS_PLAN_STEP(a) ((a) >= A_AGREE && (a) <= A_CARRY)
 #define A_IS_PART_STEP(a) ((a) >= A_APPROVE && (a) <= A_FOLLOWUP)
 
@@ -32,10 +56,17 @@ int cycle_part_act(int action, int64_t part_id);
 /* The follow-up form; 1 when saved. */
 int cycle_followup_edit(int64_t followup_id);
 
-/* Opens plan_id's goals on top of the current pane. */
-void cycle_open_plan(int64_t plan_id);
-/* A person's plan for the year, offering to create it (leaders, admins). */
-void cycle_open_plan_of(int64_t staff_id, int year);
+/* Whether the acting person decides on staff_id's plans and
+ * participations: admins on everyone's, leaders on others' (a leader's own
+ * are decided by the leader above). */
+int cycle_leads(int64_t staff_id);
+
+/* What the steps open in the views' layer above (a carry-over opens next
+ * year's plan); set once by the top, lives as long as the front end. */
+typedef struct cycle_hooks {
+	void (*open_plan)(int64_t plan_id);
+} cycle_hooks;
+void cycle_set_hooks(const cycle_hooks *h);
 
 /* Follow-up state in words and style for lists and details: "due
  * 13-01-2027", "overdue since 13-01-2027", "closed 20-01-2027". */
@@ -52,17 +83,7 @@ int cycle_plan_changes(WINDOW *w, int y, int h, int wd, int64_t plan_id);
  * person's detail; returns the next row. */
 int cycle_person_followups(WINDOW *w, int y, int h, int wd, int64_t staff_id);
 
-/* Draws participation part_id (and its follow-up) from row y on; returns
- * the next row. */
-int cycle_part_detail(WINDOW *w, int y, int h, int wd, int64_t part_id);
-
 /* Forgets the records kept for the key bar (when a view closes). */
 void cycle_forget(void);
-
-/* The sub-view of participations: of one session (session_id) or of one
- * person (staff_id), with their follow-ups. */
-view *view_parts_new(int64_t session_id, int64_t staff_id);
-/* Admin register: the follow-up delay per activity method. */
-view *view_fu_delays_new(void);
 
 #endif

@@ -8,7 +8,7 @@
 #include "text.h"
 #include "ui_form.h"
 #include "ui_pick.h"
-#include "ui_view.h"
+#include "ui_shell.h"
 #include "userfile.h"
 
 #include <stdio.h>
@@ -186,10 +186,17 @@ static void lines_close(view *v)
 
 static const action lines_actions[] = { { 0, NULL, NULL, { 0 }, 0 } };
 
+static const view_ops show_lines_ops = {
+	.actions = lines_actions,
+	.fetch = lines_fetch,
+	.detail = lines_detail,
+	.close = lines_close,
+};
+
 /* Takes over the strings (summary first, then the list). */
 static void show_lines(const char *title, char *summary, char **list, int n)
 {
-	view *v = calloc(1, sizeof *v);
+	view *v = view_new(&show_lines_ops);
 	lines *L = calloc(1, sizeof *L);
 	char **l = calloc((size_t)n + 1, sizeof *l);
 	if (!v || !L || !l || !summary) {
@@ -204,11 +211,7 @@ static void show_lines(const char *title, char *summary, char **list, int n)
 	L->l = l;
 	L->n = n + 1;
 	v->title = title;
-	v->actions = lines_actions;
-	v->detail = lines_detail;
-	v->close = lines_close;
 	v->data = L;
-	list_init(&v->list, lines_fetch, v);
 	ui_push(v);
 }
 

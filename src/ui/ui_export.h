@@ -9,7 +9,7 @@
 #include "ui_view.h"
 
 /* Action ids for the hooks in other views' tables: clear of their own and
- * of h-cycle's A_VIEW + 60.. (ui_cycle.h). */
+ * of the cycle steps' A_VIEW + 60.. (ui_cycle.h). */
 #define A_PRINT_PLAN (A_VIEW + 90)
 #define A_IMPORT (A_VIEW + 91)
 

@@ -7,7 +7,7 @@
 #include "i18n.h"
 #include "text.h"
 #include "ui.h"
-#include "ui_live.h"
+#include "ui_box.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -332,18 +332,16 @@ static void check_changed(form *f)
 
 static void idle(form *f, struct run *r)
 {
-	if (f->idle)
-		f->idle(f->idle_ctx, f);
 	keep_draft(f, r);
 	check_changed(f);
 }
 
 /* The next key, or ERR after a timeout or after the idle work (drafts,
- * the idle hook, the check for others' changes) every IDLE_MS. */
+ * the check for others' changes) every IDLE_MS. */
 static int read_key(form *f, int *fn, struct run *r)
 {
 	*fn = 0;
-	if (!f->idle && !f->reload && !(drafts && f->name[0]))
+	if (!f->reload && !(drafts && f->name[0]))
 		return ui_readkey(-1, fn);
 	long long left = r->next_idle - now_ms();
 	if (left <= 0 || left > IDLE_MS) {
@@ -440,8 +438,15 @@ static int field_key(form *f, int k, int fn)
 	return r != 0 || (!fn && ledit_printable(k));
 }
 
-static void mark_bad(form *f, int bad)
+/* Marks the field at fault after a failed save: the one whose column e
+ * names, else the one the save function chose (bad, -1: none). */
+static void mark_bad(form *f, int bad, const kerr *e)
 {
+	for (int i = 0; e && i < f->n; i++)
+		if (f->fld[i].d.col && kerr_is_field(e, f->fld[i].d.col)) {
+			bad = i;
+			break;
+		}
 	if (bad >= 0 && bad < f->n) {
 		f->focus = bad;
 		f->bad = bad;
@@ -502,7 +507,7 @@ static int resolve_conflict(form *f, form_save_fn save, void *ctx, kerr *e)
 	for (;;) {
 		char text[sizeof e->msg];
 		snprintf(text, sizeof text, "%s", e->msg);
-		int k = live_box(text, _("s: see their version   b: back to editing   o: overwrite theirs"), "sbto",
+		int k = ui_box(text, _("s: see their version   b: back to editing   o: overwrite theirs"), "sbto",
 				 backdrop, f);
 		if (k == 's') {
 			show_theirs(f);
@@ -525,7 +530,7 @@ static int resolve_conflict(form *f, form_save_fn save, void *ctx, kerr *e)
 		if (c == KE_OK)
 			return 1;
 		if (c != KE_CONFLICT) {
-			mark_bad(f, bad);
+			mark_bad(f, bad, e);
 			ui_msg(ST_ERROR, "%s", e->msg[0] ? e->msg : _("Could not save."));
 			return 0;
 		}
@@ -539,7 +544,7 @@ static int try_save(form *f, form_save_fn save, void *ctx)
 	int bad = -1;
 	kerr_clear(&e);
 	if (form_validate(f, &bad, &e) != KE_OK) {
-		mark_bad(f, bad);
+		mark_bad(f, bad, NULL);
 		ui_msg(ST_ERROR, "%s", e.msg);
 		return 0;
 	}
@@ -553,7 +558,7 @@ static int try_save(form *f, form_save_fn save, void *ctx)
 		return 1;
 	if (c == KE_CONFLICT && f->reload)
 		return resolve_conflict(f, save, ctx, &e);
-	mark_bad(f, bad);
+	mark_bad(f, bad, &e);
 	ui_msg(ST_ERROR, "%s", e.msg[0] ? e.msg : _("Could not save."));
 	return 0;
 }
@@ -599,7 +604,7 @@ static void offer_draft(form *f, struct run *r)
 	if (ask) {
 		paint(f);
 		snprintf(q, sizeof q, _("You have an unsaved draft of this form from %s. Restore it?"), when);
-		k = live_box(q, _("y: yes, restore it   n: no, throw it away"), "jyn", backdrop, f);
+		k = ui_box(q, _("y: yes, restore it   n: no, throw it away"), "jyn", backdrop, f);
 	}
 	if (k == KEY_ESC) { /* undecided: kept until something new is typed */
 		free(data);

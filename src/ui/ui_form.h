@@ -25,6 +25,8 @@ typedef struct fdesc {
 	fchoice_fn choices;  /* FK_CHOICE */
 	void *choice_ctx;
 	const char *help;    /* one line shown while focused; NULL: a hint by kind */
+	const char *col;     /* the column it edits (schema.sql), or NULL: a
+			      * save error naming it (kerr field) moves here */
 } fdesc;
 
 /* What a field holds. text is what is shown and edited (FK_CHOICE: the chosen
@@ -44,10 +46,10 @@ typedef struct fvalue {
 typedef struct form form;
 /* Called by form_run once every field is valid. Returns KE_OK when stored;
  * otherwise e->msg is shown, the form stays open with everything typed, and
- * *bad_field (preset to -1) may name the field to focus. */
+ * *bad_field (preset to -1) may name the field to focus; a field whose col
+ * the error names (kerr_is_field) goes before it. */
 typedef kcode (*form_save_fn)(void *ctx, form *f, int *bad_field, kerr *e);
 /* Called about every 2 seconds while the form waits for a key. */
-typedef void (*form_idle_fn)(void *ctx, form *f);
 /* Reads the record the form edits as it is now: its current version into
  * *version and, when into is not NULL, its values into `into` (a form with
  * the same fields) with the form_set_* calls. KE_NOTFOUND when it is gone.
@@ -82,8 +84,6 @@ struct form {
 	int focus;           /* field with the cursor */
 	int bad;             /* field marked in error, -1 none */
 	int top;             /* first form row on screen */
-	form_idle_fn idle;
-	void *idle_ctx;
 	/* what the form edits: drafts are kept under (name, record_id) */
 	char name[41];
 	int64_t record_id;
@@ -110,7 +110,6 @@ int form_set_bool(form *f, int i, int on);
 /* A read-only field is shown as plain text and the cursor passes it by. */
 void form_set_readonly(form *f, int i, int on);
 void form_set_focus(form *f, int i);
-void form_set_idle(form *f, form_idle_fn fn, void *ctx);
 /* What the form edits. name: a stable code for the form ("plan", "goal",
  * "goal-new"; a-z 0-9 _ -, at most 40), the key of its draft together with
  * id: the record (0 for a new one, or the record a new one goes into);

@@ -195,12 +195,6 @@ void form_set_focus(form *f, int i)
 		f->focus = i;
 }
 
-void form_set_idle(form *f, form_idle_fn fn, void *ctx)
-{
-	f->idle = fn;
-	f->idle_ctx = ctx;
-}
-
 void form_set_record(form *f, const char *name, int64_t id, int64_t version)
 {
 	snprintf(f->name, sizeof f->name, "%s", name ? name : "");

@@ -1,13 +1,13 @@
 /* ui_live.c — see ui_live.h: polling PRAGMA data_version while idle, the
- * draft store behind every form, the start-up offer of drafts, the hangup
- * path, and the box that conflicts are asked in. */
+ * draft store behind every form, the start-up offer of drafts and the
+ * hangup path. */
 #include "ui_live.h"
 #include "db_draft.h"
 #include "i18n.h"
 #include "text.h"
 #include "ui.h"
+#include "ui_box.h"
 #include "ui_form.h"
-#include "ui_view.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -20,6 +20,8 @@ static long long last_poll;
 static int draft_failed;  /* the last draft could not be kept: said once */
 /* The draft the person chose at the start: its form restores it unasked. */
 static struct { char form[41]; int64_t id; } chosen;
+/* The views' resume functions, from the top of the front end. */
+static const live_resume_fn *resumers;
 
 static long long mono_ms(void)
 {
@@ -116,7 +118,9 @@ static void on_signal(int sig)
 	hangup_signal = sig;
 }
 
-void live_start(void)
+static void key_wait(void);
+
+void live_start(const live_resume_fn *resume_table)
 {
 	/* No SA_RESTART: a blocked read returns, and ui_readkey notices. */
 	struct sigaction sa;
@@ -125,22 +129,27 @@ void live_start(void)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	resumers = resume_table;
 	form_set_draft_store(&store);
+	ui_set_key_wait(key_wait);
 	db_changed(app->db); /* start counting from here */
 	last_poll = mono_ms();
 }
 
-void live_tick(void)
+int live_tick(void)
 {
 	long long now = mono_ms();
 	if (now - last_poll < LIVE_POLL_MS)
-		return;
+		return 0;
 	last_poll = now;
-	if (db_changed(app->db))
-		ui_reload_all();
+	return db_changed(app->db);
 }
 
-void live_key_wait(void)
+/* Before and after every wait for a key: lets go of any read snapshot left
+ * under way (none should be), and after SIGHUP/SIGTERM keeps the open
+ * form's text as its draft, ends curses and the database connection, and
+ * exits. */
+static void key_wait(void)
 {
 	int sig = hangup_signal;
 	if (!app || !app->db)
@@ -156,117 +165,13 @@ void live_key_wait(void)
 	exit(128 + sig);
 }
 
-/* ---- the box ---- */
-
-#define BOX_LINES 12
-
-/* Splits text at spaces into lines of at most width columns (a longer word
- * stands alone and is cut when drawn); '\n' starts a new line. */
-static int wrap(const char *text, int width, char lines[][512], int max)
-{
-	int n = 1;
-	lines[0][0] = '\0';
-	for (const char *p = text; *p;) {
-		if (*p == '\n' || *p == ' ') {
-			if (*p++ == '\n') {
-				if (n == max)
-					break;
-				lines[n++][0] = '\0';
-			}
-			continue;
-		}
-		size_t len = strcspn(p, " \n");
-		char word[512];
-		snprintf(word, sizeof word, "%.*s", (int)(len < sizeof word ? len : sizeof word - 1), p);
-		p += len;
-		char *line = lines[n - 1];
-		size_t have = strlen(line);
-		if (have && text_width(line) + 1 + text_width(word) > width) {
-			if (n == max)
-				break;
-			line = lines[n++];
-			line[0] = '\0';
-			have = 0;
-		}
-		snprintf(line + have, 512 - have, "%s%s", have ? " " : "", word);
-	}
-	return n;
-}
-
-static void draw_box(const char *text, const char *keys)
-{
-	char lines[BOX_LINES][512];
-	int w = COLS - 4 < 72 ? COLS - 4 : 72;
-	int n = wrap(text, w - 4, lines, BOX_LINES);
-	int h = n + 4;
-	WINDOW *b = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2);
-	if (!b)
-		return;
-	wattron(b, ui_style(ST_WARN));
-	box(b, 0, 0);
-	wattroff(b, ui_style(ST_WARN));
-	for (int i = 0; i < n; i++)
-		ui_put(b, 1 + i, 2, w - 4, lines[i], 1);
-	wattron(b, ui_style(ST_HEADER));
-	ui_put(b, h - 2, 2, w - 4, keys, 1);
-	wattroff(b, ui_style(ST_HEADER));
-	wnoutrefresh(stdscr);
-	wnoutrefresh(b);
-	doupdate();
-	delwin(b);
-}
-
-int live_box(const char *text, const char *keys, const char *accept, void (*backdrop)(void *), void *ctx)
-{
-	int old_cursor = curs_set(0), k;
-	for (;;) {
-		if (ui_too_small())
-			ui_draw_too_small();
-		else
-			draw_box(text, keys);
-		int fn;
-		k = ui_readkey(-1, &fn);
-		if (k == ERR)
-			continue;
-		if (fn && k == KEY_RESIZE) {
-			if (backdrop)
-				backdrop(ctx);
-			else
-				touchwin(stdscr);
-			continue;
-		}
-		if (!fn && k == KEY_ESC)
-			break;
-		if (!fn && k > 0 && k < 128 && strchr(accept, k | 0x20) && ((k | 0x20) >= 'a' && (k | 0x20) <= 'z')) {
-			k |= 0x20;
-			break;
-		}
-	}
-	touchwin(stdscr);
-	if (old_cursor != ERR)
-		curs_set(old_cursor);
-	return k;
-}
-
-int live_ask_again(const kerr *e, const char *question)
-{
-	char text[sizeof e->msg + 200];
-	snprintf(text, sizeof text, "%s\n%s", e->msg, question);
-	int k = live_box(text, _("y: yes   n: no"), "jyn", NULL, NULL);
-	return k == 'j' || k == 'y';
-}
-
 /* ---- drafts at the start ---- */
-
-static int (*const resumers[])(const char *form, int64_t id) = {
-	view_staff_resume, view_plan_resume, view_activity_resume, view_admin_resume,
-};
 
 static void resume(const draft_rec *d)
 {
 	snprintf(chosen.form, sizeof chosen.form, "%s", d->form);
 	chosen.id = d->record_id;
-	for (size_t i = 0; i < sizeof resumers / sizeof *resumers; i++)
+	for (size_t i = 0; resumers && resumers[i]; i++)
 		if (resumers[i](d->form, d->record_id)) {
 			chosen.form[0] = '\0';
 			return;
@@ -295,7 +200,7 @@ int live_offer_drafts(void)
 	char when[64], text[800];
 	local_time(one->saved_at, when, sizeof when);
 	snprintf(text, sizeof text, _("You have an unsaved draft of %s from %s. Restore it?"), one->title, when);
-	int k = live_box(text, _("y: yes, open it   n: no, throw it away   Esc: later"), "jyn", NULL, NULL);
+	int k = ui_box(text, _("y: yes, open it   n: no, throw it away   Esc: later"), "jyn", NULL, NULL);
 	if (k == 'n')
 		draft_delete(app->db, &app->who, one->form, one->record_id, &e);
 	else if (k != KEY_ESC)

@@ -1,6 +1,7 @@
 /* ui_view.h — views: a list with a detail of the selected row and a table of
- * actions. The top-level panes (1 Medarbejdere, 2 Planer, 3 Aktiviteter) are
- * views; opening a record pushes a view (a plan's goals, an activity's
+ * actions, and the helpers their fetch and detail functions share
+ * (ui_view.c). The top-level panes (1 Medarbejdere, 2 Planer, 3 Aktiviteter)
+ * are views; opening a record pushes a view (a plan's goals, an activity's
  * sessions) and Esc/q pops it, as in tig. Keys are dispatched from the
  * action tables, and the help screen and key bar are generated from them. */
 #ifndef KUP_UI_VIEW_H
@@ -15,8 +16,8 @@ enum {
 	A_UP, A_DOWN, A_PGUP, A_PGDN, A_HOME, A_END, A_FILTER, A_BACK,
 	A_YEAR_PREV, A_YEAR_NEXT, A_REFRESH,
 	A_OPEN, A_NEW, A_EDIT, A_DELETE,
-	A_ADMIN, /* h-admin: global, admins only */
-	A_HISTORY, /* h-roles: global, a record's audit history */
+	A_ADMIN,   /* global, admins only */
+	A_HISTORY, /* global, a record's audit history */
 	A_VIEW = 100
 };
 
@@ -29,8 +30,11 @@ typedef struct action {
 } action;
 
 typedef struct view view;
-struct view {
-	const char *title;          /* N_() */
+
+/* What a kind of view does: one static const table per kind, shared by
+ * every open view of the kind (tig's view_ops). */
+typedef struct view_ops {
+	const char *title;          /* N_(); a view may name itself instead */
 	const action *actions;      /* the view's own, ended by id 0 */
 	list_fetch_fn fetch;        /* rows of the list; ctx is the view */
 	/* Column header line for the list (may be NULL). */
@@ -42,36 +46,23 @@ struct view {
 	/* Whether the acting person may use the action now (NULL: always). */
 	int (*allowed)(view *v, int action, const lrow *sel);
 	void (*close)(view *v);     /* frees data; NULL if nothing to free */
+	const char *table;          /* audited table of the rows (h shows a row's
+				     * history), NULL if none */
+} view_ops;
+
+/* One open view: its kind and its own state. */
+struct view {
+	const view_ops *ops;
+	const char *title;          /* N_(): ops->title unless set otherwise */
 	ulist list;
 	int64_t parent_id;          /* sub-views: the record they show */
-	const char *table;          /* h-roles: audited table of the rows (h shows a
-				     * row's history), NULL if none */
 	char subtitle[160];         /* sub-views: e.g. the person's name */
-	void *data;
+	void *data;                 /* the kind's own state, freed by ops->close */
 };
 
-/* Opens v on top of the current pane (the main loop owns it from now on). */
-void ui_push(view *v);
-/* Reloads every list (after a change). */
-void ui_reload_all(void);
-/* Switches to a top-level pane (0-based) and shows the record (key,id). */
-void ui_show_in_pane(int pane, const char *key, int64_t id);
-/* h-reports: the index of the pane shown by key ('1'...), -1 if none. */
-int ui_pane_index(int key);
-
-/* The panes and sub-views, each in its own ui_view_*.c file. */
-view *view_staff_new(void);
-view *view_plans_new(void);
-view *view_activities_new(void);
-view *view_goals_new(int64_t plan_id);
-view *view_sessions_new(int64_t activity_id);
-view *view_admin_new(void); /* h-admin: ui_view_admin.c, the registers */
-view *view_overview_new(void); /* h-cycle: ui_view_overview.c, pane 0 Overblik */
-view *view_reports_new(void); /* pane 4: the list of reports, ui_view_report_menu.c */
-view *view_report_new(int kind); /* one report (a kreport), ui_view_report.c */
-/* h-roles: ui_view_history.c, the audit history of row id of table, newest
- * first; what names the record in the title line. */
-view *view_history_new(const char *table, int64_t id, const char *what);
+/* A new view of kind ops (its list not yet read), or NULL when out of
+ * memory. Freed by the shell once pushed (ops->close, then free). */
+view *view_new(const view_ops *ops);
 
 /* Shared helper for fetch functions: copies a key and a laid-out line into a
  * row. Returns 0, or -1 on out of memory. */
@@ -84,18 +75,5 @@ void columns(char *buf, size_t size, int n, const char *const *texts, const int 
 const char *key_label(int key, char *buf, size_t size);
 /* Draws "Label: value" in a detail pane; returns the next row. */
 int detail_line(WINDOW *w, int y, int wd, const char *label, const char *value);
-
-int ui_main(ui_app *a);
-
-/* Benchmark hooks (tests/bench, issue 8): the panes, key dispatch and
- * drawing of ui_main one step at a time, without the key loop. */
-int ui_bench_open(ui_app *a);
-int ui_bench_panes(void);
-const char *ui_bench_pane_name(int pane); /* N_() */
-void ui_bench_frame(int pane);
-void ui_bench_key(int key);
-void ui_bench_filter(const char *text);
-int64_t ui_bench_selected(void);
-void ui_bench_close(void);
 
 #endif

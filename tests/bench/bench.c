@@ -18,7 +18,7 @@
 #include "ops.h"
 #include "date.h"
 #include "i18n.h"
-#include "ui_view.h"
+#include "ui_panes.h"
 
 #include <errno.h>
 #include <fcntl.h>

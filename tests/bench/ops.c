@@ -9,7 +9,7 @@
 #include "db_report.h"
 #include "db_staff.h"
 #include "i18n.h"
-#include "ui_view.h"
+#include "ui_panes.h"
 
 #include <ctype.h>
 #include <fcntl.h>

@@ -322,7 +322,7 @@ static kcode fake_reload(void *ctx, form *into, int64_t *version, kerr *e)
 
 static void test_form_record(void)
 {
-	fdesc fs[1] = { { "Goal", FK_TEXT, 1, 100, 0, 0, NULL, NULL, NULL } };
+	fdesc fs[1] = { { "Goal", FK_TEXT, 1, 100, 0, 0, NULL, NULL, NULL, NULL } };
 	form *f = form_new("Edit goal", fs, 1);
 	CHECK(f != NULL, "a form");
 	if (!f)

@@ -420,8 +420,8 @@ static void test_drafts(void)
 	CHECK(again && strcmp(again, data) == 0, "serializing the restored form gives the same text");
 	free(again);
 
-	static const fdesc other[2] = { { "Name", FK_TEXT, 1, 10, 0, 0, NULL, NULL, NULL },
-					{ "Notes", FK_DATE, 0, 0, 0, 0, NULL, NULL, NULL } };
+	static const fdesc other[2] = { { "Name", FK_TEXT, 1, 10, 0, 0, NULL, NULL, NULL, NULL },
+					{ "Notes", FK_DATE, 0, 0, 0, 0, NULL, NULL, NULL, NULL } };
 	form *h = form_new("Other", other, 2);
 	form_set_text(h, 0, "keep");
 	CHECK(form_restore(h, data) < 0, "a draft of another form is refused");

@@ -2,15 +2,16 @@
  * activity's detail (method, provider, ECTS/hours/price, sessions with seats),
  * the activity form, and the sessions sub-view where sessions are kept and
  * people are signed up. */
-#include "ui_view.h"
+#include "ui_view_activity.h"
+#include "ui_view_parts.h"
 #include "date.h"
 #include "db_activity.h"
 #include "db_part.h"
 #include "i18n.h"
 #include "ui_form.h"
-#include "ui_live.h"
+#include "ui_box.h"
 #include "ui_pick.h"
-#include "ui_checklist.h" /* h-cycle: competence areas, professions */
+#include "ui_checklist.h"
 #include "ui_cycle.h"
 
 #include <stdio.h>
@@ -24,13 +25,13 @@ static const action activity_actions[] = {
 	{ A_NEW, N_("New"), N_("Add an activity to the catalogue"), { 'n' }, 1 },
 	{ A_EDIT, N_("Edit"), N_("Edit the activity"), { 'e' }, 1 },
 	{ A_DELETE, N_("Deactivate"), N_("Take the activity out of the catalogue (or back)"), { 'd' }, 1 },
-	{ A_COMPETENCES, N_("Areas"), N_("Tick the competence areas the activity develops"), { 'C' }, 1 }, /* h-cycle */
+	{ A_COMPETENCES, N_("Areas"), N_("Tick the competence areas the activity develops"), { 'C' }, 1 },
 	{ A_PROFESSIONS, N_("Professions"), N_("Tick the professions the activity is for"), { 'P' }, 1 },
 	{ 0, NULL, NULL, { 0 }, 0 },
 };
 
 static const action session_actions[] = {
-	{ A_OPEN, N_("Participants"), N_("Open the participants and the waiting list"), { '\n', KEY_RIGHT }, 1 }, /* h-cycle */
+	{ A_OPEN, N_("Participants"), N_("Open the participants and the waiting list"), { '\n', KEY_RIGHT }, 1 },
 	{ A_SIGNUP, N_("Sign up"), N_("Sign a person up for the session"), { 't' }, 1 },
 	{ A_NEW, N_("New"), N_("Add a session"), { 'n' }, 1 },
 	{ A_EDIT, N_("Edit"), N_("Edit the session"), { 'e' }, 1 },
@@ -140,7 +141,7 @@ static void act_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	ui_money(z, sizeof z, a.price);
 	snprintf(buf, sizeof buf, "%s · %s · %s", x, y2, z);
 	if (y < h) y = detail_line(w, y, wd, _("Scope"), buf);
-	y = ui_activity_links_draw(w, y, h, wd, &a); /* h-cycle */
+	y = ui_activity_links_draw(w, y, h, wd, &a);
 	if (y < h && a.description[0]) y = detail_line(w, y, wd, _("About"), a.description);
 	if (y < h) y = detail_line(w, y, wd, _("Sessions"), a.sessions ? "" : _("none planned"));
 	draw_sessions(w, y, h, wd, a.id);
@@ -152,6 +153,7 @@ enum { AF_TITLE, AF_METHOD, AF_PROVIDER, AF_ECTS, AF_HOURS, AF_PRICE, AF_CROSS, 
 static kcode save_activity(void *ctx, form *f, int *bad, kerr *e)
 {
 	activity_rec *a = ctx;
+	(void)bad; /* the field at fault comes from the error (fdesc col) */
 	activity_rec n = *a;
 	n.title = strdup(form_value(f, AF_TITLE)->text ? form_value(f, AF_TITLE)->text : "");
 	n.provider = strdup(form_value(f, AF_PROVIDER)->text ? form_value(f, AF_PROVIDER)->text : "");
@@ -166,7 +168,6 @@ static kcode save_activity(void *ctx, form *f, int *bad, kerr *e)
 	n.version = form_version(f);
 	kcode c = n.title && n.provider && n.description ? activity_save(app->db, &app->who, &n, e)
 							 : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-	*bad = strstr(e->msg, "ECTS") ? AF_ECTS : -1;
 	if (!c) {
 		a->id = n.id;
 		a->version = n.version;
@@ -202,7 +203,7 @@ static void fill_activity(form *f, const activity_rec *a)
 	form_set_text(f, AF_DESC, a->description);
 }
 
-/* h-conc: the activity as saved now (ui_form.h form_reload_fn). */
+/* The activity as saved now (ui_form.h form_reload_fn). */
 static kcode reload_activity(void *ctx, form *into, int64_t *version, kerr *e)
 {
 	activity_rec cur;
@@ -225,14 +226,14 @@ static void edit_activity(view *v, int64_t id)
 		return;
 	}
 	fdesc fs[AF_COUNT] = {
-		[AF_TITLE] = { _("Title"), FK_TEXT, 1, 160, 0, 0, NULL, NULL, NULL },
-		[AF_METHOD] = { _("Method"), FK_CHOICE, 1, 0, 0, 0, pick_method, NULL, NULL },
-		[AF_PROVIDER] = { _("Provider"), FK_TEXT, 0, 160, 0, 0, NULL, NULL, NULL },
-		[AF_ECTS] = { _("ECTS points"), FK_DECIMAL, 0, 0, 0, 60, NULL, NULL, _("Diploma modules: e.g. 10 or 7,5") },
-		[AF_HOURS] = { _("Hours"), FK_DECIMAL, 0, 0, 0, 2000, NULL, NULL, NULL },
-		[AF_PRICE] = { _("Price per person"), FK_MONEY, 0, 0, 0, 10000000, NULL, NULL, _("Whole kroner, e.g. 12.500") },
-		[AF_CROSS] = { _("Cross-professional"), FK_BOOL, 0, 0, 0, 0, NULL, NULL, _("Space toggles") },
-		[AF_DESC] = { _("Description"), FK_TEXTAREA, 0, 4000, 0, 0, NULL, NULL, NULL },
+		[AF_TITLE] = { _("Title"), FK_TEXT, 1, 160, 0, 0, NULL, NULL, NULL, .col = "title" },
+		[AF_METHOD] = { _("Method"), FK_CHOICE, 1, 0, 0, 0, pick_method, NULL, NULL, .col = "method" },
+		[AF_PROVIDER] = { _("Provider"), FK_TEXT, 0, 160, 0, 0, NULL, NULL, NULL, .col = "provider" },
+		[AF_ECTS] = { _("ECTS points"), FK_DECIMAL, 0, 0, 0, 60, NULL, NULL, _("Diploma modules: e.g. 10 or 7,5"), .col = "ects" },
+		[AF_HOURS] = { _("Hours"), FK_DECIMAL, 0, 0, 0, 2000, NULL, NULL, NULL, .col = "hours" },
+		[AF_PRICE] = { _("Price per person"), FK_MONEY, 0, 0, 0, 10000000, NULL, NULL, _("Whole kroner, e.g. 12.500"), .col = "price" },
+		[AF_CROSS] = { _("Cross-professional"), FK_BOOL, 0, 0, 0, 0, NULL, NULL, _("Space toggles"), .col = "cross_prof" },
+		[AF_DESC] = { _("Description"), FK_TEXTAREA, 0, 4000, 0, 0, NULL, NULL, NULL, .col = "description" },
 	};
 	form *f = form_new(id ? _("Edit activity") : _("New activity"), fs, AF_COUNT);
 	if (!f) {
@@ -270,8 +271,8 @@ static void toggle_activity(view *v, int64_t id)
 				       : _("Put \"%s\" back in the catalogue?"), a.title);
 	if (ui_confirm(q)) {
 		kcode c = activity_set_active(app->db, &app->who, a.id, a.version, !a.active, &e);
-		/* h-conc: someone changed the activity meanwhile: ask again */
-		if (c == KE_CONFLICT && live_ask_again(&e, a.active ? _("Take it out anyway?") : _("Put it back anyway?"))) {
+		/* Someone changed the activity meanwhile: ask again */
+		if (c == KE_CONFLICT && ui_ask_again(&e, a.active ? _("Take it out anyway?") : _("Put it back anyway?"))) {
 			activity_rec cur;
 			c = activity_get(app->db, &app->who, a.id, &cur, &e);
 			if (!c) {
@@ -293,7 +294,7 @@ static int act_allowed(view *v, int a, const lrow *sel)
 	switch (a) {
 	case A_NEW: return admin;
 	case A_EDIT: case A_DELETE: return admin && sel;
-	case A_COMPETENCES: case A_PROFESSIONS: return admin && sel; /* h-cycle */
+	case A_COMPETENCES: case A_PROFESSIONS: return admin && sel;
 	case A_OPEN: return sel != NULL;
 	}
 	return 1;
@@ -302,7 +303,7 @@ static int act_allowed(view *v, int a, const lrow *sel)
 static int act_act(view *v, int a, const lrow *sel)
 {
 	switch (a) {
-	case A_COMPETENCES: case A_PROFESSIONS: /* h-cycle */
+	case A_COMPETENCES: case A_PROFESSIONS:
 		if (ui_activity_links(sel->id, a == A_PROFESSIONS))
 			list_reload(&v->list);
 		return 1;
@@ -324,19 +325,22 @@ static int act_act(view *v, int a, const lrow *sel)
 	return 0;
 }
 
+static const view_ops activities_ops = {
+	.title = N_("Activities"),
+	.actions = activity_actions,
+	.fetch = act_fetch,
+	.header = act_header,
+	.detail = act_detail,
+	.act = act_act,
+	.allowed = act_allowed,
+	.table = "activity",
+};
+
 view *view_activities_new(void)
 {
-	view *v = calloc(1, sizeof *v);
+	view *v = view_new(&activities_ops);
 	if (!v)
 		return NULL;
-	v->title = N_("Activities");
-	v->actions = activity_actions;
-	v->header = act_header;
-	v->detail = act_detail;
-	v->act = act_act;
-	v->allowed = act_allowed;
-	v->table = "activity"; /* h-roles */
-	list_init(&v->list, act_fetch, v);
 	return v;
 }
 
@@ -418,7 +422,7 @@ static void ses_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 		y = detail_line(w, y, wd, _("Participants"), n ? "" : "–");
 		for (int i = 0; i < n && y < h; i++) {
 			snprintf(buf, sizeof buf, "  %s · %s", r[i].staff_name, part_status_name(r[i].status));
-			if (r[i].wait_pos) /* h-cycle: the place in the queue */
+			if (r[i].wait_pos) /* the place in the queue */
 				snprintf(buf, sizeof buf, "  %s · %s (%d)", r[i].staff_name,
 					 part_status_name(r[i].status), r[i].wait_pos);
 			ui_put(w, y++, 0, wd, buf, 1);
@@ -467,7 +471,7 @@ static void fill_session(form *f, const session_rec *s)
 	form_set_text(f, SF_DEADLINE, d);
 }
 
-/* h-conc: the session as saved now (ui_form.h form_reload_fn). */
+/* The session as saved now (ui_form.h form_reload_fn). */
 static kcode reload_session(void *ctx, form *into, int64_t *version, kerr *e)
 {
 	session_rec cur;
@@ -490,11 +494,11 @@ static void edit_session(int64_t activity_id, int64_t id)
 		return;
 	}
 	fdesc fs[SF_COUNT] = {
-		[SF_STARTS] = { _("Starts"), FK_DATE, 1, 0, 0, 0, NULL, NULL, _("A date like 22-11-2026") },
-		[SF_ENDS] = { _("Ends"), FK_DATE, 0, 0, 0, 0, NULL, NULL, _("Empty: the same day") },
-		[SF_PLACE] = { _("Place"), FK_TEXT, 0, 160, 0, 0, NULL, NULL, NULL },
-		[SF_CAPACITY] = { _("Seats"), FK_INT, 1, 0, 1, 10000, NULL, NULL, NULL },
-		[SF_DEADLINE] = { _("Sign-up by"), FK_DATE, 0, 0, 0, 0, NULL, NULL, _("The last day to ask for a seat") },
+		[SF_STARTS] = { _("Starts"), FK_DATE, 1, 0, 0, 0, NULL, NULL, _("A date like 22-11-2026"), .col = "starts" },
+		[SF_ENDS] = { _("Ends"), FK_DATE, 0, 0, 0, 0, NULL, NULL, _("Empty: the same day"), .col = "ends" },
+		[SF_PLACE] = { _("Place"), FK_TEXT, 0, 160, 0, 0, NULL, NULL, NULL, .col = "place" },
+		[SF_CAPACITY] = { _("Seats"), FK_INT, 1, 0, 1, 10000, NULL, NULL, NULL, .col = "capacity" },
+		[SF_DEADLINE] = { _("Sign-up by"), FK_DATE, 0, 0, 0, 0, NULL, NULL, _("The last day to ask for a seat"), .col = "signup_deadline" },
 	};
 	form *f = form_new(id ? _("Edit session") : _("New session"), fs, SF_COUNT);
 	if (!f) {
@@ -529,8 +533,8 @@ static void delete_session(view *v, int64_t id)
 	snprintf(q, sizeof q, _("Delete the session of %s starting %s?"), s.activity_title, d);
 	if (ui_confirm(q)) {
 		kcode c = session_delete(app->db, &app->who, s.id, s.version, &e);
-		/* h-conc: someone changed the session meanwhile: ask again */
-		if (c == KE_CONFLICT && live_ask_again(&e, _("Delete it anyway?"))) {
+		/* Someone changed the session meanwhile: ask again */
+		if (c == KE_CONFLICT && ui_ask_again(&e, _("Delete it anyway?"))) {
 			session_rec cur;
 			c = session_get(app->db, &app->who, s.id, &cur, &e);
 			if (!c) {
@@ -560,7 +564,7 @@ static kcode save_signup(void *ctx, form *f, int *bad, kerr *e)
 static void signup(int64_t session)
 {
 	fdesc fs[SU_COUNT] = {
-		[SU_PERSON] = { _("Person"), FK_CHOICE, 1, 0, 0, 0, pick_staff, NULL, _("Type part of the name") },
+		[SU_PERSON] = { _("Person"), FK_CHOICE, 1, 0, 0, 0, pick_staff, NULL, _("Type part of the name"), .col = "staff_id" },
 	};
 	form *f = form_new(_("Sign a person up"), fs, SU_COUNT);
 	if (!f)
@@ -569,7 +573,7 @@ static void signup(int64_t session)
 	if (app->who.role == ROLE_EMPLOYEE)
 		form_set_choice(f, SU_PERSON, app->who.staff_id, app->who.name);
 	if (form_run(f, save_signup, &session)) {
-		int64_t sid = form_value(f, SU_PERSON)->id; /* h-cycle: a request is no seat yet */
+		int64_t sid = form_value(f, SU_PERSON)->id; /* a request is no seat yet */
 		if (app->who.role == ROLE_EMPLOYEE || sid == app->who.staff_id)
 			ui_msg(ST_OK, "%s", _("Signed up: the request waits for the leader's decision."));
 		else
@@ -587,7 +591,7 @@ static int ses_allowed(view *v, int a, const lrow *sel)
 	case A_NEW: return admin;
 	case A_EDIT: case A_DELETE: return admin && sel;
 	case A_SIGNUP: return sel != NULL;
-	case A_OPEN: return sel != NULL; /* h-cycle */
+	case A_OPEN: return sel != NULL;
 	}
 	return 1;
 }
@@ -596,7 +600,7 @@ static int ses_act(view *v, int a, const lrow *sel)
 {
 	switch (a) {
 	case A_SIGNUP: signup(sel->id); return 1;
-	case A_OPEN: { /* h-cycle: the participants, where requests are decided */
+	case A_OPEN: { /* the participants, where requests are decided */
 		view *p = view_parts_new(sel->id, 0);
 		if (p)
 			snprintf(p->subtitle, sizeof p->subtitle, "%s", v->subtitle);
@@ -610,7 +614,7 @@ static int ses_act(view *v, int a, const lrow *sel)
 	return 0;
 }
 
-/* h-conc: reopens a form for its draft (ui_live.h). */
+/* Reopens a form for its draft (ui_live.h). */
 int view_activity_resume(const char *form, int64_t id)
 {
 	session_rec s;
@@ -634,19 +638,22 @@ int view_activity_resume(const char *form, int64_t id)
 	return 1;
 }
 
+static const view_ops sessions_ops = {
+	.title = N_("Sessions"),
+	.actions = session_actions,
+	.fetch = ses_fetch,
+	.header = ses_header,
+	.detail = ses_detail,
+	.act = ses_act,
+	.allowed = ses_allowed,
+	.table = "session",
+};
+
 view *view_sessions_new(int64_t activity_id)
 {
-	view *v = calloc(1, sizeof *v);
+	view *v = view_new(&sessions_ops);
 	if (!v)
 		return NULL;
-	v->title = N_("Sessions");
-	v->actions = session_actions;
-	v->header = ses_header;
-	v->detail = ses_detail;
-	v->act = ses_act;
-	v->allowed = ses_allowed;
-	v->table = "session"; /* h-roles */
 	v->parent_id = activity_id;
-	list_init(&v->list, ses_fetch, v);
 	return v;
 }

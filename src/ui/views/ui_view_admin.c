@@ -3,16 +3,17 @@
  * kind, leaders, yearly budget), professions, competence areas and the focus
  * areas of the year. The views own their rows (ui_list); every record read
  * here is freed before the function that read it returns. */
-#include "ui_view.h"
+#include "ui_view_admin.h"
+#include "ui_view_delays.h"
 #include "date.h"
 #include "db_org.h"
 #include "i18n.h"
 #include "text.h"
 #include "ui_form.h"
-#include "ui_live.h"
+#include "ui_box.h"
 #include "ui_pick.h"
-#include "ui_cycle.h" /* h-cycle: the follow-up delays register */
-#include "ui_export.h" /* h-reports: i imports from HR */
+#include "ui_cycle.h"
+#include "ui_export.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,24 +39,6 @@ static int admin_allowed(view *v, int a, const lrow *sel)
 	case A_OPEN: return sel != NULL;
 	}
 	return 1;
-}
-
-static view *new_view(const char *title, const action *actions, list_fetch_fn fetch,
-		      void (*header)(view *, char *, size_t, int),
-		      void (*detail)(view *, WINDOW *, int, int, const lrow *),
-		      int (*act)(view *, int, const lrow *))
-{
-	view *v = calloc(1, sizeof *v);
-	if (!v)
-		return NULL;
-	v->title = title;
-	v->actions = actions;
-	v->header = header;
-	v->detail = detail;
-	v->act = act;
-	v->allowed = admin_allowed;
-	list_init(&v->list, fetch, v);
-	return v;
 }
 
 static char *dup_value(form *f, int i)
@@ -255,9 +238,7 @@ static kcode save_unit(void *ctx, form *f, int *bad, kerr *e)
 	snprintf(n.kind, sizeof n.kind, "%s", k > 0 && k <= 3 ? unit_kinds[k - 1] : "");
 	kcode c = n.name ? unit_save(app->db, &app->who, &n, e) : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
 	if (c) {
-		*bad = c == KE_EXISTS || strstr(e->msg, _("Name")) ? UF_NAME
-		     : !strcmp(e->msg, _("A unit cannot be placed below itself.")) ||
-		       !strcmp(e->msg, _("The chosen parent unit does not exist.")) ? UF_PARENT : -1;
+		*bad = c == KE_EXISTS ? UF_NAME : -1;
 	} else {
 		u->id = n.id;
 		u->version = n.version;
@@ -278,7 +259,7 @@ static void fill_unit(form *f, const unit_rec *u, const unit_rec *parent)
 		form_set_choice(f, UF_PARENT, parent->id, parent->name);
 }
 
-/* h-conc: the unit as saved now (ui_form.h form_reload_fn). */
+/* The unit as saved now (ui_form.h form_reload_fn). */
 static kcode reload_unit(void *ctx, form *into, int64_t *version, kerr *e)
 {
 	unit_rec cur, parent = { 0 };
@@ -310,10 +291,10 @@ static void unit_edit(view *v, int64_t id)
 		return;
 	}
 	fdesc fs[UF_COUNT] = {
-		[UF_NAME] = { _("Name"), FK_TEXT, 1, 120, 0, 0, NULL, NULL, NULL },
-		[UF_KIND] = { _("Kind"), FK_CHOICE, 1, 0, 0, 0, pick_kind, NULL, _("Area, institution or team") },
+		[UF_NAME] = { _("Name"), FK_TEXT, 1, 120, 0, 0, NULL, NULL, NULL, .col = "name" },
+		[UF_KIND] = { _("Kind"), FK_CHOICE, 1, 0, 0, 0, pick_kind, NULL, _("Area, institution or team"), .col = "kind" },
 		[UF_PARENT] = { _("Parent unit"), FK_CHOICE, 0, 0, 0, 0, pick_unit, NULL,
-				_("The unit above this one; empty for a top unit") },
+				_("The unit above this one; empty for a top unit"), .col = "parent_id" },
 	};
 	form *f = form_new(id ? _("Edit unit") : _("New unit"), fs, UF_COUNT);
 	if (f) {
@@ -354,8 +335,8 @@ static void unit_toggle(view *v, int64_t id)
 			       .name = u.name, .active = !u.active };
 		memcpy(n.kind, u.kind, sizeof n.kind);
 		kcode c = unit_save(app->db, &app->who, &n, &e);
-		/* h-conc: someone changed the unit meanwhile: ask again */
-		if (c == KE_CONFLICT && live_ask_again(&e, u.active ? _("Deactivate anyway?") : _("Reactivate anyway?"))) {
+		/* Someone changed the unit meanwhile: ask again */
+		if (c == KE_CONFLICT && ui_ask_again(&e, u.active ? _("Deactivate anyway?") : _("Reactivate anyway?"))) {
 			unit_rec cur;
 			c = unit_get(app->db, &app->who, u.id, &cur, &e);
 			if (!c) {
@@ -402,8 +383,8 @@ static void unit_leader(int64_t id)
 		return;
 	}
 	fdesc fs[LF_COUNT] = {
-		[LF_PERSON] = { _("Person"), FK_CHOICE, 1, 0, 0, 0, pick_staff, NULL, _("Type part of the name") },
-		[LF_FROM] = { _("Leader from"), FK_DATE, 1, 0, 0, 0, NULL, NULL, _("A date like 22-11-2026") },
+		[LF_PERSON] = { _("Person"), FK_CHOICE, 1, 0, 0, 0, pick_staff, NULL, _("Type part of the name"), .col = "staff_id" },
+		[LF_FROM] = { _("Leader from"), FK_DATE, 1, 0, 0, 0, NULL, NULL, _("A date like 22-11-2026"), .col = "since" },
 		[LF_REPLACE] = { _("Replace current leaders"), FK_BOOL, 0, 0, 0, 0, NULL, NULL,
 				 _("Space toggles: the current leaders stop the day before") },
 	};
@@ -447,7 +428,7 @@ static void unit_budget(int64_t id)
 	}
 	fdesc fs[BF_COUNT] = {
 		[BF_AMOUNT] = { _("Budget"), FK_MONEY, 1, 0, 0, 1000000000, NULL, NULL,
-				_("Whole kroner for competence development, e.g. 250.000") },
+				_("Whole kroner for competence development, e.g. 250.000"), .col = "amount" },
 	};
 	char title[300];
 	snprintf(title, sizeof title, _("Budget %d for %s"), app->year, u.name);
@@ -575,7 +556,7 @@ static void prof_edit(view *v, const lrow *sel)
 		return;
 	}
 	fdesc fs[PF_COUNT] = {
-		[PF_NAME] = { _("Name"), FK_TEXT, 1, 80, 0, 0, NULL, NULL, _("E.g. Pædagog, Lærer, Socialrådgiver") },
+		[PF_NAME] = { _("Name"), FK_TEXT, 1, 80, 0, 0, NULL, NULL, _("E.g. Pædagog, Lærer, Socialrådgiver"), .col = "name" },
 	};
 	form *f = form_new(sel ? _("Edit profession") : _("New profession"), fs, PF_COUNT);
 	if (f) {
@@ -747,9 +728,7 @@ static kcode save_comp(void *ctx, form *f, int *bad, kerr *e)
 	kcode r = n.code && n.name_da && n.name_en ? competence_save(app->db, &app->who, &n, e)
 						     : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
 	if (r) {
-		*bad = r == KE_EXISTS || strstr(e->msg, _("Code")) ? CF_CODE
-		     : strstr(e->msg, _("Danish name")) ? CF_DA
-		     : strstr(e->msg, _("English name")) ? CF_EN : -1;
+		*bad = r == KE_EXISTS ? CF_CODE : -1;
 	} else {
 		c->id = n.id;
 		c->version = n.version;
@@ -761,7 +740,7 @@ static kcode save_comp(void *ctx, form *f, int *bad, kerr *e)
 	return r;
 }
 
-/* h-conc: the competence area as saved now (ui_form.h form_reload_fn). */
+/* The competence area as saved now (ui_form.h form_reload_fn). */
 static kcode reload_comp(void *ctx, form *into, int64_t *version, kerr *e)
 {
 	named_rec cur;
@@ -787,9 +766,9 @@ static void comp_edit(view *v, int64_t id)
 		return;
 	}
 	fdesc fs[CF_COUNT] = {
-		[CF_CODE] = { _("Code"), FK_TEXT, 1, 20, 0, 0, NULL, NULL, _("Letters a-z, e.g. relational") },
-		[CF_DA] = { _("Danish name"), FK_TEXT, 1, 80, 0, 0, NULL, NULL, NULL },
-		[CF_EN] = { _("English name"), FK_TEXT, 1, 80, 0, 0, NULL, NULL, NULL },
+		[CF_CODE] = { _("Code"), FK_TEXT, 1, 20, 0, 0, NULL, NULL, _("Letters a-z, e.g. relational"), .col = "code" },
+		[CF_DA] = { _("Danish name"), FK_TEXT, 1, 80, 0, 0, NULL, NULL, NULL, .col = "name_da" },
+		[CF_EN] = { _("English name"), FK_TEXT, 1, 80, 0, 0, NULL, NULL, NULL, .col = "name_en" },
 	};
 	form *f = form_new(id ? _("Edit competence area") : _("New competence area"), fs, CF_COUNT);
 	if (f) {
@@ -908,7 +887,7 @@ static kcode save_focus(void *ctx, form *f, int *bad, kerr *e)
 	kcode c = n.name && n.description ? focus_save(app->db, &app->who, &n, e)
 					  : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
 	if (c) {
-		*bad = strstr(e->msg, _("Description")) ? FF_DESC : FF_TITLE;
+		*bad = FF_TITLE;
 	} else {
 		r->id = n.id;
 		r->version = n.version;
@@ -921,7 +900,7 @@ static kcode save_focus(void *ctx, form *f, int *bad, kerr *e)
 	return c;
 }
 
-/* h-conc: the focus area as saved now (ui_form.h form_reload_fn). */
+/* The focus area as saved now (ui_form.h form_reload_fn). */
 static kcode reload_focus(void *ctx, form *into, int64_t *version, kerr *e)
 {
 	named_rec cur;
@@ -946,8 +925,8 @@ static void focus_edit(view *v, int64_t id)
 		return;
 	}
 	fdesc fs[FF_COUNT] = {
-		[FF_TITLE] = { _("Title"), FK_TEXT, 1, 120, 0, 0, NULL, NULL, NULL },
-		[FF_DESC] = { _("Description"), FK_TEXTAREA, 0, 2000, 0, 0, NULL, NULL, NULL },
+		[FF_TITLE] = { _("Title"), FK_TEXT, 1, 120, 0, 0, NULL, NULL, NULL, .col = "title" },
+		[FF_DESC] = { _("Description"), FK_TEXTAREA, 0, 2000, 0, 0, NULL, NULL, NULL, .col = "description" },
 	};
 	char title[200];
 	if (id)
@@ -986,12 +965,12 @@ static int focus_act(view *v, int a, const lrow *sel)
 
 /* ---- the admin list: the four registers ---- */
 
-/* h-cycle: follow-up delays before the focus areas, which stay last (G) */
+/* Follow-up delays before the focus areas, which stay last (G) */
 enum { R_UNITS = 1, R_PROFESSIONS, R_COMPETENCE, R_FOLLOWUP, R_FOCUS, R_COUNT = R_FOCUS };
 
 static const action admin_actions[] = {
 	{ A_OPEN, N_("Open"), N_("Open the register"), { '\n', KEY_RIGHT }, 1 },
-	{ A_IMPORT, N_("Import"), N_("Import staff or activities from an HR spreadsheet (CSV)"), { 'i' }, 1 }, /* h-reports */
+	{ A_IMPORT, N_("Import"), N_("Import staff or activities from an HR spreadsheet (CSV)"), { 'i' }, 1 },
 	{ 0, NULL, NULL, { 0 }, 0 },
 };
 
@@ -1002,7 +981,7 @@ static void register_name(int r, char *buf, size_t size)
 	case R_UNITS: snprintf(buf, size, "%s", _("Units")); break;
 	case R_PROFESSIONS: snprintf(buf, size, "%s", _("Professions")); break;
 	case R_COMPETENCE: snprintf(buf, size, "%s", _("Competence areas")); break;
-	case R_FOLLOWUP: snprintf(buf, size, "%s", _("Follow-up delays")); break; /* h-cycle */
+	case R_FOLLOWUP: snprintf(buf, size, "%s", _("Follow-up delays")); break;
 	default: snprintf(buf, size, _("Focus areas %d"), app->year); break;
 	}
 }
@@ -1045,7 +1024,7 @@ static void admin_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 		_("The tree of areas, institutions and teams, with their leaders and this year's budgets."),
 		_("The professional groups staff belong to and activities are aimed at."),
 		_("The kinds of competence every goal in a plan develops."),
-		_("How many weeks after an activity its follow-up falls due, per method."), /* h-cycle */
+		_("How many weeks after an activity its follow-up falls due, per method."),
 		_("The common focus areas of the year; goals and activities link to them."),
 	};
 	if (sel->id < R_UNITS || sel->id > R_COUNT)
@@ -1059,30 +1038,70 @@ static void admin_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 		ui_put(w, y + 1, 0, wd, _("Enter opens it."), 1);
 }
 
+static const view_ops unit_ops = {
+	.title = N_("Units"),
+	.actions = unit_actions,
+	.fetch = unit_fetch,
+	.header = unit_header,
+	.detail = unit_detail,
+	.act = unit_act,
+	.allowed = admin_allowed,
+	.table = "unit",
+};
+
+static const view_ops prof_ops = {
+	.title = N_("Professions"),
+	.actions = prof_actions,
+	.fetch = prof_fetch,
+	.header = prof_header,
+	.detail = prof_detail,
+	.act = prof_act,
+	.allowed = admin_allowed,
+	.table = "profession",
+};
+
+static const view_ops comp_ops = {
+	.title = N_("Competence areas"),
+	.actions = comp_actions,
+	.fetch = comp_fetch,
+	.header = comp_header,
+	.detail = comp_detail,
+	.act = comp_act,
+	.allowed = admin_allowed,
+	.table = "competence_area",
+};
+
+static const view_ops focus_ops = {
+	.title = N_("Focus areas"),
+	.actions = focus_actions,
+	.fetch = focus_fetch,
+	.header = focus_header,
+	.detail = focus_detail,
+	.act = focus_act,
+	.allowed = admin_allowed,
+	.table = "focus_area",
+};
+
+/* The register r; its audited table lets h show a row's history. */
 static view *register_view(int r)
 {
 	view *v = NULL;
-	if (r == R_FOLLOWUP) /* h-cycle: ui_view_delays.c */
+	if (r == R_FOLLOWUP) /* ui_view_delays.c */
 		return view_fu_delays_new();
 	switch (r) {
 	case R_UNITS:
-		v = new_view(N_("Units"), unit_actions, unit_fetch, unit_header, unit_detail, unit_act);
+		v = view_new(&unit_ops);
 		break;
 	case R_PROFESSIONS:
-		v = new_view(N_("Professions"), prof_actions, prof_fetch, prof_header, prof_detail, prof_act);
+		v = view_new(&prof_ops);
 		break;
 	case R_COMPETENCE:
-		v = new_view(N_("Competence areas"), comp_actions, comp_fetch, comp_header, comp_detail,
-			     comp_act);
+		v = view_new(&comp_ops);
 		break;
 	case R_FOCUS:
-		v = new_view(N_("Focus areas"), focus_actions, focus_fetch, focus_header, focus_detail,
-			     focus_act);
+		v = view_new(&focus_ops);
 		break;
 	}
-	if (v) /* h-roles: the audited table, for h */
-		v->table = r == R_UNITS ? "unit" : r == R_PROFESSIONS ? "profession"
-			 : r == R_COMPETENCE ? "competence_area" : "focus_area";
 	if (v && r != R_FOCUS) /* focus areas show their year, set by the fetch */
 		snprintf(v->subtitle, sizeof v->subtitle, "%s", _("Admin"));
 	return v;
@@ -1091,7 +1110,7 @@ static view *register_view(int r)
 static int admin_act(view *v, int a, const lrow *sel)
 {
 	(void)v;
-	if (a == A_IMPORT) { /* h-reports */
+	if (a == A_IMPORT) {
 		ui_import();
 		return 1;
 	}
@@ -1101,7 +1120,7 @@ static int admin_act(view *v, int a, const lrow *sel)
 	return 1;
 }
 
-/* h-conc: reopens a form for its draft (ui_live.h). New focus areas and
+/* Reopens a form for its draft (ui_live.h). New focus areas and
  * professions are not reopened here: opening them again offers the draft. */
 int view_admin_resume(const char *form, int64_t id)
 {
@@ -1120,9 +1139,19 @@ int view_admin_resume(const char *form, int64_t id)
 	return 1;
 }
 
+static const view_ops admin_ops = {
+	.title = N_("Admin"),
+	.actions = admin_actions,
+	.fetch = admin_fetch,
+	.header = admin_header,
+	.detail = admin_detail,
+	.act = admin_act,
+	.allowed = admin_allowed,
+};
+
 view *view_admin_new(void)
 {
-	view *v = new_view(N_("Admin"), admin_actions, admin_fetch, admin_header, admin_detail, admin_act);
+	view *v = view_new(&admin_ops);
 	if (v)
 		snprintf(v->subtitle, sizeof v->subtitle, "%s", _("units, professions, competence and focus areas"));
 	return v;

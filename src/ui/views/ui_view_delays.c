@@ -1,6 +1,7 @@
 /* ui_view_delays.c — the admin register Opfølgningsfrister: how many weeks
  * after a session ends its follow-up falls due, per activity method. A
  * short fixed list (one row per method), read whole. */
+#include "ui_view_delays.h"
 #include "ui_cycle.h"
 #include "db_activity.h"
 #include "db_cycle.h"
@@ -105,7 +106,7 @@ static void delay_edit(int index)
 	if (index >= 0 && index < count) {
 		fdesc fs[DF_COUNT] = {
 			[DF_WEEKS] = { _("Weeks"), FK_INT, 1, 0, 0, 104, NULL, NULL,
-				       _("Weeks from the end of the session to the follow-up, 0 to 104") },
+				       _("Weeks from the end of the session to the follow-up, 0 to 104"), .col = "weeks" },
 		};
 		char title[200];
 		snprintf(title, sizeof title, _("Follow-up delay: %s"), method_name(d[index].method));
@@ -137,18 +138,21 @@ static int delay_act(view *v, int a, const lrow *sel)
 	return 1;
 }
 
+static const view_ops fu_delays_ops = {
+	.title = N_("Follow-up delays"),
+	.actions = delay_actions,
+	.fetch = delay_fetch,
+	.header = delay_header,
+	.detail = delay_detail,
+	.act = delay_act,
+	.allowed = delay_allowed,
+};
+
 view *view_fu_delays_new(void)
 {
-	view *v = calloc(1, sizeof *v);
+	view *v = view_new(&fu_delays_ops);
 	if (!v)
 		return NULL;
-	v->title = N_("Follow-up delays");
-	v->actions = delay_actions;
-	v->header = delay_header;
-	v->detail = delay_detail;
-	v->act = delay_act;
-	v->allowed = delay_allowed;
 	snprintf(v->subtitle, sizeof v->subtitle, "%s", _("Admin"));
-	list_init(&v->list, delay_fetch, v);
 	return v;
 }

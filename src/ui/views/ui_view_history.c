@@ -4,7 +4,7 @@
  * who may see it (whoever may see the record; admins all). The view owns a
  * small struct with the table and row id; every record read is freed before
  * the function that read it returns. */
-#include "ui_view.h"
+#include "ui_view_history.h"
 #include "date.h"
 #include "db_audit.h"
 #include "i18n.h"
@@ -187,9 +187,18 @@ static void close_view(view *v)
 	v->data = NULL;
 }
 
+static const view_ops history_ops = {
+	.title = N_("History"),
+	.actions = history_actions,
+	.fetch = fetch,
+	.header = header,
+	.detail = detail,
+	.close = close_view,
+};
+
 view *view_history_new(const char *table, int64_t id, const char *what)
 {
-	view *v = calloc(1, sizeof *v);
+	view *v = view_new(&history_ops);
 	struct history *h = calloc(1, sizeof *h);
 	if (!v || !h || !table) {
 		free(v);
@@ -198,11 +207,6 @@ view *view_history_new(const char *table, int64_t id, const char *what)
 	}
 	snprintf(h->table, sizeof h->table, "%s", table);
 	h->row_id = id;
-	v->title = N_("History");
-	v->actions = history_actions;
-	v->header = header;
-	v->detail = detail;
-	v->close = close_view;
 	v->data = h;
 	/* The row line of the record, its padding folded away, names it (row
 	 * lines are laid out in 1024 bytes, so nothing is cut here). */
@@ -215,6 +219,5 @@ view *view_history_new(const char *table, int64_t id, const char *what)
 		len--;
 	plain[len] = '\0';
 	text_fit(plain, 60, v->subtitle, sizeof v->subtitle);
-	list_init(&v->list, fetch, v);
 	return v;
 }

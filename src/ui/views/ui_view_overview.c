@@ -9,6 +9,9 @@
  * own (db_overview.c): a row's key is its section's letter followed by the
  * section's key, a heading's key the letter alone, so paging runs across
  * the sections without ever reading one whole. */
+#include "ui_view_overview.h"
+#include "ui_view_parts.h"
+#include "ui_view_plan.h"
 #include "ui_cycle.h"
 #include "date.h"
 #include "db_overview.h"
@@ -29,15 +32,15 @@
 static const action ov_actions[] = {
 	{ A_OPEN, N_("Open"), N_("Open the line's record: the plan, the session's participants, the follow-up"),
 	  { '\n', KEY_RIGHT }, 1 },
-	{ A_APPROVE, N_("Approve"), N_("Approve the request (a seat, else the waiting list)"), { 'o' }, 1 },
-	{ A_REJECT, N_("Reject"), N_("Reject the request, giving a reason"), { 'x' }, 1 },
-	{ A_AGREE, N_("Agree"), N_("Agree the plan (the person's leader)"), { 'A' }, 1 },
-	{ A_ACCEPT, N_("Accept"), N_("Accept your agreed plan"), { 'V' }, 1 },
-	{ A_EVALUATE, N_("Evaluate"), N_("Write the evaluation and close the plan"), { 'E' }, 1 },
-	{ A_COMPLETE, N_("Completed"), N_("Mark the participation completed (a follow-up is made)"), { 'f' }, 1 },
-	{ A_NOSHOW, N_("No-show"), N_("Record that the person did not turn up"), { 'u' }, 1 },
-	{ A_CANCEL, N_("Cancel"), N_("Cancel the place (the first on the waiting list moves up)"), { 'd' }, 1 },
-	{ A_PRICE, N_("Price"), N_("Change the price of this participation"), { 'p' }, 1 },
+	CYCLE_ACTION_APPROVE,
+	CYCLE_ACTION_REJECT,
+	CYCLE_ACTION_AGREE,
+	CYCLE_ACTION_ACCEPT,
+	CYCLE_ACTION_EVALUATE,
+	CYCLE_ACTION_COMPLETE,
+	CYCLE_ACTION_NOSHOW,
+	CYCLE_ACTION_CANCEL,
+	CYCLE_ACTION_PRICE,
 	{ 0, NULL, NULL, { 0 }, 0 },
 };
 
@@ -485,7 +488,7 @@ static void followup_detail(WINDOW *w, int h, int wd, int64_t fu_id)
 	}
 	int64_t part = f.participation_id;
 	followup_free(&f);
-	cycle_part_detail(w, 0, h, wd, part);
+	view_part_detail(w, 0, h, wd, part);
 }
 
 static void ov_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
@@ -522,7 +525,7 @@ static void ov_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	case 'P': plan_detail(w, h, wd, sel->id); break;
 	case 'G': goal_detail(w, h, wd, sel->id); break;
 	case 'S': staff_detail(w, h, wd, sel->id); break;
-	case 'R': cycle_part_detail(w, 0, h, wd, sel->id); break;
+	case 'R': view_part_detail(w, 0, h, wd, sel->id); break;
 	case 'F': followup_detail(w, h, wd, sel->id); break;
 	}
 }
@@ -549,8 +552,8 @@ static void open_line(view *v, const lrow *sel)
 	part_rec r;
 	kerr e;
 	switch (kind_of(sel)) {
-	case 'P': case 'G': cycle_open_plan(plan_of_line(v, sel)); break;
-	case 'S': cycle_open_plan_of(sel->id, app->year); break;
+	case 'P': case 'G': view_plan_open(plan_of_line(v, sel)); break;
+	case 'S': view_plan_open_of(sel->id, app->year); break;
 	case 'F': cycle_followup_edit(sel->id); break;
 	case 'R':
 		if (part_get(app->db, &app->who, sel->id, &r, &e)) {
@@ -589,23 +592,26 @@ static void ov_close(view *v)
 	v->data = NULL;
 }
 
+static const view_ops overview_ops = {
+	.title = N_("Overview"),
+	.actions = ov_actions,
+	.fetch = ov_fetch,
+	.header = ov_header,
+	.detail = ov_detail,
+	.act = ov_act,
+	.allowed = ov_allowed,
+	.close = ov_close,
+};
+
 view *view_overview_new(void)
 {
-	view *v = calloc(1, sizeof *v);
+	view *v = view_new(&overview_ops);
 	ovdata *d = calloc(1, sizeof *d);
 	if (!v || !d) {
 		free(v);
 		free(d);
 		return NULL;
 	}
-	v->title = N_("Overview");
-	v->actions = ov_actions;
-	v->header = ov_header;
-	v->detail = ov_detail;
-	v->act = ov_act;
-	v->allowed = ov_allowed;
-	v->close = ov_close;
 	v->data = d;
-	list_init(&v->list, ov_fetch, v);
 	return v;
 }

@@ -3,6 +3,7 @@
  * activities with their follow-ups (from the staff pane). Where the leader
  * approves, rejects, completes, cancels and prices, and where the person and
  * the leader open the follow-up. */
+#include "ui_view_parts.h"
 #include "ui_cycle.h"
 #include "date.h"
 #include "db_part.h"
@@ -16,12 +17,12 @@
 
 static const action part_actions[] = {
 	{ A_FOLLOWUP, N_("Follow-up"), N_("Open the follow-up of a completed participation"), { '\n', KEY_RIGHT }, 1 },
-	{ A_APPROVE, N_("Approve"), N_("Approve the request (a seat, else the waiting list)"), { 'o' }, 1 },
-	{ A_REJECT, N_("Reject"), N_("Reject the request, giving a reason"), { 'x' }, 1 },
-	{ A_COMPLETE, N_("Completed"), N_("Mark the participation completed (a follow-up is made)"), { 'f' }, 1 },
-	{ A_NOSHOW, N_("No-show"), N_("Record that the person did not turn up"), { 'u' }, 1 },
-	{ A_CANCEL, N_("Cancel"), N_("Cancel the place (the first on the waiting list moves up)"), { 'd' }, 1 },
-	{ A_PRICE, N_("Price"), N_("Change the price of this participation"), { 'p' }, 1 },
+	CYCLE_ACTION_APPROVE,
+	CYCLE_ACTION_REJECT,
+	CYCLE_ACTION_COMPLETE,
+	CYCLE_ACTION_NOSHOW,
+	CYCLE_ACTION_CANCEL,
+	CYCLE_ACTION_PRICE,
 	{ 0, NULL, NULL, { 0 }, 0 },
 };
 
@@ -121,7 +122,7 @@ static int draw_followup(WINDOW *w, int y, int h, int wd, int64_t id)
 	return y;
 }
 
-int cycle_part_detail(WINDOW *w, int y, int h, int wd, int64_t part_id)
+int view_part_detail(WINDOW *w, int y, int h, int wd, int64_t part_id)
 {
 	part_rec r;
 	kerr e;
@@ -158,7 +159,7 @@ int cycle_part_detail(WINDOW *w, int y, int h, int wd, int64_t part_id)
 static void detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 {
 	(void)v;
-	cycle_part_detail(w, 0, h, wd, sel->id);
+	view_part_detail(w, 0, h, wd, sel->id);
 }
 
 static int allowed(view *v, int a, const lrow *sel)
@@ -184,21 +185,24 @@ static void parts_close(view *v)
 	cycle_forget();
 }
 
+static const view_ops parts_ops = {
+	.actions = part_actions,
+	.fetch = fetch,
+	.header = header,
+	.detail = detail,
+	.act = act,
+	.allowed = allowed,
+	.close = parts_close,
+	.table = "participation",
+};
+
 view *view_parts_new(int64_t session_id, int64_t staff_id)
 {
-	view *v = calloc(1, sizeof *v);
+	view *v = view_new(&parts_ops);
 	if (!v)
 		return NULL;
 	v->title = session_id ? N_("Participants") : N_("Activities");
-	v->actions = part_actions;
-	v->header = header;
-	v->detail = detail;
-	v->act = act;
-	v->allowed = allowed;
-	v->close = parts_close;
 	v->parent_id = session_id;
 	v->data = (void *)(intptr_t)staff_id; /* person mode: whose */
-	v->table = "participation"; /* h-roles: h shows a row's history */
-	list_init(&v->list, fetch, v);
 	return v;
 }

@@ -1,15 +1,16 @@
 /* ui_view_plan.c — pane 2, Planer: the year's development plans with their
  * detail, the plan form (person, MUS date, notes), and the goals sub-view of
  * one plan where goals are added, edited, reordered and removed. */
-#include "ui_view.h"
+#include "ui_view_plan.h"
 #include "date.h"
 #include "db_plan.h"
+#include "db_staff.h"
 #include "i18n.h"
 #include "ui_form.h"
-#include "ui_live.h"
+#include "ui_box.h"
 #include "ui_pick.h"
-#include "ui_cycle.h" /* h-cycle: agree, accept, evaluate, carry over */
-#include "ui_export.h" /* h-reports: p prints the plan */
+#include "ui_cycle.h"
+#include "ui_export.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,11 +23,11 @@ static const action plan_actions[] = {
 	{ A_NEW, N_("New"), N_("Create a plan for a person"), { 'n' }, 1 },
 	{ A_EDIT, N_("Edit"), N_("Edit MUS date and notes"), { 'e' }, 1 },
 	{ A_DELETE, N_("Delete"), N_("Delete a draft plan"), { 'd' }, 1 },
-	{ A_AGREE, N_("Agree"), N_("Agree the plan (the person's leader)"), { 'A' }, 1 }, /* h-cycle */
-	{ A_ACCEPT, N_("Accept"), N_("Accept your agreed plan"), { 'V' }, 1 },
-	{ A_EVALUATE, N_("Evaluate"), N_("Write the evaluation and close the plan"), { 'E' }, 1 },
-	{ A_CARRY, N_("Next year"), N_("Start next year's plan from this one, unfinished goals carried over"), { 'c' }, 1 },
-	{ A_PRINT_PLAN, N_("Print"), N_("Write the plan for the MUS meeting to a file (HTML, Markdown, text)"), { 'p' }, 0 }, /* h-reports */
+	CYCLE_ACTION_AGREE,
+	CYCLE_ACTION_ACCEPT,
+	CYCLE_ACTION_EVALUATE,
+	CYCLE_ACTION_CARRY,
+	{ A_PRINT_PLAN, N_("Print"), N_("Write the plan for the MUS meeting to a file (HTML, Markdown, text)"), { 'p' }, 0 },
 	{ 0, NULL, NULL, { 0 }, 0 },
 };
 
@@ -37,15 +38,15 @@ static const action goal_actions[] = {
 	{ A_GOAL_UP, N_("Move up"), N_("Move the goal up"), { 'K', '-' }, 0 },
 	{ A_GOAL_DOWN, N_("Move down"), N_("Move the goal down"), { 'J', '+' }, 0 },
 	{ A_EDIT_PLAN, N_("Plan"), N_("Edit the plan's MUS date and notes"), { 'm' }, 1 },
-	{ A_AGREE, N_("Agree"), N_("Agree the plan (the person's leader)"), { 'A' }, 1 }, /* h-cycle */
-	{ A_ACCEPT, N_("Accept"), N_("Accept your agreed plan"), { 'V' }, 1 },
-	{ A_EVALUATE, N_("Evaluate"), N_("Write the evaluation and close the plan"), { 'E' }, 1 },
-	{ A_CARRY, N_("Next year"), N_("Start next year's plan from this one, unfinished goals carried over"), { 'c' }, 1 },
-	{ A_PRINT_PLAN, N_("Print"), N_("Write the plan for the MUS meeting to a file (HTML, Markdown, text)"), { 'p' }, 0 }, /* h-reports */
+	CYCLE_ACTION_AGREE,
+	CYCLE_ACTION_ACCEPT,
+	CYCLE_ACTION_EVALUATE,
+	CYCLE_ACTION_CARRY,
+	{ A_PRINT_PLAN, N_("Print"), N_("Write the plan for the MUS meeting to a file (HTML, Markdown, text)"), { 'p' }, 0 },
 	{ 0, NULL, NULL, { 0 }, 0 },
 };
 
-/* h-roles: what the person at the keyboard may do to plan id, as the data
+/* What the person at the keyboard may do to plan id, as the data
  * layer decides it (db_plan.c): its leader (an admin, or a leader looking at
  * someone else's plan, since a leader sees only the people they lead and
  * themself) keeps the plan until it is evaluated; the person drafts goals
@@ -134,7 +135,7 @@ static int plan_summary(WINDOW *w, int y, int h, int wd, const plan_rec *p)
 		y = detail_line(w, y, wd, _("Notes"), p->notes);
 	if (y < h && p->evaluation[0])
 		y = detail_line(w, y, wd, _("Evaluation"), p->evaluation);
-	y = cycle_plan_changes(w, y, h, wd, p->id); /* h-cycle */
+	y = cycle_plan_changes(w, y, h, wd, p->id);
 	return y;
 }
 
@@ -182,7 +183,7 @@ static kcode save_plan(void *ctx, form *f, int *bad, kerr *e)
 	free(old);
 	p->version = form_version(f);
 	kcode c = plan_save(app->db, &app->who, p, e);
-	*bad = c == KE_EXISTS ? P_PERSON : strstr(e->msg, "MUS") ? P_MUS : -1;
+	*bad = c == KE_EXISTS ? P_PERSON : -1;
 	return c;
 }
 
@@ -197,7 +198,7 @@ static void fill_plan(form *f, const plan_rec *p)
 	form_set_text(f, P_NOTES, p->notes);
 }
 
-/* h-conc: the plan as saved now (ui_form.h form_reload_fn). */
+/* The plan as saved now (ui_form.h form_reload_fn). */
 static kcode reload_plan(void *ctx, form *into, int64_t *version, kerr *e)
 {
 	plan_rec cur;
@@ -222,9 +223,9 @@ static int64_t edit_plan(int64_t id)
 	if (!id)
 		p.year = app->year;
 	fdesc fs[P_COUNT] = {
-		[P_PERSON] = { _("Person"), FK_CHOICE, 1, 0, 0, 0, pick_staff, NULL, _("Type part of the name") },
-		[P_MUS] = { _("MUS date"), FK_DATE, 0, 0, 0, 0, NULL, NULL, _("The yearly development talk, e.g. 14-03") },
-		[P_NOTES] = { _("Notes"), FK_TEXTAREA, 0, 4000, 0, 0, NULL, NULL, NULL },
+		[P_PERSON] = { _("Person"), FK_CHOICE, 1, 0, 0, 0, pick_staff, NULL, _("Type part of the name"), .col = "staff_id" },
+		[P_MUS] = { _("MUS date"), FK_DATE, 0, 0, 0, 0, NULL, NULL, _("The yearly development talk, e.g. 14-03"), .col = "mus_date" },
+		[P_NOTES] = { _("Notes"), FK_TEXTAREA, 0, 4000, 0, 0, NULL, NULL, NULL, .col = "notes" },
 	};
 	char title[200];
 	if (id)
@@ -251,7 +252,7 @@ static int64_t edit_plan(int64_t id)
 	return saved;
 }
 
-static void open_goals(int64_t plan_id)
+void view_plan_open(int64_t plan_id)
 {
 	plan_rec p;
 	kerr e;
@@ -266,6 +267,38 @@ static void open_goals(int64_t plan_id)
 	ui_push(g);
 }
 
+void view_plan_open_of(int64_t staff_id, int year)
+{
+	plan_rec p;
+	kerr e;
+	kcode c = plan_find(app->db, &app->who, staff_id, year, &p, &e);
+	if (c == KE_NOTFOUND && cycle_leads(staff_id)) {
+		staff_rec s;
+		if (staff_get(app->db, &app->who, staff_id, &s, &e)) {
+			ui_msg(ST_ERROR, "%s", e.msg);
+			return;
+		}
+		char q[300];
+		snprintf(q, sizeof q, _("%s has no plan for %d. Create it?"), s.name, year);
+		staff_free(&s);
+		if (!ui_confirm(q))
+			return;
+		plan_rec n = { .staff_id = staff_id, .year = year };
+		if ((c = plan_save(app->db, &app->who, &n, &e)) == KE_OK) {
+			ui_reload_all();
+			view_plan_open(n.id);
+			return;
+		}
+	}
+	if (c) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return;
+	}
+	int64_t id = p.id;
+	plan_free(&p);
+	view_plan_open(id);
+}
+
 static void delete_plan(view *v, int64_t id)
 {
 	plan_rec p;
@@ -278,8 +311,8 @@ static void delete_plan(view *v, int64_t id)
 	snprintf(q, sizeof q, _("Delete the %d plan of %s with its %d goal(s)?"), p.year, p.staff_name, p.goals);
 	if (ui_confirm(q)) {
 		kcode c = plan_delete(app->db, &app->who, p.id, p.version, &e);
-		/* h-conc: someone changed the plan meanwhile: ask again */
-		if (c == KE_CONFLICT && live_ask_again(&e, _("Delete it anyway?"))) {
+		/* Someone changed the plan meanwhile: ask again */
+		if (c == KE_CONFLICT && ui_ask_again(&e, _("Delete it anyway?"))) {
 			plan_rec cur;
 			c = plan_get(app->db, &app->who, p.id, &cur, &e);
 			if (!c) {
@@ -301,29 +334,29 @@ static int plan_allowed(view *v, int a, const lrow *sel)
 	(void)v;
 	switch (a) {
 	case A_NEW: return app->who.role != ROLE_EMPLOYEE;
-	case A_EDIT: return sel && (plan_may(sel->id) & MAY_LEAD); /* h-roles */
+	case A_EDIT: return sel && (plan_may(sel->id) & MAY_LEAD);
 	case A_DELETE: return sel && (plan_may(sel->id) & MAY_DELETE);
 	case A_OPEN: return sel != NULL;
 	}
-	if (A_IS_PLAN_STEP(a)) /* h-cycle */
+	if (A_IS_PLAN_STEP(a))
 		return sel && cycle_plan_allowed(a, sel->id);
 	return 1;
 }
 
 static int plan_act(view *v, int a, const lrow *sel)
 {
-	if (A_IS_PLAN_STEP(a)) { /* h-cycle */
+	if (A_IS_PLAN_STEP(a)) {
 		if (cycle_plan_act(a, sel->id))
 			list_reload(&v->list);
 		return 1;
 	}
 	switch (a) {
-	case A_OPEN: open_goals(sel->id); return 1;
-	case A_PRINT_PLAN: if (sel) ui_print_plan(sel->id); return 1; /* h-reports */
+	case A_OPEN: view_plan_open(sel->id); return 1;
+	case A_PRINT_PLAN: if (sel) ui_print_plan(sel->id); return 1;
 	case A_NEW: {
 		int64_t id = edit_plan(0);
 		if (id)
-			open_goals(id);
+			view_plan_open(id);
 		return 1;
 	}
 	case A_EDIT: edit_plan(sel->id); return 1;
@@ -332,19 +365,22 @@ static int plan_act(view *v, int a, const lrow *sel)
 	return 0;
 }
 
+static const view_ops plans_ops = {
+	.title = N_("Plans"),
+	.actions = plan_actions,
+	.fetch = plan_fetch,
+	.header = plan_header,
+	.detail = plan_detail,
+	.act = plan_act,
+	.allowed = plan_allowed,
+	.table = "plan",
+};
+
 view *view_plans_new(void)
 {
-	view *v = calloc(1, sizeof *v);
+	view *v = view_new(&plans_ops);
 	if (!v)
 		return NULL;
-	v->title = N_("Plans");
-	v->actions = plan_actions;
-	v->header = plan_header;
-	v->detail = plan_detail;
-	v->act = plan_act;
-	v->allowed = plan_allowed;
-	v->table = "plan"; /* h-roles */
-	list_init(&v->list, plan_fetch, v);
 	return v;
 }
 
@@ -390,7 +426,7 @@ static int goal_fetch(void *ctx, const char *filter, const char *key, int64_t id
 		const char *t[4] = { num, g[i].what, g[i].competence_name, goal_status_name(g[i].status) };
 		columns(line, sizeof line, 4, t, w);
 		int style = !strcmp(g[i].status, "done") ? ST_OK : ST_NORMAL;
-		if (cycle_goal_changed(g[i].id)) { /* h-cycle: changed after agreement */
+		if (cycle_goal_changed(g[i].id)) { /* changed after agreement */
 			snprintf(num, sizeof num, "%d*", i + 1);
 			columns(line, sizeof line, 4, t, w);
 			style = ST_WARN;
@@ -434,7 +470,7 @@ static void goal_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	if (y < h) y = detail_line(w, y, wd, _("Status"), goal_status_name(g.status));
 	if (y < h && g.carried_from) y = detail_line(w, y, wd, _("Carried over"), _("from last year's plan"));
 	if (y < h && g.result[0]) y = detail_line(w, y, wd, _("Result"), g.result);
-	y = cycle_goal_changes(w, y, h, wd, g.id); /* h-cycle */
+	y = cycle_goal_changes(w, y, h, wd, g.id);
 	goal_free(&g);
 }
 
@@ -447,7 +483,7 @@ static kcode save_goal(void *ctx, form *f, int *bad, kerr *e)
 	n.what = strdup(form_value(f, G_WHAT)->text ? form_value(f, G_WHAT)->text : "");
 	n.why = strdup(form_value(f, G_WHY)->text ? form_value(f, G_WHY)->text : "");
 	n.criteria = strdup(form_value(f, G_CRITERIA)->text ? form_value(f, G_CRITERIA)->text : "");
-	n.result = strdup(form_value(f, G_RESULT)->text ? form_value(f, G_RESULT)->text : ""); /* h-cycle */
+	n.result = strdup(form_value(f, G_RESULT)->text ? form_value(f, G_RESULT)->text : "");
 	n.competence_id = form_value(f, G_COMPETENCE)->id;
 	n.focus_id = form_value(f, G_FOCUS)->id;
 	snprintf(n.deadline, sizeof n.deadline, "%s", form_value(f, G_DEADLINE)->iso);
@@ -483,10 +519,10 @@ static void fill_goal(form *f, const goal_rec *g)
 	for (int i = 0; goal_statuses[i]; i++)
 		if (!strcmp(goal_statuses[i], g->status))
 			form_set_choice(f, G_STATUS, i + 1, goal_status_name(g->status));
-	form_set_text(f, G_RESULT, g->result); /* h-cycle */
+	form_set_text(f, G_RESULT, g->result);
 }
 
-/* h-conc: the goal as saved now (ui_form.h form_reload_fn). */
+/* The goal as saved now (ui_form.h form_reload_fn). */
 static kcode reload_goal(void *ctx, form *into, int64_t *version, kerr *e)
 {
 	goal_rec cur;
@@ -517,15 +553,15 @@ static void edit_goal(view *v, int64_t plan_id, int64_t id)
 		plan_free(&p);
 	}
 	fdesc fs[G_COUNT] = {
-		[G_WHAT] = { _("Goal"), FK_TEXTAREA, 1, 2000, 0, 0, NULL, NULL, _("What the person will be able to do") },
-		[G_WHY] = { _("Why"), FK_TEXTAREA, 0, 2000, 0, 0, NULL, NULL, NULL },
-		[G_CRITERIA] = { _("Success criteria"), FK_TEXTAREA, 0, 2000, 0, 0, NULL, NULL, _("How we will know it is reached") },
-		[G_COMPETENCE] = { _("Competence"), FK_CHOICE, 1, 0, 0, 0, pick_competence, NULL, NULL },
-		[G_FOCUS] = { _("Focus area"), FK_CHOICE, 0, 0, 0, 0, pick_focus, &year, _("Optional: one of the year's focus areas") },
-		[G_DEADLINE] = { _("Deadline"), FK_DATE, 0, 0, 0, 0, NULL, NULL, NULL },
-		[G_STATUS] = { _("Status"), FK_CHOICE, 1, 0, 0, 0, pick_goal_status, NULL, NULL },
+		[G_WHAT] = { _("Goal"), FK_TEXTAREA, 1, 2000, 0, 0, NULL, NULL, _("What the person will be able to do"), .col = "what" },
+		[G_WHY] = { _("Why"), FK_TEXTAREA, 0, 2000, 0, 0, NULL, NULL, NULL, .col = "why" },
+		[G_CRITERIA] = { _("Success criteria"), FK_TEXTAREA, 0, 2000, 0, 0, NULL, NULL, _("How we will know it is reached"), .col = "criteria" },
+		[G_COMPETENCE] = { _("Competence"), FK_CHOICE, 1, 0, 0, 0, pick_competence, NULL, NULL, .col = "competence_id" },
+		[G_FOCUS] = { _("Focus area"), FK_CHOICE, 0, 0, 0, 0, pick_focus, &year, _("Optional: one of the year's focus areas"), .col = "focus_id" },
+		[G_DEADLINE] = { _("Deadline"), FK_DATE, 0, 0, 0, 0, NULL, NULL, NULL, .col = "deadline" },
+		[G_STATUS] = { _("Status"), FK_CHOICE, 1, 0, 0, 0, pick_goal_status, NULL, NULL, .col = "status" },
 		[G_RESULT] = { _("Result"), FK_TEXTAREA, 0, 2000, 0, 0, NULL, NULL,
-			       _("At the evaluation: what was reached") }, /* h-cycle */
+			       _("At the evaluation: what was reached"), .col = "result" },
 	};
 	form *f = form_new(id ? _("Edit goal") : _("New goal"), fs, G_COUNT);
 	if (!f) {
@@ -564,8 +600,8 @@ static void delete_goal(view *v, int64_t id)
 	snprintf(q, sizeof q, _("Remove the goal \"%s\"?"), g.what);
 	if (ui_confirm(q)) {
 		kcode c = goal_delete(app->db, &app->who, g.id, g.version, &e);
-		/* h-conc: someone changed the goal meanwhile: ask again */
-		if (c == KE_CONFLICT && live_ask_again(&e, _("Remove it anyway?"))) {
+		/* Someone changed the goal meanwhile: ask again */
+		if (c == KE_CONFLICT && ui_ask_again(&e, _("Remove it anyway?"))) {
 			goal_rec cur;
 			c = goal_get(app->db, &app->who, g.id, &cur, &e);
 			if (!c) {
@@ -586,13 +622,13 @@ static void delete_goal(view *v, int64_t id)
 static int goal_allowed(view *v, int a, const lrow *sel)
 {
 	(void)v;
-	switch (a) { /* h-roles: as the data layer decides (plan_may) */
+	switch (a) { /* as the data layer decides (plan_may) */
 	case A_NEW: return (plan_may(v->parent_id) & MAY_GOALS) != 0;
 	case A_EDIT: case A_DELETE: case A_GOAL_UP: case A_GOAL_DOWN:
 		return sel && (plan_may(v->parent_id) & MAY_GOALS);
 	case A_EDIT_PLAN: return (plan_may(v->parent_id) & MAY_LEAD) != 0;
 	}
-	if (A_IS_PLAN_STEP(a)) /* h-cycle: the steps of the plan these goals are in */
+	if (A_IS_PLAN_STEP(a)) /* the steps of the plan these goals are in */
 		return cycle_plan_allowed(a, v->parent_id);
 	return 1;
 }
@@ -600,7 +636,7 @@ static int goal_allowed(view *v, int a, const lrow *sel)
 static int goal_act(view *v, int a, const lrow *sel)
 {
 	kerr e;
-	if (A_IS_PLAN_STEP(a)) { /* h-cycle */
+	if (A_IS_PLAN_STEP(a)) {
 		if (cycle_plan_act(a, v->parent_id))
 			list_reload(&v->list);
 		return 1;
@@ -610,7 +646,7 @@ static int goal_act(view *v, int a, const lrow *sel)
 	case A_EDIT: edit_goal(v, v->parent_id, sel->id); return 1;
 	case A_DELETE: delete_goal(v, sel->id); return 1;
 	case A_EDIT_PLAN: edit_plan(v->parent_id); return 1;
-	case A_PRINT_PLAN: ui_print_plan(v->parent_id); return 1; /* h-reports */
+	case A_PRINT_PLAN: ui_print_plan(v->parent_id); return 1;
 	case A_GOAL_UP: case A_GOAL_DOWN: {
 		int64_t id = sel->id;
 		if (goal_move(app->db, &app->who, id, a == A_GOAL_UP ? -1 : 1, &e)) {
@@ -624,7 +660,7 @@ static int goal_act(view *v, int a, const lrow *sel)
 	return 0;
 }
 
-/* h-conc: reopens a form for its draft (ui_live.h). */
+/* Reopens a form for its draft (ui_live.h). */
 int view_plan_resume(const char *form, int64_t id)
 {
 	goal_rec g;
@@ -646,19 +682,22 @@ int view_plan_resume(const char *form, int64_t id)
 	return 1;
 }
 
+static const view_ops goals_ops = {
+	.title = N_("Plan"),
+	.actions = goal_actions,
+	.fetch = goal_fetch,
+	.header = goal_header,
+	.detail = goal_detail,
+	.act = goal_act,
+	.allowed = goal_allowed,
+	.table = "goal",
+};
+
 view *view_goals_new(int64_t plan_id)
 {
-	view *v = calloc(1, sizeof *v);
+	view *v = view_new(&goals_ops);
 	if (!v)
 		return NULL;
-	v->title = N_("Plan");
-	v->actions = goal_actions;
-	v->header = goal_header;
-	v->detail = goal_detail;
-	v->act = goal_act;
-	v->allowed = goal_allowed;
-	v->table = "goal"; /* h-roles */
 	v->parent_id = plan_id;
-	list_init(&v->list, goal_fetch, v);
 	return v;
 }

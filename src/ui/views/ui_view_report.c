@@ -10,7 +10,7 @@
  * switches its own character handling to UTF-8), else with '#', which every
  * terminal (a vt100, the Linux console in an 8-bit locale) shows.
  * The report is held by the view (report_free on close). */
-#include "ui_view.h"
+#include "ui_view_report.h"
 #include "date.h"
 #include "db_report.h"
 #include "i18n.h"
@@ -56,7 +56,7 @@ typedef struct rstate {
 	int loaded;        /* rep holds kind/year/unit below */
 	int year;
 	int utf8;          /* bars with eighth blocks */
-	/* issue 8: worked out once per report, not for every row drawn (a
+	/* Worked out once per report, not for every row drawn (a
 	 * municipality's report has thousands of rows) */
 	lay lay;
 	int lay_width;     /* lay is for this width; -1: not yet */
@@ -409,11 +409,22 @@ static void report_close(view *v)
 	v->data = NULL;
 }
 
+static const view_ops report_ops = {
+	.title = N_("Report"),
+	.actions = report_actions,
+	.fetch = report_fetch,
+	.header = report_header,
+	.detail = report_detail,
+	.act = report_act,
+	.allowed = report_allowed,
+	.close = report_close,
+};
+
 view *view_report_new(int kind)
 {
 	if (kind < 0 || kind >= REP_COUNT)
 		return NULL;
-	view *v = calloc(1, sizeof *v);
+	view *v = view_new(&report_ops);
 	rstate *s = calloc(1, sizeof *s);
 	if (!v || !s) {
 		free(v);
@@ -424,15 +435,7 @@ view *view_report_new(int kind)
 	s->sort_col = -1;
 	s->lay_width = -1;
 	s->utf8 = locale_is_utf8();
-	v->title = N_("Report");
-	v->actions = report_actions;
-	v->header = report_header;
-	v->detail = report_detail;
-	v->act = report_act;
-	v->allowed = report_allowed;
-	v->close = report_close;
 	v->data = s;
-	list_init(&v->list, report_fetch, v);
 	return v;
 }
 
@@ -582,9 +585,19 @@ static void item_close(view *v)
 	v->data = NULL;
 }
 
+static const view_ops report_items_ops = {
+	.title = N_("Behind the figures"),
+	.actions = item_actions,
+	.fetch = item_fetch,
+	.header = item_header,
+	.detail = item_detail,
+	.act = item_act,
+	.close = item_close,
+};
+
 static view *view_report_items_new(int kind, int year, int64_t unit_id, const report_row *row, int all)
 {
-	view *v = calloc(1, sizeof *v);
+	view *v = view_new(&report_items_ops);
 	istate *s = calloc(1, sizeof *s);
 	if (!v || !s) {
 		free(v);
@@ -597,13 +610,6 @@ static view *view_report_items_new(int kind, int year, int64_t unit_id, const re
 	s->row.id = row->id;
 	memcpy(s->row.key, row->key, sizeof s->row.key);
 	s->all = all;
-	v->title = N_("Behind the figures");
-	v->actions = item_actions;
-	v->header = item_header;
-	v->detail = item_detail;
-	v->act = item_act;
-	v->close = item_close;
 	v->data = s;
-	list_init(&v->list, item_fetch, v);
 	return v;
 }

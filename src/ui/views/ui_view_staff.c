@@ -1,7 +1,9 @@
 /* ui_view_staff.c — pane 1, Medarbejdere: the staff list, a person's detail
  * (record, this year's plan and goals, participations), the staff form, and
  * signing a person up for a session. */
-#include "ui_view.h"
+#include "ui_view_staff.h"
+#include "ui_view_parts.h"
+#include "ui_view_plan.h"
 #include "date.h"
 #include "db_part.h"
 #include "db_plan.h"
@@ -9,9 +11,9 @@
 #include "text.h"
 #include "i18n.h"
 #include "ui_form.h"
-#include "ui_live.h"
+#include "ui_box.h"
 #include "ui_pick.h"
-#include "ui_cycle.h" /* h-cycle: activities and follow-ups */
+#include "ui_cycle.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,14 +27,14 @@ static const action actions[] = {
 	{ A_EDIT, N_("Edit"), N_("Edit the staff member"), { 'e' }, 1 },
 	{ A_DELETE, N_("Deactivate"), N_("Deactivate (or reactivate) the staff member"), { 'd' }, 1 },
 	{ A_SIGNUP, N_("Sign up"), N_("Sign the person up for a session"), { 't' }, 1 },
-	{ A_PARTS, N_("Activities"), N_("Open the person's activities and follow-ups"), { 'p' }, 1 }, /* h-cycle */
+	{ A_PARTS, N_("Activities"), N_("Open the person's activities and follow-ups"), { 'p' }, 1 },
 	{ 0, NULL, NULL, { 0 }, 0 },
 };
 
 enum { F_NAME, F_INITIALS, F_LOGIN, F_EMPNO, F_EMAIL, F_UNIT, F_PROF, F_ROLE, F_TITLE,
        F_FROM, F_TO, F_COUNT };
 
-/* h-roles: whether the person may lead staff member sid (create their
+/* Whether the person may lead staff member sid (create their
  * plan, place them on a session). For a person on the list — whom one sees —
  * that is an admin, or a leader looking at someone other than themself: the
  * data layer shows a leader only the people they lead, and themself. */
@@ -146,11 +148,11 @@ static void detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 			snprintf(lab, sizeof lab, "%s %d", _("Plan"), app->year);
 			wattron(w, ui_style(ST_WARN));
 			y = detail_line(w, y, wd, lab, leads(s.id) ? _("no plan yet (Enter creates one)")
-							       : _("no plan yet")); /* h-roles */
+							       : _("no plan yet"));
 			wattroff(w, ui_style(ST_WARN));
 		}
 	}
-	y = cycle_person_followups(w, y, h, wd, s.id); /* h-cycle: open ones, overdue marked */
+	y = cycle_person_followups(w, y, h, wd, s.id); /* open ones, overdue marked */
 	if (y < h) {
 		kpage pg = { .staff_id = s.id, .limit = h - y };
 		part_rec *r;
@@ -177,17 +179,17 @@ static fdesc fields[F_COUNT];
 static void describe(void)
 {
 	fdesc f[F_COUNT] = {
-		[F_NAME] = { _("Name"), FK_TEXT, 1, 120, 0, 0, NULL, NULL, _("First and last name") },
-		[F_INITIALS] = { _("Initials"), FK_TEXT, 1, 8, 0, 0, NULL, NULL, NULL },
-		[F_LOGIN] = { _("Login"), FK_TEXT, 0, 32, 0, 0, NULL, NULL, _("The Unix login (a-z, 0-9, . _ -)") },
-		[F_EMPNO] = { _("Employee number"), FK_TEXT, 0, 20, 0, 0, NULL, NULL, NULL },
-		[F_EMAIL] = { _("Email"), FK_TEXT, 0, 200, 0, 0, NULL, NULL, NULL },
-		[F_UNIT] = { _("Unit"), FK_CHOICE, 1, 0, 0, 0, pick_unit, NULL, _("Type to narrow the list") },
-		[F_PROF] = { _("Profession"), FK_CHOICE, 0, 0, 0, 0, pick_profession, NULL, NULL },
-		[F_ROLE] = { _("Role"), FK_CHOICE, 1, 0, 0, 0, pick_role, NULL, NULL },
-		[F_TITLE] = { _("Title"), FK_TEXT, 0, 120, 0, 0, NULL, NULL, NULL },
-		[F_FROM] = { _("Employed from"), FK_DATE, 0, 0, 0, 0, NULL, NULL, _("A date like 22-11-2026") },
-		[F_TO] = { _("Employed until"), FK_DATE, 0, 0, 0, 0, NULL, NULL, NULL },
+		[F_NAME] = { _("Name"), FK_TEXT, 1, 120, 0, 0, NULL, NULL, _("First and last name"), .col = "name" },
+		[F_INITIALS] = { _("Initials"), FK_TEXT, 1, 8, 0, 0, NULL, NULL, NULL, .col = "initials" },
+		[F_LOGIN] = { _("Login"), FK_TEXT, 0, 32, 0, 0, NULL, NULL, _("The Unix login (a-z, 0-9, . _ -)"), .col = "login" },
+		[F_EMPNO] = { _("Employee number"), FK_TEXT, 0, 20, 0, 0, NULL, NULL, NULL, .col = "emp_no" },
+		[F_EMAIL] = { _("Email"), FK_TEXT, 0, 200, 0, 0, NULL, NULL, NULL, .col = "email" },
+		[F_UNIT] = { _("Unit"), FK_CHOICE, 1, 0, 0, 0, pick_unit, NULL, _("Type to narrow the list"), .col = "unit_id" },
+		[F_PROF] = { _("Profession"), FK_CHOICE, 0, 0, 0, 0, pick_profession, NULL, NULL, .col = "profession_id" },
+		[F_ROLE] = { _("Role"), FK_CHOICE, 1, 0, 0, 0, pick_role, NULL, NULL, .col = "role" },
+		[F_TITLE] = { _("Title"), FK_TEXT, 0, 120, 0, 0, NULL, NULL, NULL, .col = "title" },
+		[F_FROM] = { _("Employed from"), FK_DATE, 0, 0, 0, 0, NULL, NULL, _("A date like 22-11-2026"), .col = "employed_from" },
+		[F_TO] = { _("Employed until"), FK_DATE, 0, 0, 0, 0, NULL, NULL, NULL, .col = "employed_to" },
 	};
 	memcpy(fields, f, sizeof f);
 }
@@ -200,6 +202,7 @@ static char *dup_value(form *f, int i)
 static kcode save_staff(void *ctx, form *f, int *bad, kerr *e)
 {
 	staff_rec *s = ctx;
+	(void)bad; /* the field at fault comes from the error (fdesc col) */
 	staff_rec n = *s;
 	n.name = dup_value(f, F_NAME);
 	n.initials = dup_value(f, F_INITIALS);
@@ -217,13 +220,7 @@ static kcode save_staff(void *ctx, form *f, int *bad, kerr *e)
 	kcode c = (n.name && n.initials && n.login && n.emp_no && n.email && n.title)
 			  ? staff_save(app->db, &app->who, &n, e)
 			  : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-	if (c) {
-		/* Point at the field the message is about, where we can tell. */
-		*bad = strstr(e->msg, _("Login")) || strstr(e->msg, "login") ? F_LOGIN
-		     : strstr(e->msg, _("Email")) ? F_EMAIL
-		     : strstr(e->msg, _("Employee number")) ? F_EMPNO
-		     : strstr(e->msg, _("Employed")) ? F_TO : -1;
-	} else {
+	if (!c) {
 		s->id = n.id;
 		s->version = n.version;
 	}
@@ -253,7 +250,7 @@ static void fill(form *f, const staff_rec *s)
 	form_set_choice(f, F_ROLE, (int64_t)s->role + 1, role_name(s->role));
 }
 
-/* h-conc: the record as saved now (ui_form.h form_reload_fn). */
+/* The record as saved now (ui_form.h form_reload_fn). */
 static kcode reload_staff(void *ctx, form *into, int64_t *version, kerr *e)
 {
 	staff_rec cur;
@@ -311,8 +308,8 @@ static void toggle_active(view *v, int64_t id)
 		 s.name);
 	if (ui_confirm(q)) {
 		kcode c = staff_set_active(app->db, &app->who, s.id, s.version, !s.active, &e);
-		/* h-conc: someone changed the record meanwhile: ask again */
-		if (c == KE_CONFLICT && live_ask_again(&e, s.active ? _("Deactivate anyway?") : _("Reactivate anyway?"))) {
+		/* Someone changed the record meanwhile: ask again */
+		if (c == KE_CONFLICT && ui_ask_again(&e, s.active ? _("Deactivate anyway?") : _("Reactivate anyway?"))) {
 			staff_rec cur;
 			c = staff_get(app->db, &app->who, s.id, &cur, &e);
 			if (!c) {
@@ -354,8 +351,8 @@ static void signup(int64_t sid)
 	}
 	int64_t ctx = sid;
 	fdesc fs[S_COUNT] = {
-		[S_SESSION] = { _("Session"), FK_CHOICE, 1, 0, 0, 0, pick_session, NULL, _("Type part of the activity's title") },
-		[S_GOAL] = { _("Serves goal"), FK_CHOICE, 0, 0, 0, 0, pick_goal, &ctx, _("Optional: the goal in the plan it serves") },
+		[S_SESSION] = { _("Session"), FK_CHOICE, 1, 0, 0, 0, pick_session, NULL, _("Type part of the activity's title"), .col = "session_id" },
+		[S_GOAL] = { _("Serves goal"), FK_CHOICE, 0, 0, 0, 0, pick_goal, &ctx, _("Optional: the goal in the plan it serves"), .col = "goal_id" },
 	};
 	char title[200];
 	snprintf(title, sizeof title, _("Sign %s up for a session"), s.name);
@@ -363,7 +360,7 @@ static void signup(int64_t sid)
 	if (f)
 		form_set_record(f, "signup", sid, 0);
 	if (f && form_run(f, save_signup, &ctx)) {
-		if (app->who.role == ROLE_EMPLOYEE || sid == app->who.staff_id) /* h-cycle: a request */
+		if (app->who.role == ROLE_EMPLOYEE || sid == app->who.staff_id) /* a request */
 			ui_msg(ST_OK, "%s", _("Signed up: the request waits for the leader's decision."));
 		else
 			ui_msg(ST_OK, _("%s is signed up."), s.name);
@@ -385,7 +382,7 @@ static void open_plan(int64_t sid)
 			ui_msg(ST_ERROR, "%s", e.msg);
 			return;
 		}
-		if (!leads(sid)) { /* h-roles: the plan is the leader's to create */
+		if (!leads(sid)) { /* the plan is the leader's to create */
 			ui_msg(ST_WARN, _("%s has no plan for %d yet; the leader creates it."), s.name, app->year);
 			staff_free(&s);
 			return;
@@ -423,7 +420,7 @@ static int allowed(view *v, int a, const lrow *sel)
 	case A_NEW: return admin;
 	case A_EDIT: case A_DELETE: return admin && sel;
 	case A_OPEN: case A_SIGNUP: return sel != NULL;
-	case A_PARTS: return sel != NULL; /* h-cycle */
+	case A_PARTS: return sel != NULL;
 	}
 	return 1;
 }
@@ -436,7 +433,7 @@ static int act(view *v, int a, const lrow *sel)
 	case A_DELETE: toggle_active(v, sel->id); return 1;
 	case A_SIGNUP: signup(sel->id); return 1;
 	case A_OPEN: open_plan(sel->id); return 1;
-	case A_PARTS: { /* h-cycle */
+	case A_PARTS: {
 		view *p = view_parts_new(0, sel->id);
 		staff_rec s;
 		kerr e;
@@ -451,7 +448,7 @@ static int act(view *v, int a, const lrow *sel)
 	return 0;
 }
 
-/* h-conc: reopens a form for its draft (ui_live.h). */
+/* Reopens a form for its draft (ui_live.h). */
 int view_staff_resume(const char *form, int64_t id)
 {
 	if (!strcmp(form, "staff"))
@@ -463,18 +460,21 @@ int view_staff_resume(const char *form, int64_t id)
 	return 1;
 }
 
+static const view_ops staff_ops = {
+	.title = N_("Staff"),
+	.actions = actions,
+	.fetch = fetch,
+	.header = header,
+	.detail = detail,
+	.act = act,
+	.allowed = allowed,
+	.table = "staff",
+};
+
 view *view_staff_new(void)
 {
-	view *v = calloc(1, sizeof *v);
+	view *v = view_new(&staff_ops);
 	if (!v)
 		return NULL;
-	v->title = N_("Staff");
-	v->actions = actions;
-	v->header = header;
-	v->detail = detail;
-	v->act = act;
-	v->allowed = allowed;
-	v->table = "staff"; /* h-roles */
-	list_init(&v->list, fetch, v);
 	return v;
 }

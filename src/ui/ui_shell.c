@@ -1,37 +1,25 @@
-/* ui_main.c — the front end's main loop: screen layout (top line, pane tabs,
- * list, detail, message line, key bar), key dispatch through the action
- * tables, the view stack of each pane, the filter prompt and the help screen. */
-#include "ui_view.h"
+/* ui_shell.c — see ui_shell.h: screen layout (top line, pane tabs, list,
+ * detail, message line, key bar), key dispatch through the action tables,
+ * the view stack of each pane, the filter prompt and the help screen. The
+ * panes themselves come from the top (ui_panes.c) as a table. */
+#include "ui_shell.h"
 #include "i18n.h"
 #include "text.h"
-#include "ui_live.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The top-level panes, in tab order; the first is the first screen. Their
- * keys are listed in the help next to the action tables. */
-static const struct pane_def {
-	int key;
-	const char *name;  /* N_() */
-	view *(*make)(void);
-} panes[] = {
-	{ '0', N_("Overview"), view_overview_new }, /* h-cycle: ui_view_overview.c */
-	{ '1', N_("Staff"), view_staff_new },
-	{ '2', N_("Plans"), view_plans_new },
-	{ '3', N_("Activities"), view_activities_new },
-	{ '4', N_("Reports"), view_reports_new }, /* h-reports: ui_view_report.c */
-};
-#define NPANES ((int)(sizeof panes / sizeof *panes))
+/* The panes and the views behind the global keys, from the top. */
+static const ui_top *ui;
 #define DEPTH 8
 
 static const action global_actions[] = {
 	{ A_HELP, N_("Help"), N_("Show the keys of this screen"), { '?', KEY_F(1) }, 1 },
 	{ A_QUIT, N_("Quit"), N_("Quit kup"), { 'q' }, 1 },
 	{ A_FILTER, N_("Search"), N_("Filter the list as you type (Esc clears)"), { '/' }, 1 },
-	{ A_ADMIN, N_("Admin"), N_("Keep units, professions, competence and focus areas (admins)"), { 'a' }, 1 }, /* h-admin */
-	{ A_HISTORY, N_("History"), N_("Show who changed the selected record and how, newest first"), { 'h' }, 1 }, /* h-roles */
+	{ A_ADMIN, N_("Admin"), N_("Keep units, professions, competence and focus areas (admins)"), { 'a' }, 1 },
+	{ A_HISTORY, N_("History"), N_("Show who changed the selected record and how, newest first"), { 'h' }, 1 },
 	{ A_BACK, N_("Back"), N_("Clear the filter, or go back from an open record"), { KEY_ESC, KEY_LEFT }, 0 },
 	{ A_UP, N_("Up"), N_("Move up one row"), { KEY_UP, 'k' }, 0 },
 	{ A_DOWN, N_("Down"), N_("Move down one row"), { KEY_DOWN, 'j' }, 0 },
@@ -47,101 +35,18 @@ static const action global_actions[] = {
 	{ 0, NULL, NULL, { 0 }, 0 },
 };
 
-static view *stack[NPANES][DEPTH];
-static int depth[NPANES];
+static view *stack[UI_MAX_PANES][DEPTH];
+static int depth[UI_MAX_PANES];
 static int cur;
 
-static view *top(void)
+static view *shown(void)
 {
 	return stack[cur][depth[cur] - 1];
 }
 
-int lrow_set(lrow *r, int64_t id, const char *key, const char *text, int style)
-{
-	r->id = id;
-	r->key = strdup(key ? key : "");
-	r->text = strdup(text ? text : "");
-	r->style = style;
-	if (!r->key || !r->text) {
-		free(r->key);
-		free(r->text);
-		r->key = r->text = NULL;
-		return -1;
-	}
-	return 0;
-}
-
-int lrow_fail(lrow *out, int n, kerr *e)
-{
-	for (int i = 0; i < n; i++) {
-		free(out[i].key);
-		free(out[i].text);
-		out[i].key = out[i].text = NULL;
-	}
-	kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-	return -1;
-}
-
-void columns(char *buf, size_t size, int n, const char *const *texts, const int *widths)
-{
-	size_t len = 0;
-	buf[0] = '\0';
-	for (int i = 0; i < n && len + 1 < size; i++) {
-		if (i)
-			buf[len++] = ' ';
-		if (i == n - 1)
-			text_fit(texts[i], widths[i], buf + len, size - len);
-		else
-			text_fit_pad(texts[i], widths[i], buf + len, size - len);
-		len += strlen(buf + len);
-	}
-}
-
-const char *key_label(int k, char *buf, size_t size)
-{
-	switch (k) {
-	case KEY_UP: return "↑";
-	case KEY_DOWN: return "↓";
-	case KEY_LEFT: return "←";
-	case KEY_RIGHT: return "→";
-	case KEY_PPAGE: return "PgUp";
-	case KEY_NPAGE: return "PgDn";
-	case KEY_HOME: return "Home";
-	case KEY_END: return "End";
-	case KEY_BTAB: return "Shift-Tab";
-	case KEY_DC: return "Delete";
-	case '\t': return "Tab";
-	case '\n': return "Enter";
-	case ' ': return _("Space");
-	case KEY_ESC: return "Esc";
-	}
-	if (k >= KEY_F(1) && k <= KEY_F(12))
-		snprintf(buf, size, "F%d", k - KEY_F(0));
-	else if (k > 0 && k < 32)
-		snprintf(buf, size, "Ctrl-%c", k + 'A' - 1);
-	else {
-		char u[5] = { 0 };
-		text_encode((uint32_t)k, u);
-		snprintf(buf, size, "%s", u);
-	}
-	return buf;
-}
-
-int detail_line(WINDOW *w, int y, int wd, const char *label, const char *value)
-{
-	int lw = 16;
-	if (wd < 30)
-		lw = wd / 2;
-	wattron(w, ui_style(ST_DIM));
-	ui_put(w, y, 0, lw, label, 1);
-	wattroff(w, ui_style(ST_DIM));
-	ui_put(w, y, lw, wd - lw, value, 1);
-	return y + 1;
-}
-
 /* ---- the action tables ---- */
 
-/* h-admin: global actions that not every role may use. */
+/* Global actions that not every role may use. */
 static int global_allowed(const action *a)
 {
 	return a->id != A_ADMIN || app->who.role == ROLE_ADMIN;
@@ -149,14 +54,14 @@ static int global_allowed(const action *a)
 
 static int allowed(view *v, const action *a, const lrow *sel)
 {
-	if (a->id == A_HISTORY) /* h-roles: any record of an audited table; the data layer decides */
-		return v->table && sel;
-	return global_allowed(a) && (!v->allowed || v->allowed(v, a->id, sel));
+	if (a->id == A_HISTORY) /* any record of an audited table; the data layer decides */
+		return v->ops->table && sel;
+	return global_allowed(a) && (!v->ops->allowed || v->ops->allowed(v, a->id, sel));
 }
 
 static const action *find_action(view *v, int key)
 {
-	const action *tables[] = { v->actions, global_actions };
+	const action *tables[] = { v->ops->actions, global_actions };
 	for (int t = 0; t < 2; t++)
 		for (const action *a = tables[t]; a && a->id; a++)
 			for (int i = 0; i < 4 && a->keys[i]; i++)
@@ -167,13 +72,13 @@ static const action *find_action(view *v, int key)
 
 static int pane_for_key(int k)
 {
-	for (int p = 0; p < NPANES; p++)
-		if (panes[p].key == k)
+	for (int p = 0; p < ui->npanes; p++)
+		if (ui->panes[p].key == k)
 			return p;
 	return -1;
 }
 
-/* h-reports: the pane a key shows, for jumps between panes (-1: none). */
+/* The pane a key shows, for jumps between panes (-1: none). */
 int ui_pane_index(int key)
 {
 	return pane_for_key(key);
@@ -217,25 +122,25 @@ static void draw_top(void)
 	int x = 0;
 	move(1, 0);
 	clrtoeol();
-	view *v = top();
+	view *v = shown();
 	char tail[400] = "";
 	if (depth[cur] > 1)
 		snprintf(tail, sizeof tail, "› %s: %s", _(v->title), v->subtitle);
 	else if (v->list.filter[0])
 		snprintf(tail, sizeof tail, "/%s", v->list.filter);
-	/* h-reports: when the tabs and the breadcrumb do not both fit, the
+	/* When the tabs and the breadcrumb do not both fit, the
 	 * other panes show only their key, so where one is stays readable. */
 	int full = 0;
-	for (int i = 0; i < NPANES; i++) {
-		snprintf(buf, sizeof buf, " %c %s ", panes[i].key, _(panes[i].name));
+	for (int i = 0; i < ui->npanes; i++) {
+		snprintf(buf, sizeof buf, " %c %s ", ui->panes[i].key, _(ui->panes[i].name));
 		full += text_width(buf) + 1;
 	}
 	int compact = full + text_width(tail) > COLS;
-	for (int i = 0; i < NPANES; i++) {
+	for (int i = 0; i < ui->npanes; i++) {
 		if (compact && i != cur)
-			snprintf(buf, sizeof buf, " %c ", panes[i].key);
+			snprintf(buf, sizeof buf, " %c ", ui->panes[i].key);
 		else
-			snprintf(buf, sizeof buf, " %c %s ", panes[i].key, _(panes[i].name));
+			snprintf(buf, sizeof buf, " %c %s ", ui->panes[i].key, _(ui->panes[i].name));
 		if (i == cur)
 			attron(ui_style(ST_SELECTED));
 		ui_put(stdscr, 1, x, COLS - x, buf, 0);
@@ -256,7 +161,7 @@ static void draw_keybar(view *v, const lrow *sel)
 {
 	char buf[1024] = "", kb[32];
 	size_t len = 0;
-	const action *tables[] = { v->actions, global_actions };
+	const action *tables[] = { v->ops->actions, global_actions };
 	for (int t = 0; t < 2; t++)
 		for (const action *a = tables[t]; a && a->id; a++)
 			if (a->bar && allowed(v, a, sel) && len < sizeof buf - 64)
@@ -289,15 +194,15 @@ static void draw(void)
 		return;
 	}
 	layout();
-	view *v = top();
+	view *v = shown();
 	if (v->list.cap != list_rows || v->list.width != list_cols)
 		list_resize(&v->list, list_rows, list_cols);
 	erase();
 	draw_top();
 
 	char hdr[512] = "";
-	if (v->header)
-		v->header(v, hdr, sizeof hdr, list_cols);
+	if (v->ops->header)
+		v->ops->header(v, hdr, sizeof hdr, list_cols);
 	attron(ui_style(ST_HEADER));
 	ui_put(stdscr, 2, 0, list_cols, hdr, 1);
 	attroff(ui_style(ST_HEADER));
@@ -324,10 +229,10 @@ static void draw(void)
 		mvhline(detail_y - 1, 0, ACS_HLINE, COLS);
 		attroff(ui_style(ST_DIM));
 	}
-	if (sel && v->detail && detail_h > 0 && detail_w > 0) {
+	if (sel && v->ops->detail && detail_h > 0 && detail_w > 0) {
 		WINDOW *d = derwin(stdscr, detail_h, detail_w, detail_y, detail_x);
 		if (d) {
-			v->detail(v, d, detail_h, detail_w, sel);
+			v->ops->detail(v, d, detail_h, detail_w, sel);
 			delwin(d);
 		}
 	}
@@ -344,7 +249,7 @@ static int help_lines(view *v, const lrow *sel, char lines[][256], int max)
 {
 	int n = 0;
 	char kb[32];
-	const action *tables[] = { v->actions, global_actions };
+	const action *tables[] = { v->ops->actions, global_actions };
 	const char *heads[] = { _(v->title), _("Everywhere") };
 	for (int t = 0; t < 2; t++) {
 		if (n < max)
@@ -362,10 +267,10 @@ static int help_lines(view *v, const lrow *sel, char lines[][256], int max)
 			snprintf(lines[n++], 256, "  %s %s", pad, _(a->help));
 		}
 		if (t == 1)
-			for (int p = 0; p < NPANES && n < max; p++) {
-				char k[2] = { (char)panes[p].key, 0 }, pad[64], what[160];
+			for (int p = 0; p < ui->npanes && n < max; p++) {
+				char k[2] = { (char)ui->panes[p].key, 0 }, pad[64], what[160];
 				text_fit_pad(k, 20, pad, sizeof pad);
-				snprintf(what, sizeof what, _("Show pane %c, %s"), panes[p].key, _(panes[p].name));
+				snprintf(what, sizeof what, _("Show pane %c, %s"), ui->panes[p].key, _(ui->panes[p].name));
 				snprintf(lines[n++], 256, "  %s %s", pad, what);
 			}
 		if (n < max)
@@ -461,8 +366,8 @@ void ui_push(view *v)
 	if (!v)
 		return;
 	if (depth[cur] >= DEPTH) {
-		if (v->close)
-			v->close(v);
+		if (v->ops->close)
+			v->ops->close(v);
 		list_free(&v->list);
 		free(v);
 		return;
@@ -476,16 +381,16 @@ static void pop(void)
 	if (depth[cur] <= 1)
 		return;
 	view *v = stack[cur][--depth[cur]];
-	if (v->close)
-		v->close(v);
+	if (v->ops->close)
+		v->ops->close(v);
 	list_free(&v->list);
 	free(v);
-	list_reload(&top()->list);
+	list_reload(&shown()->list);
 }
 
 void ui_reload_all(void)
 {
-	for (int p = 0; p < NPANES; p++)
+	for (int p = 0; p < ui->npanes; p++)
 		for (int d = 0; d < depth[p]; d++)
 			if (stack[p][d]->list.cap)
 				list_reload(&stack[p][d]->list);
@@ -496,7 +401,7 @@ void ui_show_in_pane(int pane, const char *key, int64_t id)
 	cur = pane;
 	while (depth[cur] > 1)
 		pop();
-	view *v = top();
+	view *v = shown();
 	v->list.filter[0] = '\0';
 	if (!v->list.cap)
 		draw();
@@ -520,15 +425,15 @@ static void dispatch(view *v, const action *a, int key)
 	case A_HOME: list_home(&v->list); return;
 	case A_END: list_end(&v->list); return;
 	case A_FILTER: filter_prompt(v); return;
-	case A_NEXT_PANE: cur = (cur + 1) % NPANES; return;
-	case A_PREV_PANE: cur = (cur + NPANES - 1) % NPANES; return;
+	case A_NEXT_PANE: cur = (cur + 1) % ui->npanes; return;
+	case A_PREV_PANE: cur = (cur + ui->npanes - 1) % ui->npanes; return;
 	case A_YEAR_PREV: case A_YEAR_NEXT:
 		app->year += a->id == A_YEAR_NEXT ? 1 : -1;
 		ui_reload_all();
 		return;
 	case A_REFRESH: ui_reload_all(); clearok(curscr, TRUE); return;
-	case A_ADMIN: ui_push(view_admin_new()); return; /* h-admin */
-	case A_HISTORY: ui_push(view_history_new(v->table, sel->id, sel->text)); return; /* h-roles */
+	case A_ADMIN: ui_push(ui->admin()); return;
+	case A_HISTORY: ui_push(ui->history(v->ops->table, sel->id, sel->text)); return;
 	case A_BACK:
 		if (v->list.filter[0])
 			list_set_filter(&v->list, "");
@@ -538,14 +443,14 @@ static void dispatch(view *v, const action *a, int key)
 			ui_msg_clear();
 		return;
 	}
-	if (v->act && v->act(v, a->id, sel))
+	if (v->ops->act && v->ops->act(v, a->id, sel))
 		return;
 }
 
 static int panes_open(void)
 {
-	for (int p = 0; p < NPANES; p++) {
-		stack[p][0] = panes[p].make();
+	for (int p = 0; p < ui->npanes; p++) {
+		stack[p][0] = ui->panes[p].make();
 		if (!stack[p][0]) {
 			for (int q = 0; q < p; q++)
 				free(stack[q][0]);
@@ -558,11 +463,11 @@ static int panes_open(void)
 
 static void panes_close(void)
 {
-	for (int p = 0; p < NPANES; p++)
+	for (int p = 0; p < ui->npanes; p++)
 		while (depth[p] > 0) {
 			view *v = stack[p][--depth[p]];
-			if (v->close)
-				v->close(v);
+			if (v->ops->close)
+				v->ops->close(v);
 			list_free(&v->list);
 			free(v);
 		}
@@ -577,27 +482,29 @@ static void handle_key(int k)
 		cur = pane;
 		return;
 	}
-	view *v = top();
+	view *v = shown();
 	const action *act = find_action(v, k);
 	if (act)
 		dispatch(v, act, k);
 }
 
-int ui_main(ui_app *a)
+int ui_shell_run(ui_app *a, const ui_top *t)
 {
 	app = a;
+	ui = t;
 	if (panes_open())
 		return 1;
 	ui_start();
-	live_start(); /* h-conc: hangups, drafts */
+	live_start(ui->resumers);
 	while (!app->quit) {
 		draw();
-		if (live_offer_drafts()) /* h-conc: drafts left from before, one a frame */
+		if (live_offer_drafts()) /* drafts left from before, one a frame */
 			continue;
 		int fn = 0;
-		/* h-conc: wake up to show others' changes (no snapshot is held) */
+		/* wake up to show others' changes (no snapshot is held) */
 		int k = ui_readkey(LIVE_POLL_MS, &fn);
-		live_tick();
+		if (live_tick())
+			ui_reload_all();
 		if (k == ERR || (fn && k == KEY_RESIZE))
 			continue;
 		/* A character that shares its number with a curses key (U+0101..
@@ -613,31 +520,32 @@ int ui_main(ui_app *a)
 	return 0;
 }
 
-/* ---- benchmark hooks (issue 8): tests/bench drives the same panes, key
- * dispatch and drawing as ui_main, one step at a time and without reading
+/* ---- benchmark hooks: tests/bench drives the same panes, key dispatch
+ * and drawing as ui_shell_run, one step at a time and without reading
  * keys; the caller has started curses on an off-screen terminal. ---- */
 
-int ui_bench_open(ui_app *a)
+int ui_shell_open(ui_app *a, const ui_top *t)
 {
 	app = a;
+	ui = t;
 	cur = 0;
 	return panes_open();
 }
 
 int ui_bench_panes(void)
 {
-	return NPANES;
+	return ui->npanes;
 }
 
 const char *ui_bench_pane_name(int pane)
 {
-	return pane >= 0 && pane < NPANES ? panes[pane].name : "";
+	return pane >= 0 && pane < ui->npanes ? ui->panes[pane].name : "";
 }
 
 /* A full frame of the pane, as when it is first shown. */
 void ui_bench_frame(int pane)
 {
-	if (pane >= 0 && pane < NPANES)
+	if (pane >= 0 && pane < ui->npanes)
 		cur = pane;
 	clearok(curscr, TRUE);
 	draw();
@@ -653,7 +561,7 @@ void ui_bench_key(int key)
 /* One keystroke of the filter prompt: the list narrows to text, redrawn. */
 void ui_bench_filter(const char *text)
 {
-	view *v = top();
+	view *v = shown();
 	list_set_filter(&v->list, text);
 	ui_msg(ST_NORMAL, "%s: %s", _("Search"), text);
 	draw();
@@ -662,7 +570,7 @@ void ui_bench_filter(const char *text)
 /* The record selected in the shown view (0: none), to choose test data. */
 int64_t ui_bench_selected(void)
 {
-	const lrow *sel = list_selected(&top()->list);
+	const lrow *sel = list_selected(&shown()->list);
 	return sel ? sel->id : 0;
 }
 

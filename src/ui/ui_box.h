@@ -1,0 +1,18 @@
+/* ui_box.h — a question in a box over the screen, for what a plain yes/no
+ * on the message line cannot carry (a conflict with someone else's change,
+ * a draft left from before). Nothing returned is allocated. */
+#ifndef KUP_UI_BOX_H
+#define KUP_UI_BOX_H
+
+#include "err.h"
+
+/* A box over the screen: text (wrapped to fit) and a line naming the keys.
+ * Waits for one of the ASCII letters in accept (either case) or Esc, and
+ * returns it in lower case (Esc as 27). backdrop redraws what lies under
+ * the box after a resize (NULL: the screen as it is). */
+int ui_box(const char *text, const char *keys, const char *accept, void (*backdrop)(void *), void *ctx);
+/* A delete (or deactivation) met someone else's change: shows e->msg (who,
+ * when) and the question; 1 when the person says yes. */
+int ui_ask_again(const kerr *e, const char *question);
+
+#endif

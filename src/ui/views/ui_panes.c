@@ -1,0 +1,48 @@
+/* ui_panes.c — see ui_panes.h: the tables the shell and the cycle steps
+ * run on, naming the views of this layer. */
+#include "ui_panes.h"
+#include "i18n.h"
+#include "ui_cycle.h"
+#include "ui_view_activity.h"
+#include "ui_view_admin.h"
+#include "ui_view_history.h"
+#include "ui_view_overview.h"
+#include "ui_view_plan.h"
+#include "ui_view_report_menu.h"
+#include "ui_view_staff.h"
+
+/* In tab order; their keys are listed in the help next to the actions. */
+static const ui_pane panes[] = {
+	{ '0', N_("Overview"), view_overview_new },
+	{ '1', N_("Staff"), view_staff_new },
+	{ '2', N_("Plans"), view_plans_new },
+	{ '3', N_("Activities"), view_activities_new },
+	{ '4', N_("Reports"), view_reports_new },
+};
+
+/* Every view that keeps drafts of its forms. */
+static const live_resume_fn resumers[] = {
+	view_staff_resume, view_plan_resume, view_activity_resume, view_admin_resume, NULL,
+};
+
+static const ui_top top = {
+	.panes = panes,
+	.npanes = (int)(sizeof panes / sizeof *panes),
+	.admin = view_admin_new,
+	.history = view_history_new,
+	.resumers = resumers,
+};
+
+static const cycle_hooks hooks = { .open_plan = view_plan_open };
+
+int ui_main(ui_app *a)
+{
+	cycle_set_hooks(&hooks);
+	return ui_shell_run(a, &top);
+}
+
+int ui_bench_open(ui_app *a)
+{
+	cycle_set_hooks(&hooks);
+	return ui_shell_open(a, &top);
+}
