@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,37 +129,29 @@ sqlite3_stmt *db_stmt(kdb *db, const char *sql, kerr *e)
 	return st;
 }
 
-kcode db_bind(kdb *db, sqlite3_stmt *st, kerr *e, const char *fmt, ...)
+kcode db_bind_head(kdb *db, sqlite3_stmt *st, kerr *e, const kval *v, size_t n)
 {
-	/* Parameters past the statement's last are ignored, so an INSERT and
-	 * an UPDATE (with id and version at the end) can share one call. */
 	int count = sqlite3_bind_parameter_count(st);
-	va_list ap;
-	va_start(ap, fmt);
+	return db_bind_vals(db, st, e, v, (size_t)count <= n ? (size_t)count : n);
+}
+
+kcode db_bind_vals(kdb *db, sqlite3_stmt *st, kerr *e, const kval *v, size_t n)
+{
+	int count = sqlite3_bind_parameter_count(st);
+	if ((size_t)count != n)
+		return kerr_set(e, KE_DB, "Internal error: statement \"%.200s\" takes %d values, %zu given.",
+				sqlite3_sql(st), count, n);
 	int rc = SQLITE_OK;
-	for (int i = 1; *fmt && rc == SQLITE_OK; fmt++, i++) {
-		int64_t iv = 0;
-		double dv = 0;
-		const char *sv = NULL;
-		switch (*fmt) {
-		case 'i': case 'I': iv = va_arg(ap, int64_t); break;
-		case 'n': iv = va_arg(ap, int); break;
-		case 't': case 'T': sv = va_arg(ap, const char *); break;
-		case 'd': case 'D': dv = va_arg(ap, double); break;
-		default: rc = SQLITE_MISUSE; continue;
-		}
-		if (i > count)
-			continue;
-		switch (*fmt) {
-		case 'i': case 'n': rc = sqlite3_bind_int64(st, i, iv); break;
-		case 'I': rc = iv ? sqlite3_bind_int64(st, i, iv) : sqlite3_bind_null(st, i); break;
-		case 't': rc = sv ? sqlite3_bind_text(st, i, sv, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i); break;
-		case 'T': rc = sv && *sv ? sqlite3_bind_text(st, i, sv, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i); break;
-		case 'd': rc = sqlite3_bind_double(st, i, dv); break;
-		case 'D': rc = dv >= 0 ? sqlite3_bind_double(st, i, dv) : sqlite3_bind_null(st, i); break;
+	for (size_t k = 0; k < n && rc == SQLITE_OK; k++) {
+		int i = (int)k + 1;
+		switch (v[k].kind) {
+		case 'i': rc = sqlite3_bind_int64(st, i, v[k].i); break;
+		case 't': rc = sqlite3_bind_text(st, i, v[k].s, -1, SQLITE_TRANSIENT); break;
+		case 'd': rc = sqlite3_bind_double(st, i, v[k].d); break;
+		case 'n': rc = sqlite3_bind_null(st, i); break;
+		default: rc = SQLITE_MISUSE; break;
 		}
 	}
-	va_end(ap);
 	return rc == SQLITE_OK ? KE_OK : db_fail(db, rc, e);
 }
 
@@ -247,7 +238,7 @@ kcode db_scalar(kdb *db, const char *sql, int64_t p, int64_t *out, kerr *e)
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 	if (!st)
 		return e->code;
-	if (sqlite3_bind_parameter_count(st) > 0 && db_bind(db, st, e, "i", p))
+	if (sqlite3_bind_parameter_count(st) > 0 && db_bind(db, st, e, KV_INT(p)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -313,7 +304,7 @@ kcode db_row_json(kdb *db, const char *sql, int64_t id, char **out, kerr *e)
 {
 	*out = NULL;
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	if (!st || db_bind(db, st, e, "i", id))
+	if (!st || db_bind(db, st, e, KV_INT(id)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -332,7 +323,7 @@ kcode db_audit(kdb *db, const kactor *who, const char *tbl, int64_t id,
 {
 	sqlite3_stmt *st = db_stmt(db,
 		"INSERT INTO audit(login, tbl, row_id, action, old, new) VALUES (?,?,?,?,?,?)", e);
-	if (!st || db_bind(db, st, e, "ttittt", who->login, tbl, id, action, old, new_))
+	if (!st || db_bind(db, st, e, KV_TEXT(who->login), KV_TEXT(tbl), KV_INT(id), KV_TEXT(action), KV_TEXT(old), KV_TEXT(new_)))
 		return e->code;
 	return db_exec_stmt(db, st, e);
 }
@@ -743,7 +734,7 @@ void db_actor_local_admin(kactor *out, const char *login)
 kcode db_actor_for_login(kdb *db, const char *login, int local_owner, kactor *out, kerr *e)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, role, name, active FROM staff WHERE login = ?", e);
-	if (!st || db_bind(db, st, e, "t", login))
+	if (!st || db_bind(db, st, e, KV_TEXT(login)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -786,7 +777,7 @@ static kcode conflict(kdb *db, const char *tbl, int64_t id, int deleting, kerr *
 		"SELECT a.action, a.at, coalesce(s.name, a.login) FROM audit a"
 		" LEFT JOIN staff s ON s.login = a.login"
 		" WHERE a.tbl = ? AND a.row_id = ? ORDER BY a.id DESC LIMIT 1", e);
-	if (!st || db_bind(db, st, e, "ti", tbl, id))
+	if (!st || db_bind(db, st, e, KV_TEXT(tbl), KV_INT(id)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)

@@ -193,7 +193,7 @@ static kcode find_id(kdb *db, const char *sql, const char *value, int64_t *id, k
 {
 	*id = 0;
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	if (!st || db_bind(db, st, e, "t", value))
+	if (!st || db_bind(db, st, e, KV_TEXT(value)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW)

@@ -31,9 +31,44 @@ struct kdb {
  * It stays valid until db_close, so a caller may hold one while others are
  * prepared. */
 sqlite3_stmt *db_stmt(kdb *db, const char *sql, kerr *e);
-/* Binds parameters by format: i int64, n int, t text (NULL ok), T text ("" -> NULL),
- * I int64 (0 -> NULL), d double, D double (negative -> NULL). */
-kcode db_bind(kdb *db, sqlite3_stmt *st, kerr *e, const char *fmt, ...);
+/* One value to bind, typed so the compiler checks each argument. Build it
+ * with the constructors: KV_INT (any integer), KV_TEXT (NULL binds NULL),
+ * KV_TEXT0 ("" binds NULL), KV_ID0 (0 binds NULL: an optional reference),
+ * KV_REAL, KV_REAL0 (negative binds NULL: an unknown amount). */
+typedef struct kval {
+	char kind; /* 'i' integer, 't' text, 'd' real, 'n' NULL */
+	union { int64_t i; const char *s; double d; };
+} kval;
+static inline kval kv_int(int64_t i) { return (kval){ .kind = 'i', .i = i }; }
+static inline kval kv_text(const char *s) { return s ? (kval){ .kind = 't', .s = s } : (kval){ .kind = 'n' }; }
+static inline kval kv_text0(const char *s) { return s && *s ? kv_text(s) : (kval){ .kind = 'n' }; }
+static inline kval kv_id0(int64_t i) { return i ? kv_int(i) : (kval){ .kind = 'n' }; }
+static inline kval kv_real(double d) { return (kval){ .kind = 'd', .d = d }; }
+static inline kval kv_real0(double d) { return d >= 0 ? kv_real(d) : (kval){ .kind = 'n' }; }
+#define KV_INT(x) kv_int(x)
+#define KV_TEXT(s) kv_text(s)
+#define KV_TEXT0(s) kv_text0(s)
+#define KV_ID0(x) kv_id0(x)
+#define KV_REAL(d) kv_real(d)
+#define KV_REAL0(d) kv_real0(d)
+/* Binds v[0..n-1] to parameters 1..n of st. The count must be the
+ * statement's parameter count exactly: a value too many or too few is a
+ * programming error, refused with KE_DB rather than run half-bound. */
+kcode db_bind_vals(kdb *db, sqlite3_stmt *st, kerr *e, const kval *v, size_t n);
+/* db_bind(db, st, e, KV_INT(id), KV_TEXT(name), ...): the values as an
+ * array, counted by the compiler (sizeof does not evaluate them twice). */
+#define db_bind(db, st, e, ...) \
+	db_bind_vals((db), (st), (e), (const kval[]){ __VA_ARGS__ }, \
+		     sizeof((const kval[]){ __VA_ARGS__ }) / sizeof(kval))
+/* For statements that take a leading part of one shared list of numbered
+ * parameters: an INSERT whose values an UPDATE repeats before its id and
+ * version, or the forward, backward and counting queries of one list,
+ * where each uses the ?N it needs. Binds the first
+ * sqlite3_bind_parameter_count(st) values; more than given is refused. */
+kcode db_bind_head(kdb *db, sqlite3_stmt *st, kerr *e, const kval *v, size_t n);
+#define db_bind_prefix(db, st, e, ...) \
+	db_bind_head((db), (st), (e), (const kval[]){ __VA_ARGS__ }, \
+		     sizeof((const kval[]){ __VA_ARGS__ }) / sizeof(kval))
 /* Steps once; returns SQLITE_ROW, SQLITE_DONE, or -1 with e set. */
 int db_step(kdb *db, sqlite3_stmt *st, kerr *e);
 /* Runs a statement that returns no rows; resets it. */

@@ -112,7 +112,7 @@ static const char SQL_SEARCH_UNWORD[] = "INSERT INTO staff_words(staff_words, ro
 kcode staff_search_put(kdb *db, int64_t id, const char *fold, kerr *e)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT fold FROM staff_search WHERE rowid = ?1", e);
-	if (!st || db_bind(db, st, e, "i", id))
+	if (!st || db_bind(db, st, e, KV_INT(id)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -129,7 +129,7 @@ kcode staff_search_put(kdb *db, int64_t id, const char *fold, kerr *e)
 		"INSERT INTO staff_words(rowid, fold) VALUES (?1, ?2)",
 	};
 	for (size_t i = known ? 0 : 2; i < sizeof sql / sizeof *sql; i++) {
-		if (!(st = db_stmt(db, sql[i], e)) || db_bind(db, st, e, "it", id, fold) || db_exec_stmt(db, st, e))
+		if (!(st = db_stmt(db, sql[i], e)) || db_bind_prefix(db, st, e, KV_INT(id), KV_TEXT(fold)) || db_exec_stmt(db, st, e))
 			return e->code;
 	}
 	return KE_OK;
@@ -147,7 +147,7 @@ static kcode count_upto(kdb *db, const char *sql, int64_t who, const char *phras
 			int64_t *n, kerr *e)
 {
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	if (!st || (phrase ? db_bind(db, st, e, "tn", phrase, cap) : db_bind(db, st, e, "in", who, cap)))
+	if (!st || (phrase ? db_bind(db, st, e, KV_TEXT(phrase), KV_INT(cap)) : db_bind(db, st, e, KV_INT(who), KV_INT(cap))))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -255,8 +255,8 @@ kcode staff_list(kdb *db, const kactor *who, const kpage *pg, staff_rec **rows, 
 	int64_t id = pg->after_key ? pg->after_id : pg->backward ? INT64_MAX : INT64_MIN;
 	sqlite3_stmt *st = db_stmt(db, sql[way][pg->backward != 0], e);
 	/* with the index's phrase, instr() has nothing left to do */
-	kcode c = st ? db_bind(db, st, e, "inItntintn", who->staff_id, (int)who->role, pg->unit_id,
-			       phrase ? NULL : fold, pg->include_inactive, key, id, limit, phrase, words) : e->code;
+	kcode c = st ? db_bind_prefix(db, st, e, KV_INT(who->staff_id), KV_INT((int)who->role), KV_ID0(pg->unit_id),
+			       KV_TEXT(phrase ? NULL : fold), KV_INT(pg->include_inactive), KV_TEXT(key), KV_INT(id), KV_INT(limit), KV_TEXT(phrase), KV_INT(words)) : e->code;
 	free(fold);
 	free(phrase);
 	int got = 0, rc = 0;
@@ -290,7 +290,7 @@ static kcode get_one(kdb *db, const kactor *who, const char *sql, int64_t id, co
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	if (!st || (login ? db_bind(db, st, e, "t", login) : db_bind(db, st, e, "i", id)))
+	if (!st || (login ? db_bind(db, st, e, KV_TEXT(login)) : db_bind(db, st, e, KV_INT(id))))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -372,7 +372,7 @@ char *staff_fold_text(const char *name, const char *initials, const char *title,
 static char *search_text(kdb *db, const staff_rec *s, kerr *e)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT name FROM unit WHERE id = ?", e);
-	if (!st || db_bind(db, st, e, "i", s->unit_id))
+	if (!st || db_bind(db, st, e, KV_INT(s->unit_id)))
 		return NULL;
 	int rc = db_step(db, st, e);
 	if (rc != SQLITE_ROW) {
@@ -409,7 +409,7 @@ static kcode refold_collect(kdb *db, int64_t unit_id, struct refold **out, int *
 	sqlite3_stmt *st = db_stmt(db,
 		"SELECT s.id, s.name, s.initials, s.title, u.name, coalesce(s.login,'')"
 		" FROM staff s JOIN unit u ON u.id = s.unit_id WHERE s.unit_id = ?", e);
-	if (!st || db_bind(db, st, e, "i", unit_id))
+	if (!st || db_bind(db, st, e, KV_INT(unit_id)))
 		return e->code;
 	struct refold *r = NULL;
 	int got = 0, cap = 0, rc = 0;
@@ -454,7 +454,7 @@ kcode staff_refold_unit(kdb *db, int64_t unit_id, kerr *e)
 	sqlite3_stmt *st = db_stmt(db, "UPDATE staff SET fold = ?1 WHERE id = ?2", e);
 	kcode c = st ? KE_OK : e->code;
 	for (int i = 0; !c && i < n; i++)
-		if (!(c = db_bind(db, st, e, "ti", r[i].fold, r[i].id)) && !(c = db_exec_stmt(db, st, e)))
+		if (!(c = db_bind(db, st, e, KV_TEXT(r[i].fold), KV_INT(r[i].id))) && !(c = db_exec_stmt(db, st, e)))
 			c = staff_search_put(db, r[i].id, r[i].fold, e);
 	refolds_free(r, n);
 	return c;
@@ -465,7 +465,7 @@ static kcode unique_message(kdb *db, const staff_rec *s, kerr *e)
 	sqlite3_stmt *st = db_stmt(db,
 		"SELECT name, CASE WHEN login = ?2 THEN 'login' ELSE 'emp_no' END FROM staff"
 		" WHERE id <> ?1 AND (login = ?2 OR emp_no = ?3) LIMIT 1", e);
-	if (!st || db_bind(db, st, e, "iTT", s->id, s->login, s->emp_no))
+	if (!st || db_bind(db, st, e, KV_INT(s->id), KV_TEXT0(s->login), KV_TEXT0(s->emp_no)))
 		return e->code;
 	if (db_step(db, st, e) == SQLITE_ROW) {
 		char name[128];
@@ -518,10 +518,10 @@ kcode staff_save(kdb *db, const kactor *who, staff_rec *s, kerr *e)
 			" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)", e)))
 		c = e->code;
 	if (!c)
-		c = db_bind(db, st, e, "TTttTiIttTTnttii", s->login, s->emp_no, s->name, s->initials,
-			    s->email, s->unit_id, s->profession_id, role_code(s->role),
-			    s->title ? s->title : "", s->employed_from, s->employed_to,
-			    s->id ? s->active : 1, key, fold, s->id, s->version);
+		c = db_bind_prefix(db, st, e, KV_TEXT0(s->login), KV_TEXT0(s->emp_no), KV_TEXT(s->name), KV_TEXT(s->initials),
+			    KV_TEXT0(s->email), KV_INT(s->unit_id), KV_ID0(s->profession_id), KV_TEXT(role_code(s->role)),
+			    KV_TEXT(s->title ? s->title : ""), KV_TEXT0(s->employed_from), KV_TEXT0(s->employed_to),
+			    KV_INT(s->id ? s->active : 1), KV_TEXT(key), KV_TEXT(fold), KV_INT(s->id), KV_INT(s->version));
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	if (!c && !s->id)
@@ -551,7 +551,7 @@ kcode staff_set_active(kdb *db, const kactor *who, int64_t id, int64_t version, 
 		return e->code;
 	sqlite3_stmt *st = db_stmt(db, "UPDATE staff SET active=?1, version=version+1"
 				       " WHERE id=?2 AND version=?3", e);
-	kcode c = st ? db_bind(db, st, e, "nii", active, id, version) : e->code;
+	kcode c = st ? db_bind(db, st, e, KV_INT(active), KV_INT(id), KV_INT(version)) : e->code;
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	return db_write_end(db, who, &w, c, e);
@@ -561,7 +561,7 @@ kcode staff_make_leader(kdb *db, const kactor *who, int64_t staff_id, kerr *e)
 {
 	sqlite3_stmt *st = db_stmt(db, "UPDATE staff SET role = 'leader', version = version + 1"
 				       " WHERE id = ?1 AND role = 'employee'", e);
-	if (!st || db_bind(db, st, e, "i", staff_id))
+	if (!st || db_bind(db, st, e, KV_INT(staff_id)))
 		return e->code;
 	return db_audited_update(db, who, "staff", SQL_JSON, staff_id, st, e);
 }
