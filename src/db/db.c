@@ -26,7 +26,7 @@ char *col_text(sqlite3_stmt *st, int i)
 	return xstrdup((const char *)t);
 }
 
-/* h-conc: names why a read-only database cannot take the change. */
+/* names why a read-only database cannot take the change. */
 static kcode readonly_err(const kdb *db, kerr *e)
 {
 	if (db && db->ro_why[0])
@@ -41,7 +41,7 @@ kcode db_fail(kdb *db, int rc, kerr *e)
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-	case SQLITE_PROTOCOL: /* h-conc: WAL locks kept changing hands; the same to a person */
+	case SQLITE_PROTOCOL: /* WAL locks kept changing hands; the same to a person */
 		return kerr_set(e, KE_BUSY, "%s", _("The database is busy with another user's change; please try again."));
 	case SQLITE_FULL:
 		return kerr_set(e, KE_FULL, "%s", _("The disk is full; nothing was saved."));
@@ -155,7 +155,7 @@ kcode db_bind_vals(kdb *db, sqlite3_stmt *st, kerr *e, const kval *v, size_t n)
 	return rc == SQLITE_OK ? KE_OK : db_fail(db, rc, e);
 }
 
-/* ---- h-conc: waiting for locks ----
+/* ---- waiting for locks ----
  * Writers queue for the one write lock (BEGIN IMMEDIATE). SQLite's own busy
  * timeout sleeps in fixed steps, so twenty writers wake in step and the
  * unlucky one starves; ours sleeps a growing, jittered time and gives up
@@ -393,7 +393,7 @@ static void first_line(char *out, size_t size, const char *t)
 	snprintf(out, size, "%.*s", (int)strcspn(t, "\n"), t);
 }
 
-/* h-conc: the verdict on a damaged file, with the way back. */
+/* the verdict on a damaged file, with the way back. */
 static kcode damaged(kdb *db, const char *what, kerr *e)
 {
 	return kerr_set(e, KE_CORRUPT,
@@ -462,9 +462,9 @@ kcode db_migrate(kdb *db, kerr *e)
 	return KE_OK;
 }
 
-/* h-conc: PRAGMA quick_check at every open of a file up to this size. It
+/* PRAGMA quick_check at every open of a file up to this size. It
  * reads every page, some 7 ms per MiB even when cached, so larger files
- * (issue 8 wants the first screen of a 300 MB database in 50 ms) are left
+ * (the first screen of a 300 MB database must come in 50 ms) are left
  * to kup check, and damage met later is named by db_fail (KE_CORRUPT). */
 #define QUICK_CHECK_MAX_BYTES (4 * 1024 * 1024)
 
@@ -487,7 +487,7 @@ static kcode quick_check(kdb *db, kerr *e)
 	return damaged(db, first[0] ? first : sqlite3_errstr(rc), e);
 }
 
-/* h-conc: 1 when a -wal, -shm or -journal file lies beside path. */
+/* 1 when a -wal, -shm or -journal file lies beside path. */
 static int side_files(const char *path)
 {
 	static const char *const ext[] = { "-wal", "-shm", "-journal" };
@@ -563,7 +563,7 @@ kcode db_open(const char *path, int flags, kdb **out, kerr *e)
 	}
 	char *slash = strrchr(dir, '/');
 	const char *dname = slash ? (slash == dir ? "/" : (*slash = '\0', dir)) : ".";
-	/* h-roles: eaccess, not access: a setgid kup writes with its group */
+	/* eaccess, not access: a setgid kup writes with its group */
 	int ro_file = eaccess(path, W_OK) != 0, ro_dir = eaccess(dname, W_OK) != 0;
 	db->readonly = (flags & DB_OPEN_READONLY) || ro_file || ro_dir;
 	if (ro_file)
@@ -574,7 +574,7 @@ kcode db_open(const char *path, int flags, kdb **out, kerr *e)
 	free(dir);
 
 	int oflags = (db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
-	/* h-conc: in a directory we may not write, SQLite cannot create the
+	/* in a directory we may not write, SQLite cannot create the
 	 * -shm a WAL database needs even to read; with no -wal, -shm or
 	 * -journal beside it the file is whole and nobody writes it, so it is
 	 * read as an immutable snapshot. */
@@ -595,13 +595,13 @@ kcode db_open(const char *path, int flags, kdb **out, kerr *e)
 		db_close(db);
 		return e->code;
 	}
-	/* issue 8: a 4 MiB page cache (SQLite's default is 2 MiB) takes a
+	/* a 4 MiB page cache (SQLite's default is 2 MiB) takes a
 	 * tenth off a report's time at 100 000 staff; twice that costs 8 MiB
 	 * more at the peak (a report's sort is held in memory, temp_store),
 	 * over the 32 MiB the whole program may use. */
 	kcode c = db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA trusted_schema=OFF;"
 			  " PRAGMA cache_size=-4096", e);
-	/* h-conc: the WAL is checkpointed back into the file every 1000 pages
+	/* the WAL is checkpointed back into the file every 1000 pages
 	 * by whoever commits, and cut back to 16 MiB when it restarts, so a
 	 * big bulk load does not leave a big file behind. */
 	if (!c && !db->readonly)
@@ -682,7 +682,7 @@ kcode db_check(kdb *db, kerr *e)
 			first_line(first, sizeof first, t);
 	}
 	sqlite3_finalize(st);
-	/* h-conc: damage the check cannot read past is still a verdict */
+	/* damage the check cannot read past is still a verdict */
 	if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
 		return kerr_set(e, KE_CORRUPT, _("damaged: the check stopped at damage it cannot read past (%s)"),
 				sqlite3_errstr(rc));
@@ -769,7 +769,7 @@ kcode db_denied(kerr *e)
 	return kerr_set(e, KE_DENIED, "%s", _("Not allowed: your role does not permit this."));
 }
 
-/* h-conc: deleting says "nothing was deleted", so the question that
+/* deleting says "nothing was deleted", so the question that
  * follows ("delete anyway?") reads right. */
 static kcode conflict(kdb *db, const char *tbl, int64_t id, int deleting, kerr *e)
 {

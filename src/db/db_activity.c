@@ -347,7 +347,7 @@ static const char SQL_SES_FWD[] = "SELECT " SES_COLS SES_LIST_WHERE
 	" AND (s.starts, s.id) > (?4, ?5) ORDER BY s.starts, s.id LIMIT ?6";
 static const char SQL_SES_BACK[] = "SELECT " SES_COLS SES_LIST_WHERE
 	" AND (s.starts, s.id) < (?4, ?5) ORDER BY s.starts DESC, s.id DESC LIMIT ?6";
-/* issue 8: one activity's sessions along session_activity; "?1 = 0 OR"
+/* one activity's sessions along session_activity; "?1 = 0 OR"
  * hides the equality, and the planner walks every session by date. */
 static const char SQL_SES_ACT_FWD[] = "SELECT " SES_COLS SES_LIST_WHERE
 	" AND s.activity_id = ?1 AND (s.starts, s.id) > (?4, ?5) ORDER BY s.starts, s.id LIMIT ?6";
@@ -474,7 +474,7 @@ static kcode ses_check_seats(kdb *db, const session_rec *s, int64_t *taken, kerr
 			  " AND status IN ('enrolled','completed')", s->id, taken, e))
 		return e->code;
 	if (s->capacity < *taken)
-		return kerr_set(e, KE_INVALID, _("%d people already have seats; capacity cannot be lower."),
+		return kerr_set(e, KE_STATE, _("%d people already have seats; capacity cannot be lower."),
 				(int)*taken);
 	return KE_OK;
 }
@@ -530,7 +530,7 @@ kcode session_delete(kdb *db, const kactor *who, int64_t id, int64_t version, ke
 	if (!c)
 		c = db_scalar(db, "SELECT count(*) FROM participation WHERE session_id = ?", id, &any, e);
 	if (!c && active)
-		c = kerr_set(e, KE_INVALID, "%s", _("People are signed up for this session; cancel them first."));
+		c = kerr_set(e, KE_STATE, "%s", _("People are signed up for this session; cancel them first."));
 	else if (!c && any) /* cancelled or finished: that history must stay */
 		c = kerr_set(e, KE_INVALID, "%s",
 			     _("This session has a history of participation and cannot be deleted."));

@@ -1387,7 +1387,7 @@ static kcode build(gen *g, int nstaff)
 	else
 		TRY(gen_catalogue(g, 200) || gen_sessions(g));
 	TRY(ins_budgets(g));
-	TRY(staff_search_fill(g->db, g->e)); /* issue 8: the staff search index */
+	TRY(staff_search_fill(g->db, g->e)); /* the staff search index */
 	char json[40];
 	snprintf(json, sizeof json, "{\"staff\":%d}", g->sum->staff);
 	return db_audit(g->db, g->who, "demo", 0, "create", NULL, json, g->e);

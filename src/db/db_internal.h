@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "db.h"
+#include "db_fields.h"
+#include "db_valid.h"
 
 struct kdb_cached { const char *sql; sqlite3_stmt *st; };
 
@@ -69,6 +71,33 @@ kcode db_bind_head(kdb *db, sqlite3_stmt *st, kerr *e, const kval *v, size_t n);
 #define db_bind_prefix(db, st, e, ...) \
 	db_bind_head((db), (st), (e), (const kval[]){ __VA_ARGS__ }, \
 		     sizeof((const kval[]){ __VA_ARGS__ }) / sizeof(kval))
+/* Record descriptions (db_fields.h) as X-macro lists, one per kind:
+ * LIST(X, S) expands X(col, kind, label, maxlen, min, max, flags, ref,
+ * store, import headings...) per table column, S between two. From one
+ * list come, at compile time, the column list of a SELECT (KF_SEL), the
+ * audit's json_object (KF_JSON; a literal, as the statement cache keys on
+ * its address), an UPDATE's SET list (KF_SET) and an INSERT's columns and
+ * places (KF_COL, KF_Q); and the runtime table (KF_ENTRY). */
+#define KF_ENTRY(T, col, kind, label, maxlen, min, max, flags, ref, store, ...) \
+	{ #col, kind, label, maxlen, min, max, flags, ref, (const char *const[]){ __VA_ARGS__, NULL }, \
+	  KS_##store, offsetof(T, col), sizeof(((T *)0)->col) },
+#define KF_SEL(A, col, kind, label, maxlen, min, max, flags, ref, store, ...) KF_SEL_##store(A, #col)
+#define KF_SEL_STR(A, c) ", coalesce(" A "." c ",'')"
+#define KF_SEL_BUF(A, c) ", coalesce(" A "." c ",'')"
+#define KF_SEL_I64(A, c) ", coalesce(" A "." c ",0)"
+#define KF_SEL_INT(A, c) ", " A "." c
+#define KF_SEL_ROLE(A, c) ", " A "." c
+#define KF_JSON(col, ...) "'" #col "'," #col
+#define KF_SET(col, ...) #col "=?"
+#define KF_COL(col, ...) #col
+#define KF_Q(col, ...) "?"
+/* Reads the fields of r into rec from columns col, col+1, ... of st;
+ * -1 when out of memory (rec then holds what was read: krecord_free). */
+int krecord_read(const krecord *r, sqlite3_stmt *st, int col, void *rec);
+/* The values of rec's table columns (not KF_VIEW) in order, as they are
+ * stored (KF_NULL0: "" and 0 as NULL); returns how many were put in v. */
+size_t krecord_vals(const krecord *r, const void *rec, kval *v);
+
 /* Steps once; returns SQLITE_ROW, SQLITE_DONE, or -1 with e set. */
 int db_step(kdb *db, sqlite3_stmt *st, kerr *e);
 /* Runs a statement that returns no rows; resets it. */
@@ -127,8 +156,8 @@ kcode staff_make_leader(kdb *db, const kactor *who, int64_t staff_id, kerr *e);
 char *staff_fold_text(const char *name, const char *initials, const char *title,
 		      const char *unit, const char *login);
 
-/* issue 8 (db_staff.c): the search indexes over staff.fold (schema step
- * 5: staff_search, trigrams; staff_words, word prefixes) are kept by the
+/* db_staff.c: the search indexes over staff.fold (share/schema.sql:
+ * staff_search, trigrams; staff_words, word prefixes) are kept by the
  * code that writes fold, since with trusted_schema off no trigger may write
  * to them: staff_search_put after writing one row's fold, staff_search_fill
  * after loading rows in bulk. */

@@ -29,7 +29,7 @@
  * the cost of a count is the rows passed over until the cap is reached, so
  * it stops at 100 — nobody acts on the 101st without paging there, and the
  * first screen so costs the same in a municipality of 1 000 as of 100 000
- * (issue 8: 34 ms at 100 000 with 1000, where 1 000 staff took 6 ms). */
+ * (34 ms at 100 000 with 1000, where 1 000 staff took 6 ms). */
 #define CAP_ORG "100"
 #define CAP_LED "1000"
 

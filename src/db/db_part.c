@@ -62,7 +62,7 @@ static const char SQL_PART_FWD[] = SQL_LED_UNITS " SELECT " PART_COLS PART_FROM 
 	" AND (" PART_KEY ", p.id) > (?7, ?8) ORDER BY " PART_KEY ", p.id LIMIT ?9";
 static const char SQL_PART_BACK[] = SQL_LED_UNITS " SELECT " PART_COLS PART_FROM PART_WHERE
 	" AND (" PART_KEY ", p.id) < (?7, ?8) ORDER BY " PART_KEY " DESC, p.id DESC LIMIT ?9";
-/* issue 8: one person's or one session's participations. "?3 = 0 OR ..."
+/* one person's or one session's participations. "?3 = 0 OR ..."
  * hides the equality from the planner, which then scans every
  * participation; the plain equality added here lets it use the index. */
 #define PART_ONE(SEL, CMP, DESC) SQL_LED_UNITS " SELECT " PART_COLS PART_FROM PART_WHERE \
@@ -291,9 +291,9 @@ static kcode check_signup(kdb *db, const struct target *t, int64_t staff_id, int
 	if (!t->found_session)
 		return kerr_set(e, KE_NOTFOUND, "%s", _("No such session."));
 	if (!t->staff_active)
-		return kerr_set(e, KE_INVALID, _("%s is deactivated and cannot be signed up."), t->name);
+		return kerr_set(e, KE_STATE, _("%s is deactivated and cannot be signed up."), t->name);
 	if (!t->activity_active)
-		return kerr_set(e, KE_INVALID, _("The activity '%s' is no longer offered."), t->title);
+		return kerr_set(e, KE_STATE, _("The activity '%s' is no longer offered."), t->title);
 	if (t->existing && !reusable(t, by_leader))
 		return kerr_set(e, KE_EXISTS, _("%s is already signed up for this session."), t->name);
 	if (!by_leader && t->deadline[0]) { /* a leader may still put someone on */
@@ -302,7 +302,7 @@ static kcode check_signup(kdb *db, const struct target *t, int64_t staff_id, int
 			return e->code;
 		if (strcmp(today, t->deadline) > 0) {
 			date_format(t->deadline, shown);
-			return kerr_set(e, KE_INVALID, _("The sign-up deadline for this session was %s."), shown);
+			return kerr_set(e, KE_STATE, _("The sign-up deadline for this session was %s."), shown);
 		}
 	}
 	return check_goal(db, goal_id, staff_id, t->name, e);
@@ -439,7 +439,7 @@ static kcode decide(kdb *db, const kactor *who, int64_t id, const struct decisio
 	if (!c && !(d->self_may && self) && !scope_leads_staff(db, who, pi.staff_id))
 		c = db_denied(e);
 	if (!c && !status_in(pi.status, d->from))
-		c = kerr_set(e, KE_INVALID, _(d->refusal), status_label(pi.status));
+		c = kerr_set(e, KE_STATE, _(d->refusal), status_label(pi.status));
 	if (!c)
 		c = d->act(db, who, id, &pi, text, flag, e);
 	return db_write_end(db, who, &w, c, e);
@@ -604,7 +604,7 @@ static const char SQL_FU_FWD[] = SQL_LED_UNITS " SELECT " FU_COLS FU_FROM FU_WHE
 	" AND (" FU_KEY ", f.id) > (?6, ?7) ORDER BY " FU_KEY ", f.id LIMIT ?8";
 static const char SQL_FU_BACK[] = SQL_LED_UNITS " SELECT " FU_COLS FU_FROM FU_WHERE
 	" AND (" FU_KEY ", f.id) < (?6, ?7) ORDER BY " FU_KEY " DESC, f.id DESC LIMIT ?8";
-/* issue 8: one person's follow-ups through the index on their
+/* one person's follow-ups through the index on their
  * participations, not a scan of every follow-up (see PART_ONE). */
 static const char SQL_FU_STAFF_FWD[] = SQL_LED_UNITS " SELECT " FU_COLS FU_FROM FU_WHERE
 	" AND p.staff_id = ?4 AND (" FU_KEY ", f.id) > (?6, ?7) ORDER BY " FU_KEY ", f.id LIMIT ?8";
@@ -765,7 +765,7 @@ static kcode fu_may_write(kdb *db, const kactor *who, const struct fuinfo *fi, c
 		return db_denied(e);
 	if (!*lead) {
 		if (fi->done_at[0])
-			return kerr_set(e, KE_INVALID, "%s", _("This follow-up is closed and can no longer be changed."));
+			return kerr_set(e, KE_STATE, "%s", _("This follow-up is closed and can no longer be changed."));
 		if (done)
 			return kerr_set(e, KE_DENIED, "%s", _("Only your leader can close a follow-up."));
 		if (strcmp(str0(f->leader_comment), fi->comment))

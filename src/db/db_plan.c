@@ -34,7 +34,7 @@
 	" AND (?6 IS NULL OR p.staff_id = ?6)"
 
 /* One page, read the way staff_list_way chose, or one person's plans by
- * the index on them (issue 8; see db_internal.h). */
+ * the index on them (see db_internal.h). */
 #define PLAN_PAGE(WHERE, CMP, KEY, DESC) PLAN_LIST_WITH " SELECT " PLAN_COLS PLAN_FROM \
 	PLAN_LIST_WHERE WHERE " AND (s.sort_key, p.id) " CMP " (?7, ?8)" \
 	" ORDER BY " KEY "s.sort_key" DESC ", " KEY "p.id" DESC " LIMIT ?9"
@@ -140,7 +140,7 @@ static const char *nz(const char *s)
 
 static kcode closed(kerr *e)
 {
-	return kerr_set(e, KE_INVALID, "%s", _("The plan is evaluated and closed."));
+	return kerr_set(e, KE_STATE, "%s", _("The plan is evaluated and closed."));
 }
 
 /* ---- plans: reading ---- */
@@ -343,9 +343,9 @@ static kcode plan_taken(kdb *db, int64_t staff_id, int year, kerr *e)
 static kcode plan_validate(const plan_rec *p, kerr *e)
 {
 	if (!p->id && (p->year < 2000 || p->year > 2199))
-		return kerr_set(e, KE_INVALID, "%s", _("The year must be between 2000 and 2199."));
-	if (db_check_date(_("MUS date"), p->mus_date, 0, e) ||
-	    db_check_text(_("Notes"), p->notes, 0, 4000, 1, e))
+		return kerr_field(e, KE_INVALID, "year", "%s", _("The year must be between 2000 and 2199."));
+	if (valid_date("mus_date", _("MUS date"), p->mus_date, 0, e) ||
+	    valid_text("notes", _("Notes"), p->notes, 0, 4000, 1, e))
 		return e->code;
 	return KE_OK;
 }
@@ -415,7 +415,7 @@ kcode plan_delete(kdb *db, const kactor *who, int64_t id, int64_t version, kerr 
 	if (!c)
 		c = may_lead(db, who, &h, e);
 	if (!c && strcmp(h.status, "draft") != 0)
-		c = kerr_set(e, KE_INVALID, "%s", _("An agreed plan cannot be deleted; it is part of the record."));
+		c = kerr_set(e, KE_STATE, "%s", _("An agreed plan cannot be deleted; it is part of the record."));
 	/* The goals go with the plan (ON DELETE CASCADE); record them first. */
 	if (!c)
 		c = exec_ti(db, SQL_AUDIT_GOALS_GONE, who->login, 0, id, e);
@@ -441,7 +441,7 @@ kcode plan_agree(kdb *db, const kactor *who, int64_t id, int64_t version, kerr *
 	if (!c && !strcmp(h.status, "evaluated"))
 		c = closed(e);
 	if (!c && strcmp(h.status, "draft") != 0)
-		c = kerr_set(e, KE_INVALID, "%s", _("The plan is already agreed."));
+		c = kerr_set(e, KE_STATE, "%s", _("The plan is already agreed."));
 	if (!c)
 		c = db_scalar(db, SQL_GOAL_COUNT, id, &goals, e);
 	if (!c && goals == 0)
@@ -466,11 +466,11 @@ kcode plan_accept(kdb *db, const kactor *who, int64_t id, kerr *e)
 	if (!c && (!who->staff_id || who->staff_id != h.staff_id))
 		c = kerr_set(e, KE_DENIED, "%s", _("Only the person the plan belongs to can accept it."));
 	if (!c && !strcmp(h.status, "draft"))
-		c = kerr_set(e, KE_INVALID, "%s", _("The plan must be agreed before it can be accepted."));
+		c = kerr_set(e, KE_STATE, "%s", _("The plan must be agreed before it can be accepted."));
 	if (!c && !strcmp(h.status, "evaluated"))
 		c = closed(e);
 	if (!c && h.accepted)
-		c = kerr_set(e, KE_INVALID, "%s", _("You have already accepted this plan."));
+		c = kerr_set(e, KE_STATE, "%s", _("You have already accepted this plan."));
 	if (!c && !(st = db_stmt(db, SQL_ACCEPT, e)))
 		c = e->code;
 	if (!c)
@@ -494,14 +494,14 @@ kcode plan_evaluate(kdb *db, const kactor *who, int64_t id, int64_t version,
 	if (!c && !who->staff_id)
 		c = kerr_set(e, KE_DENIED, "%s", _("Only a registered person can evaluate a plan."));
 	if (!c && !strcmp(h.status, "draft"))
-		c = kerr_set(e, KE_INVALID, "%s", _("Only an agreed plan can be evaluated."));
+		c = kerr_set(e, KE_STATE, "%s", _("Only an agreed plan can be evaluated."));
 	if (!c && !strcmp(h.status, "evaluated"))
-		c = kerr_set(e, KE_INVALID, "%s", _("The plan is already evaluated."));
+		c = kerr_set(e, KE_STATE, "%s", _("The plan is already evaluated."));
 	if (!c)
 		c = db_check_text(_("Evaluation"), evaluation, 1, 4000, 1, e);
 	/* spaces alone are no evaluation either */
 	if (!c && strspn(evaluation, " \t\r\n") == strlen(evaluation))
-		c = kerr_set(e, KE_INVALID, _("%s is required."), _("Evaluation"));
+		c = kerr_field(e, KE_INVALID, "evaluation", _("%s is required."), _("Evaluation"));
 	if (!c && !(st = db_stmt(db, SQL_EVALUATE, e)))
 		c = e->code;
 	if (!c)
@@ -686,7 +686,7 @@ static kcode may_edit_goals(kdb *db, const kactor *who, const plan_head *h, kerr
 	if (who->staff_id && who->staff_id == h->staff_id) {
 		if (!strcmp(h->status, "draft"))
 			return KE_OK;
-		return kerr_set(e, KE_DENIED, "%s", _("The plan is agreed; only your leader can change its goals now."));
+		return kerr_set(e, KE_STATE, "%s", _("The plan is agreed; only your leader can change its goals now."));
 	}
 	return db_denied(e);
 }
