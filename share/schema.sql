@@ -351,3 +351,9 @@ CREATE INDEX plan_year ON plan(year, status, staff_id);
 -- also read each goal's texts.
 DROP INDEX goal_plan;
 CREATE INDEX goal_plan ON goal(plan_id, pos, id, competence_id, status, focus_id);
+
+-- step 7
+-- The per-staff table draft was never written: drafts live in form_draft,
+-- keyed by login, since a local owner without a staff record types into
+-- forms too.
+DROP TABLE draft;

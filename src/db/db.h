@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include "err.h"
 
-#define KUP_SCHEMA_VERSION 6
+#define KUP_SCHEMA_VERSION 7
 #define KUP_APPLICATION_ID 0x6b757021 /* "kup!" in the SQLite header */
 
 typedef struct kdb kdb;
@@ -68,19 +68,19 @@ void db_actor_local_admin(kactor *out, const char *login);
 /* Database-wide checks, for `kup check`. msg gets a one-line verdict. */
 kcode db_check(kdb *db, kerr *e);
 
-/* h-conc: 1 when another connection has committed a change since the last
+/* 1 when another connection has committed a change since the last
  * call (PRAGMA data_version); the first call only starts counting. For the
  * live view, polled while a person looks at a screen. */
 int db_changed(kdb *db);
-/* h-conc: 1 when the connection holds no transaction and no statement under
+/* 1 when the connection holds no transaction and no statement under
  * way, i.e. no read snapshot that would keep a checkpoint from finishing.
  * True between any two data calls; for tests. */
 int db_idle(kdb *db);
-/* h-conc: resets any statement left under way, so no read snapshot is held
+/* resets any statement left under way, so no read snapshot is held
  * while the screen waits for a key (a safety net: none should be); returns
  * how many it reset. Does nothing inside a transaction. */
 int db_release(kdb *db);
-/* h-conc (db_backup.c): copies the database to a new file dest (refusing one
+/* (db_backup.c) copies the database to a new file dest (refusing one
  * that exists) with SQLite's online backup while others keep working, then
  * runs integrity_check on the copy. Admins only. *pages gets its size;
  * e->msg a one-line verdict either way. A copy that fails the check is

@@ -131,8 +131,8 @@ kcode activity_list(kdb *db, const kactor *who, const kpage *pg, activity_rec **
 	int64_t id;
 	db_page_start(pg, &key, &id);
 	sqlite3_stmt *st = db_stmt(db, pg->backward ? SQL_ACT_BACK : SQL_ACT_FWD, e);
-	kcode c = st ? db_bind(db, st, e, "tntin", fold, pg->include_inactive, key, id,
-			       db_page_limit(pg)) : e->code;
+	kcode c = st ? db_bind(db, st, e, KV_TEXT(fold), KV_INT(pg->include_inactive), KV_TEXT(key), KV_INT(id),
+			       KV_INT(db_page_limit(pg))) : e->code;
 	free(fold);
 	if (c) {
 		if (st)
@@ -147,7 +147,7 @@ kcode activity_get(kdb *db, const kactor *who, int64_t id, activity_rec *out, ke
 	(void)who;
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(db, SQL_ACT_GET, e);
-	if (!st || db_bind(db, st, e, "i", id))
+	if (!st || db_bind(db, st, e, KV_INT(id)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -227,7 +227,7 @@ static kcode replace_links(kdb *db, int64_t act, const char *del_sql, const char
 			   const char *ins_sql, const int64_t *ids, int n, const char *missing, kerr *e)
 {
 	sqlite3_stmt *st = db_stmt(db, del_sql, e);
-	if (!st || db_bind(db, st, e, "i", act) || db_exec_stmt(db, st, e))
+	if (!st || db_bind(db, st, e, KV_INT(act)) || db_exec_stmt(db, st, e))
 		return e->code;
 	for (int i = 0; i < n; i++) {
 		int64_t found = 0;
@@ -235,7 +235,7 @@ static kcode replace_links(kdb *db, int64_t act, const char *del_sql, const char
 			return e->code;
 		if (!found)
 			return kerr_set(e, KE_INVALID, missing, (long long)ids[i]);
-		if (!(st = db_stmt(db, ins_sql, e)) || db_bind(db, st, e, "ii", act, ids[i]) ||
+		if (!(st = db_stmt(db, ins_sql, e)) || db_bind(db, st, e, KV_INT(act), KV_INT(ids[i])) ||
 		    db_exec_stmt(db, st, e))
 			return e->code;
 	}
@@ -268,10 +268,10 @@ static kcode act_write_row(kdb *db, const activity_rec *a, const char *key, cons
 			   int64_t *id, kerr *e)
 {
 	sqlite3_stmt *st = db_stmt(db, a->id ? SQL_ACT_UPDATE : SQL_ACT_INSERT, e);
-	if (!st || db_bind(db, st, e, "ttttDDinnttii", a->title, a->method, a->provider ? a->provider : "",
-			   a->description ? a->description : "", a->ects, a->hours, a->price,
-			   a->cross_prof ? 1 : 0, a->id ? (a->active ? 1 : 0) : 1, key, fold, a->id,
-			   a->version) || db_exec_stmt(db, st, e))
+	if (!st || db_bind_prefix(db, st, e, KV_TEXT(a->title), KV_TEXT(a->method), KV_TEXT(a->provider ? a->provider : ""),
+			   KV_TEXT(a->description ? a->description : ""), KV_REAL0(a->ects), KV_REAL0(a->hours), KV_INT(a->price),
+			   KV_INT(a->cross_prof ? 1 : 0), KV_INT(a->id ? (a->active ? 1 : 0) : 1), KV_TEXT(key), KV_TEXT(fold), KV_INT(a->id),
+			   KV_INT(a->version)) || db_exec_stmt(db, st, e))
 		return e->code;
 	if (a->id && db_changes(db) == 0)
 		return db_conflict(db, "activity", a->id, e);
@@ -321,7 +321,7 @@ kcode activity_set_active(kdb *db, const kactor *who, int64_t id, int64_t versio
 		return e->code;
 	sqlite3_stmt *st = db_stmt(db, "UPDATE activity SET active=?1, version=version+1"
 				       " WHERE id=?2 AND version=?3", e);
-	kcode c = st ? db_bind(db, st, e, "nii", active ? 1 : 0, id, version) : e->code;
+	kcode c = st ? db_bind(db, st, e, KV_INT(active ? 1 : 0), KV_INT(id), KV_INT(version)) : e->code;
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	return db_write_end(db, who, &w, c, e);
@@ -347,7 +347,7 @@ static const char SQL_SES_FWD[] = "SELECT " SES_COLS SES_LIST_WHERE
 	" AND (s.starts, s.id) > (?4, ?5) ORDER BY s.starts, s.id LIMIT ?6";
 static const char SQL_SES_BACK[] = "SELECT " SES_COLS SES_LIST_WHERE
 	" AND (s.starts, s.id) < (?4, ?5) ORDER BY s.starts DESC, s.id DESC LIMIT ?6";
-/* issue 8: one activity's sessions along session_activity; "?1 = 0 OR"
+/* one activity's sessions along session_activity; "?1 = 0 OR"
  * hides the equality, and the planner walks every session by date. */
 static const char SQL_SES_ACT_FWD[] = "SELECT " SES_COLS SES_LIST_WHERE
 	" AND s.activity_id = ?1 AND (s.starts, s.id) > (?4, ?5) ORDER BY s.starts, s.id LIMIT ?6";
@@ -412,8 +412,8 @@ kcode session_list(kdb *db, const kactor *who, const kpage *pg, session_rec **ro
 	db_page_start(pg, &key, &id);
 	sqlite3_stmt *st = db_stmt(db, pg->parent_id ? (pg->backward ? SQL_SES_ACT_BACK : SQL_SES_ACT_FWD)
 				       : pg->backward ? SQL_SES_BACK : SQL_SES_FWD, e);
-	kcode c = st ? db_bind(db, st, e, "inttin", pg->parent_id, pg->parent_id ? 0 : pg->year,
-			       fold, key, id, db_page_limit(pg)) : e->code;
+	kcode c = st ? db_bind_prefix(db, st, e, KV_INT(pg->parent_id), KV_INT(pg->parent_id ? 0 : pg->year),
+			       KV_TEXT(fold), KV_TEXT(key), KV_INT(id), KV_INT(db_page_limit(pg))) : e->code;
 	free(fold);
 	if (c) {
 		if (st)
@@ -428,7 +428,7 @@ kcode session_get(kdb *db, const kactor *who, int64_t id, session_rec *out, kerr
 	(void)who;
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(db, SQL_SES_GET, e);
-	if (!st || db_bind(db, st, e, "i", id))
+	if (!st || db_bind(db, st, e, KV_INT(id)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -474,7 +474,7 @@ static kcode ses_check_seats(kdb *db, const session_rec *s, int64_t *taken, kerr
 			  " AND status IN ('enrolled','completed')", s->id, taken, e))
 		return e->code;
 	if (s->capacity < *taken)
-		return kerr_set(e, KE_INVALID, _("%d people already have seats; capacity cannot be lower."),
+		return kerr_set(e, KE_STATE, _("%d people already have seats; capacity cannot be lower."),
 				(int)*taken);
 	return KE_OK;
 }
@@ -498,8 +498,8 @@ kcode session_save(kdb *db, const kactor *who, session_rec *s, kerr *e)
 			" VALUES (?1,?2,?3,?4,?5,?6)", e)))
 		c = e->code;
 	if (!c)
-		c = db_bind(db, st, e, "ittTtnii", s->activity_id, s->starts, s->ends, s->signup_deadline,
-			    s->place ? s->place : "", s->capacity, s->id, s->version);
+		c = db_bind_prefix(db, st, e, KV_INT(s->activity_id), KV_TEXT(s->starts), KV_TEXT(s->ends), KV_TEXT0(s->signup_deadline),
+			    KV_TEXT(s->place ? s->place : ""), KV_INT(s->capacity), KV_INT(s->id), KV_INT(s->version));
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	if (!c && s->id && db_changes(db) == 0)
@@ -530,14 +530,14 @@ kcode session_delete(kdb *db, const kactor *who, int64_t id, int64_t version, ke
 	if (!c)
 		c = db_scalar(db, "SELECT count(*) FROM participation WHERE session_id = ?", id, &any, e);
 	if (!c && active)
-		c = kerr_set(e, KE_INVALID, "%s", _("People are signed up for this session; cancel them first."));
+		c = kerr_set(e, KE_STATE, "%s", _("People are signed up for this session; cancel them first."));
 	else if (!c && any) /* cancelled or finished: that history must stay */
 		c = kerr_set(e, KE_INVALID, "%s",
 			     _("This session has a history of participation and cannot be deleted."));
 	sqlite3_stmt *st = NULL;
 	if (!c && !(st = db_stmt(db, "DELETE FROM session WHERE id=?1 AND version=?2", e)))
 		c = e->code;
-	if (!c && !(c = db_bind(db, st, e, "ii", id, version)))
+	if (!c && !(c = db_bind(db, st, e, KV_INT(id), KV_INT(version))))
 		c = db_exec_stmt(db, st, e);
 	return db_write_end(db, who, &w, c, e);
 }

@@ -164,7 +164,7 @@ static kcode may_see(kdb *db, const kactor *who, const char *tbl, int64_t row_id
 	if (who->role == ROLE_ADMIN)
 		return KE_OK;
 	sqlite3_stmt *st = db_stmt(db, SQL_OWNER, e);
-	if (!st || db_bind(db, st, e, "ti", tbl, row_id))
+	if (!st || db_bind(db, st, e, KV_TEXT(tbl), KV_INT(row_id)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -183,7 +183,7 @@ static kcode may_see(kdb *db, const kactor *who, const char *tbl, int64_t row_id
 	if (!strcmp(kind, "unit") && owner && who->role == ROLE_LEADER) {
 		int64_t led = 0;
 		st = db_stmt(db, SQL_LEADS_UNIT, e);
-		if (!st || db_bind(db, st, e, "ii", who->staff_id, owner))
+		if (!st || db_bind(db, st, e, KV_INT(who->staff_id), KV_INT(owner)))
 			return e->code;
 		if ((rc = db_step(db, st, e)) < 0)
 			return e->code;
@@ -219,7 +219,7 @@ kcode audit_list(kdb *db, const kactor *who, const char *tbl, int64_t row_id, co
 	const char *sql = tbl ? (pg->backward ? SQL_ROW_BACK : SQL_ROW_FWD)
 			      : (pg->backward ? SQL_ALL_BACK : SQL_ALL_FWD);
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	if (!st || db_bind(db, st, e, "tiin", tbl, tbl ? row_id : 0, page_bound(pg), db_page_limit(pg)))
+	if (!st || db_bind(db, st, e, KV_TEXT(tbl), KV_INT(tbl ? row_id : 0), KV_INT(page_bound(pg)), KV_INT(db_page_limit(pg))))
 		return e->code;
 	void *out = NULL;
 	if (db_page_read(db, st, pg, sizeof(audit_rec), read_row, release_row, &out, n, e))
@@ -233,7 +233,7 @@ kcode audit_changes(kdb *db, const kactor *who, int64_t audit_id, audit_change *
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *st = db_stmt(db, SQL_HEAD, e);
-	if (!st || db_bind(db, st, e, "i", audit_id))
+	if (!st || db_bind(db, st, e, KV_INT(audit_id)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -251,7 +251,7 @@ kcode audit_changes(kdb *db, const kactor *who, int64_t audit_id, audit_change *
 	free(tbl);
 	if (c)
 		return c;
-	if (!(st = db_stmt(db, SQL_CHANGES, e)) || db_bind(db, st, e, "in", audit_id, i18n_lang() == LANG_EN))
+	if (!(st = db_stmt(db, SQL_CHANGES, e)) || db_bind(db, st, e, KV_INT(audit_id), KV_INT(i18n_lang() == LANG_EN)))
 		return e->code;
 	audit_change *r = NULL;
 	int got = 0, cap = 0;

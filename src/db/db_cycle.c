@@ -64,7 +64,7 @@ kcode goal_changes(kdb *db, const kactor *who, int64_t goal_id, goal_change *out
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(db, SQL_GOAL_PLAN, e);
-	if (!st || db_bind(db, st, e, "i", goal_id))
+	if (!st || db_bind(db, st, e, KV_INT(goal_id)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -76,7 +76,7 @@ kcode goal_changes(kdb *db, const kactor *who, int64_t goal_id, goal_change *out
 		return kerr_set(e, KE_NOTFOUND, "%s", _("No such goal."));
 	if (may_see(db, who, staff_id, e))
 		return e->code;
-	if (!(st = db_stmt(db, SQL_GOAL_CHANGES, e)) || db_bind(db, st, e, "ii", plan_id, goal_id))
+	if (!(st = db_stmt(db, SQL_GOAL_CHANGES, e)) || db_bind(db, st, e, KV_INT(plan_id), KV_INT(goal_id)))
 		return e->code;
 	kcode c = KE_OK;
 	while (!c && (rc = db_step(db, st, e)) == SQLITE_ROW) {
@@ -144,7 +144,7 @@ kcode fu_delay_list(kdb *db, const kactor *who, fu_delay **rows, int *n, kerr *e
 	kcode c = st ? KE_OK : e->code;
 	for (int i = 0; !c && i < count; i++) {
 		snprintf(out[i].method, sizeof out[i].method, "%s", activity_methods[i]);
-		if (db_bind(db, st, e, "t", activity_methods[i]) || db_step(db, st, e) != SQLITE_ROW) {
+		if (db_bind(db, st, e, KV_TEXT(activity_methods[i])) || db_step(db, st, e) != SQLITE_ROW) {
 			c = e->code ? e->code : KE_DB;
 			break;
 		}
@@ -179,12 +179,12 @@ kcode fu_delay_set(kdb *db, const kactor *who, const char *method, int weeks, in
 		return e->code;
 	/* a method missing from the table (an older file) gets its row now */
 	sqlite3_stmt *st = db_stmt(db, "INSERT OR IGNORE INTO method_followup(method, weeks) VALUES (?1, 6)", e);
-	kcode c = st ? db_bind(db, st, e, "t", method) : e->code;
+	kcode c = st ? db_bind(db, st, e, KV_TEXT(method)) : e->code;
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	if (!c && !(st = db_stmt(db, "SELECT rowid FROM method_followup WHERE method = ?", e)))
 		c = e->code;
-	if (!c && !db_bind(db, st, e, "t", method) && db_step(db, st, e) == SQLITE_ROW)
+	if (!c && !db_bind(db, st, e, KV_TEXT(method)) && db_step(db, st, e) == SQLITE_ROW)
 		rowid = sqlite3_column_int64(st, 0);
 	if (st)
 		sqlite3_reset(st);
@@ -205,7 +205,7 @@ kcode fu_delay_set(kdb *db, const kactor *who, const char *method, int weeks, in
 		c = e->code;
 	/* version 0: the row did not exist when it was read */
 	if (!c)
-		c = db_bind(db, st, e, "nii", weeks, rowid, version ? version : 1);
+		c = db_bind(db, st, e, KV_INT(weeks), KV_INT(rowid), KV_INT(version ? version : 1));
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	return db_write_end(db, who, &w, c, e);
@@ -241,7 +241,7 @@ kcode share_sessions(kdb *db, const kactor *who, const char *filter, const char 
 		" JOIN activity a ON a.id = se.activity_id WHERE a.method IN ('peer','network')"
 		" AND se.starts >= ?1 AND (?2 IS NULL OR instr(a.fold, ?2) > 0)"
 		" ORDER BY se.starts, se.id LIMIT ?3", e);
-	kcode c = st ? db_bind(db, st, e, "ttn", from ? from : "", fold, limit) : e->code;
+	kcode c = st ? db_bind(db, st, e, KV_TEXT(from ? from : ""), KV_TEXT(fold), KV_INT(limit)) : e->code;
 	free(fold);
 	int got = 0, rc = 0;
 	while (!c && got < limit && (rc = db_step(db, st, e)) == SQLITE_ROW) {

@@ -651,8 +651,8 @@ static kcode ins_unit(gen *g, int parent, const char *name, int kind)
 	}
 	g->nunits++;
 	sqlite3_stmt *st = db_stmt(g->db, SQL_UNIT, g->e);
-	kcode c = st ? db_bind(g->db, st, g->e, "Ittt", parent >= 0 ? g->units[parent].id : (int64_t)0,
-			       name, kind_codes[kind], key) : g->e->code;
+	kcode c = st ? db_bind(g->db, st, g->e, KV_ID0(parent >= 0 ? g->units[parent].id : (int64_t)0),
+			       KV_TEXT(name), KV_TEXT(kind_codes[kind]), KV_TEXT(key)) : g->e->code;
 	free(key);
 	if (!c)
 		c = run_insert(g, st, &u->id);
@@ -668,7 +668,7 @@ static kcode ins_professions(gen *g)
 		if (!key)
 			return nomem(g);
 		sqlite3_stmt *st = db_stmt(g->db, SQL_PROF, g->e);
-		kcode c = st ? db_bind(g->db, st, g->e, "tt", prof_names[i], key) : g->e->code;
+		kcode c = st ? db_bind(g->db, st, g->e, KV_TEXT(prof_names[i]), KV_TEXT(key)) : g->e->code;
 		free(key);
 		TRY(c || run_insert(g, st, &g->prof_id[i]));
 	}
@@ -680,7 +680,7 @@ static kcode read_fixed(gen *g)
 {
 	for (int i = 0; i < NCOMP; i++) {
 		sqlite3_stmt *st = db_stmt(g->db, "SELECT id FROM competence_area WHERE code = ?", g->e);
-		TRY(!st || db_bind(g->db, st, g->e, "t", comp_codes[i]));
+		TRY(!st || db_bind(g->db, st, g->e, KV_TEXT(comp_codes[i])));
 		int rc = db_step(g->db, st, g->e);
 		if (rc < 0)
 			return g->e->code;
@@ -691,7 +691,7 @@ static kcode read_fixed(gen *g)
 	}
 	for (int i = 0; i < NMETH; i++) {
 		sqlite3_stmt *st = db_stmt(g->db, "SELECT weeks FROM method_followup WHERE method = ?", g->e);
-		TRY(!st || db_bind(g->db, st, g->e, "t", method_codes[i]));
+		TRY(!st || db_bind(g->db, st, g->e, KV_TEXT(method_codes[i])));
 		int rc = db_step(g->db, st, g->e);
 		if (rc < 0)
 			return g->e->code;
@@ -728,8 +728,8 @@ static kcode ins_person(gen *g, const char *name, const char *initials, const ch
 	char *fold = staff_fold_text(name, initials, title, g->units[unit].name, login);
 	sqlite3_stmt *st = key && fold ? db_stmt(g->db, SQL_STAFF, g->e) : NULL;
 	kcode c = !key || !fold ? nomem(g) : !st ? g->e->code
-		: db_bind(g->db, st, g->e, "ttttiIttTTntt", login, name, initials, email,
-			  g->units[unit].id, g->prof_id[prof], role, title, from, to, left_month ? 0 : 1, key, fold);
+		: db_bind(g->db, st, g->e, KV_TEXT(login), KV_TEXT(name), KV_TEXT(initials), KV_TEXT(email),
+			  KV_INT(g->units[unit].id), KV_ID0(g->prof_id[prof]), KV_TEXT(role), KV_TEXT(title), KV_TEXT0(from), KV_TEXT0(to), KV_INT(left_month ? 0 : 1), KV_TEXT(key), KV_TEXT(fold));
 	free(key);
 	free(fold);
 	if (!c)
@@ -743,7 +743,7 @@ static kcode ins_person(gen *g, const char *name, const char *initials, const ch
 	if (!strcmp(role, "leader") && !g->units[unit].leader) {
 		g->units[unit].leader = p->id;
 		st = db_stmt(g->db, SQL_LEADER, g->e);
-		TRY(!st || db_bind(g->db, st, g->e, "iit", g->units[unit].id, p->id, from) ||
+		TRY(!st || db_bind(g->db, st, g->e, KV_INT(g->units[unit].id), KV_INT(p->id), KV_TEXT(from)) ||
 		    run_insert(g, st, NULL));
 	}
 	return KE_OK;
@@ -774,7 +774,7 @@ static kcode ins_focus_areas(gen *g)
 		if (yi < 0 || yi >= g->nyears || g->nfocus[yi] >= 3)
 			continue;
 		sqlite3_stmt *st = db_stmt(g->db, SQL_FOCUS, g->e);
-		TRY(!st || db_bind(g->db, st, g->e, "ntt", g->year + f->yoff, f->title, f->desc) ||
+		TRY(!st || db_bind(g->db, st, g->e, KV_INT(g->year + f->yoff), KV_TEXT(f->title), KV_TEXT(f->desc)) ||
 		    run_insert(g, st, &g->focus[yi][g->nfocus[yi]++]));
 	}
 	return KE_OK;
@@ -792,20 +792,20 @@ static kcode ins_activity(gen *g, const char *title, const char *provider, const
 	char *key = text_sortkey(title), *fold = activity_fold_text(title, provider, method_codes[method]);
 	sqlite3_stmt *st = key && fold ? db_stmt(g->db, SQL_ACT, g->e) : NULL;
 	kcode c = !key || !fold ? nomem(g) : !st ? g->e->code
-		: db_bind(g->db, st, g->e, "ttttDDintt", title, method_codes[method], provider, desc,
-			  ects, hours, (int64_t)price, cross, key, fold);
+		: db_bind(g->db, st, g->e, KV_TEXT(title), KV_TEXT(method_codes[method]), KV_TEXT(provider), KV_TEXT(desc),
+			  KV_REAL0(ects), KV_REAL0(hours), KV_INT((int64_t)price), KV_INT(cross), KV_TEXT(key), KV_TEXT(fold));
 	free(key);
 	free(fold);
 	TRY(c || run_insert(g, st, &a->id));
 	for (int i = 0; i < NCOMP; i++)
 		if (comps & CM(i)) {
 			st = db_stmt(g->db, SQL_ACT_COMP, g->e);
-			TRY(!st || db_bind(g->db, st, g->e, "ii", a->id, g->comp_id[i]) || run_insert(g, st, NULL));
+			TRY(!st || db_bind(g->db, st, g->e, KV_INT(a->id), KV_INT(g->comp_id[i])) || run_insert(g, st, NULL));
 		}
 	for (int i = 0; i < NPROF && profs != PM_ALL; i++)
 		if (profs & PM(i)) {
 			st = db_stmt(g->db, SQL_ACT_PROF, g->e);
-			TRY(!st || db_bind(g->db, st, g->e, "ii", a->id, g->prof_id[i]) || run_insert(g, st, NULL));
+			TRY(!st || db_bind(g->db, st, g->e, KV_INT(a->id), KV_INT(g->prof_id[i])) || run_insert(g, st, NULL));
 		}
 	g->nacts++;
 	g->sum->activities++;
@@ -861,8 +861,8 @@ static kcode ins_goal(gen *g, int64_t plan_id, int pos, int t, int year, int pst
 		       : !strcmp(status, "dropped") ? goal_results[3]
 		       : !strcmp(status, "in_progress") ? goal_results[2] : "";
 	sqlite3_stmt *st = db_stmt(g->db, SQL_GOAL, g->e);
-	TRY(!st || db_bind(g->db, st, g->e, "iniItttTttI", plan_id, pos, g->comp_id[gt->comp], focus,
-			   gt->what, gt->why, gt->criteria, deadline, status, result, carried));
+	TRY(!st || db_bind(g->db, st, g->e, KV_INT(plan_id), KV_INT(pos), KV_INT(g->comp_id[gt->comp]), KV_ID0(focus),
+			   KV_TEXT(gt->what), KV_TEXT(gt->why), KV_TEXT(gt->criteria), KV_TEXT0(deadline), KV_TEXT(status), KV_TEXT(result), KV_ID0(carried)));
 	return run_insert(g, st, id);
 }
 
@@ -902,10 +902,10 @@ static kcode make_plan(gen *g, int pi, int year, int coverage)
 	}
 	int64_t mgr = ps != PS_DRAFT ? p->manager : 0, plan_id = 0;
 	sqlite3_stmt *st = db_stmt(g->db, SQL_PLAN, g->e);
-	TRY(!st || db_bind(g->db, st, g->e, "intTtITTtITt", p->id, year, plan_status[ps], mus,
-			   plan_notes[r[7] % N_OF(plan_notes)], mgr, agreed, accepted,
-			   ps == PS_EVALUATED ? plan_evaluations[r[8] % N_OF(plan_evaluations)] : "",
-			   ps == PS_EVALUATED ? p->manager : (int64_t)0, evaluated, created) ||
+	TRY(!st || db_bind(g->db, st, g->e, KV_INT(p->id), KV_INT(year), KV_TEXT(plan_status[ps]), KV_TEXT0(mus),
+			   KV_TEXT(plan_notes[r[7] % N_OF(plan_notes)]), KV_ID0(mgr), KV_TEXT0(agreed), KV_TEXT0(accepted),
+			   KV_TEXT(ps == PS_EVALUATED ? plan_evaluations[r[8] % N_OF(plan_evaluations)] : ""),
+			   KV_ID0(ps == PS_EVALUATED ? p->manager : (int64_t)0), KV_TEXT0(evaluated), KV_TEXT(created)) ||
 	    run_insert(g, st, &plan_id));
 	g->sum->plans++;
 
@@ -963,12 +963,12 @@ static kcode ins_followup(gen *g, const struct sess_g *s, int64_t part_id, int64
 	int wrote = is_done || roll % 3 == 0; /* some have begun their notes */
 	int n = (int)(r2 >> 8);
 	sqlite3_stmt *st = db_stmt(g->db, SQL_FOLLOWUP, g->e);
-	TRY(!st || db_bind(g->db, st, g->e, "itttttTI", part_id, due,
-			   wrote ? fu_learned[n % N_OF(fu_learned)] : "",
-			   wrote ? fu_practice[(n >> 4) % N_OF(fu_practice)] : "",
-			   is_done ? fu_shared[(n >> 8) % N_OF(fu_shared)] : "",
-			   is_done ? fu_comment[(n >> 12) % N_OF(fu_comment)] : "",
-			   done, is_done ? (leader ? leader : g->admin_id) : (int64_t)0) ||
+	TRY(!st || db_bind(g->db, st, g->e, KV_INT(part_id), KV_TEXT(due),
+			   KV_TEXT(wrote ? fu_learned[n % N_OF(fu_learned)] : ""),
+			   KV_TEXT(wrote ? fu_practice[(n >> 4) % N_OF(fu_practice)] : ""),
+			   KV_TEXT(is_done ? fu_shared[(n >> 8) % N_OF(fu_shared)] : ""),
+			   KV_TEXT(is_done ? fu_comment[(n >> 12) % N_OF(fu_comment)] : ""),
+			   KV_TEXT0(done), KV_ID0(is_done ? (leader ? leader : g->admin_id) : (int64_t)0)) ||
 	    run_insert(g, st, NULL));
 	g->sum->followups++;
 	return KE_OK;
@@ -1062,8 +1062,8 @@ static kcode add_participant(gen *g, struct sess_g *s, int pi, const uint32_t *r
 	const char *note = seated && r[6] % 5 == 0 ? approve_notes[(r[6] >> 8) % N_OF(approve_notes)] : "";
 	int64_t decider = requested ? 0 : p->manager ? p->manager : g->admin_id, part_id = 0;
 	sqlite3_stmt *st = db_stmt(g->db, SQL_PART, g->e);
-	TRY(!st || db_bind(g->db, st, g->e, "iiIttITttIi", p->id, s->id, goal, status, rq_at, decider,
-			   dd_at, note, reason, (int64_t)wait_pos, (int64_t)s->a->price) ||
+	TRY(!st || db_bind(g->db, st, g->e, KV_INT(p->id), KV_INT(s->id), KV_ID0(goal), KV_TEXT(status), KV_TEXT(rq_at), KV_ID0(decider),
+			   KV_TEXT0(dd_at), KV_TEXT(note), KV_TEXT(reason), KV_ID0((int64_t)wait_pos), KV_INT((int64_t)s->a->price)) ||
 	    run_insert(g, st, &part_id));
 	g->sum->participations++;
 	if (!strcmp(status, "completed"))
@@ -1084,7 +1084,7 @@ static kcode add_session(gen *g, const struct act_g *a, const char *starts, int 
 	if (a->method != M_ELAER)
 		add_days(deadline, starts, -21);
 	sqlite3_stmt *st = db_stmt(g->db, SQL_SESSION, g->e);
-	TRY(!st || db_bind(g->db, st, g->e, "itttnT", a->id, s.starts, s.ends, place, cap, deadline) ||
+	TRY(!st || db_bind(g->db, st, g->e, KV_INT(a->id), KV_TEXT(s.starts), KV_TEXT(s.ends), KV_TEXT(place), KV_INT(cap), KV_TEXT0(deadline)) ||
 	    run_insert(g, st, &s.id));
 	g->sum->sessions++;
 	for (int j = 0; j < demand; j++) {
@@ -1346,7 +1346,7 @@ static kcode ins_budgets(gen *g)
 		for (int y = g->y0; !c && y <= g->year; y++) {
 			sqlite3_stmt *st = db_stmt(g->db, SQL_BUDGET, g->e);
 			int64_t amount = (int64_t)heads[u] * 4000 + 5000 * rnd_n(g, 5);
-			if (!st || db_bind(g->db, st, g->e, "ini", g->units[u].id, y, amount) ||
+			if (!st || db_bind(g->db, st, g->e, KV_INT(g->units[u].id), KV_INT(y), KV_INT(amount)) ||
 			    run_insert(g, st, NULL))
 				c = g->e->code;
 		}
@@ -1387,7 +1387,7 @@ static kcode build(gen *g, int nstaff)
 	else
 		TRY(gen_catalogue(g, 200) || gen_sessions(g));
 	TRY(ins_budgets(g));
-	TRY(staff_search_fill(g->db, g->e)); /* issue 8: the staff search index */
+	TRY(staff_search_fill(g->db, g->e)); /* the staff search index */
 	char json[40];
 	snprintf(json, sizeof json, "{\"staff\":%d}", g->sum->staff);
 	return db_audit(g->db, g->who, "demo", 0, "create", NULL, json, g->e);

@@ -81,7 +81,7 @@ kcode draft_save(kdb *db, const kactor *who, const char *form, int64_t record_id
 	if (db_begin(db, e))
 		return e->code;
 	sqlite3_stmt *st = db_stmt(db, SQL_SAVE, e);
-	kcode c = st ? db_bind(db, st, e, "ttitt", who->login, form, record_id, title ? title : "", data) : e->code;
+	kcode c = st ? db_bind(db, st, e, KV_TEXT(who->login), KV_TEXT(form), KV_INT(record_id), KV_TEXT(title ? title : ""), KV_TEXT(data)) : e->code;
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	if (!c)
@@ -96,7 +96,7 @@ kcode draft_get(kdb *db, const kactor *who, const char *form, int64_t record_id,
 	if (check_key(who, form, e))
 		return e->code;
 	sqlite3_stmt *st = db_stmt(db, SQL_GET, e);
-	if (!st || db_bind(db, st, e, "tti", who->login, form, record_id))
+	if (!st || db_bind(db, st, e, KV_TEXT(who->login), KV_TEXT(form), KV_INT(record_id)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -117,7 +117,7 @@ kcode draft_list(kdb *db, const kactor *who, draft_rec **rows, int *n, kerr *e)
 	if (!who->login[0])
 		return db_denied(e);
 	sqlite3_stmt *st = db_stmt(db, SQL_LIST, e);
-	if (!st || db_bind(db, st, e, "t", who->login))
+	if (!st || db_bind(db, st, e, KV_TEXT(who->login)))
 		return e->code;
 	kpage pg = { .limit = 50 };
 	void *out;
@@ -134,7 +134,7 @@ kcode draft_delete(kdb *db, const kactor *who, const char *form, int64_t record_
 	if (db_begin(db, e))
 		return e->code;
 	sqlite3_stmt *st = db_stmt(db, SQL_DELETE, e);
-	kcode c = st ? db_bind(db, st, e, "tti", who->login, form, record_id) : e->code;
+	kcode c = st ? db_bind(db, st, e, KV_TEXT(who->login), KV_TEXT(form), KV_INT(record_id)) : e->code;
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	if (!c)

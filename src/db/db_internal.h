@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "db.h"
+#include "db_fields.h"
+#include "db_valid.h"
 
 struct kdb_cached { const char *sql; sqlite3_stmt *st; };
 
@@ -31,9 +33,71 @@ struct kdb {
  * It stays valid until db_close, so a caller may hold one while others are
  * prepared. */
 sqlite3_stmt *db_stmt(kdb *db, const char *sql, kerr *e);
-/* Binds parameters by format: i int64, n int, t text (NULL ok), T text ("" -> NULL),
- * I int64 (0 -> NULL), d double, D double (negative -> NULL). */
-kcode db_bind(kdb *db, sqlite3_stmt *st, kerr *e, const char *fmt, ...);
+/* One value to bind, typed so the compiler checks each argument. Build it
+ * with the constructors: KV_INT (any integer), KV_TEXT (NULL binds NULL),
+ * KV_TEXT0 ("" binds NULL), KV_ID0 (0 binds NULL: an optional reference),
+ * KV_REAL, KV_REAL0 (negative binds NULL: an unknown amount). */
+typedef struct kval {
+	char kind; /* 'i' integer, 't' text, 'd' real, 'n' NULL */
+	union { int64_t i; const char *s; double d; };
+} kval;
+static inline kval kv_int(int64_t i) { return (kval){ .kind = 'i', .i = i }; }
+static inline kval kv_text(const char *s) { return s ? (kval){ .kind = 't', .s = s } : (kval){ .kind = 'n' }; }
+static inline kval kv_text0(const char *s) { return s && *s ? kv_text(s) : (kval){ .kind = 'n' }; }
+static inline kval kv_id0(int64_t i) { return i ? kv_int(i) : (kval){ .kind = 'n' }; }
+static inline kval kv_real(double d) { return (kval){ .kind = 'd', .d = d }; }
+static inline kval kv_real0(double d) { return d >= 0 ? kv_real(d) : (kval){ .kind = 'n' }; }
+#define KV_INT(x) kv_int(x)
+#define KV_TEXT(s) kv_text(s)
+#define KV_TEXT0(s) kv_text0(s)
+#define KV_ID0(x) kv_id0(x)
+#define KV_REAL(d) kv_real(d)
+#define KV_REAL0(d) kv_real0(d)
+/* Binds v[0..n-1] to parameters 1..n of st. The count must be the
+ * statement's parameter count exactly: a value too many or too few is a
+ * programming error, refused with KE_DB rather than run half-bound. */
+kcode db_bind_vals(kdb *db, sqlite3_stmt *st, kerr *e, const kval *v, size_t n);
+/* db_bind(db, st, e, KV_INT(id), KV_TEXT(name), ...): the values as an
+ * array, counted by the compiler (sizeof does not evaluate them twice). */
+#define db_bind(db, st, e, ...) \
+	db_bind_vals((db), (st), (e), (const kval[]){ __VA_ARGS__ }, \
+		     sizeof((const kval[]){ __VA_ARGS__ }) / sizeof(kval))
+/* For statements that take a leading part of one shared list of numbered
+ * parameters: an INSERT whose values an UPDATE repeats before its id and
+ * version, or the forward, backward and counting queries of one list,
+ * where each uses the ?N it needs. Binds the first
+ * sqlite3_bind_parameter_count(st) values; more than given is refused. */
+kcode db_bind_head(kdb *db, sqlite3_stmt *st, kerr *e, const kval *v, size_t n);
+#define db_bind_prefix(db, st, e, ...) \
+	db_bind_head((db), (st), (e), (const kval[]){ __VA_ARGS__ }, \
+		     sizeof((const kval[]){ __VA_ARGS__ }) / sizeof(kval))
+/* Record descriptions (db_fields.h) as X-macro lists, one per kind:
+ * LIST(X, S) expands X(col, kind, label, maxlen, min, max, flags, ref,
+ * store, import headings...) per table column, S between two. From one
+ * list come, at compile time, the column list of a SELECT (KF_SEL), the
+ * audit's json_object (KF_JSON; a literal, as the statement cache keys on
+ * its address), an UPDATE's SET list (KF_SET) and an INSERT's columns and
+ * places (KF_COL, KF_Q); and the runtime table (KF_ENTRY). */
+#define KF_ENTRY(T, col, kind, label, maxlen, min, max, flags, ref, store, ...) \
+	{ #col, kind, label, maxlen, min, max, flags, ref, (const char *const[]){ __VA_ARGS__, NULL }, \
+	  KS_##store, offsetof(T, col), sizeof(((T *)0)->col) },
+#define KF_SEL(A, col, kind, label, maxlen, min, max, flags, ref, store, ...) KF_SEL_##store(A, #col)
+#define KF_SEL_STR(A, c) ", coalesce(" A "." c ",'')"
+#define KF_SEL_BUF(A, c) ", coalesce(" A "." c ",'')"
+#define KF_SEL_I64(A, c) ", coalesce(" A "." c ",0)"
+#define KF_SEL_INT(A, c) ", " A "." c
+#define KF_SEL_ROLE(A, c) ", " A "." c
+#define KF_JSON(col, ...) "'" #col "'," #col
+#define KF_SET(col, ...) #col "=?"
+#define KF_COL(col, ...) #col
+#define KF_Q(col, ...) "?"
+/* Reads the fields of r into rec from columns col, col+1, ... of st;
+ * -1 when out of memory (rec then holds what was read: krecord_free). */
+int krecord_read(const krecord *r, sqlite3_stmt *st, int col, void *rec);
+/* The values of rec's table columns (not KF_VIEW) in order, as they are
+ * stored (KF_NULL0: "" and 0 as NULL); returns how many were put in v. */
+size_t krecord_vals(const krecord *r, const void *rec, kval *v);
+
 /* Steps once; returns SQLITE_ROW, SQLITE_DONE, or -1 with e set. */
 int db_step(kdb *db, sqlite3_stmt *st, kerr *e);
 /* Runs a statement that returns no rows; resets it. */
@@ -92,8 +156,8 @@ kcode staff_make_leader(kdb *db, const kactor *who, int64_t staff_id, kerr *e);
 char *staff_fold_text(const char *name, const char *initials, const char *title,
 		      const char *unit, const char *login);
 
-/* issue 8 (db_staff.c): the search indexes over staff.fold (schema step
- * 5: staff_search, trigrams; staff_words, word prefixes) are kept by the
+/* db_staff.c: the search indexes over staff.fold (share/schema.sql:
+ * staff_search, trigrams; staff_words, word prefixes) are kept by the
  * code that writes fold, since with trusted_schema off no trigger may write
  * to them: staff_search_put after writing one row's fold, staff_search_fill
  * after loading rows in bulk. */

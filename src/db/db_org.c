@@ -42,7 +42,7 @@ static kcode check_year(int year, kerr *e)
 static kcode unit_name_of(kdb *db, int64_t id, char *buf, size_t size, kerr *e)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT name FROM unit WHERE id = ?", e);
-	if (!st || db_bind(db, st, e, "i", id))
+	if (!st || db_bind(db, st, e, KV_INT(id)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -174,8 +174,8 @@ kcode unit_list(kdb *db, const kactor *who, const kpage *pg, unit_rec **rows, in
 	if (filter_key(pg, &filter, e))
 		return e->code;
 	sqlite3_stmt *st = db_stmt(db, pg->backward ? SQL_UNIT_BACK : SQL_UNIT_FWD, e);
-	kcode c = st ? db_bind(db, st, e, "tinInT", key, id, db_page_limit(pg), pg->unit_id,
-			       pg->include_inactive, filter) : e->code;
+	kcode c = st ? db_bind_prefix(db, st, e, KV_TEXT(key), KV_INT(id), KV_INT(db_page_limit(pg)), KV_ID0(pg->unit_id),
+			       KV_INT(pg->include_inactive), KV_TEXT0(filter)) : e->code;
 	free(filter);
 	void *out;
 	if (c || db_page_read(db, st, pg, sizeof **rows, read_unit, unit_free_v, &out, n, e))
@@ -189,7 +189,7 @@ kcode unit_get(kdb *db, const kactor *who, int64_t id, unit_rec *out, kerr *e)
 	(void)who;
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(db, SQL_UNIT_GET, e);
-	if (!st || db_bind(db, st, e, "i", id))
+	if (!st || db_bind(db, st, e, KV_INT(id)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -205,7 +205,7 @@ kcode unit_find(kdb *db, const char *name, int64_t *id, kerr *e)
 {
 	*id = 0;
 	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM unit WHERE name = ?", e);
-	if (!st || db_bind(db, st, e, "t", name ? name : "") || scalar_of(db, st, id, e))
+	if (!st || db_bind(db, st, e, KV_TEXT(name ? name : "")) || scalar_of(db, st, id, e))
 		return e->code;
 	if (!*id)
 		return kerr_set(e, KE_NOTFOUND, _("No unit named '%s'."), name ? name : "");
@@ -229,7 +229,7 @@ static kcode unit_check_db(kdb *db, const unit_rec *u, int64_t *renamed, kerr *e
 {
 	int64_t n = 0;
 	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM unit WHERE name = ?1 AND id <> ?2", e);
-	if (!st || db_bind(db, st, e, "ti", u->name, u->id) || scalar_of(db, st, &n, e))
+	if (!st || db_bind(db, st, e, KV_TEXT(u->name), KV_INT(u->id)) || scalar_of(db, st, &n, e))
 		return e->code;
 	if (n)
 		return kerr_set(e, KE_EXISTS, _("There is already a unit named '%s'."), u->name);
@@ -246,13 +246,13 @@ static kcode unit_check_db(kdb *db, const unit_rec *u, int64_t *renamed, kerr *e
 		st = db_stmt(db, "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION"
 			     " SELECT c.id FROM unit c JOIN sub ON c.parent_id = sub.id)"
 			     " SELECT ?2 IN sub", e);
-		if (!st || db_bind(db, st, e, "ii", u->id, u->parent_id) || scalar_of(db, st, &n, e))
+		if (!st || db_bind(db, st, e, KV_INT(u->id), KV_INT(u->parent_id)) || scalar_of(db, st, &n, e))
 			return e->code;
 		if (n)
 			return kerr_set(e, KE_INVALID, "%s", _("A unit cannot be placed below itself."));
 	}
 	st = db_stmt(db, "SELECT name IS NOT ?2 FROM unit WHERE id = ?1", e);
-	if (!st || db_bind(db, st, e, "it", u->id, u->name) || scalar_of(db, st, renamed, e))
+	if (!st || db_bind(db, st, e, KV_INT(u->id), KV_TEXT(u->name)) || scalar_of(db, st, renamed, e))
 		return e->code;
 	return KE_OK;
 }
@@ -282,8 +282,8 @@ kcode unit_save(kdb *db, const kactor *who, unit_rec *u, kerr *e)
 			"INSERT INTO unit(parent_id, name, kind, active, sort_key) VALUES (?1,?2,?3,?4,?5)", e)))
 		c = e->code;
 	if (!c)
-		c = db_bind(db, st, e, "Ittntii", u->parent_id, u->name, u->kind, u->id ? u->active : 1,
-			    key, u->id, u->version);
+		c = db_bind_prefix(db, st, e, KV_ID0(u->parent_id), KV_TEXT(u->name), KV_TEXT(u->kind), KV_INT(u->id ? u->active : 1),
+			    KV_TEXT(key), KV_INT(u->id), KV_INT(u->version));
 	c = run_save(db, &w, st, c, u->id, e);
 	/* The version check must see the unit's UPDATE, not the refold's. */
 	if (!c && u->id && db_changes(db) == 0)
@@ -314,7 +314,7 @@ static kcode leader_check(kdb *db, int64_t unit_id, int64_t staff_id, const char
 	sqlite3_stmt *st = db_stmt(db, "SELECT name, active, EXISTS (SELECT 1 FROM unit_leader"
 				       " WHERE unit_id = ?2 AND staff_id = ?1 AND until IS NULL)"
 				       " FROM staff WHERE id = ?1", e);
-	if (!st || db_bind(db, st, e, "ii", staff_id, unit_id))
+	if (!st || db_bind(db, st, e, KV_INT(staff_id), KV_INT(unit_id)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -333,7 +333,7 @@ static kcode leader_check(kdb *db, int64_t unit_id, int64_t staff_id, const char
 	/* A handover cannot end a leadership before it began. */
 	st = db_stmt(db, "SELECT s.name, l.since FROM unit_leader l JOIN staff s ON s.id = l.staff_id"
 		     " WHERE l.unit_id = ?1 AND l.until IS NULL AND l.since > ?2 LIMIT 1", e);
-	if (!st || db_bind(db, st, e, "it", unit_id, until))
+	if (!st || db_bind(db, st, e, KV_INT(unit_id), KV_TEXT(until)))
 		return e->code;
 	if ((rc = db_step(db, st, e)) < 0)
 		return e->code;
@@ -356,7 +356,7 @@ static kcode leaders_close(kdb *db, const kactor *who, int64_t unit_id, const ch
 	int n = 0, cap = 0, rc = 0;
 	kcode c = KE_OK;
 	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM unit_leader WHERE unit_id = ? AND until IS NULL", e);
-	if (!st || db_bind(db, st, e, "i", unit_id))
+	if (!st || db_bind(db, st, e, KV_INT(unit_id)))
 		return e->code;
 	/* ids first: the updates below must not run while this read steps */
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
@@ -375,7 +375,7 @@ static kcode leaders_close(kdb *db, const kactor *who, int64_t unit_id, const ch
 		c = e->code;
 	for (int i = 0; !c && i < n; i++) {
 		st = db_stmt(db, "UPDATE unit_leader SET until = ?1, version = version + 1 WHERE id = ?2", e);
-		c = st ? db_bind(db, st, e, "ti", until, ids[i]) : e->code;
+		c = st ? db_bind(db, st, e, KV_TEXT(until), KV_INT(ids[i])) : e->code;
 		if (!c)
 			c = db_audited_update(db, who, "unit_leader", SQL_LEADER_JSON, ids[i], st, e);
 	}
@@ -402,7 +402,7 @@ kcode unit_set_leader(kdb *db, const kactor *who, int64_t unit_id, int64_t staff
 		c = leaders_close(db, who, unit_id, until, e);
 	if (!c && !(st = db_stmt(db, "INSERT INTO unit_leader(unit_id, staff_id, since) VALUES (?1,?2,?3)", e)))
 		c = e->code;
-	if (!c && !(c = db_bind(db, st, e, "iit", unit_id, staff_id, since)) && !(c = db_exec_stmt(db, st, e)))
+	if (!c && !(c = db_bind(db, st, e, KV_INT(unit_id), KV_INT(staff_id), KV_TEXT(since))) && !(c = db_exec_stmt(db, st, e)))
 		w.id = db_last_id(db);
 	if (!c)
 		c = staff_make_leader(db, who, staff_id, e);
@@ -481,7 +481,7 @@ kcode profession_list(kdb *db, const kactor *who, const kpage *pg, named_rec **r
 	if (filter_key(pg, &filter, e))
 		return e->code;
 	sqlite3_stmt *st = db_stmt(db, pg->backward ? SQL_PROF_BACK : SQL_PROF_FWD, e);
-	kcode c = st ? db_bind(db, st, e, "tinT", key, id, db_page_limit(pg), filter) : e->code;
+	kcode c = st ? db_bind(db, st, e, KV_TEXT(key), KV_INT(id), KV_INT(db_page_limit(pg)), KV_TEXT0(filter)) : e->code;
 	free(filter);
 	void *out;
 	if (c || db_page_read(db, st, pg, sizeof **rows, read_named, named_free_v, &out, n, e))
@@ -528,7 +528,7 @@ kcode competence_list(kdb *db, const kactor *who, named_rec **rows, int *n, kerr
 	*rows = NULL;
 	*n = 0;
 	sqlite3_stmt *st = db_stmt(db, SQL_COMP_LIST, e);
-	if (!st || db_bind(db, st, e, "n", i18n_lang() == LANG_EN))
+	if (!st || db_bind(db, st, e, KV_INT(i18n_lang() == LANG_EN)))
 		return e->code;
 	return read_all(db, st, rows, n, e);
 }
@@ -550,7 +550,7 @@ kcode focus_list(kdb *db, const kactor *who, int year, named_rec **rows, int *n,
 	sqlite3_stmt *st = db_stmt(db, SQL_FOCUS_LIST, e);
 	named_rec *out;
 	int got;
-	if (!st || db_bind(db, st, e, "n", year) || read_all(db, st, &out, &got, e))
+	if (!st || db_bind(db, st, e, KV_INT(year)) || read_all(db, st, &out, &got, e))
 		return e->code;
 	/* focus_area has no sort_key column; a year holds a handful of rows, so
 	 * the Danish order is made here */
@@ -587,14 +587,14 @@ kcode profession_save(kdb *db, const kactor *who, named_rec *p, kerr *e)
 	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM profession WHERE name = ?1 AND id <> ?2", e);
 	kcode c = st ? KE_OK : e->code;
 	int64_t dup = 0;
-	if (!c && !(c = db_bind(db, st, e, "ti", p->name, p->id)) && !(c = scalar_of(db, st, &dup, e)) && dup)
+	if (!c && !(c = db_bind(db, st, e, KV_TEXT(p->name), KV_INT(p->id))) && !(c = scalar_of(db, st, &dup, e)) && dup)
 		c = kerr_set(e, KE_EXISTS, _("There is already a profession named '%s'."), p->name);
 	if (!c && !(st = p->id ? db_stmt(db, "UPDATE profession SET name=?1, sort_key=?2,"
 					 " version=version+1 WHERE id=?3 AND version=?4", e)
 			       : db_stmt(db, "INSERT INTO profession(name, sort_key) VALUES (?1,?2)", e)))
 		c = e->code;
 	if (!c)
-		c = db_bind(db, st, e, "ttii", p->name, key, p->id, p->version);
+		c = db_bind_prefix(db, st, e, KV_TEXT(p->name), KV_TEXT(key), KV_INT(p->id), KV_INT(p->version));
 	c = finish_save(db, who, &w, run_save(db, &w, st, c, p->id, e), &p->id, &p->version, e);
 	if (!c) {
 		free(p->sort_key);
@@ -629,7 +629,7 @@ kcode competence_save(kdb *db, const kactor *who, named_rec *r, kerr *e)
 	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM competence_area WHERE code = ?1 AND id <> ?2", e);
 	kcode c = st ? KE_OK : e->code;
 	int64_t dup = 0;
-	if (!c && !(c = db_bind(db, st, e, "ti", r->code, r->id)) && !(c = scalar_of(db, st, &dup, e)) && dup)
+	if (!c && !(c = db_bind(db, st, e, KV_TEXT(r->code), KV_INT(r->id))) && !(c = scalar_of(db, st, &dup, e)) && dup)
 		c = kerr_set(e, KE_EXISTS, _("There is already a competence area with the code '%s'."), r->code);
 	/* pos 0 means "after the last" for a new area and "unchanged" for an old one */
 	if (!c && !(st = r->id ? db_stmt(db,
@@ -641,7 +641,7 @@ kcode competence_save(kdb *db, const kactor *who, named_rec *r, kerr *e)
 			" CASE WHEN ?4 > 0 THEN ?4 ELSE (SELECT coalesce(max(pos),0) + 1 FROM competence_area) END)", e)))
 		c = e->code;
 	if (!c)
-		c = db_bind(db, st, e, "tttnii", r->code, r->name_da, r->name_en, r->pos, r->id, r->version);
+		c = db_bind_prefix(db, st, e, KV_TEXT(r->code), KV_TEXT(r->name_da), KV_TEXT(r->name_en), KV_INT(r->pos), KV_INT(r->id), KV_INT(r->version));
 	c = finish_save(db, who, &w, run_save(db, &w, st, c, r->id, e), &r->id, &r->version, e);
 	if (!c && r->pos <= 0) {
 		int64_t pos = 0;
@@ -666,15 +666,15 @@ kcode focus_save(kdb *db, const kactor *who, named_rec *f, kerr *e)
 		"SELECT count(*) FROM focus_area WHERE year = ?1 AND title = ?2 AND id <> ?3", e);
 	kcode c = st ? KE_OK : e->code;
 	int64_t dup = 0;
-	if (!c && !(c = db_bind(db, st, e, "nti", f->year, f->name, f->id)) && !(c = scalar_of(db, st, &dup, e)) && dup)
+	if (!c && !(c = db_bind(db, st, e, KV_INT(f->year), KV_TEXT(f->name), KV_INT(f->id))) && !(c = scalar_of(db, st, &dup, e)) && dup)
 		c = kerr_set(e, KE_EXISTS, _("There is already a focus area '%s' in %d."), f->name, f->year);
 	if (!c && !(st = f->id ? db_stmt(db, "UPDATE focus_area SET year=?1, title=?2, description=?3,"
 					 " version=version+1 WHERE id=?4 AND version=?5", e)
 			       : db_stmt(db, "INSERT INTO focus_area(year, title, description) VALUES (?1,?2,?3)", e)))
 		c = e->code;
 	if (!c)
-		c = db_bind(db, st, e, "nttii", f->year, f->name, f->description ? f->description : "",
-			    f->id, f->version);
+		c = db_bind_prefix(db, st, e, KV_INT(f->year), KV_TEXT(f->name), KV_TEXT(f->description ? f->description : ""),
+			    KV_INT(f->id), KV_INT(f->version));
 	return finish_save(db, who, &w, run_save(db, &w, st, c, f->id, e), &f->id, &f->version, e);
 }
 
@@ -691,7 +691,7 @@ kcode budget_get(kdb *db, const kactor *who, int64_t unit_id, int year, int64_t 
 		return db_denied(e);
 	if (who->role == ROLE_LEADER) {
 		sqlite3_stmt *st = db_stmt(db, SQL_LED_UNITS " SELECT ?2 IN led", e);
-		if (!st || db_bind(db, st, e, "ii", who->staff_id, unit_id) || scalar_of(db, st, &n, e))
+		if (!st || db_bind(db, st, e, KV_INT(who->staff_id), KV_INT(unit_id)) || scalar_of(db, st, &n, e))
 			return e->code;
 		if (!n)
 			return db_denied(e);
@@ -700,7 +700,7 @@ kcode budget_get(kdb *db, const kactor *who, int64_t unit_id, int year, int64_t 
 	if (check_year(year, e) || unit_name_of(db, unit_id, unit, sizeof unit, e))
 		return e->code;
 	sqlite3_stmt *st = db_stmt(db, "SELECT amount FROM budget WHERE unit_id = ?1 AND year = ?2", e);
-	if (!st || db_bind(db, st, e, "in", unit_id, year) || scalar_of(db, st, amount, e))
+	if (!st || db_bind(db, st, e, KV_INT(unit_id), KV_INT(year)) || scalar_of(db, st, amount, e))
 		return e->code;
 	return KE_OK;
 }
@@ -721,7 +721,7 @@ kcode budget_set(kdb *db, const kactor *who, int64_t unit_id, int year, int64_t 
 	int64_t rowid = 0;
 	kcode c = unit_name_of(db, unit_id, unit, sizeof unit, e);
 	sqlite3_stmt *st = c ? NULL : db_stmt(db, "SELECT rowid FROM budget WHERE unit_id = ?1 AND year = ?2", e);
-	if (!c && (!st || db_bind(db, st, e, "in", unit_id, year) || scalar_of(db, st, &rowid, e)))
+	if (!c && (!st || db_bind(db, st, e, KV_INT(unit_id), KV_INT(year)) || scalar_of(db, st, &rowid, e)))
 		c = e->code;
 	if (!c && rowid) {
 		w.action = "update";
@@ -732,7 +732,7 @@ kcode budget_set(kdb *db, const kactor *who, int64_t unit_id, int year, int64_t 
 				     " ON CONFLICT(unit_id, year) DO UPDATE SET amount = excluded.amount,"
 				     " version = version + 1", e)))
 		c = e->code;
-	if (!c && !(c = db_bind(db, st, e, "ini", unit_id, year, amount)) && !(c = db_exec_stmt(db, st, e)) && !rowid)
+	if (!c && !(c = db_bind(db, st, e, KV_INT(unit_id), KV_INT(year), KV_INT(amount))) && !(c = db_exec_stmt(db, st, e)) && !rowid)
 		w.id = db_last_id(db);
 	return db_write_end(db, who, &w, c, e);
 }

@@ -29,7 +29,7 @@
  * the cost of a count is the rows passed over until the cap is reached, so
  * it stops at 100 — nobody acts on the 101st without paging there, and the
  * first screen so costs the same in a municipality of 1 000 as of 100 000
- * (issue 8: 34 ms at 100 000 with 1000, where 1 000 staff took 6 ms). */
+ * (34 ms at 100 000 with 1000, where 1 000 staff took 6 ms). */
 #define CAP_ORG "100"
 #define CAP_LED "1000"
 
@@ -231,8 +231,8 @@ static kcode ov_dates_get(const ov_when *w, struct ov_dates *d, kerr *e)
 static kcode bind_all(kdb *db, sqlite3_stmt *st, const kactor *who, const ov_when *w,
 		      const struct ov_dates *d, const char *key, int64_t id, int limit, kerr *e)
 {
-	return db_bind(db, st, e, "initttint", who->staff_id, (int)who->role, (int64_t)w->year, d->today,
-		       d->soon, key, id, limit, d->due);
+	return db_bind_prefix(db, st, e, KV_INT(who->staff_id), KV_INT((int)who->role), KV_INT((int64_t)w->year), KV_TEXT(d->today),
+		       KV_TEXT(d->soon), KV_TEXT(key), KV_INT(id), KV_INT(limit), KV_TEXT(d->due));
 }
 
 void ov_row_free(ov_row *r)
@@ -331,7 +331,7 @@ static kcode my_plan_head(kdb *db, const kactor *who, int year, ov_counts *out, 
 	if (!who->staff_id)
 		return KE_OK;
 	sqlite3_stmt *st = db_stmt(db, MY_PLAN_HEAD, e);
-	if (!st || db_bind(db, st, e, "in", who->staff_id, year))
+	if (!st || db_bind(db, st, e, KV_INT(who->staff_id), KV_INT(year)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -400,7 +400,7 @@ kcode overview_leaders(kdb *db, const kactor *who, int64_t after_id, int limit,
 	sqlite3_stmt *st = db_stmt(db, "SELECT s.id, coalesce(s.login,''), s.name, coalesce(s.email,'')"
 		" FROM staff s WHERE s.active AND s.id > ?1 AND EXISTS (SELECT 1 FROM unit_leader l"
 		" WHERE l.staff_id = s.id AND l.until IS NULL) ORDER BY s.id LIMIT ?2", e);
-	kcode c = st ? db_bind(db, st, e, "in", after_id, limit) : e->code;
+	kcode c = st ? db_bind(db, st, e, KV_INT(after_id), KV_INT(limit)) : e->code;
 	int got = 0, rc = 0;
 	while (!c && got < limit && (rc = db_step(db, st, e)) == SQLITE_ROW) {
 		ov_person *p = &out[got++];

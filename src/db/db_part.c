@@ -62,7 +62,7 @@ static const char SQL_PART_FWD[] = SQL_LED_UNITS " SELECT " PART_COLS PART_FROM 
 	" AND (" PART_KEY ", p.id) > (?7, ?8) ORDER BY " PART_KEY ", p.id LIMIT ?9";
 static const char SQL_PART_BACK[] = SQL_LED_UNITS " SELECT " PART_COLS PART_FROM PART_WHERE
 	" AND (" PART_KEY ", p.id) < (?7, ?8) ORDER BY " PART_KEY " DESC, p.id DESC LIMIT ?9";
-/* issue 8: one person's or one session's participations. "?3 = 0 OR ..."
+/* one person's or one session's participations. "?3 = 0 OR ..."
  * hides the equality from the planner, which then scans every
  * participation; the plain equality added here lets it use the index. */
 #define PART_ONE(SEL, CMP, DESC) SQL_LED_UNITS " SELECT " PART_COLS PART_FROM PART_WHERE \
@@ -139,9 +139,9 @@ kcode part_list(kdb *db, const kactor *who, const kpage *pg, part_rec **rows, in
 			: pg->parent_id ? (pg->backward ? SQL_PART_SESSION_BACK : SQL_PART_SESSION_FWD)
 			: pg->backward ? SQL_PART_BACK : SQL_PART_FWD;
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	kcode c = st ? db_bind(db, st, e, "iniinttin", who->staff_id, (int)who->role, pg->staff_id,
-			       pg->parent_id, pg->parent_id ? 0 : pg->year, fold, key, id,
-			       db_page_limit(pg)) : e->code;
+	kcode c = st ? db_bind_prefix(db, st, e, KV_INT(who->staff_id), KV_INT((int)who->role), KV_INT(pg->staff_id),
+			       KV_INT(pg->parent_id), KV_INT(pg->parent_id ? 0 : pg->year), KV_TEXT(fold), KV_TEXT(key), KV_INT(id),
+			       KV_INT(db_page_limit(pg))) : e->code;
 	free(fold);
 	if (c) {
 		if (st)
@@ -155,7 +155,7 @@ kcode part_get(kdb *db, const kactor *who, int64_t id, part_rec *out, kerr *e)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(db, SQL_PART_GET, e);
-	if (!st || db_bind(db, st, e, "i", id))
+	if (!st || db_bind(db, st, e, KV_INT(id)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -190,7 +190,7 @@ static kcode seat(kdb *db, const kactor *who, int64_t id, int64_t session_id, co
 		"   WHERE session_id = ?2 AND status = 'waitlisted') END,"
 		" note = coalesce(?4, note), decided_by = ?5, decided_at = datetime('now'),"
 		" version = version + 1 WHERE id = ?1", e);
-	if (!st || db_bind(db, st, e, "iintI", id, session_id, full ? 1 : 0, note, who->staff_id))
+	if (!st || db_bind(db, st, e, KV_INT(id), KV_INT(session_id), KV_INT(full ? 1 : 0), KV_TEXT(note), KV_ID0(who->staff_id)))
 		return e->code;
 	return db_exec_stmt(db, st, e);
 }
@@ -211,7 +211,7 @@ kcode part_fill_seats(kdb *db, const kactor *who, int64_t session_id, kerr *e)
 			break;
 		sqlite3_stmt *st = db_stmt(db, "UPDATE participation SET status = 'enrolled',"
 					       " wait_pos = NULL, version = version + 1 WHERE id = ?", e);
-		if (!st || db_bind(db, st, e, "i", next) ||
+		if (!st || db_bind(db, st, e, KV_INT(next)) ||
 		    db_audited_update(db, who, "participation", SQL_PART_JSON, next, st, e))
 			return e->code;
 	}
@@ -242,7 +242,7 @@ static kcode target_load(kdb *db, int64_t staff_id, int64_t session_id, struct t
 		" FROM (SELECT 1) LEFT JOIN staff st ON st.id = ?1 LEFT JOIN session se ON se.id = ?2"
 		" LEFT JOIN activity a ON a.id = se.activity_id"
 		" LEFT JOIN participation p ON p.staff_id = ?1 AND p.session_id = ?2", e);
-	if (!st || db_bind(db, st, e, "ii", staff_id, session_id))
+	if (!st || db_bind(db, st, e, KV_INT(staff_id), KV_INT(session_id)))
 		return e->code;
 	if (db_step(db, st, e) != SQLITE_ROW)
 		return e->code;
@@ -266,7 +266,7 @@ static kcode check_goal(kdb *db, int64_t goal_id, int64_t staff_id, const char *
 		return KE_OK;
 	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM goal g JOIN plan pl ON pl.id = g.plan_id"
 				       " WHERE g.id = ?1 AND pl.staff_id = ?2", e);
-	if (!st || db_bind(db, st, e, "ii", goal_id, staff_id))
+	if (!st || db_bind(db, st, e, KV_INT(goal_id), KV_INT(staff_id)))
 		return e->code;
 	if (db_step(db, st, e) != SQLITE_ROW)
 		return e->code;
@@ -291,9 +291,9 @@ static kcode check_signup(kdb *db, const struct target *t, int64_t staff_id, int
 	if (!t->found_session)
 		return kerr_set(e, KE_NOTFOUND, "%s", _("No such session."));
 	if (!t->staff_active)
-		return kerr_set(e, KE_INVALID, _("%s is deactivated and cannot be signed up."), t->name);
+		return kerr_set(e, KE_STATE, _("%s is deactivated and cannot be signed up."), t->name);
 	if (!t->activity_active)
-		return kerr_set(e, KE_INVALID, _("The activity '%s' is no longer offered."), t->title);
+		return kerr_set(e, KE_STATE, _("The activity '%s' is no longer offered."), t->title);
 	if (t->existing && !reusable(t, by_leader))
 		return kerr_set(e, KE_EXISTS, _("%s is already signed up for this session."), t->name);
 	if (!by_leader && t->deadline[0]) { /* a leader may still put someone on */
@@ -302,7 +302,7 @@ static kcode check_signup(kdb *db, const struct target *t, int64_t staff_id, int
 			return e->code;
 		if (strcmp(today, t->deadline) > 0) {
 			date_format(t->deadline, shown);
-			return kerr_set(e, KE_INVALID, _("The sign-up deadline for this session was %s."), shown);
+			return kerr_set(e, KE_STATE, _("The sign-up deadline for this session was %s."), shown);
 		}
 	}
 	return check_goal(db, goal_id, staff_id, t->name, e);
@@ -317,7 +317,7 @@ static kcode write_request(kdb *db, kwrite *w, const struct target *t, int64_t s
 	if (!t->existing) {
 		st = db_stmt(db, "INSERT INTO participation(goal_id, price, staff_id, session_id)"
 			     " VALUES (?1, ?2, ?3, ?4)", e);
-		if (!st || db_bind(db, st, e, "Iiii", goal_id, t->price, staff_id, session_id) ||
+		if (!st || db_bind(db, st, e, KV_ID0(goal_id), KV_INT(t->price), KV_INT(staff_id), KV_INT(session_id)) ||
 		    db_exec_stmt(db, st, e))
 			return e->code;
 		w->id = db_last_id(db);
@@ -331,7 +331,7 @@ static kcode write_request(kdb *db, kwrite *w, const struct target *t, int64_t s
 		if (!goal_id)
 			return KE_OK;
 		st = db_stmt(db, "UPDATE participation SET goal_id = ?1 WHERE id = ?2", e);
-		if (!st || db_bind(db, st, e, "ii", goal_id, w->id))
+		if (!st || db_bind(db, st, e, KV_INT(goal_id), KV_INT(w->id)))
 			return e->code;
 		return db_exec_stmt(db, st, e);
 	}
@@ -339,7 +339,7 @@ static kcode write_request(kdb *db, kwrite *w, const struct target *t, int64_t s
 		     " requested_at = datetime('now'), decided_by = NULL, decided_at = NULL,"
 		     " note = '', reason = '', wait_pos = NULL, price = ?2, version = version + 1"
 		     " WHERE id = ?3", e);
-	if (!st || db_bind(db, st, e, "Iii", goal_id, t->price, w->id))
+	if (!st || db_bind(db, st, e, KV_ID0(goal_id), KV_INT(t->price), KV_INT(w->id)))
 		return e->code;
 	return db_exec_stmt(db, st, e);
 }
@@ -395,7 +395,7 @@ static kcode pinfo_load(kdb *db, int64_t id, struct pinfo *pi, kerr *e)
 	sqlite3_stmt *st = db_stmt(db, "SELECT p.staff_id, p.session_id, p.status, se.ends"
 				       " FROM participation p JOIN session se ON se.id = p.session_id"
 				       " WHERE p.id = ?", e);
-	if (!st || db_bind(db, st, e, "i", id))
+	if (!st || db_bind(db, st, e, KV_INT(id)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -439,7 +439,7 @@ static kcode decide(kdb *db, const kactor *who, int64_t id, const struct decisio
 	if (!c && !(d->self_may && self) && !scope_leads_staff(db, who, pi.staff_id))
 		c = db_denied(e);
 	if (!c && !status_in(pi.status, d->from))
-		c = kerr_set(e, KE_INVALID, _(d->refusal), status_label(pi.status));
+		c = kerr_set(e, KE_STATE, _(d->refusal), status_label(pi.status));
 	if (!c)
 		c = d->act(db, who, id, &pi, text, flag, e);
 	return db_write_end(db, who, &w, c, e);
@@ -459,7 +459,7 @@ static kcode act_reject(kdb *db, const kactor *who, int64_t id, const struct pin
 	sqlite3_stmt *st = db_stmt(db, "UPDATE participation SET status = 'rejected', reason = ?2,"
 				       " decided_by = ?3, decided_at = datetime('now'), version = version + 1"
 				       " WHERE id = ?1", e);
-	if (!st || db_bind(db, st, e, "itI", id, reason, who->staff_id))
+	if (!st || db_bind(db, st, e, KV_INT(id), KV_TEXT(reason), KV_ID0(who->staff_id)))
 		return e->code;
 	return db_exec_stmt(db, st, e);
 }
@@ -470,7 +470,7 @@ static kcode act_cancel(kdb *db, const kactor *who, int64_t id, const struct pin
 	(void)text; (void)flag;
 	sqlite3_stmt *st = db_stmt(db, "UPDATE participation SET status = 'cancelled', wait_pos = NULL,"
 				       " version = version + 1 WHERE id = ?", e);
-	if (!st || db_bind(db, st, e, "i", id) || db_exec_stmt(db, st, e))
+	if (!st || db_bind(db, st, e, KV_INT(id)) || db_exec_stmt(db, st, e))
 		return e->code;
 	if (!strcmp(pi->status, "enrolled") || !strcmp(pi->status, "approved"))
 		return part_fill_seats(db, who, pi->session_id, e);
@@ -495,7 +495,7 @@ static kcode create_followup(kdb *db, const kactor *who, int64_t id, const struc
 	if (date_add_days(pi->ends, (int)weeks * 7, due) != 0)
 		return kerr_set(e, KE_INVALID, "%s", _("The follow-up would fall due outside the years kup supports."));
 	sqlite3_stmt *st = db_stmt(db, "INSERT INTO followup(participation_id, due) VALUES (?, ?)", e);
-	if (!st || db_bind(db, st, e, "it", id, due) || db_exec_stmt(db, st, e))
+	if (!st || db_bind(db, st, e, KV_INT(id), KV_TEXT(due)) || db_exec_stmt(db, st, e))
 		return e->code;
 	int64_t fid = db_last_id(db);
 	char *new_ = NULL;
@@ -512,7 +512,7 @@ static kcode act_complete(kdb *db, const kactor *who, int64_t id, const struct p
 	(void)text;
 	sqlite3_stmt *st = db_stmt(db, "UPDATE participation SET status = ?2, version = version + 1"
 				       " WHERE id = ?1", e);
-	if (!st || db_bind(db, st, e, "it", id, noshow ? "noshow" : "completed") || db_exec_stmt(db, st, e))
+	if (!st || db_bind(db, st, e, KV_INT(id), KV_TEXT(noshow ? "noshow" : "completed")) || db_exec_stmt(db, st, e))
 		return e->code;
 	return noshow ? KE_OK : create_followup(db, who, id, pi, e);
 }
@@ -577,7 +577,7 @@ kcode part_set_price(kdb *db, const kactor *who, int64_t id, int64_t version, in
 				     " WHERE id = ?2 AND version = ?3", e)))
 		c = e->code;
 	if (!c)
-		c = db_bind(db, st, e, "iii", price, id, version);
+		c = db_bind(db, st, e, KV_INT(price), KV_INT(id), KV_INT(version));
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	return db_write_end(db, who, &w, c, e);
@@ -604,7 +604,7 @@ static const char SQL_FU_FWD[] = SQL_LED_UNITS " SELECT " FU_COLS FU_FROM FU_WHE
 	" AND (" FU_KEY ", f.id) > (?6, ?7) ORDER BY " FU_KEY ", f.id LIMIT ?8";
 static const char SQL_FU_BACK[] = SQL_LED_UNITS " SELECT " FU_COLS FU_FROM FU_WHERE
 	" AND (" FU_KEY ", f.id) < (?6, ?7) ORDER BY " FU_KEY " DESC, f.id DESC LIMIT ?8";
-/* issue 8: one person's follow-ups through the index on their
+/* one person's follow-ups through the index on their
  * participations, not a scan of every follow-up (see PART_ONE). */
 static const char SQL_FU_STAFF_FWD[] = SQL_LED_UNITS " SELECT " FU_COLS FU_FROM FU_WHERE
 	" AND p.staff_id = ?4 AND (" FU_KEY ", f.id) > (?6, ?7) ORDER BY " FU_KEY ", f.id LIMIT ?8";
@@ -674,8 +674,8 @@ kcode followup_list(kdb *db, const kactor *who, const kpage *pg, followup_rec **
 	db_page_start(pg, &key, &id);
 	sqlite3_stmt *st = db_stmt(db, pg->staff_id ? (pg->backward ? SQL_FU_STAFF_BACK : SQL_FU_STAFF_FWD)
 				       : pg->backward ? SQL_FU_BACK : SQL_FU_FWD, e);
-	kcode c = st ? db_bind(db, st, e, "intittin", who->staff_id, (int)who->role, today, pg->staff_id,
-			       fold, key, id, db_page_limit(pg)) : e->code;
+	kcode c = st ? db_bind_prefix(db, st, e, KV_INT(who->staff_id), KV_INT((int)who->role), KV_TEXT(today), KV_INT(pg->staff_id),
+			       KV_TEXT(fold), KV_TEXT(key), KV_INT(id), KV_INT(db_page_limit(pg))) : e->code;
 	free(fold);
 	if (c) {
 		if (st)
@@ -692,7 +692,7 @@ kcode followup_get(kdb *db, const kactor *who, int64_t id, followup_rec *out, ke
 	if (today_iso(today, e))
 		return e->code;
 	sqlite3_stmt *st = db_stmt(db, SQL_FU_GET, e);
-	if (!st || db_bind(db, st, e, "iit", id, (int64_t)0, today))
+	if (!st || db_bind(db, st, e, KV_INT(id), KV_INT((int64_t)0), KV_TEXT(today)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -738,7 +738,7 @@ static kcode fu_load(kdb *db, int64_t id, struct fuinfo *fi, kerr *e)
 	sqlite3_stmt *st = db_stmt(db, "SELECT p.staff_id, coalesce(f.done_at,''), f.leader_comment"
 				       " FROM followup f JOIN participation p ON p.id = f.participation_id"
 				       " WHERE f.id = ?", e);
-	if (!st || db_bind(db, st, e, "i", id))
+	if (!st || db_bind(db, st, e, KV_INT(id)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -765,7 +765,7 @@ static kcode fu_may_write(kdb *db, const kactor *who, const struct fuinfo *fi, c
 		return db_denied(e);
 	if (!*lead) {
 		if (fi->done_at[0])
-			return kerr_set(e, KE_INVALID, "%s", _("This follow-up is closed and can no longer be changed."));
+			return kerr_set(e, KE_STATE, "%s", _("This follow-up is closed and can no longer be changed."));
 		if (done)
 			return kerr_set(e, KE_DENIED, "%s", _("Only your leader can close a follow-up."));
 		if (strcmp(str0(f->leader_comment), fi->comment))
@@ -825,9 +825,9 @@ kcode followup_save(kdb *db, const kactor *who, followup_rec *f, int done, kerr 
 			" shared_via = ?11, version = version + 1 WHERE id = ?9 AND version = ?10", e)))
 		c = e->code;
 	if (!c)
-		c = db_bind(db, st, e, "tttntntIiiI", str0(f->learned), str0(f->practice), str0(f->shared_with),
-			    lead, str0(f->leader_comment), done ? 1 : 0, today, who->staff_id, f->id, f->version,
-			    f->shared_via);
+		c = db_bind(db, st, e, KV_TEXT(str0(f->learned)), KV_TEXT(str0(f->practice)), KV_TEXT(str0(f->shared_with)),
+			    KV_INT(lead), KV_TEXT(str0(f->leader_comment)), KV_INT(done ? 1 : 0), KV_TEXT(today), KV_ID0(who->staff_id), KV_INT(f->id), KV_INT(f->version),
+			    KV_ID0(f->shared_via));
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	c = db_write_end(db, who, &w, c, e);

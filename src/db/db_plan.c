@@ -34,7 +34,7 @@
 	" AND (?6 IS NULL OR p.staff_id = ?6)"
 
 /* One page, read the way staff_list_way chose, or one person's plans by
- * the index on them (issue 8; see db_internal.h). */
+ * the index on them (see db_internal.h). */
 #define PLAN_PAGE(WHERE, CMP, KEY, DESC) PLAN_LIST_WITH " SELECT " PLAN_COLS PLAN_FROM \
 	PLAN_LIST_WHERE WHERE " AND (s.sort_key, p.id) " CMP " (?7, ?8)" \
 	" ORDER BY " KEY "s.sort_key" DESC ", " KEY "p.id" DESC " LIMIT ?9"
@@ -140,7 +140,7 @@ static const char *nz(const char *s)
 
 static kcode closed(kerr *e)
 {
-	return kerr_set(e, KE_INVALID, "%s", _("The plan is evaluated and closed."));
+	return kerr_set(e, KE_STATE, "%s", _("The plan is evaluated and closed."));
 }
 
 /* ---- plans: reading ---- */
@@ -228,9 +228,9 @@ kcode plan_list(kdb *db, const kactor *who, const kpage *pg, plan_rec **rows, in
 	};
 	sqlite3_stmt *st = db_stmt(db, sql[pg->staff_id ? 3 : way][pg->backward != 0], e);
 	/* with the index's phrase, instr() has nothing left to do */
-	kcode c = st ? db_bind(db, st, e, "inItIItintn", who->staff_id, (int)who->role, pg->unit_id,
-			       phrase ? NULL : fold, (int64_t)pg->year, pg->staff_id, key, id,
-			       db_page_limit(pg), phrase, words) : e->code;
+	kcode c = st ? db_bind_prefix(db, st, e, KV_INT(who->staff_id), KV_INT((int)who->role), KV_ID0(pg->unit_id),
+			       KV_TEXT(phrase ? NULL : fold), KV_ID0((int64_t)pg->year), KV_ID0(pg->staff_id), KV_TEXT(key), KV_INT(id),
+			       KV_INT(db_page_limit(pg)), KV_TEXT(phrase), KV_INT(words)) : e->code;
 	free(fold);
 	free(phrase);
 	void *out = NULL;
@@ -259,7 +259,7 @@ kcode plan_get(kdb *db, const kactor *who, int64_t id, plan_rec *out, kerr *e)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(db, SQL_GET, e);
-	if (!st || db_bind(db, st, e, "i", id) || fetch_plan(db, st, out, e))
+	if (!st || db_bind(db, st, e, KV_INT(id)) || fetch_plan(db, st, out, e))
 		return e->code;
 	if (!scope_sees_staff(db, who, out->staff_id)) {
 		plan_free(out);
@@ -274,7 +274,7 @@ kcode plan_find(kdb *db, const kactor *who, int64_t staff_id, int year, plan_rec
 	if (!scope_sees_staff(db, who, staff_id))
 		return db_denied(e);
 	sqlite3_stmt *st = db_stmt(db, SQL_FIND, e);
-	if (!st || db_bind(db, st, e, "in", staff_id, year))
+	if (!st || db_bind(db, st, e, KV_INT(staff_id), KV_INT(year)))
 		return e->code;
 	kcode c = fetch_plan(db, st, out, e);
 	if (c == KE_NOTFOUND)
@@ -288,7 +288,7 @@ static kcode plan_head_get(kdb *db, int64_t id, plan_head *h, kerr *e)
 {
 	memset(h, 0, sizeof *h);
 	sqlite3_stmt *st = db_stmt(db, SQL_HEAD, e);
-	if (!st || db_bind(db, st, e, "i", id))
+	if (!st || db_bind(db, st, e, KV_INT(id)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -314,7 +314,7 @@ static kcode may_lead(kdb *db, const kactor *who, const plan_head *h, kerr *e)
 static kcode exec_ti(kdb *db, const char *sql, const char *t, int64_t a, int64_t b, kerr *e)
 {
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	kcode c = !st ? e->code : t ? db_bind(db, st, e, "ti", t, b) : db_bind(db, st, e, "ii", a, b);
+	kcode c = !st ? e->code : t ? db_bind(db, st, e, KV_TEXT(t), KV_INT(b)) : db_bind(db, st, e, KV_INT(a), KV_INT(b));
 	return c ? c : db_exec_stmt(db, st, e);
 }
 
@@ -322,7 +322,7 @@ static kcode exec_ti(kdb *db, const char *sql, const char *t, int64_t a, int64_t
 static kcode plan_taken(kdb *db, int64_t staff_id, int year, kerr *e)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_TAKEN, e);
-	if (!st || db_bind(db, st, e, "in", staff_id, year))
+	if (!st || db_bind(db, st, e, KV_INT(staff_id), KV_INT(year)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -343,9 +343,9 @@ static kcode plan_taken(kdb *db, int64_t staff_id, int year, kerr *e)
 static kcode plan_validate(const plan_rec *p, kerr *e)
 {
 	if (!p->id && (p->year < 2000 || p->year > 2199))
-		return kerr_set(e, KE_INVALID, "%s", _("The year must be between 2000 and 2199."));
-	if (db_check_date(_("MUS date"), p->mus_date, 0, e) ||
-	    db_check_text(_("Notes"), p->notes, 0, 4000, 1, e))
+		return kerr_field(e, KE_INVALID, "year", "%s", _("The year must be between 2000 and 2199."));
+	if (valid_date("mus_date", _("MUS date"), p->mus_date, 0, e) ||
+	    valid_text("notes", _("Notes"), p->notes, 0, 4000, 1, e))
 		return e->code;
 	return KE_OK;
 }
@@ -364,7 +364,7 @@ static kcode plan_create(kdb *db, const kactor *who, plan_rec *p, kerr *e)
 	if (!c && !(st = db_stmt(db, SQL_INSERT, e)))
 		c = e->code;
 	if (!c)
-		c = db_bind(db, st, e, "inTt", p->staff_id, p->year, p->mus_date, nz(p->notes));
+		c = db_bind(db, st, e, KV_INT(p->staff_id), KV_INT(p->year), KV_TEXT0(p->mus_date), KV_TEXT(nz(p->notes)));
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	if (!c)
@@ -396,7 +396,7 @@ kcode plan_save(kdb *db, const kactor *who, plan_rec *p, kerr *e)
 	if (!c && !(st = db_stmt(db, SQL_UPDATE, e)))
 		c = e->code;
 	if (!c)
-		c = db_bind(db, st, e, "Ttii", p->mus_date, nz(p->notes), p->id, p->version);
+		c = db_bind(db, st, e, KV_TEXT0(p->mus_date), KV_TEXT(nz(p->notes)), KV_INT(p->id), KV_INT(p->version));
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	if ((c = db_write_end(db, who, &w, c, e)))
@@ -415,7 +415,7 @@ kcode plan_delete(kdb *db, const kactor *who, int64_t id, int64_t version, kerr 
 	if (!c)
 		c = may_lead(db, who, &h, e);
 	if (!c && strcmp(h.status, "draft") != 0)
-		c = kerr_set(e, KE_INVALID, "%s", _("An agreed plan cannot be deleted; it is part of the record."));
+		c = kerr_set(e, KE_STATE, "%s", _("An agreed plan cannot be deleted; it is part of the record."));
 	/* The goals go with the plan (ON DELETE CASCADE); record them first. */
 	if (!c)
 		c = exec_ti(db, SQL_AUDIT_GOALS_GONE, who->login, 0, id, e);
@@ -441,7 +441,7 @@ kcode plan_agree(kdb *db, const kactor *who, int64_t id, int64_t version, kerr *
 	if (!c && !strcmp(h.status, "evaluated"))
 		c = closed(e);
 	if (!c && strcmp(h.status, "draft") != 0)
-		c = kerr_set(e, KE_INVALID, "%s", _("The plan is already agreed."));
+		c = kerr_set(e, KE_STATE, "%s", _("The plan is already agreed."));
 	if (!c)
 		c = db_scalar(db, SQL_GOAL_COUNT, id, &goals, e);
 	if (!c && goals == 0)
@@ -449,7 +449,7 @@ kcode plan_agree(kdb *db, const kactor *who, int64_t id, int64_t version, kerr *
 	if (!c && !(st = db_stmt(db, SQL_AGREE, e)))
 		c = e->code;
 	if (!c)
-		c = db_bind(db, st, e, "iii", who->staff_id, id, version);
+		c = db_bind(db, st, e, KV_INT(who->staff_id), KV_INT(id), KV_INT(version));
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	return db_write_end(db, who, &w, c, e);
@@ -466,15 +466,15 @@ kcode plan_accept(kdb *db, const kactor *who, int64_t id, kerr *e)
 	if (!c && (!who->staff_id || who->staff_id != h.staff_id))
 		c = kerr_set(e, KE_DENIED, "%s", _("Only the person the plan belongs to can accept it."));
 	if (!c && !strcmp(h.status, "draft"))
-		c = kerr_set(e, KE_INVALID, "%s", _("The plan must be agreed before it can be accepted."));
+		c = kerr_set(e, KE_STATE, "%s", _("The plan must be agreed before it can be accepted."));
 	if (!c && !strcmp(h.status, "evaluated"))
 		c = closed(e);
 	if (!c && h.accepted)
-		c = kerr_set(e, KE_INVALID, "%s", _("You have already accepted this plan."));
+		c = kerr_set(e, KE_STATE, "%s", _("You have already accepted this plan."));
 	if (!c && !(st = db_stmt(db, SQL_ACCEPT, e)))
 		c = e->code;
 	if (!c)
-		c = db_bind(db, st, e, "i", id);
+		c = db_bind(db, st, e, KV_INT(id));
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	return db_write_end(db, who, &w, c, e);
@@ -494,18 +494,18 @@ kcode plan_evaluate(kdb *db, const kactor *who, int64_t id, int64_t version,
 	if (!c && !who->staff_id)
 		c = kerr_set(e, KE_DENIED, "%s", _("Only a registered person can evaluate a plan."));
 	if (!c && !strcmp(h.status, "draft"))
-		c = kerr_set(e, KE_INVALID, "%s", _("Only an agreed plan can be evaluated."));
+		c = kerr_set(e, KE_STATE, "%s", _("Only an agreed plan can be evaluated."));
 	if (!c && !strcmp(h.status, "evaluated"))
-		c = kerr_set(e, KE_INVALID, "%s", _("The plan is already evaluated."));
+		c = kerr_set(e, KE_STATE, "%s", _("The plan is already evaluated."));
 	if (!c)
 		c = db_check_text(_("Evaluation"), evaluation, 1, 4000, 1, e);
 	/* spaces alone are no evaluation either */
 	if (!c && strspn(evaluation, " \t\r\n") == strlen(evaluation))
-		c = kerr_set(e, KE_INVALID, _("%s is required."), _("Evaluation"));
+		c = kerr_field(e, KE_INVALID, "evaluation", _("%s is required."), _("Evaluation"));
 	if (!c && !(st = db_stmt(db, SQL_EVALUATE, e)))
 		c = e->code;
 	if (!c)
-		c = db_bind(db, st, e, "tiii", evaluation, who->staff_id, id, version);
+		c = db_bind(db, st, e, KV_TEXT(evaluation), KV_INT(who->staff_id), KV_INT(id), KV_INT(version));
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	return db_write_end(db, who, &w, c, e);
@@ -597,7 +597,7 @@ kcode goal_list(kdb *db, const kactor *who, int64_t plan_id, goal_rec **rows, in
 	if (!scope_sees_staff(db, who, h.staff_id))
 		return db_denied(e);
 	sqlite3_stmt *st = db_stmt(db, SQL_GOAL_LIST, e);
-	kcode c = st ? db_bind(db, st, e, "in", plan_id, english()) : e->code;
+	kcode c = st ? db_bind(db, st, e, KV_INT(plan_id), KV_INT(english())) : e->code;
 	goal_rec *out = NULL;
 	int got = 0, cap = 0, rc = 0;
 	while (!c && (rc = db_step(db, st, e)) == SQLITE_ROW) {
@@ -631,7 +631,7 @@ kcode goal_get(kdb *db, const kactor *who, int64_t id, goal_rec *out, kerr *e)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(db, SQL_GOAL_GET, e);
-	if (!st || db_bind(db, st, e, "in", id, english()))
+	if (!st || db_bind(db, st, e, KV_INT(id), KV_INT(english())))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -657,7 +657,7 @@ static kcode goal_head_get(kdb *db, int64_t id, int64_t *plan_id, plan_head *h, 
 {
 	memset(h, 0, sizeof *h);
 	sqlite3_stmt *st = db_stmt(db, SQL_GOAL_HEAD, e);
-	if (!st || db_bind(db, st, e, "i", id))
+	if (!st || db_bind(db, st, e, KV_INT(id)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -686,7 +686,7 @@ static kcode may_edit_goals(kdb *db, const kactor *who, const plan_head *h, kerr
 	if (who->staff_id && who->staff_id == h->staff_id) {
 		if (!strcmp(h->status, "draft"))
 			return KE_OK;
-		return kerr_set(e, KE_DENIED, "%s", _("The plan is agreed; only your leader can change its goals now."));
+		return kerr_set(e, KE_STATE, "%s", _("The plan is agreed; only your leader can change its goals now."));
 	}
 	return db_denied(e);
 }
@@ -741,8 +741,8 @@ kcode goal_save(kdb *db, const kactor *who, goal_rec *g, kerr *e)
 	if (!c && !(st = db_stmt(db, g->id ? SQL_GOAL_UPDATE : SQL_GOAL_INSERT, e)))
 		c = e->code;
 	if (!c)
-		c = db_bind(db, st, e, "iiItttTttii", plan_id, g->competence_id, g->focus_id, g->what,
-			    nz(g->why), nz(g->criteria), g->deadline, status, nz(g->result), g->id, g->version);
+		c = db_bind_prefix(db, st, e, KV_INT(plan_id), KV_INT(g->competence_id), KV_ID0(g->focus_id), KV_TEXT(g->what),
+			    KV_TEXT(nz(g->why)), KV_TEXT(nz(g->criteria)), KV_TEXT0(g->deadline), KV_TEXT(status), KV_TEXT(nz(g->result)), KV_INT(g->id), KV_INT(g->version));
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	if (!c && !g->id)
@@ -795,7 +795,7 @@ static kcode goal_order(kdb *db, int64_t plan_id, goal_slot **out, int *n, kerr 
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *st = db_stmt(db, SQL_GOAL_ORDER, e);
-	kcode c = st ? db_bind(db, st, e, "i", plan_id) : e->code;
+	kcode c = st ? db_bind(db, st, e, KV_INT(plan_id)) : e->code;
 	int cap = 0, rc = 0;
 	while (!c && (rc = db_step(db, st, e)) == SQLITE_ROW) {
 		if (*n == cap) {

@@ -388,10 +388,10 @@ static kcode bind_all(kdb *db, sqlite3_stmt *st, const kactor *who, int year, in
 	int64_t id = 0;
 	if (pg)
 		db_page_start(pg, &key, &id);
-	return db_bind(db, st, e, "inIitttnniTtin", who->staff_id, (int)who->role, unit_id,
-		       (int64_t)year, y0, y1, today, i18n_lang() == LANG_EN, row != NULL,
-		       row ? row->id : (int64_t)0, row ? row->key : NULL, key, id,
-		       pg ? db_page_limit(pg) : 0);
+	return db_bind_prefix(db, st, e, KV_INT(who->staff_id), KV_INT((int)who->role), KV_ID0(unit_id),
+		       KV_INT((int64_t)year), KV_TEXT(y0), KV_TEXT(y1), KV_TEXT(today), KV_INT(i18n_lang() == LANG_EN), KV_INT(row != NULL),
+		       KV_INT(row ? row->id : (int64_t)0), KV_TEXT0(row ? row->key : NULL), KV_TEXT(key), KV_INT(id),
+		       KV_INT(pg ? db_page_limit(pg) : 0));
 }
 
 static kcode check_args(const kactor *who, kreport k, int year, kerr *e)
@@ -717,7 +717,7 @@ kcode report_leader_of(kdb *db, const kactor *who, int64_t staff_id, char **name
 	if (!scope_sees_staff(db, who, staff_id))
 		return db_denied(e);
 	sqlite3_stmt *st = db_stmt(db, SQL_LEADER_OF, e);
-	if (!st || db_bind(db, st, e, "i", staff_id))
+	if (!st || db_bind(db, st, e, KV_INT(staff_id)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)

@@ -6,7 +6,7 @@ static int scope_query(kdb *db, const char *sql, const kactor *who, int64_t sid)
 {
 	kerr e;
 	sqlite3_stmt *st = db_stmt(db, sql, &e);
-	if (!st || db_bind(db, st, &e, "ini", who->staff_id, (int)who->role, sid))
+	if (!st || db_bind(db, st, &e, KV_INT(who->staff_id), KV_INT((int)who->role), KV_INT(sid)))
 		return 0;
 	int rc = db_step(db, st, &e);
 	int yes = rc == SQLITE_ROW && sqlite3_column_int(st, 0);

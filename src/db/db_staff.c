@@ -4,15 +4,44 @@
 #include "i18n.h"
 #include "text.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define STAFF_COLS \
-	"s.id, s.version, coalesce(s.login,''), coalesce(s.emp_no,''), s.name, s.initials," \
-	" coalesce(s.email,''), s.unit_id, un.name, coalesce(s.profession_id,0)," \
-	" coalesce(pr.name,''), s.role, s.title, coalesce(s.employed_from,'')," \
-	" coalesce(s.employed_to,''), s.active, s.sort_key"
+/* The staff table's columns, described once (db_internal.h: KF_*). */
+#define STAFF_FIELDS(X, S) \
+	X(login, KF_LOGIN, N_("Login"), 32, 0, 0, KF_NULL0 | KF_PERSONAL, NULL, STR, "login", "brugernavn", "bruger") S \
+	X(emp_no, KF_TEXT, N_("Employee number"), 20, 0, 0, KF_NULL0 | KF_PERSONAL, NULL, STR, "emp_no", "lonnummer", \
+	  "medarbejdernummer", "medarbejdernr", "ma-nr") S \
+	X(name, KF_TEXT, N_("Name"), 120, 0, 0, KF_REQUIRED | KF_PERSONAL, NULL, STR, "name", "navn") S \
+	X(initials, KF_TEXT, N_("Initials"), 8, 0, 0, KF_REQUIRED | KF_PERSONAL, NULL, STR, "initials", "initialer") S \
+	X(email, KF_EMAIL, N_("Email"), 200, 0, 0, KF_NULL0 | KF_PERSONAL, NULL, STR, "email", "e-mail", "mail") S \
+	X(unit_id, KF_REF, N_("Unit"), 0, 0, 0, KF_REQUIRED, "unit", I64, "unit", "enhed", "afdeling") S \
+	X(profession_id, KF_REF, N_("Profession"), 0, 0, 0, KF_NULL0, "profession", I64, "profession", "faggruppe") S \
+	X(role, KF_ROLE, N_("Role"), 0, 0, 0, KF_REQUIRED, NULL, ROLE, "role", "rolle") S \
+	X(title, KF_TEXT, N_("Title"), 120, 0, 0, 0, NULL, STR, "title", "titel", "stilling", "stillingsbetegnelse") S \
+	X(employed_from, KF_DATE, N_("Employed from"), 10, 0, 0, KF_NULL0 | KF_PERSONAL, NULL, BUF, "employed_from", \
+	  "ansat fra", "ansat_fra", "ansaettelsesdato") S \
+	X(employed_to, KF_DATE, N_("Employed until"), 10, 0, 0, KF_NULL0 | KF_PERSONAL, NULL, BUF, "employed_to", \
+	  "ansat til", "ansat_til", "fratraedelsesdato") S \
+	X(active, KF_BOOL, N_("Active"), 0, 0, 1, KF_NOFORM, NULL, INT, "active", "aktiv")
+
+#define STAFF_KF(...) KF_ENTRY(staff_rec, __VA_ARGS__)
+#define STAFF_SEL(...) KF_SEL("s", __VA_ARGS__)
+
+static const kfield staff_fields[] = {
+	STAFF_FIELDS(STAFF_KF, )
+	{ "unit_name", KF_TEXT, N_("Unit"), 80, 0, 0, KF_VIEW, NULL, NULL, KS_STR, offsetof(staff_rec, unit_name), 0 },
+	{ "profession_name", KF_TEXT, N_("Profession"), 80, 0, 0, KF_VIEW, NULL, NULL, KS_STR,
+	  offsetof(staff_rec, profession_name), 0 },
+	{ "sort_key", KF_TEXT, N_("Name"), 120, 0, 0, KF_VIEW | KF_NOFORM, NULL, NULL, KS_STR,
+	  offsetof(staff_rec, sort_key), 0 },
+};
+const krecord kr_staff = { "staff", staff_fields, sizeof staff_fields / sizeof *staff_fields, sizeof(staff_rec) };
+
+/* id and version, then the fields in the order of staff_fields. */
+#define STAFF_COLS "s.id, s.version" STAFF_FIELDS(STAFF_SEL, ) ", un.name, coalesce(pr.name,''), s.sort_key"
 #define STAFF_FROM \
 	" FROM staff s JOIN unit un ON un.id = s.unit_id" \
 	" LEFT JOIN profession pr ON pr.id = s.profession_id"
@@ -26,7 +55,7 @@
 	" AND (?3 IS NULL OR s.unit_id IN sub)" \
 	" AND (?4 IS NULL OR instr(s.fold, ?4) > 0)" \
 	" AND (?5 OR s.active)"
-/* One page, read the way staff_list_way chose (issue 8): in list order,
+/* One page, read the way staff_list_way chose: in list order,
  * or from the search hits or the scope, sorted ("+" keeps the planner
  * from walking the whole list in order instead). */
 #define STAFF_PAGE(WHERE, CMP, KEY, DESC) STAFF_LIST_WITH " SELECT " STAFF_COLS STAFF_FROM \
@@ -44,19 +73,11 @@ static const char SQL_SCOPED_FWD[] = STAFF_PAGE(STAFF_SCOPED, ">", "+", "");
 static const char SQL_SCOPED_BACK[] = STAFF_PAGE(STAFF_SCOPED, "<", "+", " DESC");
 static const char SQL_GET[] = "SELECT " STAFF_COLS STAFF_FROM " WHERE s.id = ?";
 static const char SQL_BY_LOGIN[] = "SELECT " STAFF_COLS STAFF_FROM " WHERE s.login = ?";
-static const char SQL_JSON[] = "SELECT json_object('login',login,'emp_no',emp_no,'name',name,"
-	"'initials',initials,'email',email,'unit_id',unit_id,'profession_id',profession_id,"
-	"'role',role,'title',title,'employed_from',employed_from,'employed_to',employed_to,"
-	"'active',active) FROM staff WHERE id = ?";
+static const char SQL_JSON[] = "SELECT json_object(" STAFF_FIELDS(KF_JSON, ",") ") FROM staff WHERE id = ?";
 
 void staff_free(staff_rec *s)
 {
-	if (!s)
-		return;
-	free(s->login); free(s->emp_no); free(s->name); free(s->initials);
-	free(s->email); free(s->unit_name); free(s->profession_name);
-	free(s->title); free(s->sort_key);
-	memset(s, 0, sizeof *s);
+	krecord_free(&kr_staff, s);
 }
 
 void staff_rows_free(staff_rec *rows, int n)
@@ -71,31 +92,14 @@ static int read_row(sqlite3_stmt *st, staff_rec *s)
 	memset(s, 0, sizeof *s);
 	s->id = sqlite3_column_int64(st, 0);
 	s->version = sqlite3_column_int64(st, 1);
-	s->login = col_text(st, 2);
-	s->emp_no = col_text(st, 3);
-	s->name = col_text(st, 4);
-	s->initials = col_text(st, 5);
-	s->email = col_text(st, 6);
-	s->unit_id = sqlite3_column_int64(st, 7);
-	s->unit_name = col_text(st, 8);
-	s->profession_id = sqlite3_column_int64(st, 9);
-	s->profession_name = col_text(st, 10);
-	s->role = ROLE_EMPLOYEE;
-	role_parse((const char *)sqlite3_column_text(st, 11), &s->role);
-	s->title = col_text(st, 12);
-	snprintf(s->employed_from, sizeof s->employed_from, "%s", sqlite3_column_text(st, 13));
-	snprintf(s->employed_to, sizeof s->employed_to, "%s", sqlite3_column_text(st, 14));
-	s->active = sqlite3_column_int(st, 15);
-	s->sort_key = col_text(st, 16);
-	if (!s->login || !s->emp_no || !s->name || !s->initials || !s->email || !s->unit_name ||
-	    !s->profession_name || !s->title || !s->sort_key) {
+	if (krecord_read(&kr_staff, st, 2, s)) {
 		staff_free(s);
 		return -1;
 	}
 	return 0;
 }
 
-/* ---- the search index and the way to read a list (issue 8) ---- */
+/* ---- the search index and the way to read a list ---- */
 
 /* Deciding costs at most this many index entries: */
 #define SCOPE_FEW 2000 /* staff in a leader's units read and sorted */
@@ -112,7 +116,7 @@ static const char SQL_SEARCH_UNWORD[] = "INSERT INTO staff_words(staff_words, ro
 kcode staff_search_put(kdb *db, int64_t id, const char *fold, kerr *e)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT fold FROM staff_search WHERE rowid = ?1", e);
-	if (!st || db_bind(db, st, e, "i", id))
+	if (!st || db_bind(db, st, e, KV_INT(id)))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -129,7 +133,7 @@ kcode staff_search_put(kdb *db, int64_t id, const char *fold, kerr *e)
 		"INSERT INTO staff_words(rowid, fold) VALUES (?1, ?2)",
 	};
 	for (size_t i = known ? 0 : 2; i < sizeof sql / sizeof *sql; i++) {
-		if (!(st = db_stmt(db, sql[i], e)) || db_bind(db, st, e, "it", id, fold) || db_exec_stmt(db, st, e))
+		if (!(st = db_stmt(db, sql[i], e)) || db_bind_prefix(db, st, e, KV_INT(id), KV_TEXT(fold)) || db_exec_stmt(db, st, e))
 			return e->code;
 	}
 	return KE_OK;
@@ -147,7 +151,7 @@ static kcode count_upto(kdb *db, const char *sql, int64_t who, const char *phras
 			int64_t *n, kerr *e)
 {
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	if (!st || (phrase ? db_bind(db, st, e, "tn", phrase, cap) : db_bind(db, st, e, "in", who, cap)))
+	if (!st || (phrase ? db_bind(db, st, e, KV_TEXT(phrase), KV_INT(cap)) : db_bind(db, st, e, KV_INT(who), KV_INT(cap))))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -255,8 +259,8 @@ kcode staff_list(kdb *db, const kactor *who, const kpage *pg, staff_rec **rows, 
 	int64_t id = pg->after_key ? pg->after_id : pg->backward ? INT64_MAX : INT64_MIN;
 	sqlite3_stmt *st = db_stmt(db, sql[way][pg->backward != 0], e);
 	/* with the index's phrase, instr() has nothing left to do */
-	kcode c = st ? db_bind(db, st, e, "inItntintn", who->staff_id, (int)who->role, pg->unit_id,
-			       phrase ? NULL : fold, pg->include_inactive, key, id, limit, phrase, words) : e->code;
+	kcode c = st ? db_bind_prefix(db, st, e, KV_INT(who->staff_id), KV_INT((int)who->role), KV_ID0(pg->unit_id),
+			       KV_TEXT(phrase ? NULL : fold), KV_INT(pg->include_inactive), KV_TEXT(key), KV_INT(id), KV_INT(limit), KV_TEXT(phrase), KV_INT(words)) : e->code;
 	free(fold);
 	free(phrase);
 	int got = 0, rc = 0;
@@ -290,7 +294,7 @@ static kcode get_one(kdb *db, const kactor *who, const char *sql, int64_t id, co
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	if (!st || (login ? db_bind(db, st, e, "t", login) : db_bind(db, st, e, "i", id)))
+	if (!st || (login ? db_bind(db, st, e, KV_TEXT(login)) : db_bind(db, st, e, KV_INT(id))))
 		return e->code;
 	int rc = db_step(db, st, e);
 	if (rc < 0)
@@ -322,29 +326,10 @@ kcode staff_find_login(kdb *db, const kactor *who, const char *login, staff_rec 
 
 static kcode validate(const staff_rec *s, kerr *e)
 {
-	if (db_check_text(_("Name"), s->name, 1, 120, 0, e) ||
-	    db_check_text(_("Initials"), s->initials, 1, 8, 0, e) ||
-	    db_check_text(_("Title"), s->title, 0, 120, 0, e) ||
-	    db_check_text(_("Email"), s->email, 0, 200, 0, e) ||
-	    db_check_text(_("Employee number"), s->emp_no, 0, 20, 0, e) ||
-	    db_check_date(_("Employed from"), s->employed_from, 0, e) ||
-	    db_check_date(_("Employed until"), s->employed_to, 0, e))
+	if (krecord_check(&kr_staff, s, e))
 		return e->code;
-	if (s->login && *s->login) {
-		size_t len = strlen(s->login);
-		if (len > 32 || strspn(s->login, "abcdefghijklmnopqrstuvwxyz0123456789._-") != len)
-			return kerr_set(e, KE_INVALID, "%s",
-				_("Login may only hold a-z, 0-9, '.', '_' and '-' (at most 32)."));
-	}
-	if (s->email && *s->email) {
-		const char *at = strchr(s->email, '@');
-		if (!at || at == s->email || !at[1] || strchr(at + 1, '@') || strchr(s->email, ' '))
-			return kerr_set(e, KE_INVALID, "%s", _("Email must look like name@example.dk."));
-	}
-	if (!s->unit_id)
-		return kerr_set(e, KE_INVALID, _("%s is required."), _("Unit"));
 	if (s->employed_from[0] && s->employed_to[0] && strcmp(s->employed_to, s->employed_from) < 0)
-		return kerr_set(e, KE_INVALID, "%s", _("Employed until is before employed from."));
+		return kerr_field(e, KE_INVALID, "employed_to", "%s", _("Employed until is before employed from."));
 	return KE_OK;
 }
 
@@ -372,13 +357,13 @@ char *staff_fold_text(const char *name, const char *initials, const char *title,
 static char *search_text(kdb *db, const staff_rec *s, kerr *e)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT name FROM unit WHERE id = ?", e);
-	if (!st || db_bind(db, st, e, "i", s->unit_id))
+	if (!st || db_bind(db, st, e, KV_INT(s->unit_id)))
 		return NULL;
 	int rc = db_step(db, st, e);
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(st);
 		if (rc == SQLITE_DONE)
-			kerr_set(e, KE_INVALID, "%s", _("The chosen unit does not exist."));
+			kerr_field(e, KE_INVALID, "unit_id", "%s", _("The chosen unit does not exist."));
 		return NULL;
 	}
 	char *unit = col_text(st, 0);
@@ -409,7 +394,7 @@ static kcode refold_collect(kdb *db, int64_t unit_id, struct refold **out, int *
 	sqlite3_stmt *st = db_stmt(db,
 		"SELECT s.id, s.name, s.initials, s.title, u.name, coalesce(s.login,'')"
 		" FROM staff s JOIN unit u ON u.id = s.unit_id WHERE s.unit_id = ?", e);
-	if (!st || db_bind(db, st, e, "i", unit_id))
+	if (!st || db_bind(db, st, e, KV_INT(unit_id)))
 		return e->code;
 	struct refold *r = NULL;
 	int got = 0, cap = 0, rc = 0;
@@ -454,7 +439,7 @@ kcode staff_refold_unit(kdb *db, int64_t unit_id, kerr *e)
 	sqlite3_stmt *st = db_stmt(db, "UPDATE staff SET fold = ?1 WHERE id = ?2", e);
 	kcode c = st ? KE_OK : e->code;
 	for (int i = 0; !c && i < n; i++)
-		if (!(c = db_bind(db, st, e, "ti", r[i].fold, r[i].id)) && !(c = db_exec_stmt(db, st, e)))
+		if (!(c = db_bind(db, st, e, KV_TEXT(r[i].fold), KV_INT(r[i].id))) && !(c = db_exec_stmt(db, st, e)))
 			c = staff_search_put(db, r[i].id, r[i].fold, e);
 	refolds_free(r, n);
 	return c;
@@ -465,15 +450,15 @@ static kcode unique_message(kdb *db, const staff_rec *s, kerr *e)
 	sqlite3_stmt *st = db_stmt(db,
 		"SELECT name, CASE WHEN login = ?2 THEN 'login' ELSE 'emp_no' END FROM staff"
 		" WHERE id <> ?1 AND (login = ?2 OR emp_no = ?3) LIMIT 1", e);
-	if (!st || db_bind(db, st, e, "iTT", s->id, s->login, s->emp_no))
+	if (!st || db_bind(db, st, e, KV_INT(s->id), KV_TEXT0(s->login), KV_TEXT0(s->emp_no)))
 		return e->code;
 	if (db_step(db, st, e) == SQLITE_ROW) {
 		char name[128];
 		snprintf(name, sizeof name, "%s", sqlite3_column_text(st, 0));
 		int login = strcmp((const char *)sqlite3_column_text(st, 1), "login") == 0;
 		sqlite3_reset(st);
-		return login ? kerr_set(e, KE_EXISTS, _("The login '%s' already belongs to %s."), s->login, name)
-			     : kerr_set(e, KE_EXISTS, _("The employee number '%s' already belongs to %s."), s->emp_no, name);
+		return login ? kerr_field(e, KE_EXISTS, "login", _("The login '%s' already belongs to %s."), s->login, name)
+			     : kerr_field(e, KE_EXISTS, "emp_no", _("The employee number '%s' already belongs to %s."), s->emp_no, name);
 	}
 	sqlite3_reset(st);
 	return KE_OK;
@@ -486,8 +471,13 @@ static kcode check_profession(kdb *db, int64_t id, kerr *e)
 	int64_t n = 1;
 	if (id && db_scalar(db, "SELECT count(*) FROM profession WHERE id = ?", id, &n, e))
 		return e->code;
-	return n ? KE_OK : kerr_set(e, KE_INVALID, "%s", _("The chosen profession does not exist."));
+	return n ? KE_OK : kerr_field(e, KE_INVALID, "profession_id", "%s", _("The chosen profession does not exist."));
 }
+
+static const char SQL_UPDATE[] = "UPDATE staff SET " STAFF_FIELDS(KF_SET, ",")
+	", sort_key=?, fold=?, version=version+1 WHERE id=? AND version=?";
+static const char SQL_INSERT[] = "INSERT INTO staff(" STAFF_FIELDS(KF_COL, ",") ", sort_key, fold)"
+	" VALUES (" STAFF_FIELDS(KF_Q, ",") ", ?, ?)";
 
 kcode staff_save(kdb *db, const kactor *who, staff_rec *s, kerr *e)
 {
@@ -507,21 +497,19 @@ kcode staff_save(kdb *db, const kactor *who, staff_rec *s, kerr *e)
 		c = e->code;
 	if (!c && !(key = text_sortkey(s->name)))
 		c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-	if (!c && !(st = s->id ? db_stmt(db,
-			"UPDATE staff SET login=?1, emp_no=?2, name=?3, initials=?4, email=?5, unit_id=?6,"
-			" profession_id=?7, role=?8, title=?9, employed_from=?10, employed_to=?11,"
-			" active=?12, sort_key=?13, fold=?14, version=version+1"
-			" WHERE id=?15 AND version=?16", e)
-		     : db_stmt(db,
-			"INSERT INTO staff(login, emp_no, name, initials, email, unit_id, profession_id,"
-			" role, title, employed_from, employed_to, active, sort_key, fold)"
-			" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)", e)))
+	if (!c && !(st = db_stmt(db, s->id ? SQL_UPDATE : SQL_INSERT, e)))
 		c = e->code;
-	if (!c)
-		c = db_bind(db, st, e, "TTttTiIttTTnttii", s->login, s->emp_no, s->name, s->initials,
-			    s->email, s->unit_id, s->profession_id, role_code(s->role),
-			    s->title ? s->title : "", s->employed_from, s->employed_to,
-			    s->id ? s->active : 1, key, fold, s->id, s->version);
+	if (!c) {
+		staff_rec row = *s; /* a new record starts active */
+		row.active = s->id ? s->active : 1;
+		kval v[sizeof staff_fields / sizeof *staff_fields + 4];
+		size_t n = krecord_vals(&kr_staff, &row, v);
+		v[n++] = kv_text(key);
+		v[n++] = kv_text(fold);
+		v[n++] = kv_int(s->id);
+		v[n++] = kv_int(s->version);
+		c = db_bind_head(db, st, e, v, n);
+	}
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	if (!c && !s->id)
@@ -551,7 +539,7 @@ kcode staff_set_active(kdb *db, const kactor *who, int64_t id, int64_t version, 
 		return e->code;
 	sqlite3_stmt *st = db_stmt(db, "UPDATE staff SET active=?1, version=version+1"
 				       " WHERE id=?2 AND version=?3", e);
-	kcode c = st ? db_bind(db, st, e, "nii", active, id, version) : e->code;
+	kcode c = st ? db_bind(db, st, e, KV_INT(active), KV_INT(id), KV_INT(version)) : e->code;
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	return db_write_end(db, who, &w, c, e);
@@ -561,7 +549,7 @@ kcode staff_make_leader(kdb *db, const kactor *who, int64_t staff_id, kerr *e)
 {
 	sqlite3_stmt *st = db_stmt(db, "UPDATE staff SET role = 'leader', version = version + 1"
 				       " WHERE id = ?1 AND role = 'employee'", e);
-	if (!st || db_bind(db, st, e, "i", staff_id))
+	if (!st || db_bind(db, st, e, KV_INT(staff_id)))
 		return e->code;
 	return db_audited_update(db, who, "staff", SQL_JSON, staff_id, st, e);
 }

@@ -1,6 +1,7 @@
 /* db_valid.c — input checks shared by the db_*.c files, so every write path
  * refuses the same things with the same words, whoever calls it. */
 #include "db_internal.h"
+#include "db_valid.h"
 #include "date.h"
 #include "i18n.h"
 #include "text.h"
@@ -22,30 +23,84 @@ static int valid_utf8(const char *s)
 	return 1;
 }
 
-kcode db_check_text(const char *label, const char *s, int required, int maxlen, int multiline, kerr *e)
+kcode valid_text(const char *col, const char *label, const char *s, int required, int maxlen,
+		 int multiline, kerr *e)
 {
 	if (!s || !*s) {
 		if (required)
-			return kerr_set(e, KE_INVALID, _("%s is required."), label);
+			return kerr_field(e, KE_INVALID, col, _("%s is required."), label);
 		return KE_OK;
 	}
 	if (!valid_utf8(s))
-		return kerr_set(e, KE_INVALID, _("%s is not valid UTF-8 text."), label);
+		return kerr_field(e, KE_INVALID, col, _("%s is not valid UTF-8 text."), label);
 	if (text_has_unsafe(s, multiline))
-		return kerr_set(e, KE_INVALID, _("%s contains control characters, which cannot be stored."), label);
+		return kerr_field(e, KE_INVALID, col, _("%s contains control characters, which cannot be stored."),
+				  label);
 	if (text_cp_count(s) > maxlen)
-		return kerr_set(e, KE_INVALID, _("%s is too long (at most %d characters)."), label, maxlen);
+		return kerr_field(e, KE_INVALID, col, _("%s is too long (at most %d characters)."), label, maxlen);
 	return KE_OK;
+}
+
+kcode valid_date(const char *col, const char *label, const char *iso, int required, kerr *e)
+{
+	if (!iso || !*iso) {
+		if (required)
+			return kerr_field(e, KE_INVALID, col, _("%s is required."), label);
+		return KE_OK;
+	}
+	if (!date_valid_iso(iso))
+		return kerr_field(e, KE_INVALID, col, _("%s is not a valid date (write it as 22-11-2026)."), label);
+	return KE_OK;
+}
+
+kcode valid_login(const char *col, const char *s, kerr *e)
+{
+	if (!s || !*s)
+		return KE_OK;
+	size_t len = strlen(s);
+	if (len > 32 || strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789._-") != len)
+		return kerr_field(e, KE_INVALID, col, "%s",
+				  _("Login may only hold a-z, 0-9, '.', '_' and '-' (at most 32)."));
+	return KE_OK;
+}
+
+kcode valid_email(const char *col, const char *s, kerr *e)
+{
+	if (!s || !*s)
+		return KE_OK;
+	const char *at = strchr(s, '@');
+	if (!at || at == s || !at[1] || strchr(at + 1, '@') || strchr(s, ' ') || strlen(s) > 200 ||
+	    text_has_unsafe(s, 0) || !valid_utf8(s))
+		return kerr_field(e, KE_INVALID, col, "%s", _("Email must look like name@example.dk."));
+	return KE_OK;
+}
+
+kcode valid_int(const char *col, int64_t v, int64_t min, int64_t max, const char *msg, kerr *e)
+{
+	return v < min || v > max ? kerr_field(e, KE_INVALID, col, "%s", msg) : KE_OK;
+}
+
+kcode valid_code(const char *col, const char *label, const char *s, int maxlen, const char *msg, kerr *e)
+{
+	if (valid_text(col, label, s, 1, maxlen, 0, e))
+		return e->code;
+	if (strspn(s, "abcdefghijklmnopqrstuvwxyz") != strlen(s))
+		return kerr_field(e, KE_INVALID, col, "%s", msg);
+	return KE_OK;
+}
+
+kcode valid_ref(const char *col, const char *label, int64_t id, kerr *e)
+{
+	return id ? KE_OK : kerr_field(e, KE_INVALID, col, _("%s is required."), label);
+}
+
+/* The older checks without a column, kept for callers that name none. */
+kcode db_check_text(const char *label, const char *s, int required, int maxlen, int multiline, kerr *e)
+{
+	return valid_text(NULL, label, s, required, maxlen, multiline, e);
 }
 
 kcode db_check_date(const char *label, const char *iso, int required, kerr *e)
 {
-	if (!iso || !*iso) {
-		if (required)
-			return kerr_set(e, KE_INVALID, _("%s is required."), label);
-		return KE_OK;
-	}
-	if (!date_valid_iso(iso))
-		return kerr_set(e, KE_INVALID, _("%s is not a valid date (write it as 22-11-2026)."), label);
-	return KE_OK;
+	return valid_date(NULL, label, iso, required, e);
 }

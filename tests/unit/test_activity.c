@@ -388,7 +388,7 @@ static void test_sessions(int64_t s1, int64_t s2, int64_t s3)
 	session_free(&g);
 
 	s.capacity = 1;
-	ses_expect(&s, KE_INVALID, "2 people already have seats; capacity cannot be lower.", "capacity below taken");
+	ses_expect(&s, KE_STATE, "2 people already have seats; capacity cannot be lower.", "capacity below taken");
 	s.capacity = 3;
 	ses_expect(&s, KE_OK, NULL, "capacity raised");
 	CHECK(session_get(db, &admin, s.id, &g, &e) == KE_OK && g.taken == 3 && g.waiting == 0 &&
@@ -399,7 +399,7 @@ static void test_sessions(int64_t s1, int64_t s2, int64_t s3)
 	ses_expect(&stale, KE_CONFLICT, NULL, "stale session version");
 
 	CHECK(session_delete(db, &emp, s.id, s.version, &e) == KE_DENIED, "employee may not delete");
-	CHECK(session_delete(db, &admin, s.id, s.version, &e) == KE_INVALID &&
+	CHECK(session_delete(db, &admin, s.id, s.version, &e) == KE_STATE &&
 	      strstr(e.msg, "People are signed up for this session; cancel them first."), "delete refused: %s", e.msg);
 	CHECK(part_cancel(db, &admin, p1, &e) == KE_OK && part_cancel(db, &admin, p2, &e) == KE_OK &&
 	      part_cancel(db, &admin, p3, &e) == KE_OK, "all cancelled");

@@ -248,7 +248,7 @@ static void test_plan(void)
 	       "a leader cannot agree a plan in another unit");
 	EXPECT(plan_agree(db, &owner, plan_2026, plan_version(plan_2026), &e_), KE_DENIED, "registered person",
 	       "a local admin without a staff record cannot agree (agreed_by names a person)");
-	EXPECT(plan_accept(db, &soren, plan_2026, &e_), KE_INVALID, "must be agreed", "no accepting a draft");
+	EXPECT(plan_accept(db, &soren, plan_2026, &e_), KE_STATE, "must be agreed", "no accepting a draft");
 	EXPECT(plan_agree(db, &lea, plan_2026, plan_version(plan_2026) - 1, &e_), KE_CONFLICT, NULL,
 	       "agreeing an old version is a conflict");
 	EXPECT(plan_agree(db, &lea, plan_2026, plan_version(plan_2026), &e_), KE_OK, NULL, "Lea agrees the plan");
@@ -264,7 +264,7 @@ static void test_plan(void)
 	/* changes after agreement are the leader's, and visible */
 	goal_rec g;
 	EXPECT(goal_get(db, &soren, goal_a, &g, &e_), KE_OK, NULL, "read goal A");
-	EXPECT(goal_save(db, &soren, &g, &e_), KE_DENIED, "only your leader", "Søren cannot change an agreed goal");
+	EXPECT(goal_save(db, &soren, &g, &e_), KE_STATE, "only your leader", "Søren cannot change an agreed goal");
 	free(g.criteria);
 	g.criteria = strdup("Tre møder med dagsorden");
 	EXPECT(goal_save(db, &lea, &g, &e_), KE_OK, NULL, "Lea changes goal A after agreement");
@@ -356,7 +356,7 @@ static void test_participation(void)
 	s_theme = add_session(theme, "2027-03-01", "2027-03-01", "", 5);
 
 	ov_counts c0 = counts(&lea);
-	EXPECT(part_request(db, &soren, s_soren, s_late, 0, &p_req, &e_), KE_INVALID, "20-11-2026",
+	EXPECT(part_request(db, &soren, s_soren, s_late, 0, &p_req, &e_), KE_STATE, "20-11-2026",
 	       "after the sign-up deadline no request is taken, and the date is named");
 	EXPECT(part_request(db, &soren, s_anna, s_course, 0, &p_req, &e_), KE_DENIED, NULL,
 	       "Søren cannot ask on Anna's behalf");
@@ -381,7 +381,7 @@ static void test_participation(void)
 	EXPECT(part_approve(db, &bo, p_req, NULL, &e_), KE_DENIED, NULL, "Bo cannot approve Team Nord's request");
 	EXPECT(part_approve(db, &soren, p_req, NULL, &e_), KE_DENIED, NULL, "Søren cannot approve himself");
 	EXPECT(part_approve(db, &lea, p_req, "God idé", &e_), KE_OK, NULL, "Lea approves with a note");
-	EXPECT(part_approve(db, &lea, p_req, NULL, &e_), KE_INVALID, "waiting for a decision",
+	EXPECT(part_approve(db, &lea, p_req, NULL, &e_), KE_STATE, "waiting for a decision",
 	       "approving twice is refused, naming why");
 	c = counts(&lea);
 	CHECK(c.n[OV_REQUESTS] == c0.n[OV_REQUESTS] && c.n[OV_SOON] == 1,

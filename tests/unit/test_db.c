@@ -824,6 +824,42 @@ static void test_stmt_cache(void)
 	remove_db(p);
 }
 
+/* Values are typed and counted by the compiler; a count that does not
+ * match the statement is refused before anything runs half-bound. */
+static void test_bind(void)
+{
+	const char *p = at("bind.db");
+	kdb *db = NULL;
+	kerr e = { 0 };
+	if (db_open(p, DB_OPEN_CREATE, &db, &e)) {
+		CHECK(0, "create for the bind test: %s", e.msg);
+		return;
+	}
+	sqlite3_stmt *st = db_stmt(db, "SELECT ?1, ?2, ?3, ?4, ?5", &e);
+	CHECK(st != NULL, "a statement of five values");
+	if (st) {
+		CHECK(db_bind(db, st, &e, KV_INT(1), KV_TEXT("x")) == KE_DB && strstr(e.msg, "takes 5 values, 2 given"),
+		      "too few values refused (%s)", e.msg);
+		CHECK(db_bind(db, st, &e, KV_INT(1), KV_INT(2), KV_INT(3), KV_INT(4), KV_INT(5), KV_INT(6)) == KE_DB,
+		      "too many values refused");
+		CHECK(db_bind_prefix(db, st, &e, KV_INT(1), KV_INT(2), KV_INT(3), KV_INT(4)) == KE_DB,
+		      "a shared list shorter than the statement refused");
+		int ok = db_bind(db, st, &e, KV_TEXT0(""), KV_ID0(0), KV_REAL0(-1), KV_TEXT(NULL), KV_REAL(2.5)) == KE_OK &&
+			 sqlite3_step(st) == SQLITE_ROW;
+		CHECK(ok && sqlite3_column_type(st, 0) == SQLITE_NULL && sqlite3_column_type(st, 1) == SQLITE_NULL &&
+		      sqlite3_column_type(st, 2) == SQLITE_NULL && sqlite3_column_type(st, 3) == SQLITE_NULL &&
+		      sqlite3_column_double(st, 4) == 2.5, "empty text, id 0 and a negative amount bind NULL");
+		sqlite3_reset(st);
+		ok = db_bind_prefix(db, st, &e, KV_TEXT0("a"), KV_ID0(7), KV_REAL0(0), KV_INT(4), KV_INT(5), KV_INT(6)) == KE_OK &&
+		     sqlite3_step(st) == SQLITE_ROW;
+		CHECK(ok && strcmp((const char *)sqlite3_column_text(st, 0), "a") == 0 && sqlite3_column_int(st, 1) == 7 &&
+		      sqlite3_column_double(st, 2) == 0, "a shared list binds the statement's leading values");
+		sqlite3_reset(st);
+	}
+	db_close(db);
+	remove_db(p);
+}
+
 int main(void)
 {
 	i18n_set(LANG_EN);
@@ -842,6 +878,7 @@ int main(void)
 	test_readonly();
 	test_audit();
 	test_stmt_cache();
+	test_bind();
 	i18n_done();
 	if (rmdir(dir) != 0)
 		printf("# leftovers in %s\n", dir);

@@ -185,7 +185,7 @@ static void test_request(void)
 	EXPECT(part_request(db, &admin, s_e3, sa, 0, &r3, &e_), KE_OK, NULL, "admin signs someone up");
 	EXPECT(part_request(db, &e4a, s_e4, sa, 0, &r4, &e_), KE_OK, NULL, "fourth request");
 	EXPECT(part_request(db, &f1a, s_f1, sa, 0, &r5, &e_), KE_OK, NULL, "request from the other team");
-	EXPECT(part_request(db, &admin, s_e5, sa, 0, &dummy, &e_), KE_INVALID,
+	EXPECT(part_request(db, &admin, s_e5, sa, 0, &dummy, &e_), KE_STATE,
 	       "Eva Fisk is deactivated and cannot be signed up.", "inactive staff refused");
 	EXPECT(part_request(db, &admin, s_e1, 99999, 0, &dummy, &e_), KE_NOTFOUND, "No such session.",
 	       "unknown session");
@@ -194,7 +194,7 @@ static void test_request(void)
 	today("2026-11-01");
 	EXPECT(part_request(db, &e2a, s_e2, sb, 0, &dummy, &e_), KE_OK, NULL, "request on the deadline day");
 	today("2026-11-02");
-	EXPECT(part_request(db, &e1a, s_e1, sb, 0, &dummy, &e_), KE_INVALID,
+	EXPECT(part_request(db, &e1a, s_e1, sb, 0, &dummy, &e_), KE_STATE,
 	       "The sign-up deadline for this session was 01-11-2026.", "request after the deadline refused");
 	int64_t late;
 	EXPECT(part_enrol(db, &lea, s_e1, sb, 0, &late, &e_), KE_OK, NULL, "leader enrols after the deadline");
@@ -246,7 +246,7 @@ static void test_decisions(void)
 	CHECK(q1("SELECT count(*) FROM participation WHERE status = 'approved'", 0) == 0,
 	      "'approved' is never left standing");
 
-	EXPECT(part_approve(db, &lea, r1, NULL, &e_), KE_INVALID,
+	EXPECT(part_approve(db, &lea, r1, NULL, &e_), KE_STATE,
 	       "Only a request waiting for a decision can be approved (its status is Enrolled).",
 	       "approving twice refused");
 	EXPECT(part_reject(db, &lea, r5, "Ikke min", &e_), KE_DENIED, NULL, "leader cannot reject another team's");
@@ -255,7 +255,7 @@ static void test_decisions(void)
 	CHECK(part_get(db, &f1a, r5, &p, &e) == KE_OK, "person reads the rejection");
 	CHECK_STR(p.reason, "Budgettet er brugt", "reason stored");
 	part_free(&p);
-	EXPECT(part_approve(db, &bo, r5, NULL, &e_), KE_INVALID, "its status is Rejected", "cannot approve a rejection");
+	EXPECT(part_approve(db, &bo, r5, NULL, &e_), KE_STATE, "its status is Rejected", "cannot approve a rejection");
 
 	session_rec s;
 	CHECK(session_get(db, &e1a, sa, &s, &e) == KE_OK && s.taken == 2 && s.waiting == 2 && s.requested == 0,
@@ -263,7 +263,7 @@ static void test_decisions(void)
 	session_free(&s);
 	EXPECT(session_save(db, &admin, &(session_rec){ .id = sa, .version = 1, .activity_id =
 		q1("SELECT activity_id FROM session WHERE id = ?", sa), .starts = "2026-11-10",
-		.ends = "2026-11-12", .capacity = 1 }, &e_), KE_INVALID,
+		.ends = "2026-11-12", .capacity = 1 }, &e_), KE_STATE,
 	       "2 people already have seats; capacity cannot be lower.", "capacity lowering below taken refused");
 
 	/* a leader's own request is decided one level up: here only admin */
@@ -286,7 +286,7 @@ static void test_cancel(void)
 	CHECK(q1("SELECT count(*) FROM audit WHERE tbl = 'participation' AND row_id = ?"
 		 " AND action = 'update' AND new LIKE '%\"enrolled\"%' AND old LIKE '%\"waitlisted\"%'", r3) == 1,
 	      "the move up is audited");
-	EXPECT(part_cancel(db, &e1a, r1, &e_), KE_INVALID, "(its status is Cancelled)", "cancel twice refused");
+	EXPECT(part_cancel(db, &e1a, r1, &e_), KE_STATE, "(its status is Cancelled)", "cancel twice refused");
 	EXPECT(part_request(db, &e1a, s_e1, sa, 0, &again, &e_), KE_OK, NULL, "asks again after cancelling");
 	CHECK(again == r1 && !strcmp(status_of(r1), "requested"), "the same row is reused as a new request");
 	EXPECT(part_cancel(db, &lea, r1, &e_), KE_OK, NULL, "leader cancels a request");
@@ -301,7 +301,7 @@ static void test_complete(void)
 	int64_t x;
 	EXPECT(part_complete(db, &e2a, r2, 0, &e_), KE_DENIED, NULL, "employee cannot complete");
 	EXPECT(part_complete(db, &bo, r2, 0, &e_), KE_DENIED, NULL, "other unit's leader cannot complete");
-	EXPECT(part_complete(db, &lea, rc2, 0, &e_), KE_INVALID, "(its status is Requested)",
+	EXPECT(part_complete(db, &lea, rc2, 0, &e_), KE_STATE, "(its status is Requested)",
 	       "a request cannot be completed");
 	EXPECT(part_complete(db, &lea, r2, 0, &e_), KE_OK, NULL, "leader completes");
 	CHECK_STR(status_of(r2), "completed", "completed");
@@ -312,12 +312,12 @@ static void test_complete(void)
 	CHECK_STR(f.due, "2026-12-24", "course: due 6 weeks after the session ends");
 	CHECK(f.staff_id == s_e2 && !f.done_at[0] && !f.overdue, "open, not overdue");
 	followup_free(&f);
-	EXPECT(part_complete(db, &lea, r2, 0, &e_), KE_INVALID,
+	EXPECT(part_complete(db, &lea, r2, 0, &e_), KE_STATE,
 	       "Only an enrolled participation can be completed (its status is Completed).", "complete twice refused");
 	EXPECT(part_complete(db, &lea, r3, 1, &e_), KE_OK, NULL, "no-show recorded");
 	CHECK(!strcmp(status_of(r3), "noshow") &&
 	      q1("SELECT count(*) FROM followup WHERE participation_id = ?", r3) == 0, "no-show: no follow-up");
-	EXPECT(part_cancel(db, &lea, r2, &e_), KE_INVALID, "its status is Completed", "completed cannot be cancelled");
+	EXPECT(part_cancel(db, &lea, r2, &e_), KE_STATE, "its status is Completed", "completed cannot be cancelled");
 
 	/* per method: theme day 4 weeks; without a row for the method, 6 */
 	EXPECT(part_approve(db, &lea, rc2, NULL, &e_), KE_OK, NULL, "approve theme day");
@@ -400,7 +400,7 @@ static void test_followup(void)
 	CHECK_STR(f.practice, "Faste samtaler\nhver fredag", "practice stored");
 	CHECK(q1("SELECT done_by FROM followup WHERE id = ?", fu) == s_lea, "done_by the leader");
 	free(f.learned); f.learned = strdup("Ændret");
-	EXPECT(followup_save(db, &e2a, &f, 0, &e_), KE_INVALID, "closed", "person cannot change a closed one");
+	EXPECT(followup_save(db, &e2a, &f, 0, &e_), KE_STATE, "closed", "person cannot change a closed one");
 	followup_free(&f);
 
 	/* closing needs content, and a staff record */

@@ -322,16 +322,16 @@ static void test_goals_and_workflow(void)
 	CHECK(plan_agree(db, &admin, pid, plan_version(pid), &e) == KE_DENIED &&
 	      has(&e, "Only a registered person can agree a plan."), "local admin without record cannot agree");
 	CHECK(plan_agree(db, &nord, pid, plan_version(pid) - 1, &e) == KE_CONFLICT, "agree with stale version: conflict");
-	CHECK(plan_accept(db, &soren, pid, &e) == KE_INVALID, "accepting a draft refused");
+	CHECK(plan_accept(db, &soren, pid, &e) == KE_STATE, "accepting a draft refused");
 	CHECK(plan_agree(db, &nord, pid, plan_version(pid), &e) == KE_OK, "leader agrees (%s)", e.msg);
-	CHECK(plan_agree(db, &nord, pid, plan_version(pid), &e) == KE_INVALID, "agreeing twice refused");
+	CHECK(plan_agree(db, &nord, pid, plan_version(pid), &e) == KE_STATE, "agreeing twice refused");
 
-	CHECK(new_goal(&soren, pid, "Mere", NULL, &e) == 0 && e.code == KE_DENIED,
+	CHECK(new_goal(&soren, pid, "Mere", NULL, &e) == 0 && e.code == KE_STATE,
 	      "employee cannot add goals after agreement: %s", e.msg);
 	CHECK(goal_get(db, &soren, g1, &r, &e) == KE_OK, "employee still reads goals");
-	CHECK(goal_save(db, &soren, &r, &e) == KE_DENIED, "employee cannot edit goals after agreement");
-	CHECK(goal_delete(db, &soren, g1, r.version, &e) == KE_DENIED, "employee cannot delete goals after agreement");
-	CHECK(goal_move(db, &soren, g1, 1, &e) == KE_DENIED, "employee cannot move goals after agreement");
+	CHECK(goal_save(db, &soren, &r, &e) == KE_STATE, "employee cannot edit goals after agreement");
+	CHECK(goal_delete(db, &soren, g1, r.version, &e) == KE_STATE, "employee cannot delete goals after agreement");
+	CHECK(goal_move(db, &soren, g1, 1, &e) == KE_STATE, "employee cannot move goals after agreement");
 	goal_free(&r);
 	int64_t g5 = new_goal(&nord, pid, "Tilføjet efter aftale", "in_progress", &e);
 	CHECK(g5 > 0, "leader adds a goal to an agreed plan");
@@ -339,10 +339,10 @@ static void test_goals_and_workflow(void)
 	/* acceptance */
 	CHECK(plan_accept(db, &nord, pid, &e) == KE_DENIED, "only the person accepts");
 	CHECK(plan_accept(db, &soren, pid, &e) == KE_OK, "person accepts the agreed plan");
-	CHECK(plan_accept(db, &soren, pid, &e) == KE_INVALID, "accepting twice refused");
+	CHECK(plan_accept(db, &soren, pid, &e) == KE_STATE, "accepting twice refused");
 	CHECK(plan_get(db, &soren, pid, &p, &e) == KE_OK && p.accepted_at[0] && p.goals == 5 && p.goals_done == 1,
 	      "accepted_at set; goal counts 5/1");
-	CHECK(plan_delete(db, &nord, pid, p.version, &e) == KE_INVALID &&
+	CHECK(plan_delete(db, &nord, pid, p.version, &e) == KE_STATE &&
 	      has(&e, "An agreed plan cannot be deleted; it is part of the record."), "agreed plan not deleted");
 	plan_free(&p);
 
@@ -373,7 +373,7 @@ static void test_goals_and_workflow(void)
 	CHECK(plan_evaluate(db, &nord, pid, plan_version(pid), "", &e) == KE_INVALID &&
 	      has(&e, "Evaluation is required"), "evaluation needs text: %s", e.msg);
 	CHECK(plan_evaluate(db, &soren, pid, plan_version(pid), "Godt", &e) == KE_DENIED, "employee cannot evaluate");
-	CHECK(plan_evaluate(db, &nord, nid, plan_version(nid), "Godt", &e) == KE_INVALID, "a draft cannot be evaluated");
+	CHECK(plan_evaluate(db, &nord, nid, plan_version(nid), "Godt", &e) == KE_STATE, "a draft cannot be evaluated");
 	CHECK(plan_evaluate(db, &nord, pid, plan_version(pid), "Godt år.\nMålene er nået.", &e) == KE_OK,
 	      "leader evaluates (%s)", e.msg);
 	CHECK(plan_get(db, &soren, pid, &p, &e) == KE_OK && !strcmp(p.status, "evaluated") &&
@@ -381,8 +381,8 @@ static void test_goals_and_workflow(void)
 	plan_free(&p);
 	CHECK(new_goal(&nord, pid, "For sent", NULL, &e) == 0 && has(&e, "The plan is evaluated and closed."),
 	      "no goals after evaluation: %s", e.msg);
-	CHECK(new_goal(&admin, pid, "For sent", NULL, &e) == 0 && e.code == KE_INVALID, "not even for admin");
-	CHECK(goal_move(db, &nord, g1, 1, &e) == KE_INVALID, "no moves after evaluation");
+	CHECK(new_goal(&admin, pid, "For sent", NULL, &e) == 0 && e.code == KE_STATE, "not even for admin");
+	CHECK(goal_move(db, &nord, g1, 1, &e) == KE_STATE, "no moves after evaluation");
 
 	/* delete a draft plan with goals: goals go too, each audited */
 	int64_t dv = plan_version(nid);
