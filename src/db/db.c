@@ -58,7 +58,14 @@ kcode db_fail(kdb *db, int rc, kerr *e)
 		return kerr_set(e, KE_IO, _("Cannot read or write the database: %s"), m);
 	case SQLITE_CONSTRAINT:
 		if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
-			return kerr_set(e, KE_EXISTS, _("That already exists: %s"), m);
+		{
+			/* SQLite names the rule "table.column": keep the column */
+			const char *dot = strrchr(m, '.');
+			char col[32] = "";
+			if (dot)
+				snprintf(col, sizeof col, "%.*s", (int)strcspn(dot + 1, ", "), dot + 1);
+			return kerr_field(e, KE_EXISTS, col[0] ? col : NULL, _("That already exists: %s"), m);
+		}
 		if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
 			return kerr_set(e, KE_INVALID, "%s", _("Other records still refer to this one, or a referenced record is missing."));
 		return kerr_set(e, KE_INVALID, _("A value is not allowed: %s"), m);

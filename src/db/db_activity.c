@@ -173,9 +173,9 @@ static kcode check_method(const char *code, kerr *e)
 
 static kcode act_validate(const activity_rec *a, kerr *e)
 {
-	if (db_check_text(_("Title"), a->title, 1, 160, 0, e) ||
-	    db_check_text(_("Provider"), a->provider, 0, 160, 0, e) ||
-	    db_check_text(_("Description"), a->description, 0, 4000, 1, e) ||
+	if (valid_text("title", _("Title"), a->title, 1, 160, 0, e) ||
+	    valid_text("provider", _("Provider"), a->provider, 0, 160, 0, e) ||
+	    valid_text("description", _("Description"), a->description, 0, 4000, 1, e) ||
 	    check_method(a->method, e))
 		return e->code;
 	/* written so that NaN fails too */
@@ -186,7 +186,7 @@ static kcode act_validate(const activity_rec *a, kerr *e)
 	if (a->ects != a->ects || a->hours != a->hours)
 		return kerr_set(e, KE_INVALID, "%s", _("ECTS points and hours must be numbers."));
 	if (a->price < 0 || a->price > 10000000)
-		return kerr_set(e, KE_INVALID, "%s", _("Price must be between 0 and 10000000 kr."));
+		return kerr_field(e, KE_INVALID, "price", "%s", _("Price must be between 0 and 10000000 kr."));
 	if (a->n_competences < 0 || a->n_competences > 8)
 		return kerr_set(e, KE_INVALID, _("An activity can have at most %d competence areas."), 8);
 	if (a->n_professions < 0 || a->n_professions > 16)
@@ -444,17 +444,17 @@ static kcode ses_validate(const session_rec *s, kerr *e)
 {
 	if (!s->activity_id)
 		return kerr_set(e, KE_INVALID, _("%s is required."), _("Activity"));
-	if (db_check_date(_("Starts"), s->starts, 1, e) ||
-	    db_check_date(_("Ends"), s->ends, 1, e) ||
-	    db_check_date(_("Sign-up deadline"), s->signup_deadline, 0, e) ||
-	    db_check_text(_("Place"), s->place, 0, 160, 0, e))
+	if (valid_date("starts", _("Starts"), s->starts, 1, e) ||
+	    valid_date("ends", _("Ends"), s->ends, 1, e) ||
+	    valid_date("signup_deadline", _("Sign-up deadline"), s->signup_deadline, 0, e) ||
+	    valid_text("place", _("Place"), s->place, 0, 160, 0, e))
 		return e->code;
 	if (strcmp(s->ends, s->starts) < 0)
-		return kerr_set(e, KE_INVALID, "%s", _("The session ends before it starts."));
+		return kerr_field(e, KE_INVALID, "ends", "%s", _("The session ends before it starts."));
 	if (s->signup_deadline[0] && strcmp(s->signup_deadline, s->starts) > 0)
-		return kerr_set(e, KE_INVALID, "%s", _("The sign-up deadline is after the session starts."));
+		return kerr_field(e, KE_INVALID, "signup_deadline", "%s", _("The sign-up deadline is after the session starts."));
 	if (s->capacity < 1 || s->capacity > 10000)
-		return kerr_set(e, KE_INVALID, "%s", _("Capacity must be between 1 and 10000."));
+		return kerr_field(e, KE_INVALID, "capacity", "%s", _("Capacity must be between 1 and 10000."));
 	return KE_OK;
 }
 

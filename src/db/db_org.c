@@ -214,12 +214,12 @@ kcode unit_find(kdb *db, const char *name, int64_t *id, kerr *e)
 
 static kcode unit_validate(const unit_rec *u, kerr *e)
 {
-	if (db_check_text(_("Name"), u->name, 1, 120, 0, e))
+	if (valid_text("name", _("Name"), u->name, 1, 120, 0, e))
 		return e->code;
 	if (strcmp(u->kind, "area") && strcmp(u->kind, "institution") && strcmp(u->kind, "team"))
-		return kerr_set(e, KE_INVALID, "%s", _("Kind must be area, institution or team."));
+		return kerr_field(e, KE_INVALID, "kind", "%s", _("Kind must be area, institution or team."));
 	if (u->id && u->parent_id == u->id)
-		return kerr_set(e, KE_INVALID, "%s", _("A unit cannot be placed below itself."));
+		return kerr_field(e, KE_INVALID, "parent_id", "%s", _("A unit cannot be placed below itself."));
 	return KE_OK;
 }
 
@@ -232,12 +232,12 @@ static kcode unit_check_db(kdb *db, const unit_rec *u, int64_t *renamed, kerr *e
 	if (!st || db_bind(db, st, e, KV_TEXT(u->name), KV_INT(u->id)) || scalar_of(db, st, &n, e))
 		return e->code;
 	if (n)
-		return kerr_set(e, KE_EXISTS, _("There is already a unit named '%s'."), u->name);
+		return kerr_field(e, KE_EXISTS, "name", _("There is already a unit named '%s'."), u->name);
 	if (u->parent_id) {
 		if (db_scalar(db, "SELECT count(*) FROM unit WHERE id = ?", u->parent_id, &n, e))
 			return e->code;
 		if (!n)
-			return kerr_set(e, KE_INVALID, "%s", _("The chosen parent unit does not exist."));
+			return kerr_field(e, KE_INVALID, "parent_id", "%s", _("The chosen parent unit does not exist."));
 	}
 	*renamed = 0;
 	if (!u->id)
@@ -249,7 +249,7 @@ static kcode unit_check_db(kdb *db, const unit_rec *u, int64_t *renamed, kerr *e
 		if (!st || db_bind(db, st, e, KV_INT(u->id), KV_INT(u->parent_id)) || scalar_of(db, st, &n, e))
 			return e->code;
 		if (n)
-			return kerr_set(e, KE_INVALID, "%s", _("A unit cannot be placed below itself."));
+			return kerr_field(e, KE_INVALID, "parent_id", "%s", _("A unit cannot be placed below itself."));
 	}
 	st = db_stmt(db, "SELECT name IS NOT ?2 FROM unit WHERE id = ?1", e);
 	if (!st || db_bind(db, st, e, KV_INT(u->id), KV_TEXT(u->name)) || scalar_of(db, st, renamed, e))
@@ -327,7 +327,7 @@ static kcode leader_check(kdb *db, int64_t unit_id, int64_t staff_id, const char
 	if (!active)
 		return kerr_set(e, KE_INVALID, _("%s is deactivated and cannot lead a unit."), name);
 	if (leads)
-		return kerr_set(e, KE_EXISTS, _("%s already leads %s."), name, unit);
+		return kerr_field(e, KE_EXISTS, "staff_id", _("%s already leads %s."), name, unit);
 	if (!until)
 		return KE_OK;
 	/* A handover cannot end a leadership before it began. */
@@ -388,7 +388,7 @@ kcode unit_set_leader(kdb *db, const kactor *who, int64_t unit_id, int64_t staff
 {
 	if (who->role != ROLE_ADMIN)
 		return db_denied(e);
-	if (db_check_date(_("Leader from"), since, 1, e))
+	if (valid_date("since", _("Leader from"), since, 1, e))
 		return e->code;
 	char until[11];
 	if (replace && date_add_days(since, -1, until) != 0)
@@ -574,7 +574,7 @@ kcode profession_save(kdb *db, const kactor *who, named_rec *p, kerr *e)
 {
 	if (who->role != ROLE_ADMIN)
 		return db_denied(e);
-	if (db_check_text(_("Name"), p->name, 1, 80, 0, e))
+	if (valid_text("name", _("Name"), p->name, 1, 80, 0, e))
 		return e->code;
 	char *key = text_sortkey(p->name);
 	if (!key)
@@ -588,7 +588,7 @@ kcode profession_save(kdb *db, const kactor *who, named_rec *p, kerr *e)
 	kcode c = st ? KE_OK : e->code;
 	int64_t dup = 0;
 	if (!c && !(c = db_bind(db, st, e, KV_TEXT(p->name), KV_INT(p->id))) && !(c = scalar_of(db, st, &dup, e)) && dup)
-		c = kerr_set(e, KE_EXISTS, _("There is already a profession named '%s'."), p->name);
+		c = kerr_field(e, KE_EXISTS, "name", _("There is already a profession named '%s'."), p->name);
 	if (!c && !(st = p->id ? db_stmt(db, "UPDATE profession SET name=?1, sort_key=?2,"
 					 " version=version+1 WHERE id=?3 AND version=?4", e)
 			       : db_stmt(db, "INSERT INTO profession(name, sort_key) VALUES (?1,?2)", e)))
@@ -607,12 +607,12 @@ kcode profession_save(kdb *db, const kactor *who, named_rec *p, kerr *e)
 
 static kcode competence_validate(const named_rec *r, kerr *e)
 {
-	if (db_check_text(_("Code"), r->code, 1, 20, 0, e))
+	if (valid_text("code", _("Code"), r->code, 1, 20, 0, e))
 		return e->code;
 	if (strspn(r->code, "abcdefghijklmnopqrstuvwxyz") != strlen(r->code))
-		return kerr_set(e, KE_INVALID, "%s", _("Code may only hold the letters a-z (at most 20)."));
-	if (db_check_text(_("Danish name"), r->name_da, 1, 80, 0, e) ||
-	    db_check_text(_("English name"), r->name_en, 1, 80, 0, e))
+		return kerr_field(e, KE_INVALID, "code", "%s", _("Code may only hold the letters a-z (at most 20)."));
+	if (valid_text("name_da", _("Danish name"), r->name_da, 1, 80, 0, e) ||
+	    valid_text("name_en", _("English name"), r->name_en, 1, 80, 0, e))
 		return e->code;
 	return KE_OK;
 }
@@ -630,7 +630,7 @@ kcode competence_save(kdb *db, const kactor *who, named_rec *r, kerr *e)
 	kcode c = st ? KE_OK : e->code;
 	int64_t dup = 0;
 	if (!c && !(c = db_bind(db, st, e, KV_TEXT(r->code), KV_INT(r->id))) && !(c = scalar_of(db, st, &dup, e)) && dup)
-		c = kerr_set(e, KE_EXISTS, _("There is already a competence area with the code '%s'."), r->code);
+		c = kerr_field(e, KE_EXISTS, "code", _("There is already a competence area with the code '%s'."), r->code);
 	/* pos 0 means "after the last" for a new area and "unchanged" for an old one */
 	if (!c && !(st = r->id ? db_stmt(db,
 			"UPDATE competence_area SET code=?1, name_da=?2, name_en=?3,"
@@ -656,8 +656,8 @@ kcode focus_save(kdb *db, const kactor *who, named_rec *f, kerr *e)
 {
 	if (who->role != ROLE_ADMIN)
 		return db_denied(e);
-	if (check_year(f->year, e) || db_check_text(_("Title"), f->name, 1, 120, 0, e) ||
-	    db_check_text(_("Description"), f->description, 0, 2000, 1, e))
+	if (check_year(f->year, e) || valid_text("title", _("Title"), f->name, 1, 120, 0, e) ||
+	    valid_text("description", _("Description"), f->description, 0, 2000, 1, e))
 		return e->code;
 	kwrite w = { "focus_area", SQL_FOCUS_JSON, f->id, f->id ? "update" : "create", f->id != 0, NULL };
 	if (db_write_begin(db, &w, e))
@@ -667,7 +667,7 @@ kcode focus_save(kdb *db, const kactor *who, named_rec *f, kerr *e)
 	kcode c = st ? KE_OK : e->code;
 	int64_t dup = 0;
 	if (!c && !(c = db_bind(db, st, e, KV_INT(f->year), KV_TEXT(f->name), KV_INT(f->id))) && !(c = scalar_of(db, st, &dup, e)) && dup)
-		c = kerr_set(e, KE_EXISTS, _("There is already a focus area '%s' in %d."), f->name, f->year);
+		c = kerr_field(e, KE_EXISTS, "title", _("There is already a focus area '%s' in %d."), f->name, f->year);
 	if (!c && !(st = f->id ? db_stmt(db, "UPDATE focus_area SET year=?1, title=?2, description=?3,"
 					 " version=version+1 WHERE id=?4 AND version=?5", e)
 			       : db_stmt(db, "INSERT INTO focus_area(year, title, description) VALUES (?1,?2,?3)", e)))

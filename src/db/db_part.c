@@ -295,7 +295,7 @@ static kcode check_signup(kdb *db, const struct target *t, int64_t staff_id, int
 	if (!t->activity_active)
 		return kerr_set(e, KE_STATE, _("The activity '%s' is no longer offered."), t->title);
 	if (t->existing && !reusable(t, by_leader))
-		return kerr_set(e, KE_EXISTS, _("%s is already signed up for this session."), t->name);
+		return kerr_field(e, KE_EXISTS, "staff_id", _("%s is already signed up for this session."), t->name);
 	if (!by_leader && t->deadline[0]) { /* a leader may still put someone on */
 		char today[11], shown[11];
 		if (today_iso(today, e))
@@ -537,7 +537,7 @@ static const struct decision COMPLETE = {
 
 kcode part_approve(kdb *db, const kactor *who, int64_t id, const char *note, kerr *e)
 {
-	if (db_check_text(_("Note"), note, 0, 2000, 1, e))
+	if (valid_text("note", _("Note"), note, 0, 2000, 1, e))
 		return e->code;
 	return decide(db, who, id, &APPROVE, note, 0, e);
 }
@@ -545,8 +545,8 @@ kcode part_approve(kdb *db, const kactor *who, int64_t id, const char *note, ker
 kcode part_reject(kdb *db, const kactor *who, int64_t id, const char *reason, kerr *e)
 {
 	if (!reason || strspn(reason, " \t\r\n") == strlen(reason))
-		return kerr_set(e, KE_INVALID, "%s", _("A reason is required when rejecting."));
-	if (db_check_text(_("Reason"), reason, 1, 2000, 1, e))
+		return kerr_field(e, KE_INVALID, "reason", "%s", _("A reason is required when rejecting."));
+	if (valid_text("reason", _("Reason"), reason, 1, 2000, 1, e))
 		return e->code;
 	return decide(db, who, id, &REJECT, reason, 0, e);
 }
@@ -564,7 +564,7 @@ kcode part_complete(kdb *db, const kactor *who, int64_t id, int noshow, kerr *e)
 kcode part_set_price(kdb *db, const kactor *who, int64_t id, int64_t version, int64_t price, kerr *e)
 {
 	if (price < 0 || price > 10000000)
-		return kerr_set(e, KE_INVALID, "%s", _("Price must be between 0 and 10000000 kr."));
+		return kerr_field(e, KE_INVALID, "price", "%s", _("Price must be between 0 and 10000000 kr."));
 	kwrite w = { "participation", SQL_PART_JSON, id, "update", 1, NULL };
 	if (db_write_begin(db, &w, e))
 		return e->code;
@@ -717,10 +717,10 @@ static const char *str0(const char *s)
 
 static kcode fu_validate(const followup_rec *f, kerr *e)
 {
-	if (db_check_text(_("What was learned"), f->learned, 0, 4000, 1, e) ||
-	    db_check_text(_("Use in practice"), f->practice, 0, 4000, 1, e) ||
-	    db_check_text(_("Shared with"), f->shared_with, 0, 400, 0, e) ||
-	    db_check_text(_("Leader's comment"), f->leader_comment, 0, 4000, 1, e))
+	if (valid_text("learned", _("What was learned"), f->learned, 0, 4000, 1, e) ||
+	    valid_text("practice", _("Use in practice"), f->practice, 0, 4000, 1, e) ||
+	    valid_text("shared_with", _("Shared with"), f->shared_with, 0, 400, 0, e) ||
+	    valid_text("leader_comment", _("Leader's comment"), f->leader_comment, 0, 4000, 1, e))
 		return e->code;
 	return KE_OK;
 }

@@ -336,7 +336,7 @@ static kcode plan_taken(kdb *db, int64_t staff_id, int year, kerr *e)
 	int taken = sqlite3_column_int(st, 1);
 	sqlite3_reset(st);
 	if (taken)
-		return kerr_set(e, KE_EXISTS, _("There is already a plan for %s in %d."), name, year);
+		return kerr_field(e, KE_EXISTS, "year", _("There is already a plan for %s in %d."), name, year);
 	return KE_OK;
 }
 
@@ -498,7 +498,7 @@ kcode plan_evaluate(kdb *db, const kactor *who, int64_t id, int64_t version,
 	if (!c && !strcmp(h.status, "evaluated"))
 		c = kerr_set(e, KE_STATE, "%s", _("The plan is already evaluated."));
 	if (!c)
-		c = db_check_text(_("Evaluation"), evaluation, 1, 4000, 1, e);
+		c = valid_text("evaluation", _("Evaluation"), evaluation, 1, 4000, 1, e);
 	/* spaces alone are no evaluation either */
 	if (!c && strspn(evaluation, " \t\r\n") == strlen(evaluation))
 		c = kerr_field(e, KE_INVALID, "evaluation", _("%s is required."), _("Evaluation"));
@@ -698,29 +698,29 @@ static int goal_status_ok(const char *s)
 
 static kcode goal_validate(kdb *db, const goal_rec *g, const char *status, int year, kerr *e)
 {
-	if (db_check_text(_("Goal"), g->what, 1, 2000, 1, e) ||
-	    db_check_text(_("Why"), g->why, 0, 2000, 1, e) ||
-	    db_check_text(_("Success criteria"), g->criteria, 0, 2000, 1, e) ||
-	    db_check_text(_("Result"), g->result, 0, 2000, 1, e) ||
-	    db_check_date(_("Deadline"), g->deadline, 0, e))
+	if (valid_text("what", _("Goal"), g->what, 1, 2000, 1, e) ||
+	    valid_text("why", _("Why"), g->why, 0, 2000, 1, e) ||
+	    valid_text("criteria", _("Success criteria"), g->criteria, 0, 2000, 1, e) ||
+	    valid_text("result", _("Result"), g->result, 0, 2000, 1, e) ||
+	    valid_date("deadline", _("Deadline"), g->deadline, 0, e))
 		return e->code;
 	if (!goal_status_ok(status))
-		return kerr_set(e, KE_INVALID, "%s", _("The status must be open, in progress, done or dropped."));
+		return kerr_field(e, KE_INVALID, "status", "%s", _("The status must be open, in progress, done or dropped."));
 	if (!g->competence_id)
-		return kerr_set(e, KE_INVALID, _("%s is required."), _("Competence area"));
+		return kerr_field(e, KE_INVALID, "competence_id", _("%s is required."), _("Competence area"));
 	int64_t v = 0;
 	if (db_scalar(db, SQL_COMPETENCE_EXISTS, g->competence_id, &v, e))
 		return e->code;
 	if (!v)
-		return kerr_set(e, KE_INVALID, "%s", _("The chosen competence area does not exist."));
+		return kerr_field(e, KE_INVALID, "competence_id", "%s", _("The chosen competence area does not exist."));
 	if (!g->focus_id)
 		return KE_OK;
 	if (db_scalar(db, SQL_FOCUS_YEAR, g->focus_id, &v, e))
 		return e->code;
 	if (!v)
-		return kerr_set(e, KE_INVALID, "%s", _("The chosen focus area does not exist."));
+		return kerr_field(e, KE_INVALID, "focus_id", "%s", _("The chosen focus area does not exist."));
 	if (v != year)
-		return kerr_set(e, KE_INVALID, "%s", _("The focus area belongs to another year."));
+		return kerr_field(e, KE_INVALID, "focus_id", "%s", _("The focus area belongs to another year."));
 	return KE_OK;
 }
 

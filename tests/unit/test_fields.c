@@ -102,6 +102,7 @@ static void test_field_at_fault(kdb *db, const kactor *admin)
 	      !strcmp(g.login, "sa") && !strcmp(g.unit_name, "Skolen") && !strcmp(g.employed_from, "2026-03-01") &&
 	      g.role == ROLE_EMPLOYEE && g.active == 1 && g.unit_id == u.id, "read back through the description");
 	staff_free(&g);
+	free(u.sort_key); /* unit_save hands back the list position it made */
 }
 
 int main(void)
