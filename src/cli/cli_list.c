@@ -8,6 +8,7 @@
 #include "cli_out.h"
 #include "date.h"
 #include "db_audit.h"
+#include "db_fields.h"
 #include "db_activity.h"
 #include "db_org.h"
 #include "db_part.h"
@@ -43,15 +44,47 @@ struct col {
 #define COL(rec, field, name, kind) { name, kind, offsetof(rec, field) }
 #define NCOLS(cols) (sizeof cols / sizeof *cols)
 
-static const struct col staff_cols[] = {
-	COL(staff_rec, id, "id", C_I64), COL(staff_rec, login, "login", C_STR),
-	COL(staff_rec, emp_no, "emp_no", C_STR), COL(staff_rec, name, "name", C_STR),
-	COL(staff_rec, initials, "initials", C_STR), COL(staff_rec, unit_name, "unit", C_STR),
-	COL(staff_rec, profession_name, "profession", C_STR), COL(staff_rec, role, "role", C_ROLE),
-	COL(staff_rec, title, "title", C_STR), COL(staff_rec, email, "email", C_STR),
-	COL(staff_rec, employed_from, "employed_from", C_ARR), COL(staff_rec, employed_to, "employed_to", C_ARR),
-	COL(staff_rec, active, "active", C_INT),
-};
+/* Staff are listed as their description says (db_fields.h), so a field
+ * added there is listed too: the id first, then every field in the
+ * description's order, a reference by the name it points to (unit_id as
+ * "unit", from its read-only twin unit_name), internal fields left out. */
+static enum col_kind kind_of(const kfield *f)
+{
+	switch (f->store) {
+	case KS_STR: return C_STR;
+	case KS_BUF: return C_ARR;
+	case KS_INT: return C_INT;
+	case KS_ROLE: return C_ROLE;
+	case KS_I64: break;
+	}
+	return C_I64;
+}
+
+/* The read-only field that shows reference f by name: "<ref>_name". */
+static const kfield *shown_by(const krecord *r, const kfield *f)
+{
+	char col[64];
+	snprintf(col, sizeof col, "%s_name", f->ref ? f->ref : "");
+	const kfield *t = krecord_field(r, col);
+	return t && (t->flags & KF_VIEW) ? t : NULL;
+}
+
+/* Fills cols from r: id, then the fields; returns how many. */
+static size_t cols_of_record(const krecord *r, size_t id_off, struct col *cols, size_t max)
+{
+	size_t n = 0;
+	cols[n++] = (struct col){ "id", C_I64, id_off };
+	for (int i = 0; i < r->n && n < max; i++) {
+		const kfield *f = &r->fields[i], *shown = f;
+		if (f->flags & KF_VIEW)
+			continue; /* shown in its reference's place, or internal */
+		if (f->kind == KF_REF && !(shown = shown_by(r, f)))
+			continue;
+		/* a reference is headed by what it names: "unit", not "unit_id" */
+		cols[n++] = (struct col){ f->kind == KF_REF ? f->ref : f->col, kind_of(shown), shown->off };
+	}
+	return n;
+}
 
 static const struct col plan_cols[] = {
 	COL(plan_rec, id, "id", C_I64), COL(plan_rec, staff_name, "name", C_STR),
@@ -129,8 +162,9 @@ ROWS(audit_rec, audit_all, audit_rows_free)
 
 static const struct lister {
 	const char *what;
-	const struct col *cols;
+	const struct col *cols; /* NULL: from the description rec */
 	size_t ncols, size;     /* size: of one record */
+	const krecord *rec;
 	struct col key;         /* the keyset position: a text field ... */
 	size_t id_off;          /* ... and the record's id */
 	fetch_fn fetch;
@@ -138,10 +172,11 @@ static const struct lister {
 	int per_year, by_unit;  /* whether --year (default this year) and --unit apply */
 	int header_after;       /* a refusal (audit) prints no header */
 } listers[] = {
-#define LIST(what, rec, cols, key, key_kind, per_year, by_unit, header_after)                          \
-	{ what, cols, NCOLS(cols), sizeof(rec), COL(rec, key, NULL, key_kind), offsetof(rec, id),         \
+#define LISTED(what, rec, cols, ncols, desc, key, key_kind, per_year, by_unit, header_after)            \
+	{ what, cols, ncols, sizeof(rec), desc, COL(rec, key, NULL, key_kind), offsetof(rec, id),          \
 	  fetch_##rec, free_##rec, per_year, by_unit, header_after }
-	LIST("staff", staff_rec, staff_cols, sort_key, C_STR, 0, 1, 0),
+#define LIST(what, rec, cols, ...) LISTED(what, rec, cols, NCOLS(cols), NULL, __VA_ARGS__)
+	LISTED("staff", staff_rec, NULL, 0, &kr_staff, sort_key, C_STR, 0, 1, 0),
 	LIST("plans", plan_rec, plan_cols, sort_key, C_STR, 1, 1, 0),
 	LIST("activities", activity_rec, activity_cols, sort_key, C_STR, 0, 0, 0),
 	LIST("sessions", session_rec, session_cols, starts, C_ARR, 1, 0, 0),
@@ -149,7 +184,24 @@ static const struct lister {
 	LIST("followups", followup_rec, followup_cols, sort_key, C_STR, 0, 0, 0),
 	LIST("audit", audit_rec, audit_cols, sort_key, C_STR, 0, 0, 1),
 #undef LIST
+#undef LISTED
 };
+
+/* The columns of l: its own table, or made once from its description. */
+static const struct col *columns(const struct lister *l, size_t *n)
+{
+	static struct col made[sizeof listers / sizeof *listers][40];
+	static size_t nmade[sizeof listers / sizeof *listers];
+	if (l->cols) {
+		*n = l->ncols;
+		return l->cols;
+	}
+	size_t i = (size_t)(l - listers);
+	if (!nmade[i])
+		nmade[i] = cols_of_record(l->rec, l->id_off, made[i], sizeof made[i] / sizeof *made[i]);
+	*n = nmade[i];
+	return made[i];
+}
 
 static const char *text_at(const char *row, const struct col *col)
 {
@@ -160,8 +212,10 @@ static const char *text_at(const char *row, const struct col *col)
  * work for every list. */
 static void print_row(csv_out *w, const struct lister *l, const char *row)
 {
-	for (size_t i = 0; i < l->ncols; i++) {
-		const struct col *col = &l->cols[i];
+	size_t ncols;
+	const struct col *cols = columns(l, &ncols);
+	for (size_t i = 0; i < ncols; i++) {
+		const struct col *col = &cols[i];
 		const char *p = row + col->off;
 		switch (col->kind) {
 		case C_STR:
@@ -187,8 +241,10 @@ static void print_row(csv_out *w, const struct lister *l, const char *row)
 
 static void print_header(csv_out *w, const struct lister *l)
 {
-	for (size_t i = 0; i < l->ncols; i++)
-		csv_field(w, l->cols[i].name);
+	size_t ncols;
+	const struct col *cols = columns(l, &ncols);
+	for (size_t i = 0; i < ncols; i++)
+		csv_field(w, cols[i].name);
 	csv_end_row(w);
 }
 
