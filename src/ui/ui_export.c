@@ -258,7 +258,7 @@ static kcode save_import(void *vctx, form *f, int *bad, kerr *e)
 	return KE_OK;
 }
 
-void ui_import(void)
+int ui_import(void)
 {
 	fdesc fs[IF_COUNT] = {
 		[IF_WHAT] = { _("The file holds"), FK_CHOICE, 1, 0, 0, 0, pick_what, NULL, NULL },
@@ -271,7 +271,8 @@ void ui_import(void)
 	};
 	form *f = form_new(_("Import from HR"), fs, IF_COUNT);
 	if (!f)
-		return;
+		return UI_NOTHING;
+	int what = UI_NOTHING;
 	form_set_choice(f, IF_WHAT, 1, _(what_labels[0]));
 	form_set_bool(f, IF_DRY, 1);
 	ictx x;
@@ -296,7 +297,7 @@ void ui_import(void)
 			n = x.res.nactions;
 			x.res.actions = NULL;
 			x.res.nactions = 0;
-			ui_reload_all();
+			what = UI_RELOAD_ALL;
 		}
 		if (x.err.code)
 			ui_msg(ST_ERROR, "%s", x.err.msg);
@@ -307,4 +308,5 @@ void ui_import(void)
 	}
 	import_result_free(&x.res);
 	form_free(f);
+	return what;
 }

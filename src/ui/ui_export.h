@@ -17,7 +17,8 @@
  * and writes the plan; the result is shown on the message line. */
 void ui_print_plan(int64_t plan_id);
 /* Admins: asks for the file, what it holds and whether to try first; shows
- * what was done, or every problem, in a list of its own. */
-void ui_import(void);
+ * what was done, or every problem, in a list of its own. Returns what must
+ * follow (UI_RELOAD_ALL once the file was read without error). */
+int ui_import(void);
 
 #endif

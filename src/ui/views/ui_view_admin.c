@@ -277,18 +277,19 @@ static kcode reload_unit(void *ctx, form *into, int64_t *version, kerr *e)
 }
 
 /* v may be NULL (a draft reopened at the start). */
-static void unit_edit(view *v, int64_t id)
+static int unit_edit(view *v, int64_t id)
 {
+	int what = UI_NOTHING;
 	unit_rec u = { .active = 1 }, p = { 0 };
 	kerr e;
 	if (id && unit_get(app->db, &app->who, id, &u, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
 	if (u.parent_id && unit_get(app->db, &app->who, u.parent_id, &p, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
 		unit_free(&u);
-		return;
+		return UI_NOTHING;
 	}
 	fdesc fs[UF_COUNT] = {
 		[UF_NAME] = { _("Name"), FK_TEXT, 1, 120, 0, 0, NULL, NULL, NULL, .col = "name" },
@@ -305,7 +306,7 @@ static void unit_edit(view *v, int64_t id)
 		form_set_record(f, "unit", id, u.version);
 		if (form_run(f, save_unit, &u)) {
 			ui_msg(ST_OK, "%s", _("Saved."));
-			ui_reload_all();
+			what = UI_RELOAD_ALL;
 			unit_rec fresh;
 			if (v && unit_get(app->db, &app->who, u.id, &fresh, &e) == KE_OK) {
 				list_select_id(&v->list, fresh.sort_key, fresh.id);
@@ -316,15 +317,17 @@ static void unit_edit(view *v, int64_t id)
 	}
 	unit_free(&p);
 	unit_free(&u);
+	return what;
 }
 
-static void unit_toggle(view *v, int64_t id)
+static int unit_toggle(int64_t id)
 {
+	int what = UI_NOTHING;
 	unit_rec u;
 	kerr e;
 	if (unit_get(app->db, &app->who, id, &u, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
 	char q[600];
 	snprintf(q, sizeof q, u.active ? _("Deactivate the unit %s? Its history is kept.")
@@ -352,10 +355,10 @@ static void unit_toggle(view *v, int64_t id)
 		else
 			ui_msg(ST_OK, u.active ? _("%s is deactivated.") : _("%s is active again."), u.name);
 		free(n.sort_key);
-		ui_reload_all();
-		list_reload(&v->list);
+		what = UI_RELOAD_ALL;
 	}
 	unit_free(&u);
+	return what;
 }
 
 enum { LF_PERSON, LF_FROM, LF_REPLACE, LF_COUNT };
@@ -374,13 +377,14 @@ static kcode save_leader(void *ctx, form *f, int *bad, kerr *e)
 	return c;
 }
 
-static void unit_leader(int64_t id)
+static int unit_leader(int64_t id)
 {
+	int what = UI_NOTHING;
 	unit_rec u;
 	kerr e;
 	if (unit_get(app->db, &app->who, id, &u, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
 	fdesc fs[LF_COUNT] = {
 		[LF_PERSON] = { _("Person"), FK_CHOICE, 1, 0, 0, 0, pick_staff, NULL, _("Type part of the name"), .col = "staff_id" },
@@ -399,11 +403,12 @@ static void unit_leader(int64_t id)
 		}
 		if (form_run(f, save_leader, &id)) {
 			ui_msg(ST_OK, _("%s now leads %s."), form_value(f, LF_PERSON)->text, u.name);
-			ui_reload_all();
+			what = UI_RELOAD_ALL;
 		}
 		form_free(f);
 	}
 	unit_free(&u);
+	return what;
 }
 
 enum { BF_AMOUNT, BF_COUNT };
@@ -414,8 +419,9 @@ static kcode save_budget(void *ctx, form *f, int *bad, kerr *e)
 	return budget_set(app->db, &app->who, *(int64_t *)ctx, app->year, form_value(f, BF_AMOUNT)->num, e);
 }
 
-static void unit_budget(int64_t id)
+static int unit_budget(int64_t id)
 {
+	int what = UI_NOTHING;
 	unit_rec u;
 	kerr e;
 	int64_t amount = 0;
@@ -424,7 +430,7 @@ static void unit_budget(int64_t id)
 	    budget_get(app->db, &app->who, id, app->year, &amount, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
 		unit_free(&u);
-		return;
+		return UI_NOTHING;
 	}
 	fdesc fs[BF_COUNT] = {
 		[BF_AMOUNT] = { _("Budget"), FK_MONEY, 1, 0, 0, 1000000000, NULL, NULL,
@@ -439,23 +445,24 @@ static void unit_budget(int64_t id)
 			form_set_num(f, BF_AMOUNT, amount);
 		if (form_run(f, save_budget, &id)) {
 			ui_msg(ST_OK, "%s", _("Saved."));
-			ui_reload_all();
+			what = UI_RELOAD_ALL;
 		}
 		form_free(f);
 	}
 	unit_free(&u);
+	return what;
 }
 
 static int unit_act(view *v, int a, const lrow *sel)
 {
 	switch (a) {
-	case A_NEW: unit_edit(v, 0); return 1;
-	case A_EDIT: unit_edit(v, sel->id); return 1;
-	case A_DELETE: unit_toggle(v, sel->id); return 1;
-	case A_LEADER: unit_leader(sel->id); return 1;
-	case A_BUDGET: unit_budget(sel->id); return 1;
+	case A_NEW: return unit_edit(v, 0);
+	case A_EDIT: return unit_edit(v, sel->id);
+	case A_DELETE: return unit_toggle(sel->id);
+	case A_LEADER: return unit_leader(sel->id);
+	case A_BUDGET: return unit_budget(sel->id);
 	}
-	return 0;
+	return UI_NOTHING;
 }
 
 /* ---- professions ---- */
@@ -547,13 +554,14 @@ static kcode save_prof(void *ctx, form *f, int *bad, kerr *e)
 	return c;
 }
 
-static void prof_edit(view *v, const lrow *sel)
+static int prof_edit(view *v, const lrow *sel)
 {
+	int what = UI_NOTHING;
 	named_rec p = { 0 };
 	kerr e;
 	if (sel && prof_get(sel, &p, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
 	fdesc fs[PF_COUNT] = {
 		[PF_NAME] = { _("Name"), FK_TEXT, 1, 80, 0, 0, NULL, NULL, _("E.g. Pædagog, Lærer, Socialrådgiver"), .col = "name" },
@@ -565,22 +573,23 @@ static void prof_edit(view *v, const lrow *sel)
 		form_set_record(f, "profession", sel ? sel->id : 0, p.version);
 		if (form_run(f, save_prof, &p)) {
 			ui_msg(ST_OK, "%s", _("Saved."));
-			ui_reload_all();
+			what = UI_RELOAD_ALL;
 			if (p.sort_key)
 				list_select_id(&v->list, p.sort_key, p.id);
 		}
 		form_free(f);
 	}
 	named_free(&p);
+	return what;
 }
 
 static int prof_act(view *v, int a, const lrow *sel)
 {
 	switch (a) {
-	case A_NEW: prof_edit(v, NULL); return 1;
-	case A_EDIT: prof_edit(v, sel); return 1;
+	case A_NEW: return prof_edit(v, NULL);
+	case A_EDIT: return prof_edit(v, sel);
 	}
-	return 0;
+	return UI_NOTHING;
 }
 
 /* ---- competence areas and focus areas: short lists read whole ---- */
@@ -757,13 +766,14 @@ static kcode reload_comp(void *ctx, form *into, int64_t *version, kerr *e)
 }
 
 /* v may be NULL (a draft reopened at the start). */
-static void comp_edit(view *v, int64_t id)
+static int comp_edit(view *v, int64_t id)
 {
+	int what = UI_NOTHING;
 	named_rec c = { 0 };
 	kerr e;
 	if (id && comp_get(id, &c, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
 	fdesc fs[CF_COUNT] = {
 		[CF_CODE] = { _("Code"), FK_TEXT, 1, 20, 0, 0, NULL, NULL, _("Letters a-z, e.g. relational"), .col = "code" },
@@ -782,7 +792,7 @@ static void comp_edit(view *v, int64_t id)
 		if (form_run(f, save_comp, &c)) {
 			char key[16];
 			ui_msg(ST_OK, "%s", _("Saved."));
-			ui_reload_all();
+			what = UI_RELOAD_ALL;
 			comp_key(&c, key, sizeof key);
 			if (v)
 				list_select_id(&v->list, key, c.id);
@@ -790,15 +800,16 @@ static void comp_edit(view *v, int64_t id)
 		form_free(f);
 	}
 	named_free(&c);
+	return what;
 }
 
 static int comp_act(view *v, int a, const lrow *sel)
 {
 	switch (a) {
-	case A_NEW: comp_edit(v, 0); return 1;
-	case A_EDIT: comp_edit(v, sel->id); return 1;
+	case A_NEW: return comp_edit(v, 0);
+	case A_EDIT: return comp_edit(v, sel->id);
 	}
-	return 0;
+	return UI_NOTHING;
 }
 
 /* focus areas of app->year */
@@ -916,13 +927,14 @@ static kcode reload_focus(void *ctx, form *into, int64_t *version, kerr *e)
 }
 
 /* v may be NULL (a draft reopened at the start). */
-static void focus_edit(view *v, int64_t id)
+static int focus_edit(view *v, int64_t id)
 {
+	int what = UI_NOTHING;
 	named_rec r = { .year = app->year };
 	kerr e;
 	if (id && focus_get(id, &r, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
 	fdesc fs[FF_COUNT] = {
 		[FF_TITLE] = { _("Title"), FK_TEXT, 1, 120, 0, 0, NULL, NULL, NULL, .col = "title" },
@@ -945,22 +957,23 @@ static void focus_edit(view *v, int64_t id)
 		}
 		if (form_run(f, save_focus, &r)) {
 			ui_msg(ST_OK, "%s", _("Saved."));
-			ui_reload_all();
+			what = UI_RELOAD_ALL;
 			if (v && r.sort_key)
 				list_select_id(&v->list, r.sort_key, r.id);
 		}
 		form_free(f);
 	}
 	named_free(&r);
+	return what;
 }
 
 static int focus_act(view *v, int a, const lrow *sel)
 {
 	switch (a) {
-	case A_NEW: focus_edit(v, 0); return 1;
-	case A_EDIT: focus_edit(v, sel->id); return 1;
+	case A_NEW: return focus_edit(v, 0);
+	case A_EDIT: return focus_edit(v, sel->id);
 	}
-	return 0;
+	return UI_NOTHING;
 }
 
 /* ---- the admin list: the four registers ---- */
@@ -1110,14 +1123,11 @@ static view *register_view(int r)
 static int admin_act(view *v, int a, const lrow *sel)
 {
 	(void)v;
-	if (a == A_IMPORT) {
-		ui_import();
-		return 1;
-	}
-	if (a != A_OPEN)
-		return 0;
-	ui_push(register_view((int)sel->id));
-	return 1;
+	if (a == A_IMPORT)
+		return ui_import();
+	if (a == A_OPEN)
+		ui_push(register_view((int)sel->id));
+	return UI_NOTHING;
 }
 
 /* Reopens a form for its draft (ui_live.h). New focus areas and

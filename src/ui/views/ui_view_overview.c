@@ -544,8 +544,9 @@ static int ov_allowed(view *v, int a, const lrow *sel)
 	return 1;
 }
 
-/* Enter: the record behind the line, in this pane (Esc comes back). */
-static void open_line(view *v, const lrow *sel)
+/* Enter: the record behind the line, in this pane (Esc comes back);
+ * returns what must follow. */
+static int open_line(view *v, const lrow *sel)
 {
 	int head;
 	ov_section s = section_of(sel, &head);
@@ -553,8 +554,8 @@ static void open_line(view *v, const lrow *sel)
 	kerr e;
 	switch (kind_of(sel)) {
 	case 'P': case 'G': view_plan_open(plan_of_line(v, sel)); break;
-	case 'S': view_plan_open_of(sel->id, app->year); break;
-	case 'F': cycle_followup_edit(sel->id); break;
+	case 'S': return view_plan_open_of(sel->id, app->year);
+	case 'F': return cycle_followup_edit(sel->id);
 	case 'R':
 		if (part_get(app->db, &app->who, sel->id, &r, &e)) {
 			ui_msg(ST_ERROR, "%s", e.msg);
@@ -568,21 +569,18 @@ static void open_line(view *v, const lrow *sel)
 		ui_push(p);
 		break;
 	}
+	return UI_NOTHING;
 }
 
 static int ov_act(view *v, int a, const lrow *sel)
 {
-	if (a == A_OPEN) {
-		open_line(v, sel);
-		return 1;
-	}
-	int changed = A_IS_PLAN_STEP(a) ? cycle_plan_act(a, plan_of_line(v, sel))
-		    : A_IS_PART_STEP(a) ? cycle_part_act(a, sel->id) : -1;
-	if (changed < 0)
-		return 0;
-	if (changed)
-		list_reload(&v->list);
-	return 1;
+	if (a == A_OPEN)
+		return open_line(v, sel);
+	if (A_IS_PLAN_STEP(a))
+		return cycle_plan_act(a, plan_of_line(v, sel));
+	if (A_IS_PART_STEP(a))
+		return cycle_part_act(a, sel->id);
+	return UI_NOTHING;
 }
 
 static void ov_close(view *v)

@@ -172,11 +172,8 @@ static int allowed(view *v, int a, const lrow *sel)
 
 static int act(view *v, int a, const lrow *sel)
 {
-	if (!A_IS_PART_STEP(a))
-		return 0;
-	if (cycle_part_act(a, sel->id))
-		list_reload(&v->list);
-	return 1;
+	(void)v;
+	return A_IS_PART_STEP(a) ? cycle_part_act(a, sel->id) : UI_NOTHING;
 }
 
 static void parts_close(view *v)

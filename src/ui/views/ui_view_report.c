@@ -354,7 +354,7 @@ static int report_act(view *v, int a, const lrow *sel)
 			s->sort_desc = 0;
 			reset(v);
 		}
-		return 1;
+		return UI_NOTHING;
 	case A_UNIT:
 		if (ui_choice(_("Unit"), pick_unit_or_all, NULL, NULL, s->unit_id ? s->unit_id : -1, &pick,
 			      NULL, NULL) == 1) {
@@ -362,35 +362,33 @@ static int report_act(view *v, int a, const lrow *sel)
 			snprintf(s->unit_name, sizeof s->unit_name, "%s", pick.label);
 			reset(v);
 		}
-		return 1;
+		return UI_NOTHING;
 	case A_SORT:
 		/* label, then each column; numbers start with the largest */
 		s->sort_col = s->sort_col + 1 >= s->rep.ncols ? -1 : s->sort_col + 1;
 		s->sort_desc = s->sort_col >= 0;
 		report_sort(&s->rep, s->sort_col, s->sort_desc);
-		list_reload(&v->list);
-		list_home(&v->list);
-		return 1;
+		list_home(&v->list); /* reads the rows again in the new order */
+		return UI_NOTHING;
 	case A_SORT_DIR:
 		s->sort_desc = !s->sort_desc;
 		report_sort(&s->rep, s->sort_col, s->sort_desc);
-		list_reload(&v->list);
-		list_home(&v->list);
-		return 1;
+		list_home(&v->list); /* reads the rows again in the new order */
+		return UI_NOTHING;
 	case A_OPEN: {
 		int is_total;
 		const report_row *row = selected_row(s, sel, &is_total);
 		if (!row)
-			return 1;
+			return UI_NOTHING;
 		view *iv = view_report_items_new(s->kind, app->year, s->unit_id, row, is_total);
 		if (iv)
 			snprintf(iv->subtitle, sizeof iv->subtitle, "%s: %s%s%s", report_title(s->kind), row->label,
 				 row->group[0] ? " · " : "", group_name(row->group));
 		ui_push(iv);
-		return 1;
+		return UI_NOTHING;
 	}
 	}
-	return 0;
+	return UI_NOTHING;
 }
 
 static int report_allowed(view *v, int a, const lrow *sel)
@@ -566,17 +564,17 @@ static void item_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 static int item_act(view *v, int a, const lrow *sel)
 {
 	if (a != A_OPEN || !sel)
-		return 0;
+		return UI_NOTHING;
 	report_item it;
 	if (item_get(v, sel, &it))
-		return 1;
+		return UI_NOTHING;
 	int plans = ui_pane_index('2'), staff = ui_pane_index('1');
 	if (it.plan_id && plans >= 0)
 		ui_show_in_pane(plans, it.staff_key, it.plan_id);
 	else if (staff >= 0)
 		ui_show_in_pane(staff, it.staff_key, it.staff_id);
 	free(it.key); free(it.staff_key); free(it.name); free(it.unit); free(it.what);
-	return 1;
+	return UI_NOTHING;
 }
 
 static void item_close(view *v)

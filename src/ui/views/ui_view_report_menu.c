@@ -85,12 +85,12 @@ static int menu_act(view *v, int a, const lrow *sel)
 {
 	(void)v;
 	if (a != A_OPEN || !sel)
-		return 0;
+		return UI_NOTHING;
 	view *rv = view_report_new((int)sel->id - 1);
 	if (rv)
 		snprintf(rv->subtitle, sizeof rv->subtitle, "%s", report_title((kreport)(sel->id - 1)));
 	ui_push(rv);
-	return 1;
+	return UI_NOTHING;
 }
 
 static int menu_allowed(view *v, int a, const lrow *sel)
