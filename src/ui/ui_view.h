@@ -77,6 +77,13 @@ struct view {
 /* A new view of kind ops (its list not yet read), or NULL when out of
  * memory. Freed by the shell once pushed (ops->close, then free). */
 view *view_new(const view_ops *ops);
+/* The same with size bytes of zeroed state in v->data (NULL, nothing
+ * kept, when out of memory); view_free_data frees it, as ops->close or
+ * from it. */
+view *view_new_data(const view_ops *ops, size_t size);
+void view_free_data(view *v);
+/* A sub-view showing the record parent_id (NULL when out of memory). */
+view *view_new_of(const view_ops *ops, int64_t parent_id);
 
 /* Shared helper for fetch functions: copies a key and a laid-out line into a
  * row. Returns 0, or -1 on out of memory. */
@@ -87,6 +94,8 @@ int lrow_fail(lrow *out, int n, kerr *e);
 void columns(char *buf, size_t size, int n, const char *const *texts, const int *widths);
 /* Names a key for the help screen and key bar ("j", "PgDn", "Ctrl-S"). */
 const char *key_label(int key, char *buf, size_t size);
+/* Draws the record's name as the detail's title line; returns the next row. */
+int detail_title(WINDOW *w, int y, int wd, const char *text);
 /* Draws "Label: value" in a detail pane; returns the next row. */
 int detail_line(WINDOW *w, int y, int wd, const char *label, const char *value);
 

@@ -130,9 +130,7 @@ static void act_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	}
 	char buf[512], x[64], y2[64], z[64];
 	int y = 0;
-	wattron(w, ui_style(ST_HEADER));
-	ui_put(w, y++, 0, wd, a.title, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	y = detail_title(w, y, wd, a.title);
 	snprintf(buf, sizeof buf, "%s%s", method_name(a.method), a.cross_prof ? _(" · cross-professional") : "");
 	if (y < h) y = detail_line(w, y, wd, _("Method"), buf);
 	if (y < h) y = detail_line(w, y, wd, _("Provider"), a.provider[0] ? a.provider : "–");
@@ -340,10 +338,7 @@ static const view_ops activities_ops = {
 
 view *view_activities_new(void)
 {
-	view *v = view_new(&activities_ops);
-	if (!v)
-		return NULL;
-	return v;
+	return view_new(&activities_ops);
 }
 
 /* ---- the sessions of one activity ---- */
@@ -407,10 +402,8 @@ static void ses_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	int y = 0;
 	date_format(s.starts, d1);
 	date_format(s.ends, d2);
-	wattron(w, ui_style(ST_HEADER));
 	snprintf(buf, sizeof buf, "%s · %s–%s", s.activity_title, d1, d2);
-	ui_put(w, y++, 0, wd, buf, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	y = detail_title(w, y, wd, buf);
 	if (y < h) y = detail_line(w, y, wd, _("Place"), s.place[0] ? s.place : "–");
 	date_format(s.signup_deadline, d1);
 	if (y < h) y = detail_line(w, y, wd, _("Sign-up by"), d1[0] ? d1 : "–");
@@ -659,9 +652,5 @@ static const view_ops sessions_ops = {
 
 view *view_sessions_new(int64_t activity_id)
 {
-	view *v = view_new(&sessions_ops);
-	if (!v)
-		return NULL;
-	v->parent_id = activity_id;
-	return v;
+	return view_new_of(&sessions_ops, activity_id);
 }

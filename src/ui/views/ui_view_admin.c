@@ -130,14 +130,7 @@ static const char *kind_name(const char *code)
 static int pick_kind(void *ctx, const char *filter, fchoice *out, int max)
 {
 	(void)ctx;
-	int n = 0;
-	for (int i = 0; unit_kinds[i] && n < max; i++)
-		if (pick_matches(kind_name(unit_kinds[i]), filter)) {
-			out[n].id = i + 1;
-			snprintf(out[n].label, sizeof out[n].label, "%s", kind_name(unit_kinds[i]));
-			n++;
-		}
-	return n;
+	return pick_codes(unit_kinds, kind_name, filter, out, max);
 }
 
 static const action unit_actions[] = {
@@ -204,10 +197,8 @@ static void unit_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	}
 	char buf[512], lab[64];
 	int y = 0;
-	wattron(w, ui_style(ST_HEADER));
 	snprintf(buf, sizeof buf, "%s%s", u.name, u.active ? "" : _(" — deactivated"));
-	ui_put(w, y++, 0, wd, buf, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	y = detail_title(w, y, wd, buf);
 	if (y < h) y = detail_line(w, y, wd, _("Kind"), kind_name(u.kind));
 	if (y < h) {
 		if (u.parent_id && unit_get(app->db, &app->who, u.parent_id, &p, &e) == KE_OK) {
@@ -527,9 +518,7 @@ static void prof_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 		ui_put(w, 0, 0, wd, e.msg, 0);
 		return;
 	}
-	wattron(w, ui_style(ST_HEADER));
-	ui_put(w, 0, 0, wd, p.name, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	detail_title(w, 0, wd, p.name);
 	draw_wrapped(w, 1, h, wd, _("Staff records and activities refer to it; a new name shows everywhere."));
 	named_free(&p);
 }
@@ -716,9 +705,7 @@ static void comp_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	}
 	char pos[16];
 	int y = 0;
-	wattron(w, ui_style(ST_HEADER));
-	ui_put(w, y++, 0, wd, c.name, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	y = detail_title(w, y, wd, c.name);
 	snprintf(pos, sizeof pos, "%d", c.pos);
 	if (y < h) y = detail_line(w, y, wd, _("Code"), c.code);
 	if (y < h) y = detail_line(w, y, wd, _("Danish name"), c.name_da);
@@ -878,9 +865,7 @@ static void focus_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	}
 	char year[16];
 	int y = 0;
-	wattron(w, ui_style(ST_HEADER));
-	ui_put(w, y++, 0, wd, f.name, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	y = detail_title(w, y, wd, f.name);
 	snprintf(year, sizeof year, "%d", f.year);
 	if (y < h) y = detail_line(w, y, wd, _("Year"), year);
 	if (y < h) y = detail_line(w, y, wd, _("Description"), f.description[0] ? "" : "–");
@@ -1043,9 +1028,7 @@ static void admin_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	if (sel->id < R_UNITS || sel->id > R_COUNT)
 		return;
 	register_name((int)sel->id, name, sizeof name);
-	wattron(w, ui_style(ST_HEADER));
-	ui_put(w, 0, 0, wd, name, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	detail_title(w, 0, wd, name);
 	int y = draw_wrapped(w, 1, h, wd, about[sel->id - 1]);
 	if (y + 1 < h)
 		ui_put(w, y + 1, 0, wd, _("Enter opens it."), 1);

@@ -73,9 +73,7 @@ static void delay_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	int i = (int)sel->id - 1;
 	if (i >= 0 && i < count) {
 		char buf[300];
-		wattron(w, ui_style(ST_HEADER));
-		ui_put(w, 0, 0, wd, method_name(d[i].method), 1);
-		wattroff(w, ui_style(ST_HEADER));
+		detail_title(w, 0, wd, method_name(d[i].method));
 		snprintf(buf, sizeof buf, _("A follow-up falls due %d weeks after the session ends."), d[i].weeks);
 		if (h > 1)
 			ui_put(w, 1, 0, wd, buf, 1);

@@ -133,11 +133,9 @@ int view_part_detail(WINDOW *w, int y, int h, int wd, int64_t part_id)
 	char buf[600], d1[11], d2[11];
 	date_format(r.starts, d1);
 	date_format(r.ends, d2);
-	wattron(w, ui_style(ST_HEADER));
 	snprintf(buf, sizeof buf, "%s · %s · %s–%s", r.staff_name, r.activity_title, d1, d2);
 	if (y < h)
-		ui_put(w, y++, 0, wd, buf, 1);
-	wattroff(w, ui_style(ST_HEADER));
+		y = detail_title(w, y, wd, buf);
 	status_text(&r, buf, sizeof buf);
 	if (y < h) y = detail_line(w, y, wd, _("Status"), buf);
 	if (y < h) y = detail_line(w, y, wd, _("Asked"), r.requested_at);

@@ -18,16 +18,16 @@
 
 enum { A_GOAL_UP = A_VIEW, A_GOAL_DOWN, A_EDIT_PLAN };
 
+/* The list of plans and a plan's goals offer the same steps on the plan. */
+#define PLAN_STEPS \
+	CYCLE_ACTION_AGREE, CYCLE_ACTION_ACCEPT, CYCLE_ACTION_EVALUATE, CYCLE_ACTION_CARRY, ACTION_PRINT_PLAN
+
 static const action plan_actions[] = {
 	{ A_OPEN, N_("Goals"), N_("Open the plan's goals"), { '\n', KEY_RIGHT }, 1 },
 	{ A_NEW, N_("New"), N_("Create a plan for a person"), { 'n' }, 1 },
 	{ A_EDIT, N_("Edit"), N_("Edit MUS date and notes"), { 'e' }, 1 },
 	{ A_DELETE, N_("Delete"), N_("Delete a draft plan"), { 'd' }, 1 },
-	CYCLE_ACTION_AGREE,
-	CYCLE_ACTION_ACCEPT,
-	CYCLE_ACTION_EVALUATE,
-	CYCLE_ACTION_CARRY,
-	{ A_PRINT_PLAN, N_("Print"), N_("Write the plan for the MUS meeting to a file (HTML, Markdown, text)"), { 'p' }, 0 },
+	PLAN_STEPS,
 	{ 0, NULL, NULL, { 0 }, 0 },
 };
 
@@ -38,11 +38,7 @@ static const action goal_actions[] = {
 	{ A_GOAL_UP, N_("Move up"), N_("Move the goal up"), { 'K', '-' }, 0 },
 	{ A_GOAL_DOWN, N_("Move down"), N_("Move the goal down"), { 'J', '+' }, 0 },
 	{ A_EDIT_PLAN, N_("Plan"), N_("Edit the plan's MUS date and notes"), { 'm' }, 1 },
-	CYCLE_ACTION_AGREE,
-	CYCLE_ACTION_ACCEPT,
-	CYCLE_ACTION_EVALUATE,
-	CYCLE_ACTION_CARRY,
-	{ A_PRINT_PLAN, N_("Print"), N_("Write the plan for the MUS meeting to a file (HTML, Markdown, text)"), { 'p' }, 0 },
+	PLAN_STEPS,
 	{ 0, NULL, NULL, { 0 }, 0 },
 };
 
@@ -116,10 +112,8 @@ static int plan_fetch(void *ctx, const char *filter, const char *key, int64_t id
 static int plan_summary(WINDOW *w, int y, int h, int wd, const plan_rec *p)
 {
 	char buf[512], d[11];
-	wattron(w, ui_style(ST_HEADER));
 	snprintf(buf, sizeof buf, "%s · %s %d", p->staff_name, _("plan"), p->year);
-	ui_put(w, y++, 0, wd, buf, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	y = detail_title(w, y, wd, buf);
 	if (y < h)
 		y = detail_line(w, y, wd, _("Status"), plan_status_name(p->status));
 	date_format(p->mus_date, d);
@@ -376,10 +370,7 @@ static const view_ops plans_ops = {
 
 view *view_plans_new(void)
 {
-	view *v = view_new(&plans_ops);
-	if (!v)
-		return NULL;
-	return v;
+	return view_new(&plans_ops);
 }
 
 /* ---- the goals of one plan ---- */
@@ -456,9 +447,7 @@ static void goal_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	}
 	char d[11];
 	int y = 0;
-	wattron(w, ui_style(ST_HEADER));
-	ui_put(w, y++, 0, wd, g.what, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	y = detail_title(w, y, wd, g.what);
 	if (y < h) y = detail_line(w, y, wd, _("Competence"), g.competence_name);
 	if (y < h) y = detail_line(w, y, wd, _("Focus area"), g.focus_title[0] ? g.focus_title : "–");
 	if (y < h) y = detail_line(w, y, wd, _("Why"), g.why[0] ? g.why : "–");
@@ -690,9 +679,5 @@ static const view_ops goals_ops = {
 
 view *view_goals_new(int64_t plan_id)
 {
-	view *v = view_new(&goals_ops);
-	if (!v)
-		return NULL;
-	v->parent_id = plan_id;
-	return v;
+	return view_new_of(&goals_ops, plan_id);
 }

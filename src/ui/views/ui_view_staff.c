@@ -105,10 +105,8 @@ static void detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	}
 	char buf[512], d1[11], d2[11];
 	int y = 0;
-	wattron(w, ui_style(ST_HEADER));
 	snprintf(buf, sizeof buf, "%s (%s)%s", s.name, s.initials, s.active ? "" : _(" — deactivated"));
-	ui_put(w, y++, 0, wd, buf, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	y = detail_title(w, y, wd, buf);
 	snprintf(buf, sizeof buf, "%s · %s · %s", s.unit_name, s.profession_name[0] ? s.profession_name : "–",
 		 role_name(s.role));
 	y = detail_line(w, y, wd, _("Unit"), buf);
@@ -479,8 +477,5 @@ static const view_ops staff_ops = {
 
 view *view_staff_new(void)
 {
-	view *v = view_new(&staff_ops);
-	if (!v)
-		return NULL;
-	return v;
+	return view_new(&staff_ops);
 }
