@@ -162,7 +162,6 @@ static int carry(const plan_rec *p)
 		ui_msg(ST_ERROR, "%s", e.msg);
 		return 0;
 	}
-	ui_reload_all();
 	if (hooks && hooks->open_plan)
 		hooks->open_plan(id);
 	ui_msg(ST_OK, _("The %d plan is started with %d goal(s) carried over."), p->year + 1, k);
@@ -175,7 +174,7 @@ int cycle_plan_act(int action, int64_t plan_id)
 	kerr e;
 	if (plan_get(app->db, &app->who, plan_id, &p, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return 0;
+		return UI_NOTHING;
 	}
 	char q[400];
 	int changed = 0;
@@ -201,9 +200,7 @@ int cycle_plan_act(int action, int64_t plan_id)
 	if (c)
 		ui_msg(ST_ERROR, "%s", e.msg);
 	plan_free(&p);
-	if (changed)
-		ui_reload_all();
-	return changed;
+	return changed ? UI_RELOAD_ALL : UI_NOTHING;
 }
 
 /* ---- changes after agreement ---- */
@@ -434,7 +431,7 @@ int cycle_part_act(int action, int64_t part_id)
 	kerr e;
 	if (part_get(app->db, &app->who, part_id, &r, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return 0;
+		return UI_NOTHING;
 	}
 	int changed = 0;
 	switch (action) {
@@ -446,15 +443,13 @@ int cycle_part_act(int action, int64_t part_id)
 	case A_PRICE: changed = price(&r); break;
 	case A_FOLLOWUP:
 		if (r.followup_id)
-			changed = cycle_followup_edit(r.followup_id);
+			changed = cycle_followup_edit(r.followup_id) != UI_NOTHING;
 		else
 			ui_msg(ST_WARN, "%s", _("A follow-up is made when the participation is completed."));
 		break;
 	}
 	part_free(&r);
-	if (changed)
-		ui_reload_all();
-	return changed;
+	return changed ? UI_RELOAD_ALL : UI_NOTHING;
 }
 
 /* ---- follow-up ---- */
@@ -559,7 +554,7 @@ int cycle_followup_edit(int64_t followup_id)
 	kerr e;
 	if (followup_get(app->db, &app->who, followup_id, &x.f, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return 0;
+		return UI_NOTHING;
 	}
 	part_rec p;
 	char starts[11] = "";
@@ -588,7 +583,7 @@ int cycle_followup_edit(int64_t followup_id)
 	form *fm = form_new(title, fs, FU_COUNT);
 	if (!fm) {
 		followup_free(&x.f);
-		return 0;
+		return UI_NOTHING;
 	}
 	fill_followup(fm, &x.f, starts);
 	form_set_readonly(fm, FU_ACTIVITY, 1);
@@ -608,11 +603,10 @@ int cycle_followup_edit(int64_t followup_id)
 	if (done) {
 		int closed = x.lead && !x.f.done_at[0] && form_value(fm, FU_DONE)->on;
 		ui_msg(ST_OK, "%s", closed ? _("The follow-up is closed.") : _("Saved."));
-		ui_reload_all();
 	}
 	form_free(fm);
 	followup_free(&x.f);
-	return done;
+	return done ? UI_RELOAD_ALL : UI_NOTHING;
 }
 
 int cycle_person_followups(WINDOW *w, int y, int h, int wd, int64_t staff_id)

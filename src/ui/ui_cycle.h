@@ -49,11 +49,12 @@ enum {
 /* Whether the step can apply to plan plan_id / participation part_id now. */
 int cycle_plan_allowed(int action, int64_t plan_id);
 int cycle_part_allowed(int action, int64_t part_id);
-/* Runs the step; 1 when something changed (the caller reloads). A carry-over
- * opens next year's plan in the current pane. */
+/* Runs the step; returns what must follow (UI_RELOAD_ALL when something
+ * changed, else UI_NOTHING). A carry-over opens next year's plan in the
+ * current pane. */
 int cycle_plan_act(int action, int64_t plan_id);
 int cycle_part_act(int action, int64_t part_id);
-/* The follow-up form; 1 when saved. */
+/* The follow-up form; UI_RELOAD_ALL when saved, else UI_NOTHING. */
 int cycle_followup_edit(int64_t followup_id);
 
 /* Whether the acting person decides on staff_id's plans and

@@ -16,27 +16,13 @@
 #include <string.h>
 #include <unistd.h>
 
-/* ---- a static choice list ---- */
-
-static int pick_from(const char *const *labels, int n, const char *filter, fchoice *out, int max)
-{
-	int got = 0;
-	for (int i = 0; i < n && got < max; i++)
-		if (pick_matches(_(labels[i]), filter)) {
-			out[got].id = i + 1;
-			snprintf(out[got].label, sizeof out[got].label, "%s", _(labels[i]));
-			got++;
-		}
-	return got;
-}
-
 static const char *const fmt_labels[] = {
-	N_("Markdown (.md)"), N_("Web page for printing (.html)"), N_("Plain text (.txt)") };
+	N_("Markdown (.md)"), N_("Web page for printing (.html)"), N_("Plain text (.txt)"), NULL };
 
 static int pick_fmt(void *ctx, const char *filter, fchoice *out, int max)
 {
 	(void)ctx;
-	return pick_from(fmt_labels, 3, filter, out, max);
+	return pick_codes(fmt_labels, i18n_tr, filter, out, max);
 }
 
 /* ---- the plan on paper ---- */
@@ -219,12 +205,12 @@ static void show_lines(const char *title, char *summary, char **list, int n)
 
 enum { IF_WHAT, IF_PATH, IF_DRY, IF_DEACT, IF_COUNT };
 
-static const char *const what_labels[] = { N_("Staff"), N_("Activities") };
+static const char *const what_labels[] = { N_("Staff"), N_("Activities"), NULL };
 
 static int pick_what(void *ctx, const char *filter, fchoice *out, int max)
 {
 	(void)ctx;
-	return pick_from(what_labels, 2, filter, out, max);
+	return pick_codes(what_labels, i18n_tr, filter, out, max);
 }
 
 typedef struct ictx {
@@ -258,7 +244,7 @@ static kcode save_import(void *vctx, form *f, int *bad, kerr *e)
 	return KE_OK;
 }
 
-void ui_import(void)
+int ui_import(void)
 {
 	fdesc fs[IF_COUNT] = {
 		[IF_WHAT] = { _("The file holds"), FK_CHOICE, 1, 0, 0, 0, pick_what, NULL, NULL },
@@ -271,7 +257,8 @@ void ui_import(void)
 	};
 	form *f = form_new(_("Import from HR"), fs, IF_COUNT);
 	if (!f)
-		return;
+		return UI_NOTHING;
+	int what = UI_NOTHING;
 	form_set_choice(f, IF_WHAT, 1, _(what_labels[0]));
 	form_set_bool(f, IF_DRY, 1);
 	ictx x;
@@ -296,7 +283,7 @@ void ui_import(void)
 			n = x.res.nactions;
 			x.res.actions = NULL;
 			x.res.nactions = 0;
-			ui_reload_all();
+			what = UI_RELOAD_ALL;
 		}
 		if (x.err.code)
 			ui_msg(ST_ERROR, "%s", x.err.msg);
@@ -307,4 +294,5 @@ void ui_import(void)
 	}
 	import_result_free(&x.res);
 	form_free(f);
+	return what;
 }

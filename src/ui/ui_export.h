@@ -13,11 +13,16 @@
 #define A_PRINT_PLAN (A_VIEW + 90)
 #define A_IMPORT (A_VIEW + 91)
 
+/* The print row of the views that show a plan, written once. */
+#define ACTION_PRINT_PLAN \
+	{ A_PRINT_PLAN, N_("Print"), N_("Write the plan for the MUS meeting to a file (HTML, Markdown, text)"), { 'p' }, 0 }
+
 /* Asks for the format and the path (default ~/plan-<login>-<year>.html)
  * and writes the plan; the result is shown on the message line. */
 void ui_print_plan(int64_t plan_id);
 /* Admins: asks for the file, what it holds and whether to try first; shows
- * what was done, or every problem, in a list of its own. */
-void ui_import(void);
+ * what was done, or every problem, in a list of its own. Returns what must
+ * follow (UI_RELOAD_ALL once the file was read without error). */
+int ui_import(void);
 
 #endif

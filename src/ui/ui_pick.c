@@ -112,24 +112,26 @@ int pick_focus(void *ctx, const char *filter, fchoice *out, int max)
 	return named_pick(focus_list, year, filter, out, max);
 }
 
+int pick_codes(const char *const *codes, const char *(*name)(const char *), const char *filter,
+	       fchoice *out, int max)
+{
+	int n = 0;
+	for (int i = 0; codes[i] && n < max; i++)
+		if (pick_matches(name(codes[i]), filter))
+			set(&out[n++], i + 1, name(codes[i]));
+	return n;
+}
+
 int pick_method(void *ctx, const char *filter, fchoice *out, int max)
 {
 	(void)ctx;
-	int n = 0;
-	for (int i = 0; activity_methods[i] && n < max; i++)
-		if (pick_matches(method_name(activity_methods[i]), filter))
-			set(&out[n++], i + 1, method_name(activity_methods[i]));
-	return n;
+	return pick_codes(activity_methods, method_name, filter, out, max);
 }
 
 int pick_goal_status(void *ctx, const char *filter, fchoice *out, int max)
 {
 	(void)ctx;
-	int n = 0;
-	for (int i = 0; goal_statuses[i] && n < max; i++)
-		if (pick_matches(goal_status_name(goal_statuses[i]), filter))
-			set(&out[n++], i + 1, goal_status_name(goal_statuses[i]));
-	return n;
+	return pick_codes(goal_statuses, goal_status_name, filter, out, max);
 }
 
 int pick_staff(void *ctx, const char *filter, fchoice *out, int max)

@@ -13,12 +13,16 @@ int pick_profession(void *ctx, const char *filter, fchoice *out, int max);
 int pick_role(void *ctx, const char *filter, fchoice *out, int max);
 int pick_competence(void *ctx, const char *filter, fchoice *out, int max);
 int pick_focus(void *ctx, const char *filter, fchoice *out, int max);      /* app->year */
-int pick_method(void *ctx, const char *filter, fchoice *out, int max);     /* id = index */
+int pick_method(void *ctx, const char *filter, fchoice *out, int max);     /* id = index+1 */
 int pick_goal_status(void *ctx, const char *filter, fchoice *out, int max);/* id = index+1 */
 int pick_staff(void *ctx, const char *filter, fchoice *out, int max);
 int pick_session(void *ctx, const char *filter, fchoice *out, int max);    /* app->year on */
 int pick_goal(void *ctx, const char *filter, fchoice *out, int max);       /* ctx: int64_t *staff_id */
 
+/* Choices from a fixed NULL-ended list of codes, each shown as name(code);
+ * id = index + 1. */
+int pick_codes(const char *const *codes, const char *(*name)(const char *), const char *filter,
+	       fchoice *out, int max);
 /* 1 if the folded label holds the folded filter (accent- and case-blind). */
 int pick_matches(const char *label, const char *filter);
 

@@ -385,15 +385,36 @@ static void pop(void)
 		v->ops->close(v);
 	list_free(&v->list);
 	free(v);
-	list_reload(&shown()->list);
 }
 
-void ui_reload_all(void)
+/* Lists not yet sized are read at their first draw. */
+static void reload(view *v)
+{
+	if (v->list.cap)
+		list_reload(&v->list);
+}
+
+static void reload_all(void)
 {
 	for (int p = 0; p < ui->npanes; p++)
 		for (int d = 0; d < depth[p]; d++)
-			if (stack[p][d]->list.cap)
-				list_reload(&stack[p][d]->list);
+			reload(stack[p][d]);
+}
+
+/* Does what an action asked for (UI_* bits); v is the view that acted,
+ * gone after UI_POP. The one place lists are read again after a change. */
+static void follow(view *v, int what)
+{
+	if (what & UI_POP) {
+		pop();
+		v = shown();
+	}
+	if ((what & UI_RELOAD_ALL) == UI_RELOAD_ALL)
+		reload_all();
+	else if (what & (UI_RELOAD_VIEW | UI_POP))
+		reload(v);
+	if (what & UI_REDRAW)
+		clearok(curscr, TRUE);
 }
 
 void ui_show_in_pane(int pane, const char *key, int64_t id)
@@ -408,43 +429,42 @@ void ui_show_in_pane(int pane, const char *key, int64_t id)
 	list_select_id(&v->list, key, id);
 }
 
-static void dispatch(view *v, const action *a, int key)
+/* Runs the action; returns what must follow (UI_* bits). */
+static int dispatch(view *v, const action *a, int key)
 {
 	const lrow *sel = list_selected(&v->list);
 	if (!allowed(v, a, sel)) {
 		ui_msg(ST_WARN, "%s", _("Not allowed: your role does not permit this."));
-		return;
+		return UI_NOTHING;
 	}
 	switch (a->id) {
-	case A_QUIT: app->quit = 1; return;
-	case A_HELP: help(v, sel); return;
-	case A_UP: list_move(&v->list, -1); return;
-	case A_DOWN: list_move(&v->list, 1); return;
-	case A_PGUP: list_move(&v->list, -(v->list.cap > 1 ? v->list.cap - 1 : 1)); return;
-	case A_PGDN: list_move(&v->list, v->list.cap > 1 ? v->list.cap - 1 : 1); return;
-	case A_HOME: list_home(&v->list); return;
-	case A_END: list_end(&v->list); return;
-	case A_FILTER: filter_prompt(v); return;
-	case A_NEXT_PANE: cur = (cur + 1) % ui->npanes; return;
-	case A_PREV_PANE: cur = (cur + ui->npanes - 1) % ui->npanes; return;
+	case A_QUIT: app->quit = 1; return UI_NOTHING;
+	case A_HELP: help(v, sel); return UI_NOTHING;
+	case A_UP: list_move(&v->list, -1); return UI_NOTHING;
+	case A_DOWN: list_move(&v->list, 1); return UI_NOTHING;
+	case A_PGUP: list_move(&v->list, -(v->list.cap > 1 ? v->list.cap - 1 : 1)); return UI_NOTHING;
+	case A_PGDN: list_move(&v->list, v->list.cap > 1 ? v->list.cap - 1 : 1); return UI_NOTHING;
+	case A_HOME: list_home(&v->list); return UI_NOTHING;
+	case A_END: list_end(&v->list); return UI_NOTHING;
+	case A_FILTER: filter_prompt(v); return UI_NOTHING;
+	case A_NEXT_PANE: cur = (cur + 1) % ui->npanes; return UI_NOTHING;
+	case A_PREV_PANE: cur = (cur + ui->npanes - 1) % ui->npanes; return UI_NOTHING;
 	case A_YEAR_PREV: case A_YEAR_NEXT:
 		app->year += a->id == A_YEAR_NEXT ? 1 : -1;
-		ui_reload_all();
-		return;
-	case A_REFRESH: ui_reload_all(); clearok(curscr, TRUE); return;
-	case A_ADMIN: ui_push(ui->admin()); return;
-	case A_HISTORY: ui_push(ui->history(v->ops->table, sel->id, sel->text)); return;
+		return UI_RELOAD_ALL;
+	case A_REFRESH: return UI_RELOAD_ALL | UI_REDRAW;
+	case A_ADMIN: ui_push(ui->admin()); return UI_NOTHING;
+	case A_HISTORY: ui_push(ui->history(v->ops->table, sel->id, sel->text)); return UI_NOTHING;
 	case A_BACK:
 		if (v->list.filter[0])
 			list_set_filter(&v->list, "");
 		else if (depth[cur] > 1)
-			pop();
+			return UI_POP;
 		else if (key == KEY_ESC)
 			ui_msg_clear();
-		return;
+		return UI_NOTHING;
 	}
-	if (v->ops->act && v->ops->act(v, a->id, sel))
-		return;
+	return v->ops->act ? v->ops->act(v, a->id, sel) : UI_NOTHING;
 }
 
 static int panes_open(void)
@@ -485,7 +505,7 @@ static void handle_key(int k)
 	view *v = shown();
 	const action *act = find_action(v, k);
 	if (act)
-		dispatch(v, act, k);
+		follow(v, dispatch(v, act, k));
 }
 
 int ui_shell_run(ui_app *a, const ui_top *t)
@@ -498,13 +518,15 @@ int ui_shell_run(ui_app *a, const ui_top *t)
 	live_start(ui->resumers);
 	while (!app->quit) {
 		draw();
-		if (live_offer_drafts()) /* drafts left from before, one a frame */
+		if (live_offer_drafts()) { /* drafts left from before, one a frame */
+			follow(shown(), UI_RELOAD_ALL); /* a resumed form may have saved */
 			continue;
+		}
 		int fn = 0;
 		/* wake up to show others' changes (no snapshot is held) */
 		int k = ui_readkey(LIVE_POLL_MS, &fn);
 		if (live_tick())
-			ui_reload_all();
+			follow(shown(), UI_RELOAD_ALL);
 		if (k == ERR || (fn && k == KEY_RESIZE))
 			continue;
 		/* A character that shares its number with a curses key (U+0101..

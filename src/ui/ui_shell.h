@@ -33,8 +33,6 @@ int ui_shell_run(ui_app *a, const ui_top *top);
 
 /* Opens v on top of the current pane (the shell owns it from now on). */
 void ui_push(view *v);
-/* Reloads every list (after a change). */
-void ui_reload_all(void);
 /* Switches to a top-level pane (0-based) and shows the record (key,id). */
 void ui_show_in_pane(int pane, const char *key, int64_t id);
 /* The index of the pane shown by key ('1'...), -1 if none. */

@@ -19,6 +19,33 @@ view *view_new(const view_ops *ops)
 	return v;
 }
 
+view *view_new_data(const view_ops *ops, size_t size)
+{
+	view *v = view_new(ops);
+	void *data = calloc(1, size);
+	if (!v || !data) {
+		free(v);
+		free(data);
+		return NULL;
+	}
+	v->data = data;
+	return v;
+}
+
+void view_free_data(view *v)
+{
+	free(v->data);
+	v->data = NULL;
+}
+
+view *view_new_of(const view_ops *ops, int64_t parent_id)
+{
+	view *v = view_new(ops);
+	if (v)
+		v->parent_id = parent_id;
+	return v;
+}
+
 int lrow_set(lrow *r, int64_t id, const char *key, const char *text, int style)
 {
 	r->id = id;
@@ -99,5 +126,13 @@ int detail_line(WINDOW *w, int y, int wd, const char *label, const char *value)
 	ui_put(w, y, 0, lw, label, 1);
 	wattroff(w, ui_style(ST_DIM));
 	ui_put(w, y, lw, wd - lw, value, 1);
+	return y + 1;
+}
+
+int detail_title(WINDOW *w, int y, int wd, const char *text)
+{
+	wattron(w, ui_style(ST_HEADER));
+	ui_put(w, y, 0, wd, text, 1);
+	wattroff(w, ui_style(ST_HEADER));
 	return y + 1;
 }

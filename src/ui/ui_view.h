@@ -31,6 +31,20 @@ typedef struct action {
 
 typedef struct view view;
 
+/* What must follow an action: views and the cycle's steps return these
+ * bits (or-ed) and the main loop alone reloads and redraws, so every change
+ * is shown the same way (htop's Htop_Reaction). The frame is drawn after
+ * every key anyway, so UI_NOTHING still shows messages and moves. */
+enum {
+	UI_NOTHING = 0,
+	UI_REDRAW = 1 << 0,      /* the whole terminal is painted again (Ctrl-L) */
+	UI_RELOAD_VIEW = 1 << 1, /* the list of the view that acted is read again */
+	/* a record changed that other lists may show: every open list is read
+	 * again (the acting view's too) */
+	UI_RELOAD_ALL = 1 << 2 | UI_RELOAD_VIEW,
+	UI_POP = 1 << 3,         /* the shown view closes; the one below is read again */
+};
+
 /* What a kind of view does: one static const table per kind, shared by
  * every open view of the kind (tig's view_ops). */
 typedef struct view_ops {
@@ -41,7 +55,7 @@ typedef struct view_ops {
 	void (*header)(view *v, char *buf, size_t size, int width);
 	/* Draws the selected record's detail into w (h rows, wd columns). */
 	void (*detail)(view *v, WINDOW *w, int h, int wd, const lrow *sel);
-	/* Runs an action; returns 1 if it did something (the screen is redrawn). */
+	/* Runs an action; returns what must follow (UI_* bits). */
 	int (*act)(view *v, int action, const lrow *sel);
 	/* Whether the acting person may use the action now (NULL: always). */
 	int (*allowed)(view *v, int action, const lrow *sel);
@@ -63,6 +77,13 @@ struct view {
 /* A new view of kind ops (its list not yet read), or NULL when out of
  * memory. Freed by the shell once pushed (ops->close, then free). */
 view *view_new(const view_ops *ops);
+/* The same with size bytes of zeroed state in v->data (NULL, nothing
+ * kept, when out of memory); view_free_data frees it, as ops->close or
+ * from it. */
+view *view_new_data(const view_ops *ops, size_t size);
+void view_free_data(view *v);
+/* A sub-view showing the record parent_id (NULL when out of memory). */
+view *view_new_of(const view_ops *ops, int64_t parent_id);
 
 /* Shared helper for fetch functions: copies a key and a laid-out line into a
  * row. Returns 0, or -1 on out of memory. */
@@ -73,6 +94,8 @@ int lrow_fail(lrow *out, int n, kerr *e);
 void columns(char *buf, size_t size, int n, const char *const *texts, const int *widths);
 /* Names a key for the help screen and key bar ("j", "PgDn", "Ctrl-S"). */
 const char *key_label(int key, char *buf, size_t size);
+/* Draws the record's name as the detail's title line; returns the next row. */
+int detail_title(WINDOW *w, int y, int wd, const char *text);
 /* Draws "Label: value" in a detail pane; returns the next row. */
 int detail_line(WINDOW *w, int y, int wd, const char *label, const char *value);
 

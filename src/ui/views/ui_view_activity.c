@@ -130,9 +130,7 @@ static void act_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	}
 	char buf[512], x[64], y2[64], z[64];
 	int y = 0;
-	wattron(w, ui_style(ST_HEADER));
-	ui_put(w, y++, 0, wd, a.title, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	y = detail_title(w, y, wd, a.title);
 	snprintf(buf, sizeof buf, "%s%s", method_name(a.method), a.cross_prof ? _(" · cross-professional") : "");
 	if (y < h) y = detail_line(w, y, wd, _("Method"), buf);
 	if (y < h) y = detail_line(w, y, wd, _("Provider"), a.provider[0] ? a.provider : "–");
@@ -216,14 +214,14 @@ static kcode reload_activity(void *ctx, form *into, int64_t *version, kerr *e)
 	return KE_OK;
 }
 
-/* v may be NULL (a draft reopened at the start). */
-static void edit_activity(view *v, int64_t id)
+/* v may be NULL (a draft reopened at the start). Returns what must follow. */
+static int edit_activity(view *v, int64_t id)
 {
 	activity_rec a = { .ects = -1, .hours = -1 };
 	kerr e;
 	if (id && activity_get(app->db, &app->who, id, &a, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
 	fdesc fs[AF_COUNT] = {
 		[AF_TITLE] = { _("Title"), FK_TEXT, 1, 160, 0, 0, NULL, NULL, NULL, .col = "title" },
@@ -238,34 +236,37 @@ static void edit_activity(view *v, int64_t id)
 	form *f = form_new(id ? _("Edit activity") : _("New activity"), fs, AF_COUNT);
 	if (!f) {
 		activity_free(&a);
-		return;
+		return UI_NOTHING;
 	}
 	if (id) {
 		fill_activity(f, &a);
 		form_set_reload(f, reload_activity, &a);
 	}
 	form_set_record(f, "activity", id, a.version);
+	int what = UI_NOTHING;
 	if (form_run(f, save_activity, &a)) {
 		ui_msg(ST_OK, "%s", _("Saved."));
-		ui_reload_all();
 		activity_rec fresh;
 		if (v && activity_get(app->db, &app->who, a.id, &fresh, &e) == KE_OK) {
 			list_select_id(&v->list, fresh.sort_key, fresh.id);
 			activity_free(&fresh);
 		}
+		what = UI_RELOAD_ALL;
 	}
 	form_free(f);
 	activity_free(&a);
+	return what;
 }
 
-static void toggle_activity(view *v, int64_t id)
+static int toggle_activity(int64_t id)
 {
 	activity_rec a;
 	kerr e;
 	if (activity_get(app->db, &app->who, id, &a, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
+	int what = UI_NOTHING;
 	char q[300];
 	snprintf(q, sizeof q, a.active ? _("Take \"%s\" out of the catalogue? Its history is kept.")
 				       : _("Put \"%s\" back in the catalogue?"), a.title);
@@ -282,9 +283,10 @@ static void toggle_activity(view *v, int64_t id)
 		}
 		if (c)
 			ui_msg(ST_ERROR, "%s", e.msg);
-		list_reload(&v->list);
+		what = UI_RELOAD_VIEW;
 	}
 	activity_free(&a);
+	return what;
 }
 
 static int act_allowed(view *v, int a, const lrow *sel)
@@ -304,9 +306,7 @@ static int act_act(view *v, int a, const lrow *sel)
 {
 	switch (a) {
 	case A_COMPETENCES: case A_PROFESSIONS:
-		if (ui_activity_links(sel->id, a == A_PROFESSIONS))
-			list_reload(&v->list);
-		return 1;
+		return ui_activity_links(sel->id, a == A_PROFESSIONS) ? UI_RELOAD_VIEW : UI_NOTHING;
 	case A_OPEN: {
 		view *s = view_sessions_new(sel->id);
 		activity_rec r;
@@ -316,13 +316,13 @@ static int act_act(view *v, int a, const lrow *sel)
 			activity_free(&r);
 		}
 		ui_push(s);
-		return 1;
+		return UI_NOTHING;
 	}
-	case A_NEW: edit_activity(v, 0); return 1;
-	case A_EDIT: edit_activity(v, sel->id); return 1;
-	case A_DELETE: toggle_activity(v, sel->id); return 1;
+	case A_NEW: return edit_activity(v, 0);
+	case A_EDIT: return edit_activity(v, sel->id);
+	case A_DELETE: return toggle_activity(sel->id);
 	}
-	return 0;
+	return UI_NOTHING;
 }
 
 static const view_ops activities_ops = {
@@ -338,10 +338,7 @@ static const view_ops activities_ops = {
 
 view *view_activities_new(void)
 {
-	view *v = view_new(&activities_ops);
-	if (!v)
-		return NULL;
-	return v;
+	return view_new(&activities_ops);
 }
 
 /* ---- the sessions of one activity ---- */
@@ -405,10 +402,8 @@ static void ses_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	int y = 0;
 	date_format(s.starts, d1);
 	date_format(s.ends, d2);
-	wattron(w, ui_style(ST_HEADER));
 	snprintf(buf, sizeof buf, "%s · %s–%s", s.activity_title, d1, d2);
-	ui_put(w, y++, 0, wd, buf, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	y = detail_title(w, y, wd, buf);
 	if (y < h) y = detail_line(w, y, wd, _("Place"), s.place[0] ? s.place : "–");
 	date_format(s.signup_deadline, d1);
 	if (y < h) y = detail_line(w, y, wd, _("Sign-up by"), d1[0] ? d1 : "–");
@@ -484,14 +479,15 @@ static kcode reload_session(void *ctx, form *into, int64_t *version, kerr *e)
 	return KE_OK;
 }
 
-/* Session id (0: a new one) of activity activity_id. */
-static void edit_session(int64_t activity_id, int64_t id)
+/* Session id (0: a new one) of activity activity_id; returns what must
+ * follow. */
+static int edit_session(int64_t activity_id, int64_t id)
 {
 	session_rec s = { .activity_id = activity_id };
 	kerr e;
 	if (id && session_get(app->db, &app->who, id, &s, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
 	fdesc fs[SF_COUNT] = {
 		[SF_STARTS] = { _("Starts"), FK_DATE, 1, 0, 0, 0, NULL, NULL, _("A date like 22-11-2026"), .col = "starts" },
@@ -503,7 +499,7 @@ static void edit_session(int64_t activity_id, int64_t id)
 	form *f = form_new(id ? _("Edit session") : _("New session"), fs, SF_COUNT);
 	if (!f) {
 		session_free(&s);
-		return;
+		return UI_NOTHING;
 	}
 	if (id) {
 		fill_session(f, &s);
@@ -512,22 +508,25 @@ static void edit_session(int64_t activity_id, int64_t id)
 	} else {
 		form_set_record(f, "session-new", activity_id, 0);
 	}
+	int what = UI_NOTHING;
 	if (form_run(f, save_session, &s)) {
 		ui_msg(ST_OK, "%s", _("Saved."));
-		ui_reload_all();
+		what = UI_RELOAD_ALL;
 	}
 	form_free(f);
 	session_free(&s);
+	return what;
 }
 
-static void delete_session(view *v, int64_t id)
+static int delete_session(int64_t id)
 {
 	session_rec s;
 	kerr e;
 	if (session_get(app->db, &app->who, id, &s, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
+	int what = UI_NOTHING;
 	char q[300], d[11];
 	date_format(s.starts, d);
 	snprintf(q, sizeof q, _("Delete the session of %s starting %s?"), s.activity_title, d);
@@ -544,10 +543,10 @@ static void delete_session(view *v, int64_t id)
 		}
 		if (c)
 			ui_msg(ST_ERROR, "%s", e.msg);
-		ui_reload_all();
-		list_reload(&v->list);
+		what = UI_RELOAD_ALL;
 	}
 	session_free(&s);
+	return what;
 }
 
 enum { SU_PERSON, SU_COUNT };
@@ -561,14 +560,15 @@ static kcode save_signup(void *ctx, form *f, int *bad, kerr *e)
 	return part_enrol(app->db, &app->who, sid, session, 0, &pid, e);
 }
 
-static void signup(int64_t session)
+static int signup(int64_t session)
 {
 	fdesc fs[SU_COUNT] = {
 		[SU_PERSON] = { _("Person"), FK_CHOICE, 1, 0, 0, 0, pick_staff, NULL, _("Type part of the name"), .col = "staff_id" },
 	};
 	form *f = form_new(_("Sign a person up"), fs, SU_COUNT);
 	if (!f)
-		return;
+		return UI_NOTHING;
+	int what = UI_NOTHING;
 	form_set_record(f, "session-signup", session, 0);
 	if (app->who.role == ROLE_EMPLOYEE)
 		form_set_choice(f, SU_PERSON, app->who.staff_id, app->who.name);
@@ -578,9 +578,10 @@ static void signup(int64_t session)
 			ui_msg(ST_OK, "%s", _("Signed up: the request waits for the leader's decision."));
 		else
 			ui_msg(ST_OK, "%s", _("Signed up."));
-		ui_reload_all();
+		what = UI_RELOAD_ALL;
 	}
 	form_free(f);
+	return what;
 }
 
 static int ses_allowed(view *v, int a, const lrow *sel)
@@ -599,19 +600,19 @@ static int ses_allowed(view *v, int a, const lrow *sel)
 static int ses_act(view *v, int a, const lrow *sel)
 {
 	switch (a) {
-	case A_SIGNUP: signup(sel->id); return 1;
+	case A_SIGNUP: return signup(sel->id);
 	case A_OPEN: { /* the participants, where requests are decided */
 		view *p = view_parts_new(sel->id, 0);
 		if (p)
 			snprintf(p->subtitle, sizeof p->subtitle, "%s", v->subtitle);
 		ui_push(p);
-		return 1;
+		return UI_NOTHING;
 	}
-	case A_NEW: edit_session(v->parent_id, 0); return 1;
-	case A_EDIT: edit_session(v->parent_id, sel->id); return 1;
-	case A_DELETE: delete_session(v, sel->id); return 1;
+	case A_NEW: return edit_session(v->parent_id, 0);
+	case A_EDIT: return edit_session(v->parent_id, sel->id);
+	case A_DELETE: return delete_session(sel->id);
 	}
-	return 0;
+	return UI_NOTHING;
 }
 
 /* Reopens a form for its draft (ui_live.h). */
@@ -651,9 +652,5 @@ static const view_ops sessions_ops = {
 
 view *view_sessions_new(int64_t activity_id)
 {
-	view *v = view_new(&sessions_ops);
-	if (!v)
-		return NULL;
-	v->parent_id = activity_id;
-	return v;
+	return view_new_of(&sessions_ops, activity_id);
 }

@@ -130,14 +130,7 @@ static const char *kind_name(const char *code)
 static int pick_kind(void *ctx, const char *filter, fchoice *out, int max)
 {
 	(void)ctx;
-	int n = 0;
-	for (int i = 0; unit_kinds[i] && n < max; i++)
-		if (pick_matches(kind_name(unit_kinds[i]), filter)) {
-			out[n].id = i + 1;
-			snprintf(out[n].label, sizeof out[n].label, "%s", kind_name(unit_kinds[i]));
-			n++;
-		}
-	return n;
+	return pick_codes(unit_kinds, kind_name, filter, out, max);
 }
 
 static const action unit_actions[] = {
@@ -204,10 +197,8 @@ static void unit_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	}
 	char buf[512], lab[64];
 	int y = 0;
-	wattron(w, ui_style(ST_HEADER));
 	snprintf(buf, sizeof buf, "%s%s", u.name, u.active ? "" : _(" — deactivated"));
-	ui_put(w, y++, 0, wd, buf, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	y = detail_title(w, y, wd, buf);
 	if (y < h) y = detail_line(w, y, wd, _("Kind"), kind_name(u.kind));
 	if (y < h) {
 		if (u.parent_id && unit_get(app->db, &app->who, u.parent_id, &p, &e) == KE_OK) {
@@ -277,18 +268,19 @@ static kcode reload_unit(void *ctx, form *into, int64_t *version, kerr *e)
 }
 
 /* v may be NULL (a draft reopened at the start). */
-static void unit_edit(view *v, int64_t id)
+static int unit_edit(view *v, int64_t id)
 {
+	int what = UI_NOTHING;
 	unit_rec u = { .active = 1 }, p = { 0 };
 	kerr e;
 	if (id && unit_get(app->db, &app->who, id, &u, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
 	if (u.parent_id && unit_get(app->db, &app->who, u.parent_id, &p, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
 		unit_free(&u);
-		return;
+		return UI_NOTHING;
 	}
 	fdesc fs[UF_COUNT] = {
 		[UF_NAME] = { _("Name"), FK_TEXT, 1, 120, 0, 0, NULL, NULL, NULL, .col = "name" },
@@ -305,7 +297,7 @@ static void unit_edit(view *v, int64_t id)
 		form_set_record(f, "unit", id, u.version);
 		if (form_run(f, save_unit, &u)) {
 			ui_msg(ST_OK, "%s", _("Saved."));
-			ui_reload_all();
+			what = UI_RELOAD_ALL;
 			unit_rec fresh;
 			if (v && unit_get(app->db, &app->who, u.id, &fresh, &e) == KE_OK) {
 				list_select_id(&v->list, fresh.sort_key, fresh.id);
@@ -316,15 +308,17 @@ static void unit_edit(view *v, int64_t id)
 	}
 	unit_free(&p);
 	unit_free(&u);
+	return what;
 }
 
-static void unit_toggle(view *v, int64_t id)
+static int unit_toggle(int64_t id)
 {
+	int what = UI_NOTHING;
 	unit_rec u;
 	kerr e;
 	if (unit_get(app->db, &app->who, id, &u, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
 	char q[600];
 	snprintf(q, sizeof q, u.active ? _("Deactivate the unit %s? Its history is kept.")
@@ -352,10 +346,10 @@ static void unit_toggle(view *v, int64_t id)
 		else
 			ui_msg(ST_OK, u.active ? _("%s is deactivated.") : _("%s is active again."), u.name);
 		free(n.sort_key);
-		ui_reload_all();
-		list_reload(&v->list);
+		what = UI_RELOAD_ALL;
 	}
 	unit_free(&u);
+	return what;
 }
 
 enum { LF_PERSON, LF_FROM, LF_REPLACE, LF_COUNT };
@@ -374,13 +368,14 @@ static kcode save_leader(void *ctx, form *f, int *bad, kerr *e)
 	return c;
 }
 
-static void unit_leader(int64_t id)
+static int unit_leader(int64_t id)
 {
+	int what = UI_NOTHING;
 	unit_rec u;
 	kerr e;
 	if (unit_get(app->db, &app->who, id, &u, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
 	fdesc fs[LF_COUNT] = {
 		[LF_PERSON] = { _("Person"), FK_CHOICE, 1, 0, 0, 0, pick_staff, NULL, _("Type part of the name"), .col = "staff_id" },
@@ -399,11 +394,12 @@ static void unit_leader(int64_t id)
 		}
 		if (form_run(f, save_leader, &id)) {
 			ui_msg(ST_OK, _("%s now leads %s."), form_value(f, LF_PERSON)->text, u.name);
-			ui_reload_all();
+			what = UI_RELOAD_ALL;
 		}
 		form_free(f);
 	}
 	unit_free(&u);
+	return what;
 }
 
 enum { BF_AMOUNT, BF_COUNT };
@@ -414,8 +410,9 @@ static kcode save_budget(void *ctx, form *f, int *bad, kerr *e)
 	return budget_set(app->db, &app->who, *(int64_t *)ctx, app->year, form_value(f, BF_AMOUNT)->num, e);
 }
 
-static void unit_budget(int64_t id)
+static int unit_budget(int64_t id)
 {
+	int what = UI_NOTHING;
 	unit_rec u;
 	kerr e;
 	int64_t amount = 0;
@@ -424,7 +421,7 @@ static void unit_budget(int64_t id)
 	    budget_get(app->db, &app->who, id, app->year, &amount, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
 		unit_free(&u);
-		return;
+		return UI_NOTHING;
 	}
 	fdesc fs[BF_COUNT] = {
 		[BF_AMOUNT] = { _("Budget"), FK_MONEY, 1, 0, 0, 1000000000, NULL, NULL,
@@ -439,23 +436,24 @@ static void unit_budget(int64_t id)
 			form_set_num(f, BF_AMOUNT, amount);
 		if (form_run(f, save_budget, &id)) {
 			ui_msg(ST_OK, "%s", _("Saved."));
-			ui_reload_all();
+			what = UI_RELOAD_ALL;
 		}
 		form_free(f);
 	}
 	unit_free(&u);
+	return what;
 }
 
 static int unit_act(view *v, int a, const lrow *sel)
 {
 	switch (a) {
-	case A_NEW: unit_edit(v, 0); return 1;
-	case A_EDIT: unit_edit(v, sel->id); return 1;
-	case A_DELETE: unit_toggle(v, sel->id); return 1;
-	case A_LEADER: unit_leader(sel->id); return 1;
-	case A_BUDGET: unit_budget(sel->id); return 1;
+	case A_NEW: return unit_edit(v, 0);
+	case A_EDIT: return unit_edit(v, sel->id);
+	case A_DELETE: return unit_toggle(sel->id);
+	case A_LEADER: return unit_leader(sel->id);
+	case A_BUDGET: return unit_budget(sel->id);
 	}
-	return 0;
+	return UI_NOTHING;
 }
 
 /* ---- professions ---- */
@@ -520,9 +518,7 @@ static void prof_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 		ui_put(w, 0, 0, wd, e.msg, 0);
 		return;
 	}
-	wattron(w, ui_style(ST_HEADER));
-	ui_put(w, 0, 0, wd, p.name, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	detail_title(w, 0, wd, p.name);
 	draw_wrapped(w, 1, h, wd, _("Staff records and activities refer to it; a new name shows everywhere."));
 	named_free(&p);
 }
@@ -547,13 +543,14 @@ static kcode save_prof(void *ctx, form *f, int *bad, kerr *e)
 	return c;
 }
 
-static void prof_edit(view *v, const lrow *sel)
+static int prof_edit(view *v, const lrow *sel)
 {
+	int what = UI_NOTHING;
 	named_rec p = { 0 };
 	kerr e;
 	if (sel && prof_get(sel, &p, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
 	fdesc fs[PF_COUNT] = {
 		[PF_NAME] = { _("Name"), FK_TEXT, 1, 80, 0, 0, NULL, NULL, _("E.g. Pædagog, Lærer, Socialrådgiver"), .col = "name" },
@@ -565,22 +562,23 @@ static void prof_edit(view *v, const lrow *sel)
 		form_set_record(f, "profession", sel ? sel->id : 0, p.version);
 		if (form_run(f, save_prof, &p)) {
 			ui_msg(ST_OK, "%s", _("Saved."));
-			ui_reload_all();
+			what = UI_RELOAD_ALL;
 			if (p.sort_key)
 				list_select_id(&v->list, p.sort_key, p.id);
 		}
 		form_free(f);
 	}
 	named_free(&p);
+	return what;
 }
 
 static int prof_act(view *v, int a, const lrow *sel)
 {
 	switch (a) {
-	case A_NEW: prof_edit(v, NULL); return 1;
-	case A_EDIT: prof_edit(v, sel); return 1;
+	case A_NEW: return prof_edit(v, NULL);
+	case A_EDIT: return prof_edit(v, sel);
 	}
-	return 0;
+	return UI_NOTHING;
 }
 
 /* ---- competence areas and focus areas: short lists read whole ---- */
@@ -707,9 +705,7 @@ static void comp_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	}
 	char pos[16];
 	int y = 0;
-	wattron(w, ui_style(ST_HEADER));
-	ui_put(w, y++, 0, wd, c.name, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	y = detail_title(w, y, wd, c.name);
 	snprintf(pos, sizeof pos, "%d", c.pos);
 	if (y < h) y = detail_line(w, y, wd, _("Code"), c.code);
 	if (y < h) y = detail_line(w, y, wd, _("Danish name"), c.name_da);
@@ -757,13 +753,14 @@ static kcode reload_comp(void *ctx, form *into, int64_t *version, kerr *e)
 }
 
 /* v may be NULL (a draft reopened at the start). */
-static void comp_edit(view *v, int64_t id)
+static int comp_edit(view *v, int64_t id)
 {
+	int what = UI_NOTHING;
 	named_rec c = { 0 };
 	kerr e;
 	if (id && comp_get(id, &c, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
 	fdesc fs[CF_COUNT] = {
 		[CF_CODE] = { _("Code"), FK_TEXT, 1, 20, 0, 0, NULL, NULL, _("Letters a-z, e.g. relational"), .col = "code" },
@@ -782,7 +779,7 @@ static void comp_edit(view *v, int64_t id)
 		if (form_run(f, save_comp, &c)) {
 			char key[16];
 			ui_msg(ST_OK, "%s", _("Saved."));
-			ui_reload_all();
+			what = UI_RELOAD_ALL;
 			comp_key(&c, key, sizeof key);
 			if (v)
 				list_select_id(&v->list, key, c.id);
@@ -790,15 +787,16 @@ static void comp_edit(view *v, int64_t id)
 		form_free(f);
 	}
 	named_free(&c);
+	return what;
 }
 
 static int comp_act(view *v, int a, const lrow *sel)
 {
 	switch (a) {
-	case A_NEW: comp_edit(v, 0); return 1;
-	case A_EDIT: comp_edit(v, sel->id); return 1;
+	case A_NEW: return comp_edit(v, 0);
+	case A_EDIT: return comp_edit(v, sel->id);
 	}
-	return 0;
+	return UI_NOTHING;
 }
 
 /* focus areas of app->year */
@@ -867,9 +865,7 @@ static void focus_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	}
 	char year[16];
 	int y = 0;
-	wattron(w, ui_style(ST_HEADER));
-	ui_put(w, y++, 0, wd, f.name, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	y = detail_title(w, y, wd, f.name);
 	snprintf(year, sizeof year, "%d", f.year);
 	if (y < h) y = detail_line(w, y, wd, _("Year"), year);
 	if (y < h) y = detail_line(w, y, wd, _("Description"), f.description[0] ? "" : "–");
@@ -916,13 +912,14 @@ static kcode reload_focus(void *ctx, form *into, int64_t *version, kerr *e)
 }
 
 /* v may be NULL (a draft reopened at the start). */
-static void focus_edit(view *v, int64_t id)
+static int focus_edit(view *v, int64_t id)
 {
+	int what = UI_NOTHING;
 	named_rec r = { .year = app->year };
 	kerr e;
 	if (id && focus_get(id, &r, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
 	fdesc fs[FF_COUNT] = {
 		[FF_TITLE] = { _("Title"), FK_TEXT, 1, 120, 0, 0, NULL, NULL, NULL, .col = "title" },
@@ -945,22 +942,23 @@ static void focus_edit(view *v, int64_t id)
 		}
 		if (form_run(f, save_focus, &r)) {
 			ui_msg(ST_OK, "%s", _("Saved."));
-			ui_reload_all();
+			what = UI_RELOAD_ALL;
 			if (v && r.sort_key)
 				list_select_id(&v->list, r.sort_key, r.id);
 		}
 		form_free(f);
 	}
 	named_free(&r);
+	return what;
 }
 
 static int focus_act(view *v, int a, const lrow *sel)
 {
 	switch (a) {
-	case A_NEW: focus_edit(v, 0); return 1;
-	case A_EDIT: focus_edit(v, sel->id); return 1;
+	case A_NEW: return focus_edit(v, 0);
+	case A_EDIT: return focus_edit(v, sel->id);
 	}
-	return 0;
+	return UI_NOTHING;
 }
 
 /* ---- the admin list: the four registers ---- */
@@ -1030,9 +1028,7 @@ static void admin_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	if (sel->id < R_UNITS || sel->id > R_COUNT)
 		return;
 	register_name((int)sel->id, name, sizeof name);
-	wattron(w, ui_style(ST_HEADER));
-	ui_put(w, 0, 0, wd, name, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	detail_title(w, 0, wd, name);
 	int y = draw_wrapped(w, 1, h, wd, about[sel->id - 1]);
 	if (y + 1 < h)
 		ui_put(w, y + 1, 0, wd, _("Enter opens it."), 1);
@@ -1110,14 +1106,11 @@ static view *register_view(int r)
 static int admin_act(view *v, int a, const lrow *sel)
 {
 	(void)v;
-	if (a == A_IMPORT) {
-		ui_import();
-		return 1;
-	}
-	if (a != A_OPEN)
-		return 0;
-	ui_push(register_view((int)sel->id));
-	return 1;
+	if (a == A_IMPORT)
+		return ui_import();
+	if (a == A_OPEN)
+		ui_push(register_view((int)sel->id));
+	return UI_NOTHING;
 }
 
 /* Reopens a form for its draft (ui_live.h). New focus areas and

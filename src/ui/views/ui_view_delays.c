@@ -73,9 +73,7 @@ static void delay_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	int i = (int)sel->id - 1;
 	if (i >= 0 && i < count) {
 		char buf[300];
-		wattron(w, ui_style(ST_HEADER));
-		ui_put(w, 0, 0, wd, method_name(d[i].method), 1);
-		wattroff(w, ui_style(ST_HEADER));
+		detail_title(w, 0, wd, method_name(d[i].method));
 		snprintf(buf, sizeof buf, _("A follow-up falls due %d weeks after the session ends."), d[i].weeks);
 		if (h > 1)
 			ui_put(w, 1, 0, wd, buf, 1);
@@ -94,14 +92,15 @@ static kcode save_delay(void *ctx, form *f, int *bad, kerr *e)
 	return fu_delay_set(app->db, &app->who, d->method, (int)form_value(f, DF_WEEKS)->num, d->version, e);
 }
 
-static void delay_edit(int index)
+/* Returns what must follow. */
+static int delay_edit(int index)
 {
 	fu_delay *d;
-	int count;
+	int count, what = UI_NOTHING;
 	kerr e;
 	if (fu_delay_list(app->db, &app->who, &d, &count, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
 	if (index >= 0 && index < count) {
 		fdesc fs[DF_COUNT] = {
@@ -115,12 +114,13 @@ static void delay_edit(int index)
 			form_set_num(f, DF_WEEKS, d[index].weeks);
 			if (form_run(f, save_delay, &d[index])) {
 				ui_msg(ST_OK, "%s", _("Saved."));
-				ui_reload_all();
+				what = UI_RELOAD_ALL;
 			}
 			form_free(f);
 		}
 	}
 	free(d);
+	return what;
 }
 
 static int delay_allowed(view *v, int a, const lrow *sel)
@@ -131,11 +131,8 @@ static int delay_allowed(view *v, int a, const lrow *sel)
 
 static int delay_act(view *v, int a, const lrow *sel)
 {
-	if (a != A_EDIT)
-		return 0;
-	delay_edit((int)sel->id - 1);
-	list_reload(&v->list);
-	return 1;
+	(void)v;
+	return a == A_EDIT ? delay_edit((int)sel->id - 1) : UI_NOTHING;
 }
 
 static const view_ops fu_delays_ops = {

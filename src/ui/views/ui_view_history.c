@@ -157,9 +157,7 @@ static void detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	}
 	/* The row line already says when, who and what; the detail says how. */
 	int y = 0;
-	wattron(w, ui_style(ST_HEADER));
-	ui_put(w, y++, 0, wd, sel->text, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	y = detail_title(w, y, wd, sel->text);
 	if (!n && y < h)
 		ui_put(w, y++, 0, wd, _("No field changed."), 1);
 	for (int i = 0; i < n && y < h; i++) {
@@ -181,33 +179,23 @@ static void detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	audit_changes_free(c, n);
 }
 
-static void close_view(view *v)
-{
-	free(v->data);
-	v->data = NULL;
-}
-
 static const view_ops history_ops = {
 	.title = N_("History"),
 	.actions = history_actions,
 	.fetch = fetch,
 	.header = header,
 	.detail = detail,
-	.close = close_view,
+	.close = view_free_data,
 };
 
 view *view_history_new(const char *table, int64_t id, const char *what)
 {
-	view *v = view_new(&history_ops);
-	struct history *h = calloc(1, sizeof *h);
-	if (!v || !h || !table) {
-		free(v);
-		free(h);
+	view *v = table ? view_new_data(&history_ops, sizeof(struct history)) : NULL;
+	if (!v)
 		return NULL;
-	}
+	struct history *h = v->data;
 	snprintf(h->table, sizeof h->table, "%s", table);
 	h->row_id = id;
-	v->data = h;
 	/* The row line of the record, its padding folded away, names it (row
 	 * lines are laid out in 1024 bytes, so nothing is cut here). */
 	char plain[1024];

@@ -407,10 +407,8 @@ static void plan_detail(WINDOW *w, int h, int wd, int64_t plan_id)
 	}
 	char buf[600], d[11];
 	int y = 0;
-	wattron(w, ui_style(ST_HEADER));
 	snprintf(buf, sizeof buf, "%s · %s %d", p.staff_name, _("plan"), p.year);
-	ui_put(w, y++, 0, wd, buf, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	y = detail_title(w, y, wd, buf);
 	if (y < h) y = detail_line(w, y, wd, _("Status"), plan_status_name(p.status));
 	date_format(p.mus_date, d);
 	if (y < h) y = detail_line(w, y, wd, _("MUS date"), d[0] ? d : "–");
@@ -443,9 +441,7 @@ static void goal_detail(WINDOW *w, int h, int wd, int64_t goal_id)
 	}
 	char d[11];
 	int y = 0;
-	wattron(w, ui_style(ST_HEADER));
-	ui_put(w, y++, 0, wd, g.what, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	y = detail_title(w, y, wd, g.what);
 	if (y < h) y = detail_line(w, y, wd, _("Competence"), g.competence_name);
 	if (y < h) y = detail_line(w, y, wd, _("Status"), goal_status_name(g.status));
 	date_format(g.deadline, d);
@@ -465,9 +461,7 @@ static void staff_detail(WINDOW *w, int h, int wd, int64_t staff_id)
 	}
 	char buf[400];
 	int y = 0;
-	wattron(w, ui_style(ST_HEADER));
-	ui_put(w, y++, 0, wd, s.name, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	y = detail_title(w, y, wd, s.name);
 	snprintf(buf, sizeof buf, "%s · %s", s.unit_name, s.title[0] ? s.title : "–");
 	if (y < h) y = detail_line(w, y, wd, _("Unit"), buf);
 	snprintf(buf, sizeof buf, _("no plan for %d yet (Enter creates it)"), app->year);
@@ -498,9 +492,7 @@ static void ov_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	if (head) {
 		char t[480];
 		heading(counts(v), s, t, sizeof t);
-		wattron(w, ui_style(ST_HEADER));
-		ui_put(w, 0, 0, wd, t, 1);
-		wattroff(w, ui_style(ST_HEADER));
+		detail_title(w, 0, wd, t);
 		/* wrapped by words over the lines below */
 		const char *p = about(s);
 		for (int y = 1; *p && y < h; y++) {
@@ -544,8 +536,9 @@ static int ov_allowed(view *v, int a, const lrow *sel)
 	return 1;
 }
 
-/* Enter: the record behind the line, in this pane (Esc comes back). */
-static void open_line(view *v, const lrow *sel)
+/* Enter: the record behind the line, in this pane (Esc comes back);
+ * returns what must follow. */
+static int open_line(view *v, const lrow *sel)
 {
 	int head;
 	ov_section s = section_of(sel, &head);
@@ -553,8 +546,8 @@ static void open_line(view *v, const lrow *sel)
 	kerr e;
 	switch (kind_of(sel)) {
 	case 'P': case 'G': view_plan_open(plan_of_line(v, sel)); break;
-	case 'S': view_plan_open_of(sel->id, app->year); break;
-	case 'F': cycle_followup_edit(sel->id); break;
+	case 'S': return view_plan_open_of(sel->id, app->year);
+	case 'F': return cycle_followup_edit(sel->id);
 	case 'R':
 		if (part_get(app->db, &app->who, sel->id, &r, &e)) {
 			ui_msg(ST_ERROR, "%s", e.msg);
@@ -568,28 +561,24 @@ static void open_line(view *v, const lrow *sel)
 		ui_push(p);
 		break;
 	}
+	return UI_NOTHING;
 }
 
 static int ov_act(view *v, int a, const lrow *sel)
 {
-	if (a == A_OPEN) {
-		open_line(v, sel);
-		return 1;
-	}
-	int changed = A_IS_PLAN_STEP(a) ? cycle_plan_act(a, plan_of_line(v, sel))
-		    : A_IS_PART_STEP(a) ? cycle_part_act(a, sel->id) : -1;
-	if (changed < 0)
-		return 0;
-	if (changed)
-		list_reload(&v->list);
-	return 1;
+	if (a == A_OPEN)
+		return open_line(v, sel);
+	if (A_IS_PLAN_STEP(a))
+		return cycle_plan_act(a, plan_of_line(v, sel));
+	if (A_IS_PART_STEP(a))
+		return cycle_part_act(a, sel->id);
+	return UI_NOTHING;
 }
 
 static void ov_close(view *v)
 {
 	cycle_forget();
-	free(v->data);
-	v->data = NULL;
+	view_free_data(v);
 }
 
 static const view_ops overview_ops = {
@@ -605,13 +594,5 @@ static const view_ops overview_ops = {
 
 view *view_overview_new(void)
 {
-	view *v = view_new(&overview_ops);
-	ovdata *d = calloc(1, sizeof *d);
-	if (!v || !d) {
-		free(v);
-		free(d);
-		return NULL;
-	}
-	v->data = d;
-	return v;
+	return view_new_data(&overview_ops, sizeof(ovdata));
 }

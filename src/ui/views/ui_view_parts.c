@@ -133,11 +133,9 @@ int view_part_detail(WINDOW *w, int y, int h, int wd, int64_t part_id)
 	char buf[600], d1[11], d2[11];
 	date_format(r.starts, d1);
 	date_format(r.ends, d2);
-	wattron(w, ui_style(ST_HEADER));
 	snprintf(buf, sizeof buf, "%s · %s · %s–%s", r.staff_name, r.activity_title, d1, d2);
 	if (y < h)
-		ui_put(w, y++, 0, wd, buf, 1);
-	wattroff(w, ui_style(ST_HEADER));
+		y = detail_title(w, y, wd, buf);
 	status_text(&r, buf, sizeof buf);
 	if (y < h) y = detail_line(w, y, wd, _("Status"), buf);
 	if (y < h) y = detail_line(w, y, wd, _("Asked"), r.requested_at);
@@ -172,11 +170,8 @@ static int allowed(view *v, int a, const lrow *sel)
 
 static int act(view *v, int a, const lrow *sel)
 {
-	if (!A_IS_PART_STEP(a))
-		return 0;
-	if (cycle_part_act(a, sel->id))
-		list_reload(&v->list);
-	return 1;
+	(void)v;
+	return A_IS_PART_STEP(a) ? cycle_part_act(a, sel->id) : UI_NOTHING;
 }
 
 static void parts_close(view *v)

@@ -18,16 +18,16 @@
 
 enum { A_GOAL_UP = A_VIEW, A_GOAL_DOWN, A_EDIT_PLAN };
 
+/* The list of plans and a plan's goals offer the same steps on the plan. */
+#define PLAN_STEPS \
+	CYCLE_ACTION_AGREE, CYCLE_ACTION_ACCEPT, CYCLE_ACTION_EVALUATE, CYCLE_ACTION_CARRY, ACTION_PRINT_PLAN
+
 static const action plan_actions[] = {
 	{ A_OPEN, N_("Goals"), N_("Open the plan's goals"), { '\n', KEY_RIGHT }, 1 },
 	{ A_NEW, N_("New"), N_("Create a plan for a person"), { 'n' }, 1 },
 	{ A_EDIT, N_("Edit"), N_("Edit MUS date and notes"), { 'e' }, 1 },
 	{ A_DELETE, N_("Delete"), N_("Delete a draft plan"), { 'd' }, 1 },
-	CYCLE_ACTION_AGREE,
-	CYCLE_ACTION_ACCEPT,
-	CYCLE_ACTION_EVALUATE,
-	CYCLE_ACTION_CARRY,
-	{ A_PRINT_PLAN, N_("Print"), N_("Write the plan for the MUS meeting to a file (HTML, Markdown, text)"), { 'p' }, 0 },
+	PLAN_STEPS,
 	{ 0, NULL, NULL, { 0 }, 0 },
 };
 
@@ -38,11 +38,7 @@ static const action goal_actions[] = {
 	{ A_GOAL_UP, N_("Move up"), N_("Move the goal up"), { 'K', '-' }, 0 },
 	{ A_GOAL_DOWN, N_("Move down"), N_("Move the goal down"), { 'J', '+' }, 0 },
 	{ A_EDIT_PLAN, N_("Plan"), N_("Edit the plan's MUS date and notes"), { 'm' }, 1 },
-	CYCLE_ACTION_AGREE,
-	CYCLE_ACTION_ACCEPT,
-	CYCLE_ACTION_EVALUATE,
-	CYCLE_ACTION_CARRY,
-	{ A_PRINT_PLAN, N_("Print"), N_("Write the plan for the MUS meeting to a file (HTML, Markdown, text)"), { 'p' }, 0 },
+	PLAN_STEPS,
 	{ 0, NULL, NULL, { 0 }, 0 },
 };
 
@@ -116,10 +112,8 @@ static int plan_fetch(void *ctx, const char *filter, const char *key, int64_t id
 static int plan_summary(WINDOW *w, int y, int h, int wd, const plan_rec *p)
 {
 	char buf[512], d[11];
-	wattron(w, ui_style(ST_HEADER));
 	snprintf(buf, sizeof buf, "%s · %s %d", p->staff_name, _("plan"), p->year);
-	ui_put(w, y++, 0, wd, buf, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	y = detail_title(w, y, wd, buf);
 	if (y < h)
 		y = detail_line(w, y, wd, _("Status"), plan_status_name(p->status));
 	date_format(p->mus_date, d);
@@ -243,10 +237,8 @@ static int64_t edit_plan(int64_t id)
 	}
 	form_set_record(f, "plan", id, p.version);
 	int64_t saved = form_run(f, save_plan, &p) ? p.id : 0;
-	if (saved) {
+	if (saved)
 		ui_msg(ST_OK, "%s", _("Saved."));
-		ui_reload_all();
-	}
 	form_free(f);
 	plan_free(&p);
 	return saved;
@@ -267,7 +259,7 @@ void view_plan_open(int64_t plan_id)
 	ui_push(g);
 }
 
-void view_plan_open_of(int64_t staff_id, int year)
+int view_plan_open_of(int64_t staff_id, int year)
 {
 	plan_rec p;
 	kerr e;
@@ -276,37 +268,38 @@ void view_plan_open_of(int64_t staff_id, int year)
 		staff_rec s;
 		if (staff_get(app->db, &app->who, staff_id, &s, &e)) {
 			ui_msg(ST_ERROR, "%s", e.msg);
-			return;
+			return UI_NOTHING;
 		}
 		char q[300];
 		snprintf(q, sizeof q, _("%s has no plan for %d. Create it?"), s.name, year);
 		staff_free(&s);
 		if (!ui_confirm(q))
-			return;
+			return UI_NOTHING;
 		plan_rec n = { .staff_id = staff_id, .year = year };
 		if ((c = plan_save(app->db, &app->who, &n, &e)) == KE_OK) {
-			ui_reload_all();
 			view_plan_open(n.id);
-			return;
+			return UI_RELOAD_ALL;
 		}
 	}
 	if (c) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
 	int64_t id = p.id;
 	plan_free(&p);
 	view_plan_open(id);
+	return UI_NOTHING;
 }
 
-static void delete_plan(view *v, int64_t id)
+static int delete_plan(int64_t id)
 {
 	plan_rec p;
 	kerr e;
 	if (plan_get(app->db, &app->who, id, &p, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
+	int what = UI_NOTHING;
 	char q[300];
 	snprintf(q, sizeof q, _("Delete the %d plan of %s with its %d goal(s)?"), p.year, p.staff_name, p.goals);
 	if (ui_confirm(q)) {
@@ -324,9 +317,10 @@ static void delete_plan(view *v, int64_t id)
 			ui_msg(ST_ERROR, "%s", e.msg);
 		else
 			ui_msg(ST_OK, "%s", _("The plan is deleted."));
-		list_reload(&v->list);
+		what = UI_RELOAD_VIEW;
 	}
 	plan_free(&p);
+	return what;
 }
 
 static int plan_allowed(view *v, int a, const lrow *sel)
@@ -345,24 +339,22 @@ static int plan_allowed(view *v, int a, const lrow *sel)
 
 static int plan_act(view *v, int a, const lrow *sel)
 {
-	if (A_IS_PLAN_STEP(a)) {
-		if (cycle_plan_act(a, sel->id))
-			list_reload(&v->list);
-		return 1;
-	}
+	(void)v;
+	if (A_IS_PLAN_STEP(a))
+		return cycle_plan_act(a, sel->id);
 	switch (a) {
-	case A_OPEN: view_plan_open(sel->id); return 1;
-	case A_PRINT_PLAN: if (sel) ui_print_plan(sel->id); return 1;
+	case A_OPEN: view_plan_open(sel->id); return UI_NOTHING;
+	case A_PRINT_PLAN: if (sel) ui_print_plan(sel->id); return UI_NOTHING;
 	case A_NEW: {
 		int64_t id = edit_plan(0);
 		if (id)
 			view_plan_open(id);
-		return 1;
+		return id ? UI_RELOAD_ALL : UI_NOTHING;
 	}
-	case A_EDIT: edit_plan(sel->id); return 1;
-	case A_DELETE: delete_plan(v, sel->id); return 1;
+	case A_EDIT: return edit_plan(sel->id) ? UI_RELOAD_ALL : UI_NOTHING;
+	case A_DELETE: return delete_plan(sel->id);
 	}
-	return 0;
+	return UI_NOTHING;
 }
 
 static const view_ops plans_ops = {
@@ -378,10 +370,7 @@ static const view_ops plans_ops = {
 
 view *view_plans_new(void)
 {
-	view *v = view_new(&plans_ops);
-	if (!v)
-		return NULL;
-	return v;
+	return view_new(&plans_ops);
 }
 
 /* ---- the goals of one plan ---- */
@@ -458,9 +447,7 @@ static void goal_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	}
 	char d[11];
 	int y = 0;
-	wattron(w, ui_style(ST_HEADER));
-	ui_put(w, y++, 0, wd, g.what, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	y = detail_title(w, y, wd, g.what);
 	if (y < h) y = detail_line(w, y, wd, _("Competence"), g.competence_name);
 	if (y < h) y = detail_line(w, y, wd, _("Focus area"), g.focus_title[0] ? g.focus_title : "–");
 	if (y < h) y = detail_line(w, y, wd, _("Why"), g.why[0] ? g.why : "–");
@@ -536,14 +523,14 @@ static kcode reload_goal(void *ctx, form *into, int64_t *version, kerr *e)
 }
 
 /* Goal id (0: a new one) of plan plan_id; v, the goals view, may be NULL
- * (a draft reopened at the start). */
-static void edit_goal(view *v, int64_t plan_id, int64_t id)
+ * (a draft reopened at the start). Returns what must follow. */
+static int edit_goal(view *v, int64_t plan_id, int64_t id)
 {
 	goal_rec g = { 0 };
 	kerr e;
 	if (id && goal_get(app->db, &app->who, id, &g, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
 	g.plan_id = plan_id;
 	plan_rec p;
@@ -566,7 +553,7 @@ static void edit_goal(view *v, int64_t plan_id, int64_t id)
 	form *f = form_new(id ? _("Edit goal") : _("New goal"), fs, G_COUNT);
 	if (!f) {
 		goal_free(&g);
-		return;
+		return UI_NOTHING;
 	}
 	if (id) {
 		fill_goal(f, &g);
@@ -578,24 +565,27 @@ static void edit_goal(view *v, int64_t plan_id, int64_t id)
 				form_set_choice(f, G_STATUS, i + 1, goal_status_name("open"));
 		form_set_record(f, "goal-new", plan_id, 0);
 	}
+	int what = UI_NOTHING;
 	if (form_run(f, save_goal, &g)) {
 		ui_msg(ST_OK, "%s", _("Saved."));
-		ui_reload_all();
 		if (!id && v) /* a new goal goes last */
 			list_end(&v->list);
+		what = UI_RELOAD_ALL;
 	}
 	form_free(f);
 	goal_free(&g);
+	return what;
 }
 
-static void delete_goal(view *v, int64_t id)
+static int delete_goal(int64_t id)
 {
 	goal_rec g;
 	kerr e;
 	if (goal_get(app->db, &app->who, id, &g, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
+	int what = UI_NOTHING;
 	char q[400];
 	snprintf(q, sizeof q, _("Remove the goal \"%s\"?"), g.what);
 	if (ui_confirm(q)) {
@@ -613,10 +603,10 @@ static void delete_goal(view *v, int64_t id)
 			ui_msg(ST_ERROR, "%s", e.msg);
 		else
 			ui_msg(ST_OK, "%s", _("The goal is removed."));
-		ui_reload_all();
-		list_reload(&v->list);
+		what = UI_RELOAD_ALL;
 	}
 	goal_free(&g);
+	return what;
 }
 
 static int goal_allowed(view *v, int a, const lrow *sel)
@@ -636,28 +626,22 @@ static int goal_allowed(view *v, int a, const lrow *sel)
 static int goal_act(view *v, int a, const lrow *sel)
 {
 	kerr e;
-	if (A_IS_PLAN_STEP(a)) {
-		if (cycle_plan_act(a, v->parent_id))
-			list_reload(&v->list);
-		return 1;
-	}
+	if (A_IS_PLAN_STEP(a))
+		return cycle_plan_act(a, v->parent_id);
 	switch (a) {
-	case A_NEW: edit_goal(v, v->parent_id, 0); return 1;
-	case A_EDIT: edit_goal(v, v->parent_id, sel->id); return 1;
-	case A_DELETE: delete_goal(v, sel->id); return 1;
-	case A_EDIT_PLAN: edit_plan(v->parent_id); return 1;
-	case A_PRINT_PLAN: ui_print_plan(v->parent_id); return 1;
-	case A_GOAL_UP: case A_GOAL_DOWN: {
-		int64_t id = sel->id;
-		if (goal_move(app->db, &app->who, id, a == A_GOAL_UP ? -1 : 1, &e)) {
+	case A_NEW: return edit_goal(v, v->parent_id, 0);
+	case A_EDIT: return edit_goal(v, v->parent_id, sel->id);
+	case A_DELETE: return delete_goal(sel->id);
+	case A_EDIT_PLAN: return edit_plan(v->parent_id) ? UI_RELOAD_ALL : UI_NOTHING;
+	case A_PRINT_PLAN: ui_print_plan(v->parent_id); return UI_NOTHING;
+	case A_GOAL_UP: case A_GOAL_DOWN:
+		if (goal_move(app->db, &app->who, sel->id, a == A_GOAL_UP ? -1 : 1, &e)) {
 			ui_msg(ST_ERROR, "%s", e.msg);
-			return 1;
+			return UI_NOTHING;
 		}
-		list_reload(&v->list); /* the selection follows the goal by id */
-		return 1;
+		return UI_RELOAD_VIEW; /* the selection follows the goal by id */
 	}
-	}
-	return 0;
+	return UI_NOTHING;
 }
 
 /* Reopens a form for its draft (ui_live.h). */
@@ -695,9 +679,5 @@ static const view_ops goals_ops = {
 
 view *view_goals_new(int64_t plan_id)
 {
-	view *v = view_new(&goals_ops);
-	if (!v)
-		return NULL;
-	v->parent_id = plan_id;
-	return v;
+	return view_new_of(&goals_ops, plan_id);
 }

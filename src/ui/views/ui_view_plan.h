@@ -11,7 +11,8 @@ view *view_goals_new(int64_t plan_id);
 int view_plan_resume(const char *form, int64_t id);
 /* Opens plan_id's goals on top of the current pane. */
 void view_plan_open(int64_t plan_id);
-/* A person's plan for the year, offering to create it (leaders, admins). */
-void view_plan_open_of(int64_t staff_id, int year);
+/* A person's plan for the year, offering to create it (leaders, admins);
+ * returns what must follow (UI_RELOAD_ALL once a plan was created). */
+int view_plan_open_of(int64_t staff_id, int year);
 
 #endif

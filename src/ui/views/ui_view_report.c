@@ -290,11 +290,9 @@ static void report_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	const report_row *row = selected_row(s, sel, &is_total);
 	char buf[512], cell[64];
 	int y = 0;
-	wattron(w, ui_style(ST_HEADER));
 	snprintf(buf, sizeof buf, "%s %d · %s", report_title(s->kind), app->year,
 		 s->unit_id ? s->unit_name : _("all units"));
-	ui_put(w, y++, 0, wd, buf, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	y = detail_title(w, y, wd, buf);
 	if (!row || y >= h)
 		return;
 	snprintf(buf, sizeof buf, "%s%s%s", row->label, row->group[0] ? " · " : "", group_name(row->group));
@@ -354,7 +352,7 @@ static int report_act(view *v, int a, const lrow *sel)
 			s->sort_desc = 0;
 			reset(v);
 		}
-		return 1;
+		return UI_NOTHING;
 	case A_UNIT:
 		if (ui_choice(_("Unit"), pick_unit_or_all, NULL, NULL, s->unit_id ? s->unit_id : -1, &pick,
 			      NULL, NULL) == 1) {
@@ -362,35 +360,33 @@ static int report_act(view *v, int a, const lrow *sel)
 			snprintf(s->unit_name, sizeof s->unit_name, "%s", pick.label);
 			reset(v);
 		}
-		return 1;
+		return UI_NOTHING;
 	case A_SORT:
 		/* label, then each column; numbers start with the largest */
 		s->sort_col = s->sort_col + 1 >= s->rep.ncols ? -1 : s->sort_col + 1;
 		s->sort_desc = s->sort_col >= 0;
 		report_sort(&s->rep, s->sort_col, s->sort_desc);
-		list_reload(&v->list);
-		list_home(&v->list);
-		return 1;
+		list_home(&v->list); /* reads the rows again in the new order */
+		return UI_NOTHING;
 	case A_SORT_DIR:
 		s->sort_desc = !s->sort_desc;
 		report_sort(&s->rep, s->sort_col, s->sort_desc);
-		list_reload(&v->list);
-		list_home(&v->list);
-		return 1;
+		list_home(&v->list); /* reads the rows again in the new order */
+		return UI_NOTHING;
 	case A_OPEN: {
 		int is_total;
 		const report_row *row = selected_row(s, sel, &is_total);
 		if (!row)
-			return 1;
+			return UI_NOTHING;
 		view *iv = view_report_items_new(s->kind, app->year, s->unit_id, row, is_total);
 		if (iv)
 			snprintf(iv->subtitle, sizeof iv->subtitle, "%s: %s%s%s", report_title(s->kind), row->label,
 				 row->group[0] ? " · " : "", group_name(row->group));
 		ui_push(iv);
-		return 1;
+		return UI_NOTHING;
 	}
 	}
-	return 0;
+	return UI_NOTHING;
 }
 
 static int report_allowed(view *v, int a, const lrow *sel)
@@ -405,8 +401,7 @@ static void report_close(view *v)
 {
 	rstate *s = v->data;
 	report_free(&s->rep);
-	free(s);
-	v->data = NULL;
+	view_free_data(v);
 }
 
 static const view_ops report_ops = {
@@ -424,18 +419,14 @@ view *view_report_new(int kind)
 {
 	if (kind < 0 || kind >= REP_COUNT)
 		return NULL;
-	view *v = view_new(&report_ops);
-	rstate *s = calloc(1, sizeof *s);
-	if (!v || !s) {
-		free(v);
-		free(s);
+	view *v = view_new_data(&report_ops, sizeof(rstate));
+	if (!v)
 		return NULL;
-	}
+	rstate *s = v->data;
 	s->kind = (kreport)kind;
 	s->sort_col = -1;
 	s->lay_width = -1;
 	s->utf8 = locale_is_utf8();
-	v->data = s;
 	return v;
 }
 
@@ -543,9 +534,7 @@ static void item_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 		return;
 	char d[11];
 	int y = 0;
-	wattron(w, ui_style(ST_HEADER));
-	ui_put(w, y++, 0, wd, it.name, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	y = detail_title(w, y, wd, it.name);
 	if (y < h) y = detail_line(w, y, wd, _("Unit"), it.unit);
 	if (y < h && it.what[0]) y = detail_line(w, y, wd, s->kind == REP_CROSSPROF ? _("Profession")
 					      : s->kind == REP_COMPETENCES || s->kind == REP_FOCUS ? _("Goal")
@@ -566,23 +555,17 @@ static void item_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 static int item_act(view *v, int a, const lrow *sel)
 {
 	if (a != A_OPEN || !sel)
-		return 0;
+		return UI_NOTHING;
 	report_item it;
 	if (item_get(v, sel, &it))
-		return 1;
+		return UI_NOTHING;
 	int plans = ui_pane_index('2'), staff = ui_pane_index('1');
 	if (it.plan_id && plans >= 0)
 		ui_show_in_pane(plans, it.staff_key, it.plan_id);
 	else if (staff >= 0)
 		ui_show_in_pane(staff, it.staff_key, it.staff_id);
 	free(it.key); free(it.staff_key); free(it.name); free(it.unit); free(it.what);
-	return 1;
-}
-
-static void item_close(view *v)
-{
-	free(v->data);
-	v->data = NULL;
+	return UI_NOTHING;
 }
 
 static const view_ops report_items_ops = {
@@ -592,24 +575,20 @@ static const view_ops report_items_ops = {
 	.header = item_header,
 	.detail = item_detail,
 	.act = item_act,
-	.close = item_close,
+	.close = view_free_data,
 };
 
 static view *view_report_items_new(int kind, int year, int64_t unit_id, const report_row *row, int all)
 {
-	view *v = view_new(&report_items_ops);
-	istate *s = calloc(1, sizeof *s);
-	if (!v || !s) {
-		free(v);
-		free(s);
+	view *v = view_new_data(&report_items_ops, sizeof(istate));
+	if (!v)
 		return NULL;
-	}
+	istate *s = v->data;
 	s->kind = (kreport)kind;
 	s->year = year;
 	s->unit_id = unit_id;
 	s->row.id = row->id;
 	memcpy(s->row.key, row->key, sizeof s->row.key);
 	s->all = all;
-	v->data = s;
 	return v;
 }

@@ -69,10 +69,8 @@ static void menu_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	kreport k = (kreport)(sel->id - 1);
 	char buf[256];
 	int y = 0;
-	wattron(w, ui_style(ST_HEADER));
 	snprintf(buf, sizeof buf, "%s %d", report_title(k), app->year);
-	ui_put(w, y++, 0, wd, buf, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	y = detail_title(w, y, wd, buf);
 	if (y < h)
 		ui_put(w, y++, 0, wd, report_about(k), 1);
 	if (y < h)
@@ -85,12 +83,12 @@ static int menu_act(view *v, int a, const lrow *sel)
 {
 	(void)v;
 	if (a != A_OPEN || !sel)
-		return 0;
+		return UI_NOTHING;
 	view *rv = view_report_new((int)sel->id - 1);
 	if (rv)
 		snprintf(rv->subtitle, sizeof rv->subtitle, "%s", report_title((kreport)(sel->id - 1)));
 	ui_push(rv);
-	return 1;
+	return UI_NOTHING;
 }
 
 static int menu_allowed(view *v, int a, const lrow *sel)
@@ -113,8 +111,5 @@ static const view_ops reports_ops = {
 
 view *view_reports_new(void)
 {
-	view *v = view_new(&reports_ops);
-	if (!v)
-		return NULL;
-	return v;
+	return view_new(&reports_ops);
 }

@@ -105,10 +105,8 @@ static void detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	}
 	char buf[512], d1[11], d2[11];
 	int y = 0;
-	wattron(w, ui_style(ST_HEADER));
 	snprintf(buf, sizeof buf, "%s (%s)%s", s.name, s.initials, s.active ? "" : _(" — deactivated"));
-	ui_put(w, y++, 0, wd, buf, 1);
-	wattroff(w, ui_style(ST_HEADER));
+	y = detail_title(w, y, wd, buf);
 	snprintf(buf, sizeof buf, "%s · %s · %s", s.unit_name, s.profession_name[0] ? s.profession_name : "–",
 		 role_name(s.role));
 	y = detail_line(w, y, wd, _("Unit"), buf);
@@ -263,46 +261,49 @@ static kcode reload_staff(void *ctx, form *into, int64_t *version, kerr *e)
 	return KE_OK;
 }
 
-/* v may be NULL (a draft reopened at the start). */
-static void edit(view *v, int64_t id)
+/* v may be NULL (a draft reopened at the start). Returns what must follow. */
+static int edit(view *v, int64_t id)
 {
 	staff_rec s = { 0 };
 	kerr e;
 	if (id && staff_get(app->db, &app->who, id, &s, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
 	describe();
 	form *f = form_new(id ? _("Edit staff member") : _("New staff member"), fields, F_COUNT);
 	if (!f) {
 		staff_free(&s);
-		return;
+		return UI_NOTHING;
 	}
 	fill(f, &s);
 	form_set_record(f, "staff", id, s.version);
 	if (id)
 		form_set_reload(f, reload_staff, &s);
+	int what = UI_NOTHING;
 	if (form_run(f, save_staff, &s)) {
 		ui_msg(ST_OK, "%s", _("Saved."));
-		ui_reload_all();
 		staff_rec fresh;
 		if (v && staff_get(app->db, &app->who, s.id, &fresh, &e) == KE_OK) {
 			list_select_id(&v->list, fresh.sort_key, fresh.id);
 			staff_free(&fresh);
 		}
+		what = UI_RELOAD_ALL;
 	}
 	form_free(f);
 	staff_free(&s);
+	return what;
 }
 
-static void toggle_active(view *v, int64_t id)
+static int toggle_active(int64_t id)
 {
 	staff_rec s;
 	kerr e;
 	if (staff_get(app->db, &app->who, id, &s, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
+	int what = UI_NOTHING;
 	char q[300];
 	snprintf(q, sizeof q, s.active ? _("Deactivate %s? Plans and history are kept.") : _("Reactivate %s?"),
 		 s.name);
@@ -321,9 +322,10 @@ static void toggle_active(view *v, int64_t id)
 			ui_msg(ST_ERROR, "%s", e.msg);
 		else
 			ui_msg(ST_OK, s.active ? _("%s is deactivated.") : _("%s is active again."), s.name);
-		list_reload(&v->list);
+		what = UI_RELOAD_VIEW;
 	}
 	staff_free(&s);
+	return what;
 }
 
 /* ---- signing up for a session ---- */
@@ -341,14 +343,15 @@ static kcode save_signup(void *ctx, form *f, int *bad, kerr *e)
 	return part_enrol(app->db, &app->who, sid, session, goal, &pid, e);
 }
 
-static void signup(int64_t sid)
+static int signup(int64_t sid)
 {
 	staff_rec s;
 	kerr e;
 	if (staff_get(app->db, &app->who, sid, &s, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
-		return;
+		return UI_NOTHING;
 	}
+	int what = UI_NOTHING;
 	int64_t ctx = sid;
 	fdesc fs[S_COUNT] = {
 		[S_SESSION] = { _("Session"), FK_CHOICE, 1, 0, 0, 0, pick_session, NULL, _("Type part of the activity's title"), .col = "session_id" },
@@ -364,10 +367,11 @@ static void signup(int64_t sid)
 			ui_msg(ST_OK, "%s", _("Signed up: the request waits for the leader's decision."));
 		else
 			ui_msg(ST_OK, _("%s is signed up."), s.name);
-		ui_reload_all();
+		what = UI_RELOAD_ALL;
 	}
 	form_free(f);
 	staff_free(&s);
+	return what;
 }
 
 /* Opens the person's plan for the year, offering to create it. */
@@ -428,11 +432,11 @@ static int allowed(view *v, int a, const lrow *sel)
 static int act(view *v, int a, const lrow *sel)
 {
 	switch (a) {
-	case A_NEW: edit(v, 0); return 1;
-	case A_EDIT: edit(v, sel->id); return 1;
-	case A_DELETE: toggle_active(v, sel->id); return 1;
-	case A_SIGNUP: signup(sel->id); return 1;
-	case A_OPEN: open_plan(sel->id); return 1;
+	case A_NEW: return edit(v, 0);
+	case A_EDIT: return edit(v, sel->id);
+	case A_DELETE: return toggle_active(sel->id);
+	case A_SIGNUP: return signup(sel->id);
+	case A_OPEN: open_plan(sel->id); return UI_NOTHING;
 	case A_PARTS: {
 		view *p = view_parts_new(0, sel->id);
 		staff_rec s;
@@ -442,10 +446,10 @@ static int act(view *v, int a, const lrow *sel)
 			staff_free(&s);
 		}
 		ui_push(p);
-		return 1;
+		return UI_NOTHING;
 	}
 	}
-	return 0;
+	return UI_NOTHING;
 }
 
 /* Reopens a form for its draft (ui_live.h). */
@@ -473,8 +477,5 @@ static const view_ops staff_ops = {
 
 view *view_staff_new(void)
 {
-	view *v = view_new(&staff_ops);
-	if (!v)
-		return NULL;
-	return v;
+	return view_new(&staff_ops);
 }
