@@ -2,6 +2,7 @@
  * (record, this year's plan and goals, participations), the staff form, and
  * signing a person up for a session. */
 #include "ui_view_staff.h"
+#include "ui_formrec.h"
 #include "ui_view_parts.h"
 #include "ui_view_plan.h"
 #include "date.h"
@@ -31,8 +32,6 @@ static const action actions[] = {
 	{ 0, NULL, NULL, { 0 }, 0 },
 };
 
-enum { F_NAME, F_INITIALS, F_LOGIN, F_EMPNO, F_EMAIL, F_UNIT, F_PROF, F_ROLE, F_TITLE,
-       F_FROM, F_TO, F_COUNT };
 
 /* Whether the person may lead staff member sid (create their
  * plan, place them on a session). For a person on the list — whom one sees —
@@ -172,29 +171,24 @@ static void detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 
 /* ---- the staff form ---- */
 
-static fdesc fields[F_COUNT];
+/* The form is the staff description (db_fields.h): this names only the
+ * order of the first fields and their help lines; a field added to the
+ * description follows them. */
+static const formrec_col form_order[] = {
+	{ "name", N_("First and last name") }, { "initials", NULL },
+	{ "login", N_("The Unix login (a-z, 0-9, . _ -)") }, { "emp_no", NULL }, { "email", NULL },
+	{ "unit_id", N_("Type to narrow the list") }, { "profession_id", NULL }, { "role", NULL },
+	{ "title", NULL }, { "employed_from", N_("A date like 22-11-2026") }, { "employed_to", NULL },
+	{ NULL, NULL },
+};
+static const formrec_choice form_choices[] = {
+	{ "unit", pick_unit }, { "profession", pick_profession }, { "role", pick_role }, { NULL, NULL },
+};
+static formrec staff_form;
 
-static void describe(void)
+const formrec *view_staff_form(void)
 {
-	fdesc f[F_COUNT] = {
-		[F_NAME] = { _("Name"), FK_TEXT, 1, 120, 0, 0, NULL, NULL, _("First and last name"), .col = "name" },
-		[F_INITIALS] = { _("Initials"), FK_TEXT, 1, 8, 0, 0, NULL, NULL, NULL, .col = "initials" },
-		[F_LOGIN] = { _("Login"), FK_TEXT, 0, 32, 0, 0, NULL, NULL, _("The Unix login (a-z, 0-9, . _ -)"), .col = "login" },
-		[F_EMPNO] = { _("Employee number"), FK_TEXT, 0, 20, 0, 0, NULL, NULL, NULL, .col = "emp_no" },
-		[F_EMAIL] = { _("Email"), FK_TEXT, 0, 200, 0, 0, NULL, NULL, NULL, .col = "email" },
-		[F_UNIT] = { _("Unit"), FK_CHOICE, 1, 0, 0, 0, pick_unit, NULL, _("Type to narrow the list"), .col = "unit_id" },
-		[F_PROF] = { _("Profession"), FK_CHOICE, 0, 0, 0, 0, pick_profession, NULL, NULL, .col = "profession_id" },
-		[F_ROLE] = { _("Role"), FK_CHOICE, 1, 0, 0, 0, pick_role, NULL, NULL, .col = "role" },
-		[F_TITLE] = { _("Title"), FK_TEXT, 0, 120, 0, 0, NULL, NULL, NULL, .col = "title" },
-		[F_FROM] = { _("Employed from"), FK_DATE, 0, 0, 0, 0, NULL, NULL, _("A date like 22-11-2026"), .col = "employed_from" },
-		[F_TO] = { _("Employed until"), FK_DATE, 0, 0, 0, 0, NULL, NULL, NULL, .col = "employed_to" },
-	};
-	memcpy(fields, f, sizeof f);
-}
-
-static char *dup_value(form *f, int i)
-{
-	return strdup(form_value(f, i)->text ? form_value(f, i)->text : "");
+	return formrec_make(&staff_form, &kr_staff, form_order, form_choices) ? NULL : &staff_form;
 }
 
 static kcode save_staff(void *ctx, form *f, int *bad, kerr *e)
@@ -202,50 +196,24 @@ static kcode save_staff(void *ctx, form *f, int *bad, kerr *e)
 	staff_rec *s = ctx;
 	(void)bad; /* the field at fault comes from the error (fdesc col) */
 	staff_rec n = *s;
-	n.name = dup_value(f, F_NAME);
-	n.initials = dup_value(f, F_INITIALS);
-	n.login = dup_value(f, F_LOGIN);
-	n.emp_no = dup_value(f, F_EMPNO);
-	n.email = dup_value(f, F_EMAIL);
-	n.title = dup_value(f, F_TITLE);
 	n.unit_name = n.profession_name = n.sort_key = NULL;
+	if (formrec_take(&staff_form, f, &n))
+		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
 	n.version = form_version(f);
-	n.unit_id = form_value(f, F_UNIT)->id;
-	n.profession_id = form_value(f, F_PROF)->id;
-	n.role = form_value(f, F_ROLE)->id ? (krole)(form_value(f, F_ROLE)->id - 1) : ROLE_EMPLOYEE;
-	snprintf(n.employed_from, sizeof n.employed_from, "%s", form_value(f, F_FROM)->iso);
-	snprintf(n.employed_to, sizeof n.employed_to, "%s", form_value(f, F_TO)->iso);
-	kcode c = (n.name && n.initials && n.login && n.emp_no && n.email && n.title)
-			  ? staff_save(app->db, &app->who, &n, e)
-			  : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	kcode c = staff_save(app->db, &app->who, &n, e);
 	if (!c) {
 		s->id = n.id;
 		s->version = n.version;
 	}
-	free(n.name); free(n.initials); free(n.login); free(n.emp_no); free(n.email); free(n.title);
+	formrec_release(&staff_form, &n);
 	return c;
 }
 
 /* The record's values into the form: to edit, and to see someone else's. */
 static void fill(form *f, const staff_rec *s)
 {
-	char d[11];
-	if (s->id) {
-		form_set_text(f, F_NAME, s->name);
-		form_set_text(f, F_INITIALS, s->initials);
-		form_set_text(f, F_LOGIN, s->login);
-		form_set_text(f, F_EMPNO, s->emp_no);
-		form_set_text(f, F_EMAIL, s->email);
-		form_set_choice(f, F_UNIT, s->unit_id, s->unit_name);
-		if (s->profession_id)
-			form_set_choice(f, F_PROF, s->profession_id, s->profession_name);
-		form_set_text(f, F_TITLE, s->title);
-		date_format(s->employed_from, d);
-		form_set_text(f, F_FROM, d);
-		date_format(s->employed_to, d);
-		form_set_text(f, F_TO, d);
-	}
-	form_set_choice(f, F_ROLE, (int64_t)s->role + 1, role_name(s->role));
+	if (formrec_fill(&staff_form, f, s))
+		ui_msg(ST_ERROR, "%s", _("Out of memory."));
 }
 
 /* The record as saved now (ui_form.h form_reload_fn). */
@@ -270,8 +238,12 @@ static int edit(view *v, int64_t id)
 		ui_msg(ST_ERROR, "%s", e.msg);
 		return UI_NOTHING;
 	}
-	describe();
-	form *f = form_new(id ? _("Edit staff member") : _("New staff member"), fields, F_COUNT);
+	if (!view_staff_form()) {
+		ui_msg(ST_ERROR, "%s", _("The staff form does not match the staff description."));
+		staff_free(&s);
+		return UI_NOTHING;
+	}
+	form *f = form_new(id ? _("Edit staff member") : _("New staff member"), staff_form.d, staff_form.n);
 	if (!f) {
 		staff_free(&s);
 		return UI_NOTHING;

@@ -8,5 +8,8 @@
 view *view_staff_new(void);
 /* Reopens a staff form for a draft chosen at the start (live_resume_fn). */
 int view_staff_resume(const char *form, int64_t id);
+/* The staff form's fields as made from the staff description (static; NULL
+ * when the view's field order no longer matches the description). */
+const struct formrec *view_staff_form(void);
 
 #endif
