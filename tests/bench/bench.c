@@ -1,4 +1,4 @@
-/* bench.c — the benchmark program of `make bench` (issue 8). tests/bench/run.sh
+/* bench.c — the benchmark program of `make bench`. tests/bench/run.sh
  * drives it once per database size:
  *
  *   bench run --db K --twin B --n N --out FILE [--kup KUP] [--only CODE,...]

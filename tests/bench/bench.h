@@ -1,4 +1,4 @@
-/* bench.h — the benchmark behind `make bench` (issue 8), shared by its files:
+/* bench.h — the benchmark behind `make bench`, shared by its files:
  * trace.c records the statements kup runs and replays them bare; ops.c holds
  * the operations; bench.c times them and prints the table.
  * Captures and replays own their memory (cap_free, bare_close). */

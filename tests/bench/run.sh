@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/bench/run.sh — `make bench` (issue 8): times kup on generated
+# tests/bench/run.sh — `make bench`: times kup on generated
 # municipalities of 1 000, 10 000 and 100 000 staff and writes the table to
 # docs/performance.md (between its bench:begin/bench:end marks).
 #

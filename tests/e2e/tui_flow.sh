@@ -20,7 +20,7 @@ flow() { # lang name initials login
 	fi
 	t_start "$KUP" $opt --db "$db"
 	check "$lang: kup opens" t_wait "$L_PANE"
-	t_keys 1 # h-cycle: the first screen is pane 0, Overblik
+	t_keys 1 # the first screen is pane 0, Overblik
 
 	t_keys n
 	check "$lang: n opens the staff form" t_wait "$L_NEW"

@@ -11,7 +11,7 @@ db="$T_DIR/t.db"
 # --- a wrong date, then resizing while the form is open ---
 t_start "$KUP" --db "$db"
 t_wait "1 Medarbejdere" >/dev/null
-t_keys 1 n # h-cycle: from pane 0, Overblik, to the staff pane
+t_keys 1 n # from pane 0, Overblik, to the staff pane
 t_wait "Ny medarbejder" >/dev/null
 t_type "Bjørk Ærenfeldt"; t_keys Tab
 t_type "BÆ"; t_keys Tab Tab Tab Tab
