@@ -37,6 +37,11 @@ const char *kfield_text(const kfield *f, const void *rec)
 	}
 }
 
+double kfield_real(const kfield *f, const void *rec)
+{
+	return f->store == KS_DBL ? *(const double *)((const char *)rec + f->off) : (double)kfield_int(f, rec);
+}
+
 int64_t kfield_int(const kfield *f, const void *rec)
 {
 	const char *p = (const char *)rec + f->off;
@@ -68,14 +73,26 @@ kcode kfield_check(const kfield *f, const void *rec, kerr *e)
 	case KF_REF:
 		return req ? valid_ref(f->col, label, kfield_int(f, rec), e) : KE_OK;
 	case KF_INT:
-	case KF_MONEY:
 		return kfield_int(f, rec) < f->min || kfield_int(f, rec) > f->max
 		       ? kerr_field(e, KE_INVALID, f->col, _("%s must be between %lld and %lld."), label,
 				    (long long)f->min, (long long)f->max)
 		       : KE_OK;
+	case KF_MONEY:
+		return kfield_int(f, rec) < f->min || kfield_int(f, rec) > f->max
+		       ? kerr_field(e, KE_INVALID, f->col, _("%s must be between %lld and %lld kr."), label,
+				    (long long)f->min, (long long)f->max)
+		       : KE_OK;
+	case KF_DECIMAL: {
+		double v = kfield_real(f, rec);
+		if (v != v) /* NaN fails every comparison, so it is asked first */
+			return kerr_field(e, KE_INVALID, f->col, _("%s must be a number."), label);
+		if (v >= 0 ? v > (double)f->max : req)
+			return kerr_field(e, KE_INVALID, f->col, _("%s must be between %lld and %lld, or left empty."),
+					  label, (long long)f->min, (long long)f->max);
+		return KE_OK;
+	}
 	case KF_BOOL:
 	case KF_ROLE:
-	case KF_DECIMAL:
 		return KE_OK;
 	}
 	return KE_OK;
@@ -116,6 +133,7 @@ int krecord_read(const krecord *r, sqlite3_stmt *st, int col, void *rec)
 		}
 		case KS_I64: *(int64_t *)p = sqlite3_column_int64(st, col); break;
 		case KS_INT: *(int *)p = sqlite3_column_int(st, col); break;
+		case KS_DBL: *(double *)p = sqlite3_column_double(st, col); break;
 		case KS_ROLE:
 			*(krole *)p = ROLE_EMPLOYEE;
 			role_parse((const char *)sqlite3_column_text(st, col), (krole *)p);
@@ -139,7 +157,21 @@ size_t krecord_vals(const krecord *r, const void *rec, kval *v)
 		case KS_I64:
 		case KS_INT: v[n++] = null0 ? kv_id0(kfield_int(f, rec)) : kv_int(kfield_int(f, rec)); break;
 		case KS_ROLE: v[n++] = kv_text(role_code((krole)kfield_int(f, rec))); break;
+		case KS_DBL: v[n++] = kv_real0(kfield_real(f, rec)); break;
 		}
 	}
 	return n;
+}
+
+int krecord_read_row(const krecord *r, sqlite3_stmt *st, void *rec)
+{
+	memset(rec, 0, r->size);
+	int64_t *head = rec;
+	head[0] = sqlite3_column_int64(st, 0);
+	head[1] = sqlite3_column_int64(st, 1);
+	if (krecord_read(r, st, 2, rec)) {
+		krecord_free(r, rec);
+		return -1;
+	}
+	return 0;
 }
