@@ -34,7 +34,7 @@ static kcode scalar_of(kdb *db, sqlite3_stmt *st, int64_t *out, kerr *e)
 static kcode check_year(int year, kerr *e)
 {
 	if (year < 2000 || year > 2199)
-		return kerr_set(e, KE_INVALID, "%s", _("The year must be between 2000 and 2199."));
+		return kerr_field(e, KE_INVALID, "year", "%s", _("The year must be between 2000 and 2199."));
 	return KE_OK;
 }
 
@@ -325,7 +325,7 @@ static kcode leader_check(kdb *db, int64_t unit_id, int64_t staff_id, const char
 	int active = sqlite3_column_int(st, 1), leads = sqlite3_column_int(st, 2);
 	sqlite3_reset(st);
 	if (!active)
-		return kerr_set(e, KE_INVALID, _("%s is deactivated and cannot lead a unit."), name);
+		return kerr_field(e, KE_INVALID, "staff_id", _("%s is deactivated and cannot lead a unit."), name);
 	if (leads)
 		return kerr_field(e, KE_EXISTS, "staff_id", _("%s already leads %s."), name, unit);
 	if (!until)
@@ -342,7 +342,7 @@ static kcode leader_check(kdb *db, int64_t unit_id, int64_t staff_id, const char
 		snprintf(name, sizeof name, "%s", (const char *)sqlite3_column_text(st, 0));
 		date_format((const char *)sqlite3_column_text(st, 1), since);
 		sqlite3_reset(st);
-		return kerr_set(e, KE_INVALID, _("%s has led %s since %s; the new leader must start after that."),
+		return kerr_field(e, KE_INVALID, "since", _("%s has led %s since %s; the new leader must start after that."),
 				name, unit, since);
 	}
 	sqlite3_reset(st);
@@ -392,7 +392,7 @@ kcode unit_set_leader(kdb *db, const kactor *who, int64_t unit_id, int64_t staff
 		return e->code;
 	char until[11];
 	if (replace && date_add_days(since, -1, until) != 0)
-		return kerr_set(e, KE_INVALID, _("%s is not a valid date (write it as 22-11-2026)."), _("Leader from"));
+		return kerr_field(e, KE_INVALID, "since", _("%s is not a valid date (write it as 22-11-2026)."), _("Leader from"));
 	kwrite w = { "unit_leader", SQL_LEADER_JSON, 0, "create", 0, NULL };
 	if (db_write_begin(db, &w, e))
 		return e->code;
@@ -712,7 +712,7 @@ kcode budget_set(kdb *db, const kactor *who, int64_t unit_id, int year, int64_t 
 	if (check_year(year, e))
 		return e->code;
 	if (amount < 0 || amount > 1000000000)
-		return kerr_set(e, KE_INVALID, "%s", _("A budget must be between 0 and 1000000000 kroner."));
+		return kerr_field(e, KE_INVALID, "amount", "%s", _("A budget must be between 0 and 1000000000 kroner."));
 	/* Whether this creates or updates is only known inside the write. */
 	kwrite w = { "budget", SQL_BUDGET_JSON, 0, "create", 0, NULL };
 	if (db_write_begin(db, &w, e))
