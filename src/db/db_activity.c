@@ -96,9 +96,7 @@ void activity_free(activity_rec *a)
 
 void activity_rows_free(activity_rec *rows, int n)
 {
-	for (int i = 0; i < n; i++)
-		activity_free(&rows[i]);
-	free(rows);
+	krecord_rows_free(&kr_activity, rows, n);
 }
 
 /* "3,1,7" from group_concat into ids[], at most max of them. */
@@ -246,14 +244,9 @@ static kcode act_write_row(kdb *db, const activity_rec *a, const char *key, cons
 	activity_rec row = *a; /* a new activity starts active */
 	row.active = a->id ? a->active != 0 : 1;
 	row.cross_prof = a->cross_prof != 0;
-	kval v[sizeof activity_fields / sizeof *activity_fields + 4];
-	size_t n = krecord_vals(&kr_activity, &row, v);
-	v[n++] = kv_text(key);
-	v[n++] = kv_text(fold);
-	v[n++] = kv_int(a->id);
-	v[n++] = kv_int(a->version);
 	sqlite3_stmt *st = db_stmt(db, a->id ? SQL_ACT_UPDATE : SQL_ACT_INSERT, e);
-	if (!st || db_bind_head(db, st, e, v, n) || db_exec_stmt(db, st, e))
+	if (!st || db_bind_record(db, st, e, &kr_activity, &row, KV_TEXT(key), KV_TEXT(fold), KV_INT(a->id), KV_INT(a->version)) ||
+	    db_exec_stmt(db, st, e))
 		return e->code;
 	if (a->id && db_changes(db) == 0)
 		return db_conflict(db, "activity", a->id, e);
@@ -371,9 +364,7 @@ void session_free(session_rec *s)
 
 void session_rows_free(session_rec *rows, int n)
 {
-	for (int i = 0; i < n; i++)
-		session_free(&rows[i]);
-	free(rows);
+	krecord_rows_free(&kr_session, rows, n);
 }
 
 static int ses_read(sqlite3_stmt *st, void *row) { return krecord_read_row(&kr_session, st, row); }
@@ -455,13 +446,8 @@ kcode session_save(kdb *db, const kactor *who, session_rec *s, kerr *e)
 	kcode c = ses_check_seats(db, s, &taken, e);
 	if (!c && !(st = db_stmt(db, s->id ? SQL_SES_UPDATE : SQL_SES_INSERT, e)))
 		c = e->code;
-	if (!c) {
-		kval v[sizeof session_fields / sizeof *session_fields + 2];
-		size_t n = krecord_vals(&kr_session, s, v);
-		v[n++] = kv_int(s->id);
-		v[n++] = kv_int(s->version);
-		c = db_bind_head(db, st, e, v, n);
-	}
+	if (!c)
+		c = db_bind_record(db, st, e, &kr_session, s, KV_INT(s->id), KV_INT(s->version));
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	if (!c && s->id && db_changes(db) == 0)

@@ -116,6 +116,25 @@ void krecord_free(const krecord *r, void *rec)
 	memset(rec, 0, r->size);
 }
 
+void krecord_rows_free(const krecord *r, void *rows, int n)
+{
+	for (int i = 0; i < n; i++)
+		krecord_free(r, (char *)rows + (size_t)i * r->size);
+	free(rows);
+}
+
+kcode db_bind_rec(kdb *db, sqlite3_stmt *st, kerr *e, const krecord *r, const void *rec, const kval *tail,
+		  size_t ntail)
+{
+	kval v[KF_MAX_COLS];
+	if ((size_t)r->n + ntail > KF_MAX_COLS)
+		return kerr_set(e, KE_DB, "%s", _("Too many values for one statement."));
+	size_t n = krecord_vals(r, rec, v);
+	for (size_t i = 0; i < ntail; i++)
+		v[n++] = tail[i];
+	return db_bind_head(db, st, e, v, n);
+}
+
 int krecord_read(const krecord *r, sqlite3_stmt *st, int col, void *rec)
 {
 	int bad = 0;

@@ -73,6 +73,7 @@ typedef struct krecord {
 extern const krecord kr_staff;
 extern const krecord kr_activity;
 extern const krecord kr_session;
+extern const krecord kr_unit;
 
 /* The field of column col, or NULL. */
 const kfield *krecord_field(const krecord *r, const char *col);
@@ -90,5 +91,7 @@ kcode kfield_check(const kfield *f, const void *rec, kerr *e);
 kcode krecord_check(const krecord *r, const void *rec, kerr *e);
 /* Frees the KS_STR fields of rec and zeroes it. */
 void krecord_free(const krecord *r, void *rec);
+/* Frees n records of an array (krecord_free each) and the array. */
+void krecord_rows_free(const krecord *r, void *rows, int n);
 
 #endif

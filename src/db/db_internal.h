@@ -101,6 +101,15 @@ int krecord_read_row(const krecord *r, sqlite3_stmt *st, void *rec);
 /* The values of rec's table columns (not KF_VIEW) in order, as they are
  * stored (KF_NULL0: "" and 0 as NULL); returns how many were put in v. */
 size_t krecord_vals(const krecord *r, const void *rec, kval *v);
+/* Binds rec's table columns (krecord_vals) and then the values after them
+ * (sort key, id, version, ...): the leading part an INSERT takes, or all of
+ * an UPDATE made with KF_SET. On the stack: no allocation per row. */
+#define KF_MAX_COLS 48
+kcode db_bind_rec(kdb *db, sqlite3_stmt *st, kerr *e, const krecord *r, const void *rec, const kval *tail,
+		  size_t ntail);
+#define db_bind_record(db, st, e, r, rec, ...) \
+	db_bind_rec((db), (st), (e), (r), (rec), (const kval[]){ __VA_ARGS__ }, \
+		    sizeof((const kval[]){ __VA_ARGS__ }) / sizeof(kval))
 
 /* Reads the one row of sql (bound to id) into out with read; KE_NOTFOUND
  * with the message notfound when there is none. out is zeroed first

@@ -14,7 +14,7 @@
 
 static char dir[] = "/tmp/kup-test-fields.XXXXXX";
 
-static const krecord *const records[] = { &kr_staff, &kr_activity, &kr_session };
+static const krecord *const records[] = { &kr_staff, &kr_activity, &kr_session, &kr_unit };
 
 /* 1 when table has column col (PRAGMA table_info on a fresh database). */
 static int has_column(kdb *db, const char *table, const char *col)
