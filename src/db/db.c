@@ -255,6 +255,23 @@ kcode db_scalar(kdb *db, const char *sql, int64_t p, int64_t *out, kerr *e)
 	return KE_OK;
 }
 
+kcode db_get_row(kdb *db, const char *sql, int64_t id, int (*read)(sqlite3_stmt *st, void *row),
+		 void *out, size_t size, const char *notfound, kerr *e)
+{
+	memset(out, 0, size);
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	if (!st || db_bind(db, st, e, KV_INT(id)))
+		return e->code;
+	int rc = db_step(db, st, e);
+	if (rc < 0)
+		return e->code;
+	int bad = rc == SQLITE_ROW && read(st, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return kerr_set(e, KE_NOTFOUND, "%s", notfound);
+	return bad ? kerr_set(e, KE_NOMEM, "%s", _("Out of memory.")) : KE_OK;
+}
+
 kcode db_begin(kdb *db, kerr *e)
 {
 	if (db->readonly)
@@ -927,4 +944,18 @@ kcode db_page_read(kdb *db, sqlite3_stmt *st, const kpage *pg, size_t size,
 	*rows = out;
 	*n = got;
 	return KE_OK;
+}
+
+kcode db_page_bound(kdb *db, sqlite3_stmt *st, kcode c, const kpage *pg, size_t size,
+		    int (*read)(sqlite3_stmt *st, void *row), void (*release)(void *row),
+		    void **rows, int *n, kerr *e)
+{
+	*rows = NULL;
+	*n = 0;
+	if (c) {
+		if (st)
+			sqlite3_reset(st);
+		return c;
+	}
+	return db_page_read(db, st, pg, size, read, release, rows, n, e);
 }

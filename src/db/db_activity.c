@@ -40,12 +40,40 @@ static kcode nomem(kerr *e)
 
 /* ---- activities ---- */
 
-#define ACT_COLS \
-	"a.id, a.version, a.title, a.method, a.provider, a.description," \
-	" coalesce(a.ects,-1), coalesce(a.hours,-1), a.price, a.cross_prof, a.active," \
+/* The activity table's columns, described once (db_internal.h: KF_*).
+ * The method is one of activity_methods, which check_method asks. */
+#define ACTIVITY_FIELDS(X, S) \
+	X(title, KF_TEXT, N_("Title"), 160, 0, 0, KF_REQUIRED, NULL, STR, "title", "titel", "aktivitet") S \
+	X(method, KF_TEXT, N_("Method"), 15, 0, 0, 0, NULL, BUF, "method", "metode", "form") S \
+	X(provider, KF_TEXT, N_("Provider"), 160, 0, 0, 0, NULL, STR, "provider", "udbyder") S \
+	X(description, KF_LINES, N_("Description"), 4000, 0, 0, 0, NULL, STR, "description", "beskrivelse") S \
+	X(ects, KF_DECIMAL, N_("ECTS points"), 0, 0, 60, 0, NULL, DBL, "ects", "ects-point") S \
+	X(hours, KF_DECIMAL, N_("Hours"), 0, 0, 2000, 0, NULL, DBL, "hours", "timer") S \
+	X(price, KF_MONEY, N_("Price"), 0, 0, 10000000, 0, NULL, I64, "price", "pris") S \
+	X(cross_prof, KF_BOOL, N_("Cross-professional"), 0, 0, 1, 0, NULL, INT, "cross_prof", "tvaerfaglig") S \
+	X(active, KF_BOOL, N_("Active"), 0, 0, 1, KF_NOFORM, NULL, INT, "active", "aktiv")
+
+#define ACT_KF(...) KF_ENTRY(activity_rec, __VA_ARGS__)
+#define ACT_SEL(...) KF_SEL("a", __VA_ARGS__)
+
+static const kfield activity_fields[] = {
+	ACTIVITY_FIELDS(ACT_KF, )
+	/* an import file may carry the count; it is read, never written */
+	{ "sessions", KF_INT, N_("Sessions"), 0, 0, 0, KF_VIEW | KF_NOFORM, NULL,
+	  (const char *const[]){ "sessions", "hold", NULL }, KS_INT, offsetof(activity_rec, sessions), 0 },
+	{ "sort_key", KF_TEXT, N_("Title"), 160, 0, 0, KF_VIEW | KF_NOFORM, NULL, NULL, KS_STR,
+	  offsetof(activity_rec, sort_key), 0 },
+};
+const krecord kr_activity = { "activity", activity_fields, sizeof activity_fields / sizeof *activity_fields,
+			      sizeof(activity_rec) };
+
+/* id and version, the fields in the order of activity_fields, then the
+ * linked competence areas and professions (act_read). */
+#define ACT_COLS "a.id, a.version" ACTIVITY_FIELDS(ACT_SEL, ) "," \
+	" (SELECT count(*) FROM session WHERE activity_id = a.id), a.sort_key," \
 	" (SELECT group_concat(competence_id) FROM activity_competence WHERE activity_id = a.id)," \
-	" (SELECT group_concat(profession_id) FROM activity_profession WHERE activity_id = a.id)," \
-	" (SELECT count(*) FROM session WHERE activity_id = a.id), a.sort_key"
+	" (SELECT group_concat(profession_id) FROM activity_profession WHERE activity_id = a.id)"
+#define ACT_LINKS (2 + (int)(sizeof activity_fields / sizeof *activity_fields))
 /* ?1 folded filter, ?2 include inactive, ?3/?4 keyset position, ?5 limit */
 #define ACT_LIST_WHERE " FROM activity a WHERE (?1 IS NULL OR instr(a.fold, ?1) > 0) AND (?2 OR a.active)"
 
@@ -55,9 +83,7 @@ static const char SQL_ACT_BACK[] = "SELECT " ACT_COLS ACT_LIST_WHERE
 	" AND (a.sort_key, a.id) < (?3, ?4) ORDER BY a.sort_key DESC, a.id DESC LIMIT ?5";
 static const char SQL_ACT_GET[] = "SELECT " ACT_COLS " FROM activity a WHERE a.id = ?";
 /* The links are part of the audited record, so a changed competence shows. */
-static const char SQL_ACT_JSON[] = "SELECT json_object('title',title,'method',method,"
-	"'provider',provider,'description',description,'ects',ects,'hours',hours,'price',price,"
-	"'cross_prof',cross_prof,'active',active,"
+static const char SQL_ACT_JSON[] = "SELECT json_object(" ACTIVITY_FIELDS(KF_JSON, ",") ","
 	"'competences',json((SELECT json_group_array(competence_id) FROM activity_competence"
 	" WHERE activity_id = activity.id)),"
 	"'professions',json((SELECT json_group_array(profession_id) FROM activity_profession"
@@ -65,17 +91,12 @@ static const char SQL_ACT_JSON[] = "SELECT json_object('title',title,'method',me
 
 void activity_free(activity_rec *a)
 {
-	if (!a)
-		return;
-	free(a->title); free(a->provider); free(a->description); free(a->sort_key);
-	memset(a, 0, sizeof *a);
+	krecord_free(&kr_activity, a);
 }
 
 void activity_rows_free(activity_rec *rows, int n)
 {
-	for (int i = 0; i < n; i++)
-		activity_free(&rows[i]);
-	free(rows);
+	krecord_rows_free(&kr_activity, rows, n);
 }
 
 /* "3,1,7" from group_concat into ids[], at most max of them. */
@@ -91,32 +112,16 @@ static int parse_ids(const unsigned char *s, int64_t *ids, int max)
 	return n;
 }
 
-static int act_read(sqlite3_stmt *st, activity_rec *a)
+static int act_read(sqlite3_stmt *st, void *row)
 {
-	memset(a, 0, sizeof *a);
-	a->id = sqlite3_column_int64(st, 0);
-	a->version = sqlite3_column_int64(st, 1);
-	a->title = col_text(st, 2);
-	snprintf(a->method, sizeof a->method, "%s", sqlite3_column_text(st, 3));
-	a->provider = col_text(st, 4);
-	a->description = col_text(st, 5);
-	a->ects = sqlite3_column_double(st, 6);
-	a->hours = sqlite3_column_double(st, 7);
-	a->price = sqlite3_column_int64(st, 8);
-	a->cross_prof = sqlite3_column_int(st, 9);
-	a->active = sqlite3_column_int(st, 10);
-	a->n_competences = parse_ids(sqlite3_column_text(st, 11), a->competence_ids, 8);
-	a->n_professions = parse_ids(sqlite3_column_text(st, 12), a->profession_ids, 16);
-	a->sessions = sqlite3_column_int(st, 13);
-	a->sort_key = col_text(st, 14);
-	if (!a->title || !a->provider || !a->description || !a->sort_key) {
-		activity_free(a);
+	activity_rec *a = row;
+	if (krecord_read_row(&kr_activity, st, a))
 		return -1;
-	}
+	a->n_competences = parse_ids(sqlite3_column_text(st, ACT_LINKS), a->competence_ids, 8);
+	a->n_professions = parse_ids(sqlite3_column_text(st, ACT_LINKS + 1), a->profession_ids, 16);
 	return 0;
 }
 
-static int act_read_v(sqlite3_stmt *st, void *row) { return act_read(st, row); }
 static void act_free_v(void *row) { activity_free(row); }
 
 kcode activity_list(kdb *db, const kactor *who, const kpage *pg, activity_rec **rows, int *n, kerr *e)
@@ -134,29 +139,13 @@ kcode activity_list(kdb *db, const kactor *who, const kpage *pg, activity_rec **
 	kcode c = st ? db_bind(db, st, e, KV_TEXT(fold), KV_INT(pg->include_inactive), KV_TEXT(key), KV_INT(id),
 			       KV_INT(db_page_limit(pg))) : e->code;
 	free(fold);
-	if (c) {
-		if (st)
-			sqlite3_reset(st);
-		return c;
-	}
-	return db_page_read(db, st, pg, sizeof **rows, act_read_v, act_free_v, (void **)rows, n, e);
+	return db_page_bound(db, st, c, pg, sizeof **rows, act_read, act_free_v, (void **)rows, n, e);
 }
 
 kcode activity_get(kdb *db, const kactor *who, int64_t id, activity_rec *out, kerr *e)
 {
 	(void)who;
-	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = db_stmt(db, SQL_ACT_GET, e);
-	if (!st || db_bind(db, st, e, KV_INT(id)))
-		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	int bad = rc == SQLITE_ROW ? act_read(st, out) : 0;
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return kerr_set(e, KE_NOTFOUND, "%s", _("No such activity."));
-	return bad ? nomem(e) : KE_OK;
+	return db_get_row(db, SQL_ACT_GET, id, act_read, out, sizeof *out, _("No such activity."), e);
 }
 
 static kcode check_method(const char *code, kerr *e)
@@ -168,25 +157,13 @@ static kcode check_method(const char *code, kerr *e)
 	for (int i = 0; method_names[i] && len < sizeof list; i++)
 		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "",
 					_(method_names[i]));
-	return kerr_set(e, KE_INVALID, _("Unknown method '%s'; choose one of: %s."), code, list);
+	return kerr_field(e, KE_INVALID, "method", _("Unknown method '%s'; choose one of: %s."), code, list);
 }
 
 static kcode act_validate(const activity_rec *a, kerr *e)
 {
-	if (valid_text("title", _("Title"), a->title, 1, 160, 0, e) ||
-	    valid_text("provider", _("Provider"), a->provider, 0, 160, 0, e) ||
-	    valid_text("description", _("Description"), a->description, 0, 4000, 1, e) ||
-	    check_method(a->method, e))
+	if (krecord_check(&kr_activity, a, e) || check_method(a->method, e))
 		return e->code;
-	/* written so that NaN fails too */
-	if (a->ects >= 0 && !(a->ects <= 60))
-		return kerr_set(e, KE_INVALID, "%s", _("ECTS points must be between 0 and 60, or left empty."));
-	if (a->hours >= 0 && !(a->hours <= 2000))
-		return kerr_set(e, KE_INVALID, "%s", _("Hours must be between 0 and 2000, or left empty."));
-	if (a->ects != a->ects || a->hours != a->hours)
-		return kerr_set(e, KE_INVALID, "%s", _("ECTS points and hours must be numbers."));
-	if (a->price < 0 || a->price > 10000000)
-		return kerr_field(e, KE_INVALID, "price", "%s", _("Price must be between 0 and 10000000 kr."));
 	if (a->n_competences < 0 || a->n_competences > 8)
 		return kerr_set(e, KE_INVALID, _("An activity can have at most %d competence areas."), 8);
 	if (a->n_professions < 0 || a->n_professions > 16)
@@ -255,23 +232,21 @@ static kcode act_links(kdb *db, const activity_rec *a, int64_t id, kerr *e)
 			     a->profession_ids, a->n_professions, _("Profession %lld does not exist."), e);
 }
 
-static const char SQL_ACT_UPDATE[] =
-	"UPDATE activity SET title=?1, method=?2, provider=?3, description=?4, ects=?5, hours=?6,"
-	" price=?7, cross_prof=?8, active=?9, sort_key=?10, fold=?11, version=version+1"
-	" WHERE id=?12 AND version=?13";
-static const char SQL_ACT_INSERT[] =
-	"INSERT INTO activity(title, method, provider, description, ects, hours, price, cross_prof,"
-	" active, sort_key, fold) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)";
+static const char SQL_ACT_UPDATE[] = "UPDATE activity SET " ACTIVITY_FIELDS(KF_SET, ",")
+	", sort_key=?, fold=?, version=version+1 WHERE id=? AND version=?";
+static const char SQL_ACT_INSERT[] = "INSERT INTO activity(" ACTIVITY_FIELDS(KF_COL, ",") ", sort_key, fold)"
+	" VALUES (" ACTIVITY_FIELDS(KF_Q, ",") ", ?, ?)";
 
 /* The row itself; an update that hit no row (stale version) is a conflict. */
 static kcode act_write_row(kdb *db, const activity_rec *a, const char *key, const char *fold,
 			   int64_t *id, kerr *e)
 {
+	activity_rec row = *a; /* a new activity starts active */
+	row.active = a->id ? a->active != 0 : 1;
+	row.cross_prof = a->cross_prof != 0;
 	sqlite3_stmt *st = db_stmt(db, a->id ? SQL_ACT_UPDATE : SQL_ACT_INSERT, e);
-	if (!st || db_bind_prefix(db, st, e, KV_TEXT(a->title), KV_TEXT(a->method), KV_TEXT(a->provider ? a->provider : ""),
-			   KV_TEXT(a->description ? a->description : ""), KV_REAL0(a->ects), KV_REAL0(a->hours), KV_INT(a->price),
-			   KV_INT(a->cross_prof ? 1 : 0), KV_INT(a->id ? (a->active ? 1 : 0) : 1), KV_TEXT(key), KV_TEXT(fold), KV_INT(a->id),
-			   KV_INT(a->version)) || db_exec_stmt(db, st, e))
+	if (!st || db_bind_record(db, st, e, &kr_activity, &row, KV_TEXT(key), KV_TEXT(fold), KV_INT(a->id), KV_INT(a->version)) ||
+	    db_exec_stmt(db, st, e))
 		return e->code;
 	if (a->id && db_changes(db) == 0)
 		return db_conflict(db, "activity", a->id, e);
@@ -329,9 +304,35 @@ kcode activity_set_active(kdb *db, const kactor *who, int64_t id, int64_t versio
 
 /* ---- sessions ---- */
 
-#define SES_COLS \
-	"s.id, s.version, s.activity_id, a.title, s.starts, s.ends, coalesce(s.signup_deadline,'')," \
-	" s.place, s.capacity," \
+/* The session table's columns, described once (db_internal.h: KF_*), in
+ * the order the audit has always listed them. */
+#define SESSION_FIELDS(X, S) \
+	X(activity_id, KF_REF, N_("Activity"), 0, 0, 0, KF_REQUIRED, "activity", I64, "activity_id", "aktivitet") S \
+	X(starts, KF_DATE, N_("Starts"), 10, 0, 0, KF_REQUIRED, NULL, BUF, "starts", "starter", "start") S \
+	X(ends, KF_DATE, N_("Ends"), 10, 0, 0, KF_REQUIRED, NULL, BUF, "ends", "slutter", "slut") S \
+	X(place, KF_TEXT, N_("Place"), 160, 0, 0, 0, NULL, STR, "place", "sted") S \
+	X(capacity, KF_INT, N_("Capacity"), 0, 1, 10000, 0, NULL, INT, "capacity", "pladser") S \
+	X(signup_deadline, KF_DATE, N_("Sign-up deadline"), 10, 0, 0, KF_NULL0, NULL, BUF, "signup_deadline", \
+	  "tilmeldingsfrist")
+
+#define SES_KF(...) KF_ENTRY(session_rec, __VA_ARGS__)
+#define SES_SEL(...) KF_SEL("s", __VA_ARGS__)
+#define SES_VIEW(col, label, store) \
+	{ #col, KF_INT, label, 0, 0, 0, KF_VIEW | KF_NOFORM, NULL, NULL, store, offsetof(session_rec, col), 0 }
+
+static const kfield session_fields[] = {
+	SESSION_FIELDS(SES_KF, )
+	{ "activity_title", KF_TEXT, N_("Activity"), 160, 0, 0, KF_VIEW, NULL, NULL, KS_STR,
+	  offsetof(session_rec, activity_title), 0 },
+	SES_VIEW(taken, N_("Seats taken"), KS_INT),
+	SES_VIEW(waiting, N_("Waiting"), KS_INT),
+	SES_VIEW(requested, N_("Requested"), KS_INT),
+};
+const krecord kr_session = { "session", session_fields, sizeof session_fields / sizeof *session_fields,
+			     sizeof(session_rec) };
+
+/* id and version, then the fields in the order of session_fields. */
+#define SES_COLS "s.id, s.version" SESSION_FIELDS(SES_SEL, ) ", a.title," \
 	" (SELECT count(*) FROM participation p WHERE p.session_id = s.id" \
 	"   AND p.status IN ('enrolled','completed'))," \
 	" (SELECT count(*) FROM participation p WHERE p.session_id = s.id AND p.status = 'waitlisted')," \
@@ -342,61 +343,31 @@ kcode activity_set_active(kdb *db, const kactor *who, int64_t id, int64_t versio
 	" WHERE (?1 = 0 OR s.activity_id = ?1) AND (?2 = 0 OR (s.starts >= printf('%04d-01-01', ?2)" \
 	" AND s.starts < printf('%04d-01-01', ?2 + 1)))" \
 	" AND (?3 IS NULL OR instr(a.fold, ?3) > 0)"
+#define SES_PAGE(ONE, CMP, DESC) "SELECT " SES_COLS SES_LIST_WHERE ONE \
+	" AND (s.starts, s.id) " CMP " (?4, ?5) ORDER BY s.starts" DESC ", s.id" DESC " LIMIT ?6"
 
-static const char SQL_SES_FWD[] = "SELECT " SES_COLS SES_LIST_WHERE
-	" AND (s.starts, s.id) > (?4, ?5) ORDER BY s.starts, s.id LIMIT ?6";
-static const char SQL_SES_BACK[] = "SELECT " SES_COLS SES_LIST_WHERE
-	" AND (s.starts, s.id) < (?4, ?5) ORDER BY s.starts DESC, s.id DESC LIMIT ?6";
+static const char SQL_SES_FWD[] = SES_PAGE("", ">", "");
+static const char SQL_SES_BACK[] = SES_PAGE("", "<", " DESC");
 /* one activity's sessions along session_activity; "?1 = 0 OR"
  * hides the equality, and the planner walks every session by date. */
-static const char SQL_SES_ACT_FWD[] = "SELECT " SES_COLS SES_LIST_WHERE
-	" AND s.activity_id = ?1 AND (s.starts, s.id) > (?4, ?5) ORDER BY s.starts, s.id LIMIT ?6";
-static const char SQL_SES_ACT_BACK[] = "SELECT " SES_COLS SES_LIST_WHERE
-	" AND s.activity_id = ?1 AND (s.starts, s.id) < (?4, ?5) ORDER BY s.starts DESC, s.id DESC LIMIT ?6";
+static const char SQL_SES_ACT_FWD[] = SES_PAGE(" AND s.activity_id = ?1", ">", "");
+static const char SQL_SES_ACT_BACK[] = SES_PAGE(" AND s.activity_id = ?1", "<", " DESC");
 static const char SQL_SES_GET[] = "SELECT " SES_COLS
 	" FROM session s JOIN activity a ON a.id = s.activity_id WHERE s.id = ?";
-static const char SQL_SES_JSON[] = "SELECT json_object('activity_id',activity_id,'starts',starts,"
-	"'ends',ends,'place',place,'capacity',capacity,'signup_deadline',signup_deadline)"
+static const char SQL_SES_JSON[] = "SELECT json_object(" SESSION_FIELDS(KF_JSON, ",") ")"
 	" FROM session WHERE id = ?";
 
 void session_free(session_rec *s)
 {
-	if (!s)
-		return;
-	free(s->activity_title); free(s->place);
-	memset(s, 0, sizeof *s);
+	krecord_free(&kr_session, s);
 }
 
 void session_rows_free(session_rec *rows, int n)
 {
-	for (int i = 0; i < n; i++)
-		session_free(&rows[i]);
-	free(rows);
+	krecord_rows_free(&kr_session, rows, n);
 }
 
-static int ses_read(sqlite3_stmt *st, session_rec *s)
-{
-	memset(s, 0, sizeof *s);
-	s->id = sqlite3_column_int64(st, 0);
-	s->version = sqlite3_column_int64(st, 1);
-	s->activity_id = sqlite3_column_int64(st, 2);
-	s->activity_title = col_text(st, 3);
-	snprintf(s->starts, sizeof s->starts, "%s", sqlite3_column_text(st, 4));
-	snprintf(s->ends, sizeof s->ends, "%s", sqlite3_column_text(st, 5));
-	snprintf(s->signup_deadline, sizeof s->signup_deadline, "%s", sqlite3_column_text(st, 6));
-	s->place = col_text(st, 7);
-	s->capacity = sqlite3_column_int(st, 8);
-	s->taken = sqlite3_column_int(st, 9);
-	s->waiting = sqlite3_column_int(st, 10);
-	s->requested = sqlite3_column_int(st, 11);
-	if (!s->activity_title || !s->place) {
-		session_free(s);
-		return -1;
-	}
-	return 0;
-}
-
-static int ses_read_v(sqlite3_stmt *st, void *row) { return ses_read(st, row); }
+static int ses_read(sqlite3_stmt *st, void *row) { return krecord_read_row(&kr_session, st, row); }
 static void ses_free_v(void *row) { session_free(row); }
 
 kcode session_list(kdb *db, const kactor *who, const kpage *pg, session_rec **rows, int *n, kerr *e)
@@ -415,46 +386,23 @@ kcode session_list(kdb *db, const kactor *who, const kpage *pg, session_rec **ro
 	kcode c = st ? db_bind_prefix(db, st, e, KV_INT(pg->parent_id), KV_INT(pg->parent_id ? 0 : pg->year),
 			       KV_TEXT(fold), KV_TEXT(key), KV_INT(id), KV_INT(db_page_limit(pg))) : e->code;
 	free(fold);
-	if (c) {
-		if (st)
-			sqlite3_reset(st);
-		return c;
-	}
-	return db_page_read(db, st, pg, sizeof **rows, ses_read_v, ses_free_v, (void **)rows, n, e);
+	return db_page_bound(db, st, c, pg, sizeof **rows, ses_read, ses_free_v, (void **)rows, n, e);
 }
 
 kcode session_get(kdb *db, const kactor *who, int64_t id, session_rec *out, kerr *e)
 {
 	(void)who;
-	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = db_stmt(db, SQL_SES_GET, e);
-	if (!st || db_bind(db, st, e, KV_INT(id)))
-		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	int bad = rc == SQLITE_ROW ? ses_read(st, out) : 0;
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return kerr_set(e, KE_NOTFOUND, "%s", _("No such session."));
-	return bad ? nomem(e) : KE_OK;
+	return db_get_row(db, SQL_SES_GET, id, ses_read, out, sizeof *out, _("No such session."), e);
 }
 
 static kcode ses_validate(const session_rec *s, kerr *e)
 {
-	if (!s->activity_id)
-		return kerr_set(e, KE_INVALID, _("%s is required."), _("Activity"));
-	if (valid_date("starts", _("Starts"), s->starts, 1, e) ||
-	    valid_date("ends", _("Ends"), s->ends, 1, e) ||
-	    valid_date("signup_deadline", _("Sign-up deadline"), s->signup_deadline, 0, e) ||
-	    valid_text("place", _("Place"), s->place, 0, 160, 0, e))
+	if (krecord_check(&kr_session, s, e))
 		return e->code;
 	if (strcmp(s->ends, s->starts) < 0)
 		return kerr_field(e, KE_INVALID, "ends", "%s", _("The session ends before it starts."));
 	if (s->signup_deadline[0] && strcmp(s->signup_deadline, s->starts) > 0)
 		return kerr_field(e, KE_INVALID, "signup_deadline", "%s", _("The sign-up deadline is after the session starts."));
-	if (s->capacity < 1 || s->capacity > 10000)
-		return kerr_field(e, KE_INVALID, "capacity", "%s", _("Capacity must be between 1 and 10000."));
 	return KE_OK;
 }
 
@@ -467,17 +415,22 @@ static kcode ses_check_seats(kdb *db, const session_rec *s, int64_t *taken, kerr
 	if (db_scalar(db, "SELECT count(*) FROM activity WHERE id = ?", s->activity_id, &found, e))
 		return e->code;
 	if (!found)
-		return kerr_set(e, KE_INVALID, "%s", _("The chosen activity does not exist."));
+		return kerr_field(e, KE_INVALID, "activity_id", "%s", _("The chosen activity does not exist."));
 	if (!s->id)
 		return KE_OK;
 	if (db_scalar(db, "SELECT count(*) FROM participation WHERE session_id = ?"
 			  " AND status IN ('enrolled','completed')", s->id, taken, e))
 		return e->code;
 	if (s->capacity < *taken)
-		return kerr_set(e, KE_STATE, _("%d people already have seats; capacity cannot be lower."),
+		return kerr_field(e, KE_STATE, "capacity", _("%d people already have seats; capacity cannot be lower."),
 				(int)*taken);
 	return KE_OK;
 }
+
+static const char SQL_SES_UPDATE[] = "UPDATE session SET " SESSION_FIELDS(KF_SET, ",")
+	", version=version+1 WHERE id=? AND version=?";
+static const char SQL_SES_INSERT[] = "INSERT INTO session(" SESSION_FIELDS(KF_COL, ",") ")"
+	" VALUES (" SESSION_FIELDS(KF_Q, ",") ")";
 
 kcode session_save(kdb *db, const kactor *who, session_rec *s, kerr *e)
 {
@@ -491,15 +444,10 @@ kcode session_save(kdb *db, const kactor *who, session_rec *s, kerr *e)
 	int64_t taken = 0;
 	sqlite3_stmt *st = NULL;
 	kcode c = ses_check_seats(db, s, &taken, e);
-	if (!c && !(st = db_stmt(db, s->id ?
-			"UPDATE session SET activity_id=?1, starts=?2, ends=?3, signup_deadline=?4,"
-			" place=?5, capacity=?6, version=version+1 WHERE id=?7 AND version=?8" :
-			"INSERT INTO session(activity_id, starts, ends, signup_deadline, place, capacity)"
-			" VALUES (?1,?2,?3,?4,?5,?6)", e)))
+	if (!c && !(st = db_stmt(db, s->id ? SQL_SES_UPDATE : SQL_SES_INSERT, e)))
 		c = e->code;
 	if (!c)
-		c = db_bind_prefix(db, st, e, KV_INT(s->activity_id), KV_TEXT(s->starts), KV_TEXT(s->ends), KV_TEXT0(s->signup_deadline),
-			    KV_TEXT(s->place ? s->place : ""), KV_INT(s->capacity), KV_INT(s->id), KV_INT(s->version));
+		c = db_bind_record(db, st, e, &kr_session, s, KV_INT(s->id), KV_INT(s->version));
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	if (!c && s->id && db_changes(db) == 0)

@@ -171,9 +171,9 @@ kcode fu_delay_set(kdb *db, const kactor *who, const char *method, int weeks, in
 	for (int i = 0; method && activity_methods[i]; i++)
 		known |= !strcmp(method, activity_methods[i]);
 	if (!known)
-		return kerr_set(e, KE_INVALID, _("Unknown method '%s'."), method ? method : "");
+		return kerr_field(e, KE_INVALID, "method", _("Unknown method '%s'."), method ? method : "");
 	if (weeks < 0 || weeks > 104)
-		return kerr_set(e, KE_INVALID, "%s", _("The follow-up delay must be between 0 and 104 weeks."));
+		return kerr_field(e, KE_INVALID, "weeks", "%s", _("The follow-up delay must be between 0 and 104 weeks."));
 	int64_t rowid = 0;
 	if (db_begin(db, e))
 		return e->code;

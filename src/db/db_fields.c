@@ -37,6 +37,11 @@ const char *kfield_text(const kfield *f, const void *rec)
 	}
 }
 
+double kfield_real(const kfield *f, const void *rec)
+{
+	return f->store == KS_DBL ? *(const double *)((const char *)rec + f->off) : (double)kfield_int(f, rec);
+}
+
 int64_t kfield_int(const kfield *f, const void *rec)
 {
 	const char *p = (const char *)rec + f->off;
@@ -68,14 +73,26 @@ kcode kfield_check(const kfield *f, const void *rec, kerr *e)
 	case KF_REF:
 		return req ? valid_ref(f->col, label, kfield_int(f, rec), e) : KE_OK;
 	case KF_INT:
-	case KF_MONEY:
 		return kfield_int(f, rec) < f->min || kfield_int(f, rec) > f->max
 		       ? kerr_field(e, KE_INVALID, f->col, _("%s must be between %lld and %lld."), label,
 				    (long long)f->min, (long long)f->max)
 		       : KE_OK;
+	case KF_MONEY:
+		return kfield_int(f, rec) < f->min || kfield_int(f, rec) > f->max
+		       ? kerr_field(e, KE_INVALID, f->col, _("%s must be between %lld and %lld kr."), label,
+				    (long long)f->min, (long long)f->max)
+		       : KE_OK;
+	case KF_DECIMAL: {
+		double v = kfield_real(f, rec);
+		if (v != v) /* NaN fails every comparison, so it is asked first */
+			return kerr_field(e, KE_INVALID, f->col, _("%s must be a number."), label);
+		if (v >= 0 ? v > (double)f->max : req)
+			return kerr_field(e, KE_INVALID, f->col, _("%s must be between %lld and %lld, or left empty."),
+					  label, (long long)f->min, (long long)f->max);
+		return KE_OK;
+	}
 	case KF_BOOL:
 	case KF_ROLE:
-	case KF_DECIMAL:
 		return KE_OK;
 	}
 	return KE_OK;
@@ -99,6 +116,25 @@ void krecord_free(const krecord *r, void *rec)
 	memset(rec, 0, r->size);
 }
 
+void krecord_rows_free(const krecord *r, void *rows, int n)
+{
+	for (int i = 0; i < n; i++)
+		krecord_free(r, (char *)rows + (size_t)i * r->size);
+	free(rows);
+}
+
+kcode db_bind_rec(kdb *db, sqlite3_stmt *st, kerr *e, const krecord *r, const void *rec, const kval *tail,
+		  size_t ntail)
+{
+	kval v[KF_MAX_COLS];
+	if ((size_t)r->n + ntail > KF_MAX_COLS)
+		return kerr_set(e, KE_DB, "%s", _("Too many values for one statement."));
+	size_t n = krecord_vals(r, rec, v);
+	for (size_t i = 0; i < ntail; i++)
+		v[n++] = tail[i];
+	return db_bind_head(db, st, e, v, n);
+}
+
 int krecord_read(const krecord *r, sqlite3_stmt *st, int col, void *rec)
 {
 	int bad = 0;
@@ -116,6 +152,7 @@ int krecord_read(const krecord *r, sqlite3_stmt *st, int col, void *rec)
 		}
 		case KS_I64: *(int64_t *)p = sqlite3_column_int64(st, col); break;
 		case KS_INT: *(int *)p = sqlite3_column_int(st, col); break;
+		case KS_DBL: *(double *)p = sqlite3_column_double(st, col); break;
 		case KS_ROLE:
 			*(krole *)p = ROLE_EMPLOYEE;
 			role_parse((const char *)sqlite3_column_text(st, col), (krole *)p);
@@ -139,7 +176,21 @@ size_t krecord_vals(const krecord *r, const void *rec, kval *v)
 		case KS_I64:
 		case KS_INT: v[n++] = null0 ? kv_id0(kfield_int(f, rec)) : kv_int(kfield_int(f, rec)); break;
 		case KS_ROLE: v[n++] = kv_text(role_code((krole)kfield_int(f, rec))); break;
+		case KS_DBL: v[n++] = kv_real0(kfield_real(f, rec)); break;
 		}
 	}
 	return n;
+}
+
+int krecord_read_row(const krecord *r, sqlite3_stmt *st, void *rec)
+{
+	memset(rec, 0, r->size);
+	int64_t *head = rec;
+	head[0] = sqlite3_column_int64(st, 0);
+	head[1] = sqlite3_column_int64(st, 1);
+	if (krecord_read(r, st, 2, rec)) {
+		krecord_free(r, rec);
+		return -1;
+	}
+	return 0;
 }

@@ -34,6 +34,7 @@ typedef enum {
 	KS_I64,  /* int64_t (a reference: 0 for none) */
 	KS_INT,  /* int */
 	KS_ROLE, /* krole */
+	KS_DBL,  /* double (KF_DECIMAL: negative for none) */
 } kfstore;
 
 enum {
@@ -59,6 +60,7 @@ typedef struct kfield {
 	size_t off, size;     /* where in the record; size for KS_BUF */
 } kfield;
 
+/* Every record struct begins with int64_t id, version (krecord_read_row). */
 typedef struct krecord {
 	const char *table;    /* SQL table */
 	const kfield *fields; /* in column order */
@@ -66,8 +68,12 @@ typedef struct krecord {
 	size_t size;          /* sizeof the record struct */
 } krecord;
 
-/* The descriptions. */
+/* The descriptions, each exported by its own module's file (db_staff.c,
+ * db_activity.c, ...); declared here so one walk can check them all. */
 extern const krecord kr_staff;
+extern const krecord kr_activity;
+extern const krecord kr_session;
+extern const krecord kr_unit;
 
 /* The field of column col, or NULL. */
 const kfield *krecord_field(const krecord *r, const char *col);
@@ -77,11 +83,15 @@ const kfield *krecord_import_field(const krecord *r, const char *name);
 const char *kfield_text(const kfield *f, const void *rec);
 /* The value of f in rec for the integer stores (KS_I64, KS_INT, KS_ROLE). */
 int64_t kfield_int(const kfield *f, const void *rec);
+/* The value of f in rec for KS_DBL, else kfield_int's. */
+double kfield_real(const kfield *f, const void *rec);
 /* Checks one field of rec by its kind and limits; KE_INVALID naming f->col. */
 kcode kfield_check(const kfield *f, const void *rec, kerr *e);
 /* Checks every field that is not KF_VIEW, in order; the first refusal wins. */
 kcode krecord_check(const krecord *r, const void *rec, kerr *e);
 /* Frees the KS_STR fields of rec and zeroes it. */
 void krecord_free(const krecord *r, void *rec);
+/* Frees n records of an array (krecord_free each) and the array. */
+void krecord_rows_free(const krecord *r, void *rows, int n);
 
 #endif

@@ -106,10 +106,12 @@ static void bad(run *r, int i, int c, const char *msg)
 	problem(r, _("line %d, column '%s': %s"), r->t->line[i], head(r, c), msg);
 }
 
-/* Maps the header onto our columns by their names (folded: "Lønnummer"
- * finds lonnummer). Unknown and repeated columns are problems: a typo
- * must not silently drop a column of data. */
-static void map_columns(run *r, const char *const (*names)[5], int ncols, const char *what)
+/* Maps the header onto our columns by the headings the record's
+ * description gives each field (cols[c]: the SQL column of our column c;
+ * "id" is the record's own id). Headings are folded ("Lønnummer" finds
+ * lonnummer). Unknown and repeated columns are problems: a typo must not
+ * silently drop a column of data. */
+static void map_columns(run *r, const krecord *kr, const char *const *cols, int ncols, const char *what)
 {
 	for (int c = 0; c < ncols; c++)
 		r->col[c] = -1;
@@ -122,14 +124,12 @@ static void map_columns(run *r, const char *const (*names)[5], int ncols, const 
 		size_t len = strlen(f);
 		while (len && f[len - 1] == ' ')
 			f[--len] = '\0';
+		const kfield *kf = krecord_import_field(kr, f);
+		const char *col = !strcmp(f, "id") ? "id" : kf ? kf->col : NULL;
 		int found = -1;
-		for (int c = 0; c < ncols && found < 0; c++)
-			for (int k = 0; k < 5 && names[c][k]; k++) {
-				char *g = text_fold(names[c][k]);
-				if (g && !strcmp(f, g))
-					found = c;
-				free(g);
-			}
+		for (int c = 0; col && c < ncols && found < 0; c++)
+			if (!strcmp(cols[c], col))
+				found = c;
 		const char *shown = r->t->head[h];
 		if (found < 0 && *f)
 			problem(r, _("line %d: the column '%s' is not one kup knows for %s."), 1, shown, what);
@@ -217,20 +217,12 @@ static int cmp_id(const void *a, const void *b)
 
 enum { SC_ID, SC_LOGIN, SC_EMPNO, SC_NAME, SC_INITIALS, SC_UNIT, SC_PROF, SC_ROLE, SC_TITLE,
        SC_EMAIL, SC_FROM, SC_TO, SC_ACTIVE, SC_COUNT };
-static const char *const staff_names[SC_COUNT][5] = {
-	[SC_ID] = { "id" },
-	[SC_LOGIN] = { "login", "brugernavn", "bruger" },
-	[SC_EMPNO] = { "emp_no", "lonnummer", "medarbejdernummer", "medarbejdernr", "ma-nr" },
-	[SC_NAME] = { "name", "navn" },
-	[SC_INITIALS] = { "initials", "initialer" },
-	[SC_UNIT] = { "unit", "enhed", "afdeling" },
-	[SC_PROF] = { "profession", "faggruppe" },
-	[SC_ROLE] = { "role", "rolle" },
-	[SC_TITLE] = { "title", "titel", "stilling", "stillingsbetegnelse" },
-	[SC_EMAIL] = { "email", "e-mail", "mail" },
-	[SC_FROM] = { "employed_from", "ansat fra", "ansat_fra", "ansaettelsesdato" },
-	[SC_TO] = { "employed_to", "ansat til", "ansat_til", "fratraedelsesdato" },
-	[SC_ACTIVE] = { "active", "aktiv" },
+/* Our columns' fields in kr_staff, whose import headings name them. */
+static const char *const staff_cols[SC_COUNT] = {
+	[SC_ID] = "id", [SC_LOGIN] = "login", [SC_EMPNO] = "emp_no", [SC_NAME] = "name",
+	[SC_INITIALS] = "initials", [SC_UNIT] = "unit_id", [SC_PROF] = "profession_id", [SC_ROLE] = "role",
+	[SC_TITLE] = "title", [SC_EMAIL] = "email", [SC_FROM] = "employed_from", [SC_TO] = "employed_to",
+	[SC_ACTIVE] = "active",
 };
 
 /* One row of the staff file, checked: the record to save and what happens. */
@@ -385,7 +377,7 @@ static kcode staff_row(run *r, int i, srow *out, kerr *e)
 		bad(r, i, SC_EMPNO, _("at most 20 characters"));
 	if (v_title && kfield_check(krecord_field(&kr_staff, "title"), s, &ve))
 		bad(r, i, SC_TITLE, _("at most 120 characters, no control characters"));
-	if (v_email && valid_email("email", v_email, &ve))
+	if (v_email && kfield_check(krecord_field(&kr_staff, "email"), s, &ve))
 		bad(r, i, SC_EMAIL, _("an email looks like name@example.dk"));
 	if (v_unit) {
 		kerr ue;
@@ -581,7 +573,7 @@ typedef kcode (*import_fn)(run *r, int flags, kerr *e);
 /* The frame both imports share: admin only, one transaction, problems
  * stop everything, a dry run rolls back. */
 static kcode import_run(kdb *db, const kactor *who, const import_table *t, int flags,
-			import_result *res, const char *const (*names)[5], int ncols, const char *what,
+			import_result *res, const krecord *kr, const char *const *cols, int ncols, const char *what,
 			import_fn body, kerr *e)
 {
 	memset(res, 0, sizeof *res);
@@ -589,7 +581,7 @@ static kcode import_run(kdb *db, const kactor *who, const import_table *t, int f
 		return db_denied(e);
 	int col[16];
 	run r = { db, who, t, col, res, 0 };
-	map_columns(&r, names, ncols, what);
+	map_columns(&r, kr, cols, ncols, what);
 	if (db_bulk_begin(db, e))
 		return e->code;
 	kcode c = r.oom ? kerr_set(e, KE_NOMEM, "%s", _("Out of memory.")) : KE_OK;
@@ -647,25 +639,18 @@ static kcode staff_body(run *r, int flags, kerr *e)
 kcode import_staff(kdb *db, const kactor *who, const import_table *t, int flags,
 		   import_result *res, kerr *e)
 {
-	return import_run(db, who, t, flags, res, staff_names, SC_COUNT, _("staff"), staff_body, e);
+	return import_run(db, who, t, flags, res, &kr_staff, staff_cols, SC_COUNT, _("staff"), staff_body, e);
 }
 
 /* ---- activities ---- */
 
 enum { AC_ID, AC_TITLE, AC_METHOD, AC_PROVIDER, AC_ECTS, AC_HOURS, AC_PRICE, AC_CROSS, AC_ACTIVE,
        AC_SESSIONS, AC_DESC, AC_COUNT };
-static const char *const act_names[AC_COUNT][5] = {
-	[AC_ID] = { "id" },
-	[AC_TITLE] = { "title", "titel", "aktivitet" },
-	[AC_METHOD] = { "method", "metode", "form" },
-	[AC_PROVIDER] = { "provider", "udbyder" },
-	[AC_ECTS] = { "ects" },
-	[AC_HOURS] = { "hours", "timer" },
-	[AC_PRICE] = { "price", "pris" },
-	[AC_CROSS] = { "cross_prof", "tvaerfaglig" },
-	[AC_ACTIVE] = { "active", "aktiv" },
-	[AC_SESSIONS] = { "sessions", "hold" },
-	[AC_DESC] = { "description", "beskrivelse" },
+/* Our columns' fields in kr_activity, whose import headings name them. */
+static const char *const act_cols[AC_COUNT] = {
+	[AC_ID] = "id", [AC_TITLE] = "title", [AC_METHOD] = "method", [AC_PROVIDER] = "provider",
+	[AC_ECTS] = "ects", [AC_HOURS] = "hours", [AC_PRICE] = "price", [AC_CROSS] = "cross_prof",
+	[AC_ACTIVE] = "active", [AC_SESSIONS] = "sessions", [AC_DESC] = "description",
 };
 
 /* A method by code or by its name in Danish or English. */
@@ -691,6 +676,12 @@ static int method_from(const char *s, char out[16])
 		return -1;
 	snprintf(out, 16, "%s", activity_methods[found]);
 	return 0;
+}
+
+/* The activity's own check of one field (db_activity.c: kr_activity). */
+static kcode act_check(const activity_rec *a, const char *col, kerr *e)
+{
+	return kfield_check(krecord_field(&kr_activity, col), a, e);
 }
 
 static int act_same(const activity_rec *a, const activity_rec *b)
@@ -764,7 +755,7 @@ static kcode act_row(run *r, int i, arow *out, kerr *e)
 		return KE_OK;
 	}
 	kerr ve;
-	if (v_title && db_check_text("", a->title, 1, 160, 0, &ve))
+	if (v_title && act_check(a, "title", &ve))
 		bad(r, i, AC_TITLE, *a->title ? _("at most 160 characters, no control characters")
 					      : _("a title is required"));
 	if (!v_title && !match)
@@ -773,15 +764,15 @@ static kcode act_row(run *r, int i, arow *out, kerr *e)
 		bad(r, i, AC_METHOD, _("not a method; write diploma, course, theme_day, conference, elearning, peer, network, supervision or other"));
 	if (!v_method && !match)
 		problem(r, _("line %d: a new activity needs a method."), r->t->line[i]);
-	if (v_prov && db_check_text("", a->provider, 0, 160, 0, &ve))
+	if (v_prov && act_check(a, "provider", &ve))
 		bad(r, i, AC_PROVIDER, _("at most 160 characters, no control characters"));
-	if (v_desc && db_check_text("", a->description, 0, 4000, 1, &ve))
+	if (v_desc && act_check(a, "description", &ve))
 		bad(r, i, AC_DESC, _("at most 4000 characters, no control characters"));
-	if (v_ects && (parse_dec(v_ects, &a->ects) || a->ects > 60))
+	if (v_ects && (parse_dec(v_ects, &a->ects) || act_check(a, "ects", &ve)))
 		bad(r, i, AC_ECTS, _("a number from 0 to 60, or empty"));
-	if (v_hours && (parse_dec(v_hours, &a->hours) || a->hours > 2000))
+	if (v_hours && (parse_dec(v_hours, &a->hours) || act_check(a, "hours", &ve)))
 		bad(r, i, AC_HOURS, _("a number from 0 to 2000, or empty"));
-	if (v_price && (parse_money(v_price, &a->price) || a->price > 10000000))
+	if (v_price && (parse_money(v_price, &a->price) || act_check(a, "price", &ve)))
 		bad(r, i, AC_PRICE, _("whole kroner from 0 to 10000000, digits only"));
 	if (v_cross && *v_cross && parse_bool(v_cross, &a->cross_prof))
 		bad(r, i, AC_CROSS, _("write 1 or 0 (ja or nej)"));
@@ -847,5 +838,5 @@ static kcode act_body(run *r, int flags, kerr *e)
 kcode import_activities(kdb *db, const kactor *who, const import_table *t, int flags,
 			import_result *res, kerr *e)
 {
-	return import_run(db, who, t, flags, res, act_names, AC_COUNT, _("activities"), act_body, e);
+	return import_run(db, who, t, flags, res, &kr_activity, act_cols, AC_COUNT, _("activities"), act_body, e);
 }

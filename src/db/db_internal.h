@@ -87,6 +87,7 @@ kcode db_bind_head(kdb *db, sqlite3_stmt *st, kerr *e, const kval *v, size_t n);
 #define KF_SEL_I64(A, c) ", coalesce(" A "." c ",0)"
 #define KF_SEL_INT(A, c) ", " A "." c
 #define KF_SEL_ROLE(A, c) ", " A "." c
+#define KF_SEL_DBL(A, c) ", coalesce(" A "." c ",-1)"
 #define KF_JSON(col, ...) "'" #col "'," #col
 #define KF_SET(col, ...) #col "=?"
 #define KF_COL(col, ...) #col
@@ -94,9 +95,27 @@ kcode db_bind_head(kdb *db, sqlite3_stmt *st, kerr *e, const kval *v, size_t n);
 /* Reads the fields of r into rec from columns col, col+1, ... of st;
  * -1 when out of memory (rec then holds what was read: krecord_free). */
 int krecord_read(const krecord *r, sqlite3_stmt *st, int col, void *rec);
+/* A whole row: id and version from columns 0 and 1, the fields from 2 on;
+ * rec is zeroed first, and freed again when out of memory (-1). */
+int krecord_read_row(const krecord *r, sqlite3_stmt *st, void *rec);
 /* The values of rec's table columns (not KF_VIEW) in order, as they are
  * stored (KF_NULL0: "" and 0 as NULL); returns how many were put in v. */
 size_t krecord_vals(const krecord *r, const void *rec, kval *v);
+/* Binds rec's table columns (krecord_vals) and then the values after them
+ * (sort key, id, version, ...): the leading part an INSERT takes, or all of
+ * an UPDATE made with KF_SET. On the stack: no allocation per row. */
+#define KF_MAX_COLS 48
+kcode db_bind_rec(kdb *db, sqlite3_stmt *st, kerr *e, const krecord *r, const void *rec, const kval *tail,
+		  size_t ntail);
+#define db_bind_record(db, st, e, r, rec, ...) \
+	db_bind_rec((db), (st), (e), (r), (rec), (const kval[]){ __VA_ARGS__ }, \
+		    sizeof((const kval[]){ __VA_ARGS__ }) / sizeof(kval))
+
+/* Reads the one row of sql (bound to id) into out with read; KE_NOTFOUND
+ * with the message notfound when there is none. out is zeroed first
+ * (size bytes), so a caller may free it whatever the result. */
+kcode db_get_row(kdb *db, const char *sql, int64_t id, int (*read)(sqlite3_stmt *st, void *row),
+		 void *out, size_t size, const char *notfound, kerr *e);
 
 /* Steps once; returns SQLITE_ROW, SQLITE_DONE, or -1 with e set. */
 int db_step(kdb *db, sqlite3_stmt *st, kerr *e);
@@ -230,6 +249,13 @@ kcode db_page_fold(const kpage *pg, char **fold, kerr *e);
 kcode db_page_read(kdb *db, sqlite3_stmt *st, const kpage *pg, size_t size,
 		   int (*read)(sqlite3_stmt *st, void *row), void (*release)(void *row),
 		   void **rows, int *n, kerr *e);
+
+/* db_page_read after binding: c is the result of preparing and binding st
+ * (st may be NULL when preparing failed); on failure st is reset and c
+ * handed back, so a list need not undo its statement itself. */
+kcode db_page_bound(kdb *db, sqlite3_stmt *st, kcode c, const kpage *pg, size_t size,
+		    int (*read)(sqlite3_stmt *st, void *row), void (*release)(void *row),
+		    void **rows, int *n, kerr *e);
 
 /* db_part.c, inside an open write: moves the first on the waiting list of a
  * session into its free seats (audited), after a seat was freed or added. */

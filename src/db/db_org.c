@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "text.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +35,7 @@ static kcode scalar_of(kdb *db, sqlite3_stmt *st, int64_t *out, kerr *e)
 static kcode check_year(int year, kerr *e)
 {
 	if (year < 2000 || year > 2199)
-		return kerr_set(e, KE_INVALID, "%s", _("The year must be between 2000 and 2199."));
+		return kerr_field(e, KE_INVALID, "year", "%s", _("The year must be between 2000 and 2199."));
 	return KE_OK;
 }
 
@@ -95,10 +96,31 @@ static kcode filter_key(const kpage *pg, char **out, kerr *e)
 
 /* ---- units ---- */
 
-/* depth walks up the parents; the bound on d stops the walk should a
- * damaged file ever hold a loop. */
-#define UNIT_COLS \
-	"u.id, u.version, coalesce(u.parent_id,0), u.name, u.kind, u.active," \
+/* The unit table's columns, described once (db_internal.h: KF_*). The
+ * kind is one of area, institution, team (unit_validate asks). */
+#define UNIT_FIELDS(X, S) \
+	X(parent_id, KF_REF, N_("Parent unit"), 0, 0, 0, KF_NULL0, "unit", I64, "parent", "overordnet enhed") S \
+	X(name, KF_TEXT, N_("Name"), 120, 0, 0, KF_REQUIRED, NULL, STR, "name", "navn") S \
+	X(kind, KF_TEXT, N_("Kind"), 11, 0, 0, 0, NULL, BUF, "kind", "type") S \
+	X(active, KF_BOOL, N_("Active"), 0, 0, 1, KF_NOFORM, NULL, INT, "active", "aktiv")
+
+#define UNIT_KF(...) KF_ENTRY(unit_rec, __VA_ARGS__)
+#define UNIT_SEL(...) KF_SEL("u", __VA_ARGS__)
+
+static const kfield unit_fields[] = {
+	UNIT_FIELDS(UNIT_KF, )
+	{ "depth", KF_INT, N_("Depth"), 0, 0, 100, KF_VIEW | KF_NOFORM, NULL, NULL, KS_INT, offsetof(unit_rec, depth), 0 },
+	{ "leaders", KF_TEXT, N_("Leaders"), 4000, 0, 0, KF_VIEW | KF_NOFORM, NULL, NULL, KS_STR,
+	  offsetof(unit_rec, leaders), 0 },
+	{ "sort_key", KF_TEXT, N_("Name"), 120, 0, 0, KF_VIEW | KF_NOFORM, NULL, NULL, KS_STR,
+	  offsetof(unit_rec, sort_key), 0 },
+};
+const krecord kr_unit = { "unit", unit_fields, sizeof unit_fields / sizeof *unit_fields, sizeof(unit_rec) };
+
+/* id and version, then the fields in the order of unit_fields. depth walks
+ * up the parents; the bound on d stops the walk should a damaged file ever
+ * hold a loop. */
+#define UNIT_COLS "u.id, u.version" UNIT_FIELDS(UNIT_SEL, ) "," \
 	" (WITH RECURSIVE up(pid, d) AS (SELECT u.parent_id, 0 UNION ALL" \
 	"  SELECT p.parent_id, up.d + 1 FROM unit p JOIN up ON p.id = up.pid WHERE up.d < 100)" \
 	"  SELECT max(d) FROM up)," \
@@ -118,48 +140,21 @@ static const char SQL_UNIT_FWD[] = UNIT_LIST_WITH " SELECT " UNIT_COLS UNIT_LIST
 static const char SQL_UNIT_BACK[] = UNIT_LIST_WITH " SELECT " UNIT_COLS UNIT_LIST_WHERE
 	" AND (u.sort_key, u.id) < (?1, ?2) ORDER BY u.sort_key DESC, u.id DESC LIMIT ?3";
 static const char SQL_UNIT_GET[] = "SELECT " UNIT_COLS " FROM unit u WHERE u.id = ?";
-static const char SQL_UNIT_JSON[] = "SELECT json_object('parent_id',parent_id,'name',name,"
-	"'kind',kind,'active',active) FROM unit WHERE id = ?";
+static const char SQL_UNIT_JSON[] = "SELECT json_object(" UNIT_FIELDS(KF_JSON, ",") ") FROM unit WHERE id = ?";
 static const char SQL_LEADER_JSON[] = "SELECT json_object('unit_id',unit_id,'staff_id',staff_id,"
 	"'since',since,'until',until) FROM unit_leader WHERE id = ?";
 
 void unit_free(unit_rec *u)
 {
-	if (!u)
-		return;
-	free(u->name);
-	free(u->leaders);
-	free(u->sort_key);
-	memset(u, 0, sizeof *u);
+	krecord_free(&kr_unit, u);
 }
 
 void unit_rows_free(unit_rec *rows, int n)
 {
-	for (int i = 0; i < n; i++)
-		unit_free(&rows[i]);
-	free(rows);
+	krecord_rows_free(&kr_unit, rows, n);
 }
 
-static int read_unit(sqlite3_stmt *st, void *row)
-{
-	unit_rec *u = row;
-	memset(u, 0, sizeof *u);
-	u->id = sqlite3_column_int64(st, 0);
-	u->version = sqlite3_column_int64(st, 1);
-	u->parent_id = sqlite3_column_int64(st, 2);
-	u->name = col_text(st, 3);
-	snprintf(u->kind, sizeof u->kind, "%s", (const char *)sqlite3_column_text(st, 4));
-	u->active = sqlite3_column_int(st, 5);
-	u->depth = sqlite3_column_int(st, 6);
-	u->leaders = col_text(st, 7);
-	u->sort_key = col_text(st, 8);
-	if (!u->name || !u->leaders || !u->sort_key) {
-		unit_free(u);
-		return -1;
-	}
-	return 0;
-}
-
+static int read_unit(sqlite3_stmt *st, void *row) { return krecord_read_row(&kr_unit, st, row); }
 static void unit_free_v(void *row) { unit_free(row); }
 
 kcode unit_list(kdb *db, const kactor *who, const kpage *pg, unit_rec **rows, int *n, kerr *e)
@@ -177,28 +172,13 @@ kcode unit_list(kdb *db, const kactor *who, const kpage *pg, unit_rec **rows, in
 	kcode c = st ? db_bind_prefix(db, st, e, KV_TEXT(key), KV_INT(id), KV_INT(db_page_limit(pg)), KV_ID0(pg->unit_id),
 			       KV_INT(pg->include_inactive), KV_TEXT0(filter)) : e->code;
 	free(filter);
-	void *out;
-	if (c || db_page_read(db, st, pg, sizeof **rows, read_unit, unit_free_v, &out, n, e))
-		return e->code;
-	*rows = out;
-	return KE_OK;
+	return db_page_bound(db, st, c, pg, sizeof **rows, read_unit, unit_free_v, (void **)rows, n, e);
 }
 
 kcode unit_get(kdb *db, const kactor *who, int64_t id, unit_rec *out, kerr *e)
 {
 	(void)who;
-	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = db_stmt(db, SQL_UNIT_GET, e);
-	if (!st || db_bind(db, st, e, KV_INT(id)))
-		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	int bad = rc == SQLITE_ROW && read_unit(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return kerr_set(e, KE_NOTFOUND, "%s", _("No such unit."));
-	return bad ? oom(e) : KE_OK;
+	return db_get_row(db, SQL_UNIT_GET, id, read_unit, out, sizeof *out, _("No such unit."), e);
 }
 
 kcode unit_find(kdb *db, const char *name, int64_t *id, kerr *e)
@@ -214,7 +194,7 @@ kcode unit_find(kdb *db, const char *name, int64_t *id, kerr *e)
 
 static kcode unit_validate(const unit_rec *u, kerr *e)
 {
-	if (valid_text("name", _("Name"), u->name, 1, 120, 0, e))
+	if (krecord_check(&kr_unit, u, e))
 		return e->code;
 	if (strcmp(u->kind, "area") && strcmp(u->kind, "institution") && strcmp(u->kind, "team"))
 		return kerr_field(e, KE_INVALID, "kind", "%s", _("Kind must be area, institution or team."));
@@ -257,6 +237,11 @@ static kcode unit_check_db(kdb *db, const unit_rec *u, int64_t *renamed, kerr *e
 	return KE_OK;
 }
 
+static const char SQL_UNIT_UPDATE[] = "UPDATE unit SET " UNIT_FIELDS(KF_SET, ",")
+	", sort_key=?, version=version+1 WHERE id=? AND version=?";
+static const char SQL_UNIT_INSERT[] = "INSERT INTO unit(" UNIT_FIELDS(KF_COL, ",") ", sort_key)"
+	" VALUES (" UNIT_FIELDS(KF_Q, ",") ", ?)";
+
 kcode unit_save(kdb *db, const kactor *who, unit_rec *u, kerr *e)
 {
 	if (who->role != ROLE_ADMIN)
@@ -275,15 +260,13 @@ kcode unit_save(kdb *db, const kactor *who, unit_rec *u, kerr *e)
 	int64_t renamed = 0;
 	sqlite3_stmt *st = NULL;
 	kcode c = unit_check_db(db, u, &renamed, e);
-	if (!c && !(st = u->id ? db_stmt(db,
-			"UPDATE unit SET parent_id=?1, name=?2, kind=?3, active=?4, sort_key=?5,"
-			" version=version+1 WHERE id=?6 AND version=?7", e)
-		     : db_stmt(db,
-			"INSERT INTO unit(parent_id, name, kind, active, sort_key) VALUES (?1,?2,?3,?4,?5)", e)))
+	if (!c && !(st = db_stmt(db, u->id ? SQL_UNIT_UPDATE : SQL_UNIT_INSERT, e)))
 		c = e->code;
-	if (!c)
-		c = db_bind_prefix(db, st, e, KV_ID0(u->parent_id), KV_TEXT(u->name), KV_TEXT(u->kind), KV_INT(u->id ? u->active : 1),
-			    KV_TEXT(key), KV_INT(u->id), KV_INT(u->version));
+	if (!c) {
+		unit_rec row = *u; /* a new unit starts active */
+		row.active = u->id ? u->active : 1;
+		c = db_bind_record(db, st, e, &kr_unit, &row, KV_TEXT(key), KV_INT(u->id), KV_INT(u->version));
+	}
 	c = run_save(db, &w, st, c, u->id, e);
 	/* The version check must see the unit's UPDATE, not the refold's. */
 	if (!c && u->id && db_changes(db) == 0)
@@ -325,7 +308,7 @@ static kcode leader_check(kdb *db, int64_t unit_id, int64_t staff_id, const char
 	int active = sqlite3_column_int(st, 1), leads = sqlite3_column_int(st, 2);
 	sqlite3_reset(st);
 	if (!active)
-		return kerr_set(e, KE_INVALID, _("%s is deactivated and cannot lead a unit."), name);
+		return kerr_field(e, KE_INVALID, "staff_id", _("%s is deactivated and cannot lead a unit."), name);
 	if (leads)
 		return kerr_field(e, KE_EXISTS, "staff_id", _("%s already leads %s."), name, unit);
 	if (!until)
@@ -342,7 +325,7 @@ static kcode leader_check(kdb *db, int64_t unit_id, int64_t staff_id, const char
 		snprintf(name, sizeof name, "%s", (const char *)sqlite3_column_text(st, 0));
 		date_format((const char *)sqlite3_column_text(st, 1), since);
 		sqlite3_reset(st);
-		return kerr_set(e, KE_INVALID, _("%s has led %s since %s; the new leader must start after that."),
+		return kerr_field(e, KE_INVALID, "since", _("%s has led %s since %s; the new leader must start after that."),
 				name, unit, since);
 	}
 	sqlite3_reset(st);
@@ -392,7 +375,7 @@ kcode unit_set_leader(kdb *db, const kactor *who, int64_t unit_id, int64_t staff
 		return e->code;
 	char until[11];
 	if (replace && date_add_days(since, -1, until) != 0)
-		return kerr_set(e, KE_INVALID, _("%s is not a valid date (write it as 22-11-2026)."), _("Leader from"));
+		return kerr_field(e, KE_INVALID, "since", _("%s is not a valid date (write it as 22-11-2026)."), _("Leader from"));
 	kwrite w = { "unit_leader", SQL_LEADER_JSON, 0, "create", 0, NULL };
 	if (db_write_begin(db, &w, e))
 		return e->code;
@@ -483,11 +466,7 @@ kcode profession_list(kdb *db, const kactor *who, const kpage *pg, named_rec **r
 	sqlite3_stmt *st = db_stmt(db, pg->backward ? SQL_PROF_BACK : SQL_PROF_FWD, e);
 	kcode c = st ? db_bind(db, st, e, KV_TEXT(key), KV_INT(id), KV_INT(db_page_limit(pg)), KV_TEXT0(filter)) : e->code;
 	free(filter);
-	void *out;
-	if (c || db_page_read(db, st, pg, sizeof **rows, read_named, named_free_v, &out, n, e))
-		return e->code;
-	*rows = out;
-	return KE_OK;
+	return db_page_bound(db, st, c, pg, sizeof **rows, read_named, named_free_v, (void **)rows, n, e);
 }
 
 /* All rows of a bound statement, in a growing array. */
@@ -712,7 +691,7 @@ kcode budget_set(kdb *db, const kactor *who, int64_t unit_id, int year, int64_t 
 	if (check_year(year, e))
 		return e->code;
 	if (amount < 0 || amount > 1000000000)
-		return kerr_set(e, KE_INVALID, "%s", _("A budget must be between 0 and 1000000000 kroner."));
+		return kerr_field(e, KE_INVALID, "amount", "%s", _("A budget must be between 0 and 1000000000 kroner."));
 	/* Whether this creates or updates is only known inside the write. */
 	kwrite w = { "budget", SQL_BUDGET_JSON, 0, "create", 0, NULL };
 	if (db_write_begin(db, &w, e))

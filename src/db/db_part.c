@@ -143,29 +143,13 @@ kcode part_list(kdb *db, const kactor *who, const kpage *pg, part_rec **rows, in
 			       KV_INT(pg->parent_id), KV_INT(pg->parent_id ? 0 : pg->year), KV_TEXT(fold), KV_TEXT(key), KV_INT(id),
 			       KV_INT(db_page_limit(pg))) : e->code;
 	free(fold);
-	if (c) {
-		if (st)
-			sqlite3_reset(st);
-		return c;
-	}
-	return db_page_read(db, st, pg, sizeof **rows, part_read_v, part_free_v, (void **)rows, n, e);
+	return db_page_bound(db, st, c, pg, sizeof **rows, part_read_v, part_free_v, (void **)rows, n, e);
 }
 
 kcode part_get(kdb *db, const kactor *who, int64_t id, part_rec *out, kerr *e)
 {
-	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = db_stmt(db, SQL_PART_GET, e);
-	if (!st || db_bind(db, st, e, KV_INT(id)))
+	if (db_get_row(db, SQL_PART_GET, id, part_read_v, out, sizeof *out, _("No such participation."), e))
 		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	int bad = rc == SQLITE_ROW ? part_read(st, out) : 0;
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return kerr_set(e, KE_NOTFOUND, "%s", _("No such participation."));
-	if (bad)
-		return nomem(e);
 	if (!scope_sees_staff(db, who, out->staff_id)) {
 		part_free(out);
 		return db_denied(e);
@@ -677,12 +661,7 @@ kcode followup_list(kdb *db, const kactor *who, const kpage *pg, followup_rec **
 	kcode c = st ? db_bind_prefix(db, st, e, KV_INT(who->staff_id), KV_INT((int)who->role), KV_TEXT(today), KV_INT(pg->staff_id),
 			       KV_TEXT(fold), KV_TEXT(key), KV_INT(id), KV_INT(db_page_limit(pg))) : e->code;
 	free(fold);
-	if (c) {
-		if (st)
-			sqlite3_reset(st);
-		return c;
-	}
-	return db_page_read(db, st, pg, sizeof **rows, fu_read_v, fu_free_v, (void **)rows, n, e);
+	return db_page_bound(db, st, c, pg, sizeof **rows, fu_read_v, fu_free_v, (void **)rows, n, e);
 }
 
 kcode followup_get(kdb *db, const kactor *who, int64_t id, followup_rec *out, kerr *e)

@@ -522,7 +522,7 @@ kcode plan_carry_over(kdb *db, const kactor *who, int64_t id, int64_t *new_id, k
 	if (!c)
 		c = may_lead(db, who, &h, e);
 	if (!c && h.year >= 2199)
-		c = kerr_set(e, KE_INVALID, "%s", _("The year must be between 2000 and 2199."));
+		c = kerr_field(e, KE_INVALID, "year", "%s", _("The year must be between 2000 and 2199."));
 	if (!c)
 		c = plan_taken(db, h.staff_id, h.year + 1, e);
 	if (!c)

@@ -82,9 +82,7 @@ void staff_free(staff_rec *s)
 
 void staff_rows_free(staff_rec *rows, int n)
 {
-	for (int i = 0; i < n; i++)
-		staff_free(&rows[i]);
-	free(rows);
+	krecord_rows_free(&kr_staff, rows, n);
 }
 
 static int read_row(sqlite3_stmt *st, staff_rec *s)
@@ -502,13 +500,7 @@ kcode staff_save(kdb *db, const kactor *who, staff_rec *s, kerr *e)
 	if (!c) {
 		staff_rec row = *s; /* a new record starts active */
 		row.active = s->id ? s->active : 1;
-		kval v[sizeof staff_fields / sizeof *staff_fields + 4];
-		size_t n = krecord_vals(&kr_staff, &row, v);
-		v[n++] = kv_text(key);
-		v[n++] = kv_text(fold);
-		v[n++] = kv_int(s->id);
-		v[n++] = kv_int(s->version);
-		c = db_bind_head(db, st, e, v, n);
+		c = db_bind_record(db, st, e, &kr_staff, &row, KV_TEXT(key), KV_TEXT(fold), KV_INT(s->id), KV_INT(s->version));
 	}
 	if (!c)
 		c = db_exec_stmt(db, st, e);

@@ -2,6 +2,8 @@
  * and translations, and validation names the column at fault. */
 #include "db_fields.h"
 #include "db_internal.h"
+#include "db_activity.h"
+#include "db_cycle.h"
 #include "db_org.h"
 #include "db_staff.h"
 #include "i18n.h"
@@ -12,7 +14,7 @@
 
 static char dir[] = "/tmp/kup-test-fields.XXXXXX";
 
-static const krecord *const records[] = { &kr_staff };
+static const krecord *const records[] = { &kr_staff, &kr_activity, &kr_session, &kr_unit };
 
 /* 1 when table has column col (PRAGMA table_info on a fresh database). */
 static int has_column(kdb *db, const char *table, const char *col)
@@ -105,6 +107,52 @@ static void test_field_at_fault(kdb *db, const kactor *admin)
 	free(u.sort_key); /* unit_save hands back the list position it made */
 }
 
+/* The refusals that are not about a described field still name theirs. */
+static void test_more_fields(kdb *db, const kactor *admin)
+{
+	kerr e = { 0 };
+	activity_rec a = { .title = "Kursus", .method = "course", .provider = "", .description = "",
+			   .ects = 61, .hours = -1 };
+	CHECK(activity_save(db, admin, &a, &e) == KE_INVALID && kerr_is_field(&e, "ects"),
+	      "ECTS above 60 names ects (%s)", e.field);
+	a.ects = -1;
+	a.hours = 2001;
+	CHECK(activity_save(db, admin, &a, &e) == KE_INVALID && kerr_is_field(&e, "hours"),
+	      "hours above 2000 names hours (%s)", e.field);
+	a.hours = -1;
+	snprintf(a.method, sizeof a.method, "seminar");
+	CHECK(activity_save(db, admin, &a, &e) == KE_INVALID && kerr_is_field(&e, "method"),
+	      "an unknown method names method (%s)", e.field);
+	snprintf(a.method, sizeof a.method, "course");
+	a.price = -5;
+	CHECK(activity_save(db, admin, &a, &e) == KE_INVALID && kerr_is_field(&e, "price"),
+	      "a negative price names price (%s)", e.field);
+	a.price = 100;
+	CHECK(activity_save(db, admin, &a, &e) == KE_OK, "then the activity is saved (%s)", e.msg);
+	activity_rec g = { 0 };
+	CHECK(activity_get(db, admin, a.id, &g, &e) == KE_OK && !strcmp(g.title, "Kursus") && g.ects < 0 &&
+	      g.price == 100 && g.active == 1 && !strcmp(g.method, "course"), "the activity reads back");
+	activity_free(&g);
+	session_rec s = { .activity_id = a.id, .starts = "2026-05-01", .ends = "2026-05-02", .place = "",
+			  .capacity = 0 };
+	CHECK(session_save(db, admin, &s, &e) == KE_INVALID && kerr_is_field(&e, "capacity"),
+	      "no seats names capacity (%s)", e.field);
+	s.capacity = 10;
+	snprintf(s.ends, sizeof s.ends, "2026-04-01");
+	CHECK(session_save(db, admin, &s, &e) == KE_INVALID && kerr_is_field(&e, "ends"),
+	      "an end before the start names ends (%s)", e.field);
+	snprintf(s.ends, sizeof s.ends, "2026-05-02");
+	CHECK(session_save(db, admin, &s, &e) == KE_OK, "then the session is saved (%s)", e.msg);
+	CHECK(budget_set(db, admin, 1, 1999, 10, &e) == KE_INVALID && kerr_is_field(&e, "year"),
+	      "a budget year out of range names year (%s)", e.field);
+	CHECK(budget_set(db, admin, 1, 2026, -1, &e) == KE_INVALID && kerr_is_field(&e, "amount"),
+	      "a negative budget names amount (%s)", e.field);
+	CHECK(fu_delay_set(db, admin, "course", 105, 1, &e) == KE_INVALID && kerr_is_field(&e, "weeks"),
+	      "a follow-up delay of 105 weeks names weeks (%s)", e.field);
+	CHECK(unit_set_leader(db, admin, 1, 1, "2026-02-30", 0, &e) == KE_INVALID && kerr_is_field(&e, "since"),
+	      "a bad leader date names since (%s)", e.field);
+}
+
 int main(void)
 {
 	i18n_set(LANG_EN);
@@ -124,6 +172,7 @@ int main(void)
 	db_actor_local_admin(&admin, "hr");
 	test_descriptions(db);
 	test_field_at_fault(db, &admin);
+	test_more_fields(db, &admin);
 	db_close(db);
 	unlink(path);
 	char side[320];
