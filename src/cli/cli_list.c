@@ -55,6 +55,7 @@ static enum col_kind kind_of(const kfield *f)
 	case KS_BUF: return C_ARR;
 	case KS_INT: return C_INT;
 	case KS_ROLE: return C_ROLE;
+	case KS_DBL: return C_REAL;
 	case KS_I64: break;
 	}
 	return C_I64;

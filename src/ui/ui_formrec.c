@@ -110,7 +110,9 @@ int formrec_fill(const formrec *fr, form *f, const void *rec)
 		case FK_MONEY:
 			rc = form_set_num(f, i, v);
 			break;
-		case FK_DECIMAL: /* no stores of doubles are described yet */
+		case FK_DECIMAL:
+			if (kfield_real(k, rec) >= 0) /* negative: none given */
+				rc = form_set_dec(f, i, kfield_real(k, rec));
 			break;
 		case FK_DATE:
 		case FK_TEXT:
@@ -155,6 +157,9 @@ int formrec_take(const formrec *fr, form *f, void *rec)
 			break;
 		case KS_ROLE:
 			*(krole *)p = v->id ? (krole)(v->id - 1) : ROLE_EMPLOYEE;
+			break;
+		case KS_DBL:
+			*(double *)p = v->text && v->text[0] ? v->dec : -1; /* empty: none */
 			break;
 		}
 	}
