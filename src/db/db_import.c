@@ -55,6 +55,12 @@ typedef struct run {
 	int *col;          /* our column -> the file's, -1 absent */
 	import_result *res;
 	int oom;
+	const krecord *kr;
+	const char *const *cols; /* the SQL columns of our columns */
+	int ncols;
+	int plain[40];     /* field of kr -> the file's column, -1 absent: the
+			    * fields the import has no code of its own for,
+			    * taken as the description says */
 } run;
 
 static void problem(run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -115,6 +121,11 @@ static void map_columns(run *r, const krecord *kr, const char *const *cols, int 
 {
 	for (int c = 0; c < ncols; c++)
 		r->col[c] = -1;
+	r->kr = kr;
+	r->cols = cols;
+	r->ncols = ncols;
+	for (size_t i = 0; i < sizeof r->plain / sizeof *r->plain; i++)
+		r->plain[i] = -1;
 	for (int h = 0; h < r->t->ncols; h++) {
 		char *f = text_fold(r->t->head[h]);
 		if (!f) {
@@ -131,7 +142,13 @@ static void map_columns(run *r, const krecord *kr, const char *const *cols, int 
 			if (!strcmp(cols[c], col))
 				found = c;
 		const char *shown = r->t->head[h];
-		if (found < 0 && *f)
+		int fi = kf && found < 0 ? (int)(kf - kr->fields) : -1;
+		if (fi >= 0 && fi < (int)(sizeof r->plain / sizeof *r->plain) &&
+		    !(kf->flags & (KF_VIEW | KF_NOFORM)) && kf->kind != KF_REF && kf->kind != KF_ROLE) {
+			if (r->plain[fi] >= 0)
+				problem(r, _("line %d: the column '%s' appears twice."), 1, shown);
+			r->plain[fi] = h;
+		} else if (found < 0 && *f)
 			problem(r, _("line %d: the column '%s' is not one kup knows for %s."), 1, shown, what);
 		else if (found >= 0 && r->col[found] >= 0)
 			problem(r, _("line %d: the column '%s' appears twice."), 1, shown);
@@ -211,6 +228,113 @@ static int cmp_id(const void *a, const void *b)
 {
 	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
 	return (x > y) - (x < y);
+}
+
+/* ---- plain fields: those the import has no code of its own for ---- */
+
+/* 1 when f is one of our columns, which have code of their own. */
+static int own_code(const run *r, const kfield *f)
+{
+	for (int c = 0; c < r->ncols; c++)
+		if (!strcmp(r->cols[c], f->col))
+			return 1;
+	return 0;
+}
+
+/* Copies the plain fields of src into dst (a record built anew, whose
+ * plain strings are NULL). Returns -1 when out of memory. */
+static int plain_keep(const run *r, void *dst, const void *src)
+{
+	for (int k = 0; k < r->kr->n; k++) {
+		const kfield *f = &r->kr->fields[k];
+		if ((f->flags & KF_VIEW) || own_code(r, f))
+			continue;
+		char *d = (char *)dst + f->off;
+		const char *from = (const char *)src + f->off;
+		switch (f->store) {
+		case KS_STR:
+			if (!(*(char **)d = xstrdup(kfield_text(f, src))))
+				return -1;
+			break;
+		case KS_BUF: memcpy(d, from, f->size); break;
+		case KS_I64: *(int64_t *)d = *(const int64_t *)from; break;
+		case KS_INT: *(int *)d = *(const int *)from; break;
+		case KS_ROLE: *(krole *)d = *(const krole *)from; break;
+		case KS_DBL: *(double *)d = *(const double *)from; break;
+		}
+	}
+	return 0;
+}
+
+/* The file's cells for the plain fields of row i into rec, each checked
+ * as its description says; problems are recorded. Returns 1 when a value
+ * changed. */
+static int plain_take(run *r, int i, void *rec)
+{
+	int changed = 0;
+	for (int k = 0; k < r->kr->n && k < (int)(sizeof r->plain / sizeof *r->plain); k++) {
+		const kfield *f = &r->kr->fields[k];
+		int h = r->plain[k];
+		if (h < 0)
+			continue;
+		const char *v = r->t->cells[(size_t)i * (size_t)r->t->ncols + (size_t)h];
+		char buf[8192], iso[11];
+		snprintf(buf, sizeof buf, "%s", v ? v + strspn(v, " ") : "");
+		for (size_t n = strlen(buf); n > 0 && buf[n - 1] == ' ';)
+			buf[--n] = '\0';
+		if (f->kind == KF_DATE && *buf) {
+			if (date_parse(buf, date_year_today(), iso) < 0) {
+				problem(r, _("line %d, column '%s': %s"), r->t->line[i], r->t->head[h],
+					_("not a date; write 2026-03-14 or 14-03-2026"));
+				continue;
+			}
+			snprintf(buf, sizeof buf, "%s", iso);
+		}
+		char *d = (char *)rec + f->off;
+		double dv = 0;
+		int ok = 1;
+		switch (f->store) {
+		case KS_STR: {
+			char *nv = xstrdup(buf);
+			if (!nv) {
+				r->oom = 1;
+				return changed;
+			}
+			changed |= strcmp(kfield_text(f, rec), nv) != 0;
+			free(*(char **)d);
+			*(char **)d = nv;
+			break;
+		}
+		case KS_BUF:
+			changed |= strcmp(d, buf) != 0;
+			snprintf(d, f->size, "%s", buf);
+			break;
+		case KS_DBL:
+			ok = !parse_dec(buf, &dv);
+			changed |= ok && dv != *(double *)d;
+			if (ok)
+				*(double *)d = dv;
+			break;
+		case KS_I64:
+		case KS_INT:
+		case KS_ROLE: {
+			int64_t iv = 0;
+			ok = !parse_money(buf, &iv);
+			changed |= ok && iv != kfield_int(f, rec);
+			if (ok && f->store == KS_I64)
+				*(int64_t *)d = iv;
+			else if (ok)
+				*(int *)d = (int)iv;
+			break;
+		}
+		}
+		kerr ve;
+		if (!ok)
+			problem(r, _("line %d, column '%s': %s"), r->t->line[i], r->t->head[h], _("not a number"));
+		else if (kfield_check(f, rec, &ve))
+			problem(r, _("line %d, column '%s': %s"), r->t->line[i], r->t->head[h], ve.msg);
+	}
+	return changed;
 }
 
 /* ---- staff ---- */
@@ -358,11 +482,13 @@ static kcode staff_row(run *r, int i, srow *out, kerr *e)
 	s->active = old.id ? old.active : 1;
 	snprintf(s->employed_from, sizeof s->employed_from, "%s", old.employed_from);
 	snprintf(s->employed_to, sizeof s->employed_to, "%s", old.employed_to);
-	if (!s->login || !s->emp_no || !s->name || !s->title || !s->email || !s->initials) {
+	if (!s->login || !s->emp_no || !s->name || !s->title || !s->email || !s->initials ||
+	    plain_keep(r, s, &old)) {
 		staff_free(&old);
 		r->oom = 1;
 		return KE_OK;
 	}
+	int plain_changed = plain_take(r, i, s);
 
 	kerr ve;
 	if (v_name && kfield_check(krecord_field(&kr_staff, "name"), s, &ve))
@@ -425,7 +551,7 @@ static kcode staff_row(run *r, int i, srow *out, kerr *e)
 		if (parse_bool(v_act, &out->active))
 			bad(r, i, SC_ACTIVE, _("write 1 or 0 (ja or nej)"));
 	}
-	out->changed = !old.id || !staff_same(s, &old) ||
+	out->changed = !old.id || !staff_same(s, &old) || plain_changed ||
 		       (out->active >= 0 && out->active != old.active);
 	staff_free(&old);
 	(void)before;
@@ -580,7 +706,7 @@ static kcode import_run(kdb *db, const kactor *who, const import_table *t, int f
 	if (who->role != ROLE_ADMIN)
 		return db_denied(e);
 	int col[16];
-	run r = { db, who, t, col, res, 0 };
+	run r = { .db = db, .who = who, .t = t, .col = col, .res = res };
 	map_columns(&r, kr, cols, ncols, what);
 	if (db_bulk_begin(db, e))
 		return e->code;
@@ -754,6 +880,7 @@ static kcode act_row(run *r, int i, arow *out, kerr *e)
 		r->oom = 1;
 		return KE_OK;
 	}
+	int plain_changed = plain_take(r, i, a);
 	kerr ve;
 	if (v_title && act_check(a, "title", &ve))
 		bad(r, i, AC_TITLE, *a->title ? _("at most 160 characters, no control characters")
@@ -781,7 +908,7 @@ static kcode act_row(run *r, int i, arow *out, kerr *e)
 	old.title = o_title;
 	old.provider = o_prov;
 	old.description = o_desc;
-	out->changed = !match || !act_same(a, &old) || (out->active >= 0 && out->active != old_active);
+	out->changed = !match || !act_same(a, &old) || plain_changed || (out->active >= 0 && out->active != old_active);
 	free(o_title);
 	free(o_prov);
 	free(o_desc);
