@@ -173,10 +173,8 @@ int ui_activity_links(int64_t activity_id, int professions)
 {
 	activity_rec a;
 	kerr e;
-	if (activity_get(app->db, &app->who, activity_id, &a, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(activity_get(app->db, &app->who, activity_id, &a, &e), &e))
 		return 0;
-	}
 	clitem *items;
 	int n = 0, saved = 0;
 	int64_t *ids = professions ? a.profession_ids : a.competence_ids;

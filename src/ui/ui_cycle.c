@@ -158,10 +158,8 @@ static int carry(const plan_rec *p)
 		return 0;
 	int64_t id = 0;
 	kerr e;
-	if (plan_carry_over(app->db, &app->who, p->id, &id, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(plan_carry_over(app->db, &app->who, p->id, &id, &e), &e))
 		return 0;
-	}
 	if (hooks && hooks->open_plan)
 		hooks->open_plan(id);
 	ui_msg(ST_OK, _("The %d plan is started with %d goal(s) carried over."), p->year + 1, k);
@@ -172,10 +170,8 @@ int cycle_plan_act(int action, int64_t plan_id)
 {
 	plan_rec p;
 	kerr e;
-	if (plan_get(app->db, &app->who, plan_id, &p, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(plan_get(app->db, &app->who, plan_id, &p, &e), &e))
 		return UI_NOTHING;
-	}
 	char q[400];
 	int changed = 0;
 	kcode c = KE_OK;
@@ -344,10 +340,8 @@ static int complete(const part_rec *r, int noshow)
 	if (!ui_confirm(q))
 		return 0;
 	kerr e;
-	if (part_complete(app->db, &app->who, r->id, noshow, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(part_complete(app->db, &app->who, r->id, noshow, &e), &e))
 		return 0;
-	}
 	part_rec now;
 	if (noshow) {
 		ui_msg(ST_OK, _("%s is recorded as not turning up."), r->staff_name);
@@ -384,10 +378,8 @@ static int cancel(const part_rec *r)
 		return 0;
 	int before = waiting_on(r->session_id);
 	kerr e;
-	if (part_cancel(app->db, &app->who, r->id, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(part_cancel(app->db, &app->who, r->id, &e), &e))
 		return 0;
-	}
 	int after = waiting_on(r->session_id);
 	if (before > 0 && after >= 0 && after < before)
 		ui_msg(ST_OK, "%s", _("Cancelled. The first on the waiting list has the seat now."));
@@ -429,10 +421,8 @@ int cycle_part_act(int action, int64_t part_id)
 {
 	part_rec r;
 	kerr e;
-	if (part_get(app->db, &app->who, part_id, &r, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(part_get(app->db, &app->who, part_id, &r, &e), &e))
 		return UI_NOTHING;
-	}
 	int changed = 0;
 	switch (action) {
 	case A_APPROVE: changed = decide(&r, 0); break;
@@ -552,10 +542,8 @@ int cycle_followup_edit(int64_t followup_id)
 {
 	struct fu_edit x = { 0 };
 	kerr e;
-	if (followup_get(app->db, &app->who, followup_id, &x.f, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(followup_get(app->db, &app->who, followup_id, &x.f, &e), &e))
 		return UI_NOTHING;
-	}
 	part_rec p;
 	char starts[11] = "";
 	if (part_get(app->db, &app->who, x.f.participation_id, &p, &e) == KE_OK) {

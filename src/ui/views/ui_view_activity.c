@@ -9,7 +9,6 @@
 #include "db_part.h"
 #include "i18n.h"
 #include "ui_form.h"
-#include "ui_box.h"
 #include "ui_pick.h"
 #include "ui_checklist.h"
 #include "ui_cycle.h"
@@ -124,10 +123,8 @@ static void act_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	(void)v;
 	activity_rec a;
 	kerr e;
-	if (activity_get(app->db, &app->who, sel->id, &a, &e)) {
-		ui_put(w, 0, 0, wd, e.msg, 0);
+	if (detail_failed(w, wd, activity_get(app->db, &app->who, sel->id, &a, &e), &e))
 		return;
-	}
 	char buf[512], x[64], y2[64], z[64];
 	int y = 0;
 	y = detail_title(w, y, wd, a.title);
@@ -219,10 +216,8 @@ static int edit_activity(view *v, int64_t id)
 {
 	activity_rec a = { .ects = -1, .hours = -1 };
 	kerr e;
-	if (id && activity_get(app->db, &app->who, id, &a, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (id && ui_failed(activity_get(app->db, &app->who, id, &a, &e), &e))
 		return UI_NOTHING;
-	}
 	fdesc fs[AF_COUNT] = {
 		[AF_TITLE] = { _("Title"), FK_TEXT, 1, 160, 0, 0, NULL, NULL, NULL, .col = "title" },
 		[AF_METHOD] = { _("Method"), FK_CHOICE, 1, 0, 0, 0, pick_method, NULL, NULL, .col = "method" },
@@ -243,50 +238,35 @@ static int edit_activity(view *v, int64_t id)
 		form_set_reload(f, reload_activity, &a);
 	}
 	form_set_record(f, "activity", id, a.version);
-	int what = UI_NOTHING;
-	if (form_run(f, save_activity, &a)) {
-		ui_msg(ST_OK, "%s", _("Saved."));
-		activity_rec fresh;
-		if (v && activity_get(app->db, &app->who, a.id, &fresh, &e) == KE_OK) {
-			list_select_id(&v->list, fresh.sort_key, fresh.id);
-			activity_free(&fresh);
-		}
-		what = UI_RELOAD_ALL;
+	int what = view_form_run(f, save_activity, &a);
+	activity_rec fresh;
+	if (what && v && activity_get(app->db, &app->who, a.id, &fresh, &e) == KE_OK) {
+		list_select_id(&v->list, fresh.sort_key, fresh.id);
+		activity_free(&fresh);
 	}
-	form_free(f);
 	activity_free(&a);
 	return what;
+}
+
+static kcode activity_toggle_at(void *ctx, int64_t version, kerr *e)
+{
+	const activity_rec *a = ctx;
+	return activity_set_active(app->db, &app->who, a->id, version, !a->active, e);
 }
 
 static int toggle_activity(int64_t id)
 {
 	activity_rec a;
 	kerr e;
-	if (activity_get(app->db, &app->who, id, &a, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(activity_get(app->db, &app->who, id, &a, &e), &e))
 		return UI_NOTHING;
-	}
-	int what = UI_NOTHING;
 	char q[300];
 	snprintf(q, sizeof q, a.active ? _("Take \"%s\" out of the catalogue? Its history is kept.")
 				       : _("Put \"%s\" back in the catalogue?"), a.title);
-	if (ui_confirm(q)) {
-		kcode c = activity_set_active(app->db, &app->who, a.id, a.version, !a.active, &e);
-		/* Someone changed the activity meanwhile: ask again */
-		if (c == KE_CONFLICT && ui_ask_again(&e, a.active ? _("Take it out anyway?") : _("Put it back anyway?"))) {
-			activity_rec cur;
-			c = activity_get(app->db, &app->who, a.id, &cur, &e);
-			if (!c) {
-				c = activity_set_active(app->db, &app->who, a.id, cur.version, !a.active, &e);
-				activity_free(&cur);
-			}
-		}
-		if (c)
-			ui_msg(ST_ERROR, "%s", e.msg);
-		what = UI_RELOAD_VIEW;
-	}
+	int c = view_confirm_change(q, a.active ? _("Take it out anyway?") : _("Put it back anyway?"),
+				    activity_toggle_at, reload_activity, &a, a.version);
 	activity_free(&a);
-	return what;
+	return c < 0 ? UI_NOTHING : UI_RELOAD_VIEW;
 }
 
 static int act_allowed(view *v, int a, const lrow *sel)
@@ -326,13 +306,8 @@ static int act_act(view *v, int a, const lrow *sel)
 }
 
 static const view_ops activities_ops = {
-	.title = N_("Activities"),
-	.actions = activity_actions,
-	.fetch = act_fetch,
-	.header = act_header,
-	.detail = act_detail,
-	.act = act_act,
-	.allowed = act_allowed,
+	.title = N_("Activities"), .actions = activity_actions,
+	.fetch = act_fetch, .header = act_header, .detail = act_detail, .act = act_act, .allowed = act_allowed,
 	.table = "activity",
 };
 
@@ -394,10 +369,8 @@ static void ses_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	(void)v;
 	session_rec s;
 	kerr e;
-	if (session_get(app->db, &app->who, sel->id, &s, &e)) {
-		ui_put(w, 0, 0, wd, e.msg, 0);
+	if (detail_failed(w, wd, session_get(app->db, &app->who, sel->id, &s, &e), &e))
 		return;
-	}
 	char buf[512], d1[11], d2[11];
 	int y = 0;
 	date_format(s.starts, d1);
@@ -485,10 +458,8 @@ static int edit_session(int64_t activity_id, int64_t id)
 {
 	session_rec s = { .activity_id = activity_id };
 	kerr e;
-	if (id && session_get(app->db, &app->who, id, &s, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (id && ui_failed(session_get(app->db, &app->who, id, &s, &e), &e))
 		return UI_NOTHING;
-	}
 	fdesc fs[SF_COUNT] = {
 		[SF_STARTS] = { _("Starts"), FK_DATE, 1, 0, 0, 0, NULL, NULL, _("A date like 22-11-2026"), .col = "starts" },
 		[SF_ENDS] = { _("Ends"), FK_DATE, 0, 0, 0, 0, NULL, NULL, _("Empty: the same day"), .col = "ends" },
@@ -508,45 +479,28 @@ static int edit_session(int64_t activity_id, int64_t id)
 	} else {
 		form_set_record(f, "session-new", activity_id, 0);
 	}
-	int what = UI_NOTHING;
-	if (form_run(f, save_session, &s)) {
-		ui_msg(ST_OK, "%s", _("Saved."));
-		what = UI_RELOAD_ALL;
-	}
-	form_free(f);
+	int what = view_form_run(f, save_session, &s);
 	session_free(&s);
 	return what;
+}
+
+static kcode session_delete_at(void *ctx, int64_t version, kerr *e)
+{
+	return session_delete(app->db, &app->who, ((session_rec *)ctx)->id, version, e);
 }
 
 static int delete_session(int64_t id)
 {
 	session_rec s;
 	kerr e;
-	if (session_get(app->db, &app->who, id, &s, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(session_get(app->db, &app->who, id, &s, &e), &e))
 		return UI_NOTHING;
-	}
-	int what = UI_NOTHING;
 	char q[300], d[11];
 	date_format(s.starts, d);
 	snprintf(q, sizeof q, _("Delete the session of %s starting %s?"), s.activity_title, d);
-	if (ui_confirm(q)) {
-		kcode c = session_delete(app->db, &app->who, s.id, s.version, &e);
-		/* Someone changed the session meanwhile: ask again */
-		if (c == KE_CONFLICT && ui_ask_again(&e, _("Delete it anyway?"))) {
-			session_rec cur;
-			c = session_get(app->db, &app->who, s.id, &cur, &e);
-			if (!c) {
-				c = session_delete(app->db, &app->who, s.id, cur.version, &e);
-				session_free(&cur);
-			}
-		}
-		if (c)
-			ui_msg(ST_ERROR, "%s", e.msg);
-		what = UI_RELOAD_ALL;
-	}
+	int c = view_confirm_change(q, _("Delete it anyway?"), session_delete_at, reload_session, &s, s.version);
 	session_free(&s);
-	return what;
+	return c < 0 ? UI_NOTHING : UI_RELOAD_ALL;
 }
 
 enum { SU_PERSON, SU_COUNT };
@@ -640,13 +594,8 @@ int view_activity_resume(const char *form, int64_t id)
 }
 
 static const view_ops sessions_ops = {
-	.title = N_("Sessions"),
-	.actions = session_actions,
-	.fetch = ses_fetch,
-	.header = ses_header,
-	.detail = ses_detail,
-	.act = ses_act,
-	.allowed = ses_allowed,
+	.title = N_("Sessions"), .actions = session_actions,
+	.fetch = ses_fetch, .header = ses_header, .detail = ses_detail, .act = ses_act, .allowed = ses_allowed,
 	.table = "session",
 };
 

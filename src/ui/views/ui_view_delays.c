@@ -25,38 +25,31 @@ static void delay_header(view *v, char *buf, size_t size, int width)
 	columns(buf, size, 2, t, w);
 }
 
-/* Rows are keyed by their place in the list ("00", "01", ...). */
+/* Rows are keyed by their place in the list (pos_key). */
 static int delay_fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,
 		       int n, int width, lrow *out, kerr *e)
 {
 	(void)ctx;
 	(void)filter;
-	(void)id;
 	fu_delay *d;
-	int count, got = 0;
+	int count, first;
 	if (fu_delay_list(app->db, &app->who, &d, &count, e))
 		return -1;
-	int from = key ? atoi(key) + (backward ? -1 : 1) : backward ? count - 1 : 0;
+	int got = pos_page(count, key, id, backward, n, &first);
 	int w[2] = { width - 16, 15 };
-	for (int i = from; i >= 0 && i < count && got < n; i += backward ? -1 : 1) {
+	for (int j = 0; j < got; j++) {
+		int i = first + j;
 		char k[16], weeks[32], line[512];
-		snprintf(k, sizeof k, "%02d", i);
+		pos_key(i, k, sizeof k);
 		snprintf(weeks, sizeof weeks, _("%d weeks"), d[i].weeks);
 		const char *t[2] = { method_name(d[i].method), weeks };
 		columns(line, sizeof line, 2, t, w);
-		if (lrow_set(&out[got], i + 1, k, line, ST_NORMAL)) {
+		if (lrow_set(&out[j], i + 1, k, line, ST_NORMAL)) {
 			free(d);
-			return lrow_fail(out, got, e);
+			return lrow_fail(out, j, e);
 		}
-		got++;
 	}
 	free(d);
-	if (backward)
-		for (int i = 0; i < got / 2; i++) {
-			lrow t = out[i];
-			out[i] = out[got - 1 - i];
-			out[got - 1 - i] = t;
-		}
 	return got;
 }
 
@@ -66,10 +59,8 @@ static void delay_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	fu_delay *d;
 	int count;
 	kerr e;
-	if (fu_delay_list(app->db, &app->who, &d, &count, &e)) {
-		ui_put(w, 0, 0, wd, e.msg, 0);
+	if (detail_failed(w, wd, fu_delay_list(app->db, &app->who, &d, &count, &e), &e))
 		return;
-	}
 	int i = (int)sel->id - 1;
 	if (i >= 0 && i < count) {
 		char buf[300];
@@ -98,10 +89,8 @@ static int delay_edit(int index)
 	fu_delay *d;
 	int count, what = UI_NOTHING;
 	kerr e;
-	if (fu_delay_list(app->db, &app->who, &d, &count, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(fu_delay_list(app->db, &app->who, &d, &count, &e), &e))
 		return UI_NOTHING;
-	}
 	if (index >= 0 && index < count) {
 		fdesc fs[DF_COUNT] = {
 			[DF_WEEKS] = { _("Weeks"), FK_INT, 1, 0, 0, 104, NULL, NULL,
@@ -110,14 +99,9 @@ static int delay_edit(int index)
 		char title[200];
 		snprintf(title, sizeof title, _("Follow-up delay: %s"), method_name(d[index].method));
 		form *f = form_new(title, fs, DF_COUNT);
-		if (f) {
+		if (f)
 			form_set_num(f, DF_WEEKS, d[index].weeks);
-			if (form_run(f, save_delay, &d[index])) {
-				ui_msg(ST_OK, "%s", _("Saved."));
-				what = UI_RELOAD_ALL;
-			}
-			form_free(f);
-		}
+		what = view_form_run(f, save_delay, &d[index]);
 	}
 	free(d);
 	return what;
@@ -136,13 +120,8 @@ static int delay_act(view *v, int a, const lrow *sel)
 }
 
 static const view_ops fu_delays_ops = {
-	.title = N_("Follow-up delays"),
-	.actions = delay_actions,
-	.fetch = delay_fetch,
-	.header = delay_header,
-	.detail = delay_detail,
-	.act = delay_act,
-	.allowed = delay_allowed,
+	.title = N_("Follow-up delays"), .actions = delay_actions,
+	.fetch = delay_fetch, .header = delay_header, .detail = delay_detail, .act = delay_act, .allowed = delay_allowed,
 };
 
 view *view_fu_delays_new(void)

@@ -151,10 +151,8 @@ static void detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	audit_change *c;
 	int n;
 	kerr e;
-	if (audit_changes(app->db, &app->who, sel->id, &c, &n, &e)) {
-		ui_put(w, 0, 0, wd, e.msg, 0);
+	if (detail_failed(w, wd, audit_changes(app->db, &app->who, sel->id, &c, &n, &e), &e))
 		return;
-	}
 	/* The row line already says when, who and what; the detail says how. */
 	int y = 0;
 	y = detail_title(w, y, wd, sel->text);
@@ -180,11 +178,8 @@ static void detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 }
 
 static const view_ops history_ops = {
-	.title = N_("History"),
-	.actions = history_actions,
-	.fetch = fetch,
-	.header = header,
-	.detail = detail,
+	.title = N_("History"), .actions = history_actions,
+	.fetch = fetch, .header = header, .detail = detail,
 	.close = view_free_data,
 };
 

@@ -401,10 +401,8 @@ static void plan_detail(WINDOW *w, int h, int wd, int64_t plan_id)
 {
 	plan_rec p;
 	kerr e;
-	if (plan_get(app->db, &app->who, plan_id, &p, &e)) {
-		ui_put(w, 0, 0, wd, e.msg, 0);
+	if (detail_failed(w, wd, plan_get(app->db, &app->who, plan_id, &p, &e), &e))
 		return;
-	}
 	char buf[600], d[11];
 	int y = 0;
 	snprintf(buf, sizeof buf, "%s · %s %d", p.staff_name, _("plan"), p.year);
@@ -435,10 +433,8 @@ static void goal_detail(WINDOW *w, int h, int wd, int64_t goal_id)
 {
 	goal_rec g;
 	kerr e;
-	if (goal_get(app->db, &app->who, goal_id, &g, &e)) {
-		ui_put(w, 0, 0, wd, e.msg, 0);
+	if (detail_failed(w, wd, goal_get(app->db, &app->who, goal_id, &g, &e), &e))
 		return;
-	}
 	char d[11];
 	int y = 0;
 	y = detail_title(w, y, wd, g.what);
@@ -455,10 +451,8 @@ static void staff_detail(WINDOW *w, int h, int wd, int64_t staff_id)
 {
 	staff_rec s;
 	kerr e;
-	if (staff_get(app->db, &app->who, staff_id, &s, &e)) {
-		ui_put(w, 0, 0, wd, e.msg, 0);
+	if (detail_failed(w, wd, staff_get(app->db, &app->who, staff_id, &s, &e), &e))
 		return;
-	}
 	char buf[400];
 	int y = 0;
 	y = detail_title(w, y, wd, s.name);
@@ -476,10 +470,8 @@ static void followup_detail(WINDOW *w, int h, int wd, int64_t fu_id)
 {
 	followup_rec f;
 	kerr e;
-	if (followup_get(app->db, &app->who, fu_id, &f, &e)) {
-		ui_put(w, 0, 0, wd, e.msg, 0);
+	if (detail_failed(w, wd, followup_get(app->db, &app->who, fu_id, &f, &e), &e))
 		return;
-	}
 	int64_t part = f.participation_id;
 	followup_free(&f);
 	view_part_detail(w, 0, h, wd, part);
@@ -582,13 +574,8 @@ static void ov_close(view *v)
 }
 
 static const view_ops overview_ops = {
-	.title = N_("Overview"),
-	.actions = ov_actions,
-	.fetch = ov_fetch,
-	.header = ov_header,
-	.detail = ov_detail,
-	.act = ov_act,
-	.allowed = ov_allowed,
+	.title = N_("Overview"), .actions = ov_actions,
+	.fetch = ov_fetch, .header = ov_header, .detail = ov_detail, .act = ov_act, .allowed = ov_allowed,
 	.close = ov_close,
 };
 
