@@ -154,6 +154,14 @@ void ui_msg_clear(void)
 	msg[0] = '\0';
 }
 
+void ui_scroll_to(int *top, int sel, int rows)
+{
+	if (sel < *top)
+		*top = sel;
+	if (sel >= *top + rows)
+		*top = sel - rows + 1;
+}
+
 int ui_failed(kcode c, const kerr *e)
 {
 	if (c != KE_OK)

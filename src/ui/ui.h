@@ -62,6 +62,10 @@ const char *ui_msg_text(enum ui_style *s);
  * "read the record, or say why not and stop"). */
 int ui_failed(kcode c, const kerr *e);
 
+/* A pop-up's list showing rows rows from *top: moves *top just enough that
+ * row sel is shown. */
+void ui_scroll_to(int *top, int sel, int rows);
+
 /* Asks a yes/no question on the message line; 1 for yes. Danish j/n and
  * English y/n both work; Esc means no. */
 int ui_confirm(const char *question);

@@ -35,10 +35,7 @@ static void draw(struct checklist *c, WINDOW *w, int rows)
 	wattron(w, ui_style(ST_HEADER));
 	ui_put(w, 0, 2, wd - 4, c->title, 0);
 	wattroff(w, ui_style(ST_HEADER));
-	if (c->sel < c->top)
-		c->top = c->sel;
-	if (c->sel >= c->top + rows)
-		c->top = c->sel - rows + 1;
+	ui_scroll_to(&c->top, c->sel, rows);
 	for (int i = 0; i < rows && c->top + i < c->n; i++) {
 		int k = c->top + i;
 		char line[300];

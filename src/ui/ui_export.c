@@ -161,7 +161,7 @@ static void lines_close(view *v)
 	v->data = NULL;
 }
 
-static const action lines_actions[] = { { 0, NULL, NULL, { 0 }, 0 } };
+static const action lines_actions[] = { ACTION_END };
 
 static const view_ops show_lines_ops = {
 	.actions = lines_actions,

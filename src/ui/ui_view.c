@@ -88,6 +88,14 @@ void columns(char *buf, size_t size, int n, const char *const *texts, const int 
 	}
 }
 
+void header_columns(char *buf, size_t size, int width, void (*widths)(int width, int *w), int n,
+		    const char *const *titles)
+{
+	int w[n > 0 ? n : 1];
+	widths(width, w);
+	columns(buf, size, n, titles, w);
+}
+
 const char *key_label(int k, char *buf, size_t size)
 {
 	switch (k) {

@@ -30,6 +30,13 @@ typedef struct action {
 	int bar;           /* shown in the key bar */
 } action;
 
+/* The rows most views' tables have, keys and words the same everywhere,
+ * each with the view's own help line (N_()); ACTION_END ends a table. */
+#define ACTION_OPEN(label, help) { A_OPEN, label, help, { '\n', KEY_RIGHT }, 1 }
+#define ACTION_NEW(help) { A_NEW, N_("New"), help, { 'n' }, 1 }
+#define ACTION_EDIT(help) { A_EDIT, N_("Edit"), help, { 'e' }, 1 }
+#define ACTION_END { 0, NULL, NULL, { 0 }, 0 }
+
 typedef struct view view;
 
 /* What must follow an action: views and the cycle's steps return these
@@ -94,6 +101,10 @@ int lrow_set(lrow *r, int64_t id, const char *key, const char *text, int style);
 int lrow_fail(lrow *out, int n, kerr *e);
 /* Lays out columns: each text cut/padded to its width, one space between. */
 void columns(char *buf, size_t size, int n, const char *const *texts, const int *widths);
+/* A header line: the n titles laid out as widths(width, w) lays out the
+ * columns of the rows. */
+void header_columns(char *buf, size_t size, int width, void (*widths)(int width, int *w), int n,
+		    const char *const *titles);
 /* Names a key for the help screen and key bar ("j", "PgDn", "Ctrl-S"). */
 const char *key_label(int key, char *buf, size_t size);
 /* Whether c is a failure; if so e's message is the detail (for "read the

@@ -20,22 +20,22 @@
 enum { A_SIGNUP = A_VIEW, A_COMPETENCES, A_PROFESSIONS };
 
 static const action activity_actions[] = {
-	{ A_OPEN, N_("Sessions"), N_("Open the activity's sessions"), { '\n', KEY_RIGHT }, 1 },
-	{ A_NEW, N_("New"), N_("Add an activity to the catalogue"), { 'n' }, 1 },
-	{ A_EDIT, N_("Edit"), N_("Edit the activity"), { 'e' }, 1 },
+	ACTION_OPEN(N_("Sessions"), N_("Open the activity's sessions")),
+	ACTION_NEW(N_("Add an activity to the catalogue")),
+	ACTION_EDIT(N_("Edit the activity")),
 	{ A_DELETE, N_("Deactivate"), N_("Take the activity out of the catalogue (or back)"), { 'd' }, 1 },
 	{ A_COMPETENCES, N_("Areas"), N_("Tick the competence areas the activity develops"), { 'C' }, 1 },
 	{ A_PROFESSIONS, N_("Professions"), N_("Tick the professions the activity is for"), { 'P' }, 1 },
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_END,
 };
 
 static const action session_actions[] = {
-	{ A_OPEN, N_("Participants"), N_("Open the participants and the waiting list"), { '\n', KEY_RIGHT }, 1 },
+	ACTION_OPEN(N_("Participants"), N_("Open the participants and the waiting list")),
 	{ A_SIGNUP, N_("Sign up"), N_("Sign a person up for the session"), { 't' }, 1 },
-	{ A_NEW, N_("New"), N_("Add a session"), { 'n' }, 1 },
-	{ A_EDIT, N_("Edit"), N_("Edit the session"), { 'e' }, 1 },
+	ACTION_NEW(N_("Add a session")),
+	ACTION_EDIT(N_("Edit the session")),
 	{ A_DELETE, N_("Delete"), N_("Delete a session nobody is signed up for"), { 'd' }, 1 },
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_END,
 };
 
 static void fmt_num(char *buf, size_t size, double v, const char *unit)
@@ -63,10 +63,8 @@ static void act_widths(int width, int w[3])
 static void act_header(view *v, char *buf, size_t size, int width)
 {
 	(void)v;
-	int w[3];
-	act_widths(width, w);
 	const char *t[3] = { _("Activity"), _("Method"), _("Sessions") };
-	columns(buf, size, 3, t, w);
+	header_columns(buf, size, width, act_widths, 3, t);
 }
 
 static int act_fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,
@@ -327,10 +325,8 @@ static void ses_widths(int width, int w[4])
 static void ses_header(view *v, char *buf, size_t size, int width)
 {
 	(void)v;
-	int w[4];
-	ses_widths(width, w);
 	const char *t[4] = { _("Dates"), _("Place"), _("Seats"), _("Waiting") };
-	columns(buf, size, 4, t, w);
+	header_columns(buf, size, width, ses_widths, 4, t);
 }
 
 static int ses_fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,

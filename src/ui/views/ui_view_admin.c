@@ -96,12 +96,12 @@ static int pick_kind(void *ctx, const char *filter, fchoice *out, int max)
 }
 
 static const action unit_actions[] = {
-	{ A_NEW, N_("New"), N_("Add a unit"), { 'n' }, 1 },
-	{ A_EDIT, N_("Edit"), N_("Edit the unit's name, kind and place in the tree"), { 'e' }, 1 },
+	ACTION_NEW(N_("Add a unit")),
+	ACTION_EDIT(N_("Edit the unit's name, kind and place in the tree")),
 	{ A_LEADER, N_("Leader"), N_("Make a person leader of the unit"), { 'l' }, 1 },
 	{ A_BUDGET, N_("Budget"), N_("Set the unit's budget for the year"), { 'b' }, 1 },
 	{ A_DELETE, N_("Deactivate"), N_("Deactivate (or reactivate) the unit"), { 'd' }, 1 },
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_END,
 };
 
 static void unit_widths(int width, int w[3])
@@ -114,10 +114,8 @@ static void unit_widths(int width, int w[3])
 static void unit_header(view *v, char *buf, size_t size, int width)
 {
 	(void)v;
-	int w[3];
-	unit_widths(width, w);
 	const char *t[3] = { _("Unit"), _("Kind"), _("Leaders") };
-	columns(buf, size, 3, t, w);
+	header_columns(buf, size, width, unit_widths, 3, t);
 }
 
 static int unit_fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,
@@ -395,9 +393,9 @@ static int unit_act(view *v, int a, const lrow *sel)
 /* ---- professions ---- */
 
 static const action prof_actions[] = {
-	{ A_NEW, N_("New"), N_("Add a profession"), { 'n' }, 1 },
-	{ A_EDIT, N_("Edit"), N_("Rename the profession"), { 'e' }, 1 },
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_NEW(N_("Add a profession")),
+	ACTION_EDIT(N_("Rename the profession")),
+	ACTION_END,
 };
 
 static void prof_header(view *v, char *buf, size_t size, int width)
@@ -572,9 +570,9 @@ static kcode named_take(named_rec *rows, int n, int64_t id, named_rec *out, kerr
 /* competence areas */
 
 static const action comp_actions[] = {
-	{ A_NEW, N_("New"), N_("Add a competence area"), { 'n' }, 1 },
-	{ A_EDIT, N_("Edit"), N_("Edit the competence area's code and names"), { 'e' }, 1 },
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_NEW(N_("Add a competence area")),
+	ACTION_EDIT(N_("Edit the competence area's code and names")),
+	ACTION_END,
 };
 
 static void comp_widths(int width, int w[3])
@@ -587,10 +585,8 @@ static void comp_widths(int width, int w[3])
 static void comp_header(view *v, char *buf, size_t size, int width)
 {
 	(void)v;
-	int w[3];
-	comp_widths(width, w);
 	const char *t[3] = { _("Code"), _("Danish name"), _("English name") };
-	columns(buf, size, 3, t, w);
+	header_columns(buf, size, width, comp_widths, 3, t);
 }
 
 static void comp_line(const named_rec *r, int width, char *buf, size_t size)
@@ -720,9 +716,9 @@ static int comp_act(view *v, int a, const lrow *sel)
 /* focus areas of app->year */
 
 static const action focus_actions[] = {
-	{ A_NEW, N_("New"), N_("Add a focus area for the year"), { 'n' }, 1 },
-	{ A_EDIT, N_("Edit"), N_("Edit the focus area"), { 'e' }, 1 },
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_NEW(N_("Add a focus area for the year")),
+	ACTION_EDIT(N_("Edit the focus area")),
+	ACTION_END,
 };
 
 static void focus_widths(int width, int w[2])
@@ -734,10 +730,8 @@ static void focus_widths(int width, int w[2])
 static void focus_header(view *v, char *buf, size_t size, int width)
 {
 	(void)v;
-	int w[2];
-	focus_widths(width, w);
 	const char *t[2] = { _("Focus area"), _("Description") };
-	columns(buf, size, 2, t, w);
+	header_columns(buf, size, width, focus_widths, 2, t);
 }
 
 static void focus_line(const named_rec *r, int width, char *buf, size_t size)
@@ -876,9 +870,9 @@ static int focus_act(view *v, int a, const lrow *sel)
 enum { R_UNITS = 1, R_PROFESSIONS, R_COMPETENCE, R_FOLLOWUP, R_FOCUS, R_COUNT = R_FOCUS };
 
 static const action admin_actions[] = {
-	{ A_OPEN, N_("Open"), N_("Open the register"), { '\n', KEY_RIGHT }, 1 },
+	ACTION_OPEN(N_("Open"), N_("Open the register")),
 	{ A_IMPORT, N_("Import"), N_("Import staff or activities from an HR spreadsheet (CSV)"), { 'i' }, 1 },
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_END,
 };
 
 /* The register's name as listed; focus areas are per year. */

@@ -20,7 +20,7 @@ struct history {
 };
 
 static const action history_actions[] = {
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_END,
 };
 
 /* Field names of the audit JSON and what the forms call them. */
@@ -95,10 +95,8 @@ static void what_of(const audit_rec *r, char *buf, size_t size)
 static void header(view *v, char *buf, size_t size, int width)
 {
 	(void)v;
-	int w[3];
-	widths(width, w);
 	const char *t[3] = { _("When (UTC)"), _("Who"), _("What") };
-	columns(buf, size, 3, t, w);
+	header_columns(buf, size, width, widths, 3, t);
 }
 
 static int fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,

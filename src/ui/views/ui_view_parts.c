@@ -23,7 +23,7 @@ static const action part_actions[] = {
 	CYCLE_ACTION_NOSHOW,
 	CYCLE_ACTION_CANCEL,
 	CYCLE_ACTION_PRICE,
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_END,
 };
 
 /* "waiting list (2)" or the status word. */

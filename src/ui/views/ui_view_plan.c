@@ -22,12 +22,12 @@ enum { A_GOAL_UP = A_VIEW, A_GOAL_DOWN, A_EDIT_PLAN };
 	CYCLE_ACTION_AGREE, CYCLE_ACTION_ACCEPT, CYCLE_ACTION_EVALUATE, CYCLE_ACTION_CARRY, ACTION_PRINT_PLAN
 
 static const action plan_actions[] = {
-	{ A_OPEN, N_("Goals"), N_("Open the plan's goals"), { '\n', KEY_RIGHT }, 1 },
-	{ A_NEW, N_("New"), N_("Create a plan for a person"), { 'n' }, 1 },
-	{ A_EDIT, N_("Edit"), N_("Edit MUS date and notes"), { 'e' }, 1 },
+	ACTION_OPEN(N_("Goals"), N_("Open the plan's goals")),
+	ACTION_NEW(N_("Create a plan for a person")),
+	ACTION_EDIT(N_("Edit MUS date and notes")),
 	{ A_DELETE, N_("Delete"), N_("Delete a draft plan"), { 'd' }, 1 },
 	PLAN_STEPS,
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_END,
 };
 
 static const action goal_actions[] = {
@@ -38,7 +38,7 @@ static const action goal_actions[] = {
 	{ A_GOAL_DOWN, N_("Move down"), N_("Move the goal down"), { 'J', '+' }, 0 },
 	{ A_EDIT_PLAN, N_("Plan"), N_("Edit the plan's MUS date and notes"), { 'm' }, 1 },
 	PLAN_STEPS,
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_END,
 };
 
 /* What the person at the keyboard may do to plan id, as the data
@@ -75,10 +75,8 @@ static void widths(int width, int w[5])
 static void plan_header(view *v, char *buf, size_t size, int width)
 {
 	(void)v;
-	int w[5];
-	widths(width, w);
 	const char *t[5] = { _("Name"), _("Unit"), _("Status"), _("Goals"), _("MUS") };
-	columns(buf, size, 5, t, w);
+	header_columns(buf, size, width, widths, 5, t);
 }
 
 static int plan_fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,
@@ -108,51 +106,54 @@ static int plan_fetch(void *ctx, const char *filter, const char *key, int64_t id
 	return got;
 }
 
-static int plan_summary(WINDOW *w, int y, int h, int wd, const plan_rec *p)
+void view_plan_detail(WINDOW *w, int h, int wd, int64_t plan_id, int brief)
 {
-	char buf[512], d[11];
-	snprintf(buf, sizeof buf, "%s · %s %d", p->staff_name, _("plan"), p->year);
-	y = detail_title(w, y, wd, buf);
-	if (y < h)
-		y = detail_line(w, y, wd, _("Status"), plan_status_name(p->status));
-	date_format(p->mus_date, d);
-	if (y < h)
-		y = detail_line(w, y, wd, _("MUS date"), d[0] ? d : "–");
-	if (y < h && p->agreed_at[0]) {
-		snprintf(buf, sizeof buf, "%s, %s UTC", p->agreed_by_name, p->agreed_at);
-		y = detail_line(w, y, wd, _("Agreed by"), buf);
-	}
-	if (y < h && p->accepted_at[0])
-		y = detail_line(w, y, wd, _("Accepted"), p->accepted_at);
-	if (y < h && p->notes[0])
-		y = detail_line(w, y, wd, _("Notes"), p->notes);
-	if (y < h && p->evaluation[0])
-		y = detail_line(w, y, wd, _("Evaluation"), p->evaluation);
-	y = cycle_plan_changes(w, y, h, wd, p->id);
-	return y;
-}
-
-static void plan_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
-{
-	(void)v;
 	plan_rec p;
 	kerr e;
-	if (detail_failed(w, wd, plan_get(app->db, &app->who, sel->id, &p, &e), &e))
+	if (detail_failed(w, wd, plan_get(app->db, &app->who, plan_id, &p, &e), &e))
 		return;
-	int y = plan_summary(w, 0, h, wd, &p);
+	char buf[600], d[11];
+	snprintf(buf, sizeof buf, "%s · %s %d", p.staff_name, _("plan"), p.year);
+	int y = detail_title(w, 0, wd, buf);
+	if (y < h)
+		y = detail_line(w, y, wd, _("Status"), plan_status_name(p.status));
+	date_format(p.mus_date, d);
+	if (y < h)
+		y = detail_line(w, y, wd, _("MUS date"), d[0] ? d : "–");
+	if (y < h && p.agreed_at[0]) {
+		snprintf(buf, sizeof buf, "%s, %s UTC", p.agreed_by_name, p.agreed_at);
+		y = detail_line(w, y, wd, _("Agreed by"), buf);
+	}
+	if (y < h && p.accepted_at[0])
+		y = detail_line(w, y, wd, _("Accepted"), p.accepted_at);
+	if (!brief) {
+		if (y < h && p.notes[0])
+			y = detail_line(w, y, wd, _("Notes"), p.notes);
+		if (y < h && p.evaluation[0])
+			y = detail_line(w, y, wd, _("Evaluation"), p.evaluation);
+		y = cycle_plan_changes(w, y, h, wd, p.id);
+	}
 	goal_rec *g;
 	int n;
 	if (y < h && goal_list(app->db, &app->who, p.id, &g, &n, &e) == KE_OK) {
 		y = detail_line(w, y, wd, _("Goals"), n ? "" : _("none yet"));
 		for (int i = 0; i < n && y < h; i++) {
-			char buf[512];
-			snprintf(buf, sizeof buf, "  %d. %s [%s, %s]", i + 1, g[i].what, g[i].competence_name,
-				 goal_status_name(g[i].status));
+			if (brief)
+				snprintf(buf, sizeof buf, "  %d. %s [%s]", i + 1, g[i].what, goal_status_name(g[i].status));
+			else
+				snprintf(buf, sizeof buf, "  %d. %s [%s, %s]", i + 1, g[i].what, g[i].competence_name,
+					 goal_status_name(g[i].status));
 			ui_put(w, y++, 0, wd, buf, 1);
 		}
 		goal_rows_free(g, n);
 	}
 	plan_free(&p);
+}
+
+static void plan_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
+{
+	(void)v;
+	view_plan_detail(w, h, wd, sel->id, 0);
 }
 
 /* ---- the plan form ---- */

@@ -27,17 +27,17 @@
 enum { A_REPORT = A_VIEW + 40, A_UNIT, A_SORT, A_SORT_DIR };
 
 static const action report_actions[] = {
-	{ A_OPEN, N_("Behind"), N_("Show the people or records behind the row"), { '\n', KEY_RIGHT }, 1 },
+	ACTION_OPEN(N_("Behind"), N_("Show the people or records behind the row")),
 	{ A_REPORT, N_("Report"), N_("Choose the report"), { 'r' }, 1 },
 	{ A_UNIT, N_("Unit"), N_("Choose the unit (and the units below it)"), { 'u' }, 1 },
 	{ A_SORT, N_("Sort"), N_("Sort by the next column"), { 's' }, 1 },
 	{ A_SORT_DIR, N_("Reverse"), N_("Reverse the sort order"), { 'S' }, 0 },
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_END,
 };
 
 static const action item_actions[] = {
-	{ A_OPEN, N_("Show"), N_("Show the plan or the person in their pane"), { '\n', KEY_RIGHT }, 1 },
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_OPEN(N_("Show"), N_("Show the plan or the person in their pane")),
+	ACTION_END,
 };
 
 typedef struct lay {
@@ -443,12 +443,10 @@ static void item_widths(int width, int w[4])
 static void item_header(view *v, char *buf, size_t size, int width)
 {
 	istate *s = v->data;
-	int w[4];
-	item_widths(width, w);
 	const char *what = s->kind == REP_COVERAGE ? "" : s->kind == REP_CROSSPROF ? _("Profession")
 			   : s->kind == REP_COMPETENCES || s->kind == REP_FOCUS ? _("Goal") : _("Activity");
 	const char *t[4] = { _("Name"), _("Unit"), what, _("Status") };
-	columns(buf, size, 4, t, w);
+	header_columns(buf, size, width, item_widths, 4, t);
 }
 
 static int item_fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,

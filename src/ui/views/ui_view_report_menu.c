@@ -15,8 +15,8 @@
 #include <stdlib.h>
 
 static const action menu_actions[] = {
-	{ A_OPEN, N_("Show"), N_("Run the report for the year shown and open it"), { '\n', KEY_RIGHT }, 1 },
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_OPEN(N_("Show"), N_("Run the report for the year shown and open it")),
+	ACTION_END,
 };
 
 static void menu_header(view *v, char *buf, size_t size, int width)

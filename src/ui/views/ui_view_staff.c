@@ -21,13 +21,13 @@
 enum { A_ACTIVATE = A_VIEW, A_SIGNUP, A_PARTS };
 
 static const action actions[] = {
-	{ A_OPEN, N_("Plan"), N_("Open the person's plan for the year"), { '\n', KEY_RIGHT }, 1 },
-	{ A_NEW, N_("New"), N_("Add a staff member"), { 'n' }, 1 },
-	{ A_EDIT, N_("Edit"), N_("Edit the staff member"), { 'e' }, 1 },
+	ACTION_OPEN(N_("Plan"), N_("Open the person's plan for the year")),
+	ACTION_NEW(N_("Add a staff member")),
+	ACTION_EDIT(N_("Edit the staff member")),
 	{ A_DELETE, N_("Deactivate"), N_("Deactivate (or reactivate) the staff member"), { 'd' }, 1 },
 	{ A_SIGNUP, N_("Sign up"), N_("Sign the person up for a session"), { 't' }, 1 },
 	{ A_PARTS, N_("Activities"), N_("Open the person's activities and follow-ups"), { 'p' }, 1 },
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_END,
 };
 
 enum { F_NAME, F_INITIALS, F_LOGIN, F_EMPNO, F_EMAIL, F_UNIT, F_PROF, F_ROLE, F_TITLE,
