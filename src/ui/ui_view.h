@@ -30,11 +30,12 @@ typedef struct action {
 	int bar;           /* shown in the key bar */
 } action;
 
-/* The rows most views' tables have, keys and words the same everywhere,
+/* The rows most views' tables have, keys (and words) the same everywhere,
  * each with the view's own help line (N_()); ACTION_END ends a table. */
 #define ACTION_OPEN(label, help) { A_OPEN, label, help, { '\n', KEY_RIGHT }, 1 }
 #define ACTION_NEW(help) { A_NEW, N_("New"), help, { 'n' }, 1 }
 #define ACTION_EDIT(help) { A_EDIT, N_("Edit"), help, { 'e' }, 1 }
+#define ACTION_DELETE(label, help) { A_DELETE, label, help, { 'd' }, 1 }
 #define ACTION_END { 0, NULL, NULL, { 0 }, 0 }
 
 typedef struct view view;

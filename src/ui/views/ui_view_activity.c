@@ -23,7 +23,7 @@ static const action activity_actions[] = {
 	ACTION_OPEN(N_("Sessions"), N_("Open the activity's sessions")),
 	ACTION_NEW(N_("Add an activity to the catalogue")),
 	ACTION_EDIT(N_("Edit the activity")),
-	{ A_DELETE, N_("Deactivate"), N_("Take the activity out of the catalogue (or back)"), { 'd' }, 1 },
+	ACTION_DELETE(N_("Deactivate"), N_("Take the activity out of the catalogue (or back)")),
 	{ A_COMPETENCES, N_("Areas"), N_("Tick the competence areas the activity develops"), { 'C' }, 1 },
 	{ A_PROFESSIONS, N_("Professions"), N_("Tick the professions the activity is for"), { 'P' }, 1 },
 	ACTION_END,
@@ -34,7 +34,7 @@ static const action session_actions[] = {
 	{ A_SIGNUP, N_("Sign up"), N_("Sign a person up for the session"), { 't' }, 1 },
 	ACTION_NEW(N_("Add a session")),
 	ACTION_EDIT(N_("Edit the session")),
-	{ A_DELETE, N_("Delete"), N_("Delete a session nobody is signed up for"), { 'd' }, 1 },
+	ACTION_DELETE(N_("Delete"), N_("Delete a session nobody is signed up for")),
 	ACTION_END,
 };
 

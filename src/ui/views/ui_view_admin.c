@@ -100,7 +100,7 @@ static const action unit_actions[] = {
 	ACTION_EDIT(N_("Edit the unit's name, kind and place in the tree")),
 	{ A_LEADER, N_("Leader"), N_("Make a person leader of the unit"), { 'l' }, 1 },
 	{ A_BUDGET, N_("Budget"), N_("Set the unit's budget for the year"), { 'b' }, 1 },
-	{ A_DELETE, N_("Deactivate"), N_("Deactivate (or reactivate) the unit"), { 'd' }, 1 },
+	ACTION_DELETE(N_("Deactivate"), N_("Deactivate (or reactivate) the unit")),
 	ACTION_END,
 };
 

@@ -25,7 +25,7 @@ static const action plan_actions[] = {
 	ACTION_OPEN(N_("Goals"), N_("Open the plan's goals")),
 	ACTION_NEW(N_("Create a plan for a person")),
 	ACTION_EDIT(N_("Edit MUS date and notes")),
-	{ A_DELETE, N_("Delete"), N_("Delete a draft plan"), { 'd' }, 1 },
+	ACTION_DELETE(N_("Delete"), N_("Delete a draft plan")),
 	PLAN_STEPS,
 	ACTION_END,
 };
@@ -33,7 +33,7 @@ static const action plan_actions[] = {
 static const action goal_actions[] = {
 	{ A_NEW, N_("New goal"), N_("Add a goal to the plan"), { 'n' }, 1 },
 	{ A_EDIT, N_("Edit"), N_("Edit the goal"), { 'e', '\n' }, 1 },
-	{ A_DELETE, N_("Delete"), N_("Remove the goal"), { 'd' }, 1 },
+	ACTION_DELETE(N_("Delete"), N_("Remove the goal")),
 	{ A_GOAL_UP, N_("Move up"), N_("Move the goal up"), { 'K', '-' }, 0 },
 	{ A_GOAL_DOWN, N_("Move down"), N_("Move the goal down"), { 'J', '+' }, 0 },
 	{ A_EDIT_PLAN, N_("Plan"), N_("Edit the plan's MUS date and notes"), { 'm' }, 1 },

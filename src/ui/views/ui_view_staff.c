@@ -24,7 +24,7 @@ static const action actions[] = {
 	ACTION_OPEN(N_("Plan"), N_("Open the person's plan for the year")),
 	ACTION_NEW(N_("Add a staff member")),
 	ACTION_EDIT(N_("Edit the staff member")),
-	{ A_DELETE, N_("Deactivate"), N_("Deactivate (or reactivate) the staff member"), { 'd' }, 1 },
+	ACTION_DELETE(N_("Deactivate"), N_("Deactivate (or reactivate) the staff member")),
 	{ A_SIGNUP, N_("Sign up"), N_("Sign the person up for a session"), { 't' }, 1 },
 	{ A_PARTS, N_("Activities"), N_("Open the person's activities and follow-ups"), { 'p' }, 1 },
 	ACTION_END,
