@@ -154,6 +154,21 @@ void ui_msg_clear(void)
 	msg[0] = '\0';
 }
 
+void ui_scroll_to(int *top, int sel, int rows)
+{
+	if (sel < *top)
+		*top = sel;
+	if (sel >= *top + rows)
+		*top = sel - rows + 1;
+}
+
+int ui_failed(kcode c, const kerr *e)
+{
+	if (c != KE_OK)
+		ui_msg(ST_ERROR, "%s", e->msg);
+	return c != KE_OK;
+}
+
 const char *ui_msg_text(enum ui_style *s)
 {
 	if (s)

@@ -58,6 +58,13 @@ void ui_set_key_wait(void (*fn)(void));
 void ui_msg(enum ui_style s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ui_msg_clear(void);
 const char *ui_msg_text(enum ui_style *s);
+/* Whether c is a failure; if so e's message goes on the message line (for
+ * "read the record, or say why not and stop"). */
+int ui_failed(kcode c, const kerr *e);
+
+/* A pop-up's list showing rows rows from *top: moves *top just enough that
+ * row sel is shown. */
+void ui_scroll_to(int *top, int sel, int rows);
 
 /* Asks a yes/no question on the message line; 1 for yes. Danish j/n and
  * English y/n both work; Esc means no. */

@@ -35,10 +35,7 @@ static void draw(struct checklist *c, WINDOW *w, int rows)
 	wattron(w, ui_style(ST_HEADER));
 	ui_put(w, 0, 2, wd - 4, c->title, 0);
 	wattroff(w, ui_style(ST_HEADER));
-	if (c->sel < c->top)
-		c->top = c->sel;
-	if (c->sel >= c->top + rows)
-		c->top = c->sel - rows + 1;
+	ui_scroll_to(&c->top, c->sel, rows);
 	for (int i = 0; i < rows && c->top + i < c->n; i++) {
 		int k = c->top + i;
 		char line[300];
@@ -173,10 +170,8 @@ int ui_activity_links(int64_t activity_id, int professions)
 {
 	activity_rec a;
 	kerr e;
-	if (activity_get(app->db, &app->who, activity_id, &a, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(activity_get(app->db, &app->who, activity_id, &a, &e), &e))
 		return 0;
-	}
 	clitem *items;
 	int n = 0, saved = 0;
 	int64_t *ids = professions ? a.profession_ids : a.competence_ids;

@@ -100,10 +100,7 @@ static void draw(struct chooser *c)
 	mvwhline(w, 2, 1, ACS_HLINE, pw - 2);
 	mvwaddch(w, 2, pw - 1, ACS_RTEE);
 
-	if (c->sel < c->top)
-		c->top = c->sel;
-	if (c->sel >= c->top + lh)
-		c->top = c->sel - lh + 1;
+	ui_scroll_to(&c->top, c->sel, lh);
 	for (int r = 0; r < lh && c->top + r < c->count; r++) {
 		int i = c->top + r;
 		attr_t a = i == c->sel ? ui_style(ST_SELECTED) : A_NORMAL;

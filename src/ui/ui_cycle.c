@@ -28,44 +28,52 @@ void cycle_set_hooks(const cycle_hooks *h)
 
 /* ---- records kept for the key bar ---- */
 
-static struct { int64_t id, stamp; int state; plan_rec r; } plan_kept;  /* state 1 read, -1 failed */
-static struct { int64_t id, stamp; int state; part_rec r; } part_kept;
+/* One record read for the key bar, kept while the same id is asked for and
+ * the database has not changed. */
+typedef struct kept {
+	int64_t id, stamp;
+	int state;  /* 1 read, -1 failed, 0 nothing kept */
+	void *rec;  /* the record, of the kind get reads */
+	kcode (*get)(int64_t id, void *rec, kerr *e);
+	void (*free)(void *rec);
+} kept;
+
+static kcode get_plan(int64_t id, void *rec, kerr *e) { return plan_get(app->db, &app->who, id, rec, e); }
+static void free_plan(void *rec) { plan_free(rec); }
+static kcode get_part(int64_t id, void *rec, kerr *e) { return part_get(app->db, &app->who, id, rec, e); }
+static void free_part(void *rec) { part_free(rec); }
+
+static plan_rec plan_rec_kept;
+static part_rec part_rec_kept;
+static kept plan_kept = { .rec = &plan_rec_kept, .get = get_plan, .free = free_plan };
+static kept part_kept = { .rec = &part_rec_kept, .get = get_part, .free = free_part };
+
+static void forget(kept *k)
+{
+	if (k->state == 1)
+		k->free(k->rec);
+	k->state = 0;
+}
 
 void cycle_forget(void)
 {
-	if (plan_kept.state == 1)
-		plan_free(&plan_kept.r);
-	if (part_kept.state == 1)
-		part_free(&part_kept.r);
-	plan_kept.state = part_kept.state = 0;
+	forget(&plan_kept);
+	forget(&part_kept);
 }
 
-static const plan_rec *plan_of(int64_t id)
+/* The record id as kept in k, read again when needed; NULL if it cannot be
+ * read. */
+static const void *kept_of(kept *k, int64_t id)
 {
 	int64_t stamp = db_data_stamp(app->db);
-	if (plan_kept.state && plan_kept.id == id && plan_kept.stamp == stamp)
-		return plan_kept.state == 1 ? &plan_kept.r : NULL;
-	if (plan_kept.state == 1)
-		plan_free(&plan_kept.r);
-	kerr e;
-	plan_kept.id = id;
-	plan_kept.stamp = stamp;
-	plan_kept.state = plan_get(app->db, &app->who, id, &plan_kept.r, &e) ? -1 : 1;
-	return plan_kept.state == 1 ? &plan_kept.r : NULL;
-}
-
-static const part_rec *part_of(int64_t id)
-{
-	int64_t stamp = db_data_stamp(app->db);
-	if (part_kept.state && part_kept.id == id && part_kept.stamp == stamp)
-		return part_kept.state == 1 ? &part_kept.r : NULL;
-	if (part_kept.state == 1)
-		part_free(&part_kept.r);
-	kerr e;
-	part_kept.id = id;
-	part_kept.stamp = stamp;
-	part_kept.state = part_get(app->db, &app->who, id, &part_kept.r, &e) ? -1 : 1;
-	return part_kept.state == 1 ? &part_kept.r : NULL;
+	if (!k->state || k->id != id || k->stamp != stamp) {
+		kerr e;
+		forget(k);
+		k->id = id;
+		k->stamp = stamp;
+		k->state = k->get(id, k->rec, &e) ? -1 : 1;
+	}
+	return k->state == 1 ? k->rec : NULL;
 }
 
 static int is_me(int64_t staff_id)
@@ -88,7 +96,7 @@ static char *dup_text(form *f, int i)
 
 int cycle_plan_allowed(int action, int64_t plan_id)
 {
-	const plan_rec *p = plan_of(plan_id);
+	const plan_rec *p = kept_of(&plan_kept, plan_id);
 	if (!p)
 		return 0;
 	switch (action) {
@@ -158,10 +166,8 @@ static int carry(const plan_rec *p)
 		return 0;
 	int64_t id = 0;
 	kerr e;
-	if (plan_carry_over(app->db, &app->who, p->id, &id, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(plan_carry_over(app->db, &app->who, p->id, &id, &e), &e))
 		return 0;
-	}
 	if (hooks && hooks->open_plan)
 		hooks->open_plan(id);
 	ui_msg(ST_OK, _("The %d plan is started with %d goal(s) carried over."), p->year + 1, k);
@@ -172,10 +178,8 @@ int cycle_plan_act(int action, int64_t plan_id)
 {
 	plan_rec p;
 	kerr e;
-	if (plan_get(app->db, &app->who, plan_id, &p, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(plan_get(app->db, &app->who, plan_id, &p, &e), &e))
 		return UI_NOTHING;
-	}
 	char q[400];
 	int changed = 0;
 	kcode c = KE_OK;
@@ -256,7 +260,7 @@ int cycle_plan_changes(WINDOW *w, int y, int h, int wd, int64_t plan_id)
 
 int cycle_part_allowed(int action, int64_t part_id)
 {
-	const part_rec *r = part_of(part_id);
+	const part_rec *r = kept_of(&part_kept, part_id);
 	if (!r)
 		return 0;
 	switch (action) {
@@ -344,10 +348,8 @@ static int complete(const part_rec *r, int noshow)
 	if (!ui_confirm(q))
 		return 0;
 	kerr e;
-	if (part_complete(app->db, &app->who, r->id, noshow, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(part_complete(app->db, &app->who, r->id, noshow, &e), &e))
 		return 0;
-	}
 	part_rec now;
 	if (noshow) {
 		ui_msg(ST_OK, _("%s is recorded as not turning up."), r->staff_name);
@@ -384,10 +386,8 @@ static int cancel(const part_rec *r)
 		return 0;
 	int before = waiting_on(r->session_id);
 	kerr e;
-	if (part_cancel(app->db, &app->who, r->id, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(part_cancel(app->db, &app->who, r->id, &e), &e))
 		return 0;
-	}
 	int after = waiting_on(r->session_id);
 	if (before > 0 && after >= 0 && after < before)
 		ui_msg(ST_OK, "%s", _("Cancelled. The first on the waiting list has the seat now."));
@@ -429,10 +429,8 @@ int cycle_part_act(int action, int64_t part_id)
 {
 	part_rec r;
 	kerr e;
-	if (part_get(app->db, &app->who, part_id, &r, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(part_get(app->db, &app->who, part_id, &r, &e), &e))
 		return UI_NOTHING;
-	}
 	int changed = 0;
 	switch (action) {
 	case A_APPROVE: changed = decide(&r, 0); break;
@@ -552,10 +550,8 @@ int cycle_followup_edit(int64_t followup_id)
 {
 	struct fu_edit x = { 0 };
 	kerr e;
-	if (followup_get(app->db, &app->who, followup_id, &x.f, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(followup_get(app->db, &app->who, followup_id, &x.f, &e), &e))
 		return UI_NOTHING;
-	}
 	part_rec p;
 	char starts[11] = "";
 	if (part_get(app->db, &app->who, x.f.participation_id, &p, &e) == KE_OK) {

@@ -77,10 +77,8 @@ void ui_print_plan(int64_t plan_id)
 	plan_rec pl;
 	staff_rec s;
 	kerr e;
-	if (plan_get(app->db, &app->who, plan_id, &pl, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(plan_get(app->db, &app->who, plan_id, &pl, &e), &e))
 		return;
-	}
 	pctx p = { plan_id, "", pl.year, "" };
 	if (staff_get(app->db, &app->who, pl.staff_id, &s, &e) == KE_OK) {
 		snprintf(p.who, sizeof p.who, "%s", s.login[0] ? s.login : s.initials);
@@ -120,22 +118,15 @@ static int lines_fetch(void *ctx, const char *filter, const char *key, int64_t i
 	view *v = ctx;
 	lines *L = v->data;
 	(void)filter;
-	(void)id;
-	int pos = key ? atoi(key) : backward ? L->n : -1;
-	int first = backward ? pos - n : pos + 1, last = backward ? pos - 1 : pos + n;
-	if (first < 0)
-		first = 0;
-	if (last > L->n - 1)
-		last = L->n - 1;
-	int got = 0;
-	for (int i = first; i <= last; i++) {
+	int first, got = pos_page(L->n, key, id, backward, n, &first);
+	for (int j = 0; j < got; j++) {
+		int i = first + j;
 		char k[16], text[1024];
-		snprintf(k, sizeof k, "%08d", i);
+		pos_key(i, k, sizeof k);
 		text_fit(L->l[i], width, text, sizeof text);
 		int style = i == 0 ? ST_HEADER : ST_NORMAL;
-		if (lrow_set(&out[got], i + 1, k, text, style))
-			return lrow_fail(out, got, e);
-		got++;
+		if (lrow_set(&out[j], i + 1, k, text, style))
+			return lrow_fail(out, j, e);
 	}
 	return got;
 }
@@ -170,12 +161,11 @@ static void lines_close(view *v)
 	v->data = NULL;
 }
 
-static const action lines_actions[] = { { 0, NULL, NULL, { 0 }, 0 } };
+static const action lines_actions[] = { ACTION_END };
 
 static const view_ops show_lines_ops = {
 	.actions = lines_actions,
-	.fetch = lines_fetch,
-	.detail = lines_detail,
+	.fetch = lines_fetch, .detail = lines_detail,
 	.close = lines_close,
 };
 

@@ -90,6 +90,21 @@ static int set_shown(struct form_field *fl, const char *text)
 	return 0;
 }
 
+/* Field i if it is of kind a or b, else NULL. */
+static struct form_field *field_of(form *f, int i, fkind a, fkind b)
+{
+	struct form_field *fl = field(f, i);
+	return fl && (fl->d.kind == a || fl->d.kind == b) ? fl : NULL;
+}
+
+/* Shows text for the value just set, and makes both the unchanged state. */
+static int show_value(struct form_field *fl, const char *text)
+{
+	if (set_shown(fl, text) < 0)
+		return -1;
+	return baseline(fl);
+}
+
 int form_set_text(form *f, int i, const char *text)
 {
 	struct form_field *fl = field(f, i);
@@ -125,24 +140,22 @@ static void format_money(long long v, char *out, size_t size)
 
 int form_set_num(form *f, int i, long long num)
 {
-	struct form_field *fl = field(f, i);
-	if (!fl || (fl->d.kind != FK_INT && fl->d.kind != FK_MONEY))
+	struct form_field *fl = field_of(f, i, FK_INT, FK_MONEY);
+	if (!fl)
 		return -1;
 	char buf[48];
 	if (fl->d.kind == FK_MONEY)
 		format_money(num, buf, sizeof buf);
 	else
 		snprintf(buf, sizeof buf, "%lld", num);
-	if (set_shown(fl, buf) < 0)
-		return -1;
 	fl->v.num = num;
-	return baseline(fl);
+	return show_value(fl, buf);
 }
 
 int form_set_dec(form *f, int i, double dec)
 {
-	struct form_field *fl = field(f, i);
-	if (!fl || fl->d.kind != FK_DECIMAL)
+	struct form_field *fl = field_of(f, i, FK_DECIMAL, FK_DECIMAL);
+	if (!fl)
 		return -1;
 	char buf[64];
 	snprintf(buf, sizeof buf, "%.6f", dec);
@@ -156,27 +169,23 @@ int form_set_dec(form *f, int i, double dec)
 		if (buf[n - 1] == ',')
 			buf[n - 1] = '\0';
 	}
-	if (set_shown(fl, buf) < 0)
-		return -1;
 	fl->v.dec = dec;
-	return baseline(fl);
+	return show_value(fl, buf);
 }
 
 int form_set_choice(form *f, int i, int64_t id, const char *label)
 {
-	struct form_field *fl = field(f, i);
-	if (!fl || fl->d.kind != FK_CHOICE)
-		return -1;
-	if (set_shown(fl, id ? label : "") < 0)
+	struct form_field *fl = field_of(f, i, FK_CHOICE, FK_CHOICE);
+	if (!fl)
 		return -1;
 	fl->v.id = id;
-	return baseline(fl);
+	return show_value(fl, id ? label : "");
 }
 
 int form_set_bool(form *f, int i, int on)
 {
-	struct form_field *fl = field(f, i);
-	if (!fl || fl->d.kind != FK_BOOL)
+	struct form_field *fl = field_of(f, i, FK_BOOL, FK_BOOL);
+	if (!fl)
 		return -1;
 	fl->v.on = on != 0;
 	return baseline(fl);

@@ -33,40 +33,52 @@ int pick_matches(const char *label, const char *filter)
 	return yes;
 }
 
-static kpage page(const char *filter, int max)
+/* What the data layer finds for a filter: units, professions or persons. */
+enum { LISTED_UNITS, LISTED_PROFESSIONS, LISTED_STAFF };
+
+static int pick_listed(int kind, const char *filter, fchoice *out, int max)
 {
 	kpage pg = { .filter = filter, .limit = max };
-	return pg;
+	unit_rec *u = NULL;
+	named_rec *p = NULL;
+	staff_rec *s = NULL;
+	int n;
+	kerr e;
+	kcode c = kind == LISTED_UNITS ? unit_list(app->db, &app->who, &pg, &u, &n, &e)
+		  : kind == LISTED_PROFESSIONS ? profession_list(app->db, &app->who, &pg, &p, &n, &e)
+		  : staff_list(app->db, &app->who, &pg, &s, &n, &e);
+	if (c)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		char label[200];
+		if (kind == LISTED_UNITS) {
+			set(&out[i], u[i].id, u[i].name);
+		} else if (kind == LISTED_PROFESSIONS) {
+			set(&out[i], p[i].id, p[i].name);
+		} else {
+			snprintf(label, sizeof label, "%s (%s, %s)", s[i].name, s[i].initials, s[i].unit_name);
+			set(&out[i], s[i].id, label);
+		}
+	}
+	if (kind == LISTED_UNITS)
+		unit_rows_free(u, n);
+	else if (kind == LISTED_PROFESSIONS)
+		named_rows_free(p, n);
+	else
+		staff_rows_free(s, n);
+	return n;
 }
 
 int pick_unit(void *ctx, const char *filter, fchoice *out, int max)
 {
 	(void)ctx;
-	unit_rec *r;
-	int n;
-	kerr e;
-	kpage pg = page(filter, max);
-	if (unit_list(app->db, &app->who, &pg, &r, &n, &e))
-		return -1;
-	for (int i = 0; i < n; i++)
-		set(&out[i], r[i].id, r[i].name);
-	unit_rows_free(r, n);
-	return n;
+	return pick_listed(LISTED_UNITS, filter, out, max);
 }
 
 int pick_profession(void *ctx, const char *filter, fchoice *out, int max)
 {
 	(void)ctx;
-	named_rec *r;
-	int n;
-	kerr e;
-	kpage pg = page(filter, max);
-	if (profession_list(app->db, &app->who, &pg, &r, &n, &e))
-		return -1;
-	for (int i = 0; i < n; i++)
-		set(&out[i], r[i].id, r[i].name);
-	named_rows_free(r, n);
-	return n;
+	return pick_listed(LISTED_PROFESSIONS, filter, out, max);
 }
 
 int pick_role(void *ctx, const char *filter, fchoice *out, int max)
@@ -137,19 +149,7 @@ int pick_goal_status(void *ctx, const char *filter, fchoice *out, int max)
 int pick_staff(void *ctx, const char *filter, fchoice *out, int max)
 {
 	(void)ctx;
-	staff_rec *r;
-	int n;
-	kerr e;
-	kpage pg = page(filter, max);
-	if (staff_list(app->db, &app->who, &pg, &r, &n, &e))
-		return -1;
-	for (int i = 0; i < n; i++) {
-		char label[200];
-		snprintf(label, sizeof label, "%s (%s, %s)", r[i].name, r[i].initials, r[i].unit_name);
-		set(&out[i], r[i].id, label);
-	}
-	staff_rows_free(r, n);
-	return n;
+	return pick_listed(LISTED_STAFF, filter, out, max);
 }
 
 int pick_session(void *ctx, const char *filter, fchoice *out, int max)

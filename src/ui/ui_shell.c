@@ -32,7 +32,7 @@ static const action global_actions[] = {
 	{ A_YEAR_PREV, N_("Year -"), N_("Show the year before"), { '[' }, 0 },
 	{ A_YEAR_NEXT, N_("Year +"), N_("Show the year after"), { ']' }, 0 },
 	{ A_REFRESH, N_("Redraw"), N_("Read the data again and redraw the screen"), { KEY_CTRL('l') }, 0 },
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_END,
 };
 
 static view *stack[UI_MAX_PANES][DEPTH];

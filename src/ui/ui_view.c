@@ -2,6 +2,7 @@
  * functions share. */
 #include "ui_view.h"
 #include "i18n.h"
+#include "ui_box.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -87,6 +88,14 @@ void columns(char *buf, size_t size, int n, const char *const *texts, const int 
 	}
 }
 
+void header_columns(char *buf, size_t size, int width, void (*widths)(int width, int *w), int n,
+		    const char *const *titles)
+{
+	int w[n > 0 ? n : 1];
+	widths(width, w);
+	columns(buf, size, n, titles, w);
+}
+
 const char *key_label(int k, char *buf, size_t size)
 {
 	switch (k) {
@@ -129,10 +138,102 @@ int detail_line(WINDOW *w, int y, int wd, const char *label, const char *value)
 	return y + 1;
 }
 
+int detail_failed(WINDOW *w, int wd, kcode c, const kerr *e)
+{
+	if (c != KE_OK)
+		ui_put(w, 0, 0, wd, e->msg, 0);
+	return c != KE_OK;
+}
+
 int detail_title(WINDOW *w, int y, int wd, const char *text)
 {
 	wattron(w, ui_style(ST_HEADER));
 	ui_put(w, y, 0, wd, text, 1);
 	wattroff(w, ui_style(ST_HEADER));
 	return y + 1;
+}
+
+/* Where row i of rows stands against (key, id): <0 before, 0 the same, >0 after. */
+typedef int (*row_cmp_fn)(const void *rows, int i, const char *key, int64_t id);
+
+static int page_of(int m, row_cmp_fn cmp, const void *rows, const char *key, int64_t id, int backward,
+		   int limit, int *first)
+{
+	int lo = 0, hi = m;
+	if (key && backward)
+		for (hi = 0; hi < m && cmp(rows, hi, key, id) < 0; hi++)
+			;
+	else if (key)
+		while (lo < m && cmp(rows, lo, key, id) <= 0)
+			lo++;
+	if (hi - lo > limit) {
+		if (backward)
+			lo = hi - limit;
+		else
+			hi = lo + limit;
+	}
+	*first = lo;
+	return hi - lo;
+}
+
+static int key_cmp(const char *a, int64_t a_id, const char *key, int64_t id)
+{
+	int d = strcmp(a, key);
+	return d ? d : (a_id > id) - (a_id < id);
+}
+
+static int mkey_cmp(const void *rows, int i, const char *key, int64_t id)
+{
+	const mkey *m = (const mkey *)rows + i;
+	return key_cmp(m->key, m->id, key, id);
+}
+
+int mem_page(const mkey *k, int m, const char *key, int64_t id, int backward, int limit, int *first)
+{
+	return page_of(m, mkey_cmp, k, key, id, backward, limit, first);
+}
+
+void pos_key(int i, char *buf, size_t size)
+{
+	snprintf(buf, size, "%08d", i); /* strcmp order = place order */
+}
+
+static int pos_cmp(const void *rows, int i, const char *key, int64_t id)
+{
+	(void)rows;
+	char k[16];
+	pos_key(i, k, sizeof k);
+	return key_cmp(k, i + 1, key, id);
+}
+
+int pos_page(int m, const char *key, int64_t id, int backward, int limit, int *first)
+{
+	return page_of(m, pos_cmp, NULL, key, id, backward, limit, first);
+}
+
+int view_form_run(form *f, form_save_fn save, void *ctx)
+{
+	int saved = f && form_run(f, save, ctx);
+	form_free(f);
+	if (!saved)
+		return UI_NOTHING;
+	ui_msg(ST_OK, "%s", _("Saved."));
+	return UI_RELOAD_ALL;
+}
+
+int view_confirm_change(const char *question, const char *again, view_change_fn change,
+			form_reload_fn current, void *ctx, int64_t version)
+{
+	if (!ui_confirm(question))
+		return -1;
+	kerr e;
+	kcode c = change(ctx, version, &e);
+	if (c == KE_CONFLICT && ui_ask_again(&e, again)) {
+		c = current(ctx, NULL, &version, &e);
+		if (!c)
+			c = change(ctx, version, &e);
+	}
+	if (c)
+		ui_msg(ST_ERROR, "%s", e.msg);
+	return (int)c;
 }

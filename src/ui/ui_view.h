@@ -8,6 +8,7 @@
 #define KUP_UI_VIEW_H
 
 #include "ui.h"
+#include "ui_form.h"
 #include "ui_list.h"
 
 /* Action ids shared by every view; views add their own from A_VIEW on. */
@@ -29,6 +30,14 @@ typedef struct action {
 	int bar;           /* shown in the key bar */
 } action;
 
+/* The rows most views' tables have, keys (and words) the same everywhere,
+ * each with the view's own help line (N_()); ACTION_END ends a table. */
+#define ACTION_OPEN(label, help) { A_OPEN, label, help, { '\n', KEY_RIGHT }, 1 }
+#define ACTION_NEW(help) { A_NEW, N_("New"), help, { 'n' }, 1 }
+#define ACTION_EDIT(help) { A_EDIT, N_("Edit"), help, { 'e' }, 1 }
+#define ACTION_DELETE(label, help) { A_DELETE, label, help, { 'd' }, 1 }
+#define ACTION_END { 0, NULL, NULL, { 0 }, 0 }
+
 typedef struct view view;
 
 /* What must follow an action: views and the cycle's steps return these
@@ -46,7 +55,8 @@ enum {
 };
 
 /* What a kind of view does: one static const table per kind, shared by
- * every open view of the kind (tig's view_ops). */
+ * every open view of the kind (tig's view_ops). The tables are written with
+ * the field names, a few to a line. */
 typedef struct view_ops {
 	const char *title;          /* N_(); a view may name itself instead */
 	const action *actions;      /* the view's own, ended by id 0 */
@@ -92,11 +102,51 @@ int lrow_set(lrow *r, int64_t id, const char *key, const char *text, int style);
 int lrow_fail(lrow *out, int n, kerr *e);
 /* Lays out columns: each text cut/padded to its width, one space between. */
 void columns(char *buf, size_t size, int n, const char *const *texts, const int *widths);
+/* A header line: the n titles laid out as widths(width, w) lays out the
+ * columns of the rows. */
+void header_columns(char *buf, size_t size, int width, void (*widths)(int width, int *w), int n,
+		    const char *const *titles);
 /* Names a key for the help screen and key bar ("j", "PgDn", "Ctrl-S"). */
 const char *key_label(int key, char *buf, size_t size);
+/* Whether c is a failure; if so e's message is the detail (for "read the
+ * record, or say why not and stop"). */
+int detail_failed(WINDOW *w, int wd, kcode c, const kerr *e);
 /* Draws the record's name as the detail's title line; returns the next row. */
 int detail_title(WINDOW *w, int y, int wd, const char *text);
 /* Draws "Label: value" in a detail pane; returns the next row. */
 int detail_line(WINDOW *w, int y, int wd, const char *label, const char *value);
+
+/* Lists read whole (short registers, a plan's goals, a report's rows) page
+ * through what was read the way the keyset lists do. A row's list key and
+ * id, and idx, its place in what was read; k[] is in list order. */
+typedef struct mkey {
+	const char *key;
+	int64_t id;
+	int idx;
+} mkey;
+/* The rows of k[0..m) a page after (key, id) asks for — backward, the last
+ * ones before it; key NULL: from the start (the end) — at most limit: the
+ * count, and the first of them in *first. */
+int mem_page(const mkey *k, int m, const char *key, int64_t id, int backward, int limit, int *first);
+/* The same for m rows keyed by their place: row i has the key pos_key(i)
+ * and the id i + 1. */
+int pos_page(int m, const char *key, int64_t id, int backward, int limit, int *first);
+void pos_key(int i, char *buf, size_t size);
+
+/* Runs form f (NULL, out of memory: nothing) with save and frees it; says
+ * "Saved." when saved. Returns UI_RELOAD_ALL when saved, else UI_NOTHING. */
+int view_form_run(form *f, form_save_fn save, void *ctx);
+
+/* A change of a record at the version it was read at (a delete, a
+ * deactivation); ctx names the record. */
+typedef kcode (*view_change_fn)(void *ctx, int64_t version, kerr *e);
+/* Asks question; on yes makes the change at version. When someone changed
+ * the record meanwhile (KE_CONFLICT) it shows who and asks again, and on yes
+ * makes the change at the version saved now, as current (a form_reload_fn,
+ * called without a form) reads it. A failure is shown on the message line.
+ * Returns -1 when the person said no at the first question, else the
+ * outcome (KE_OK: changed). */
+int view_confirm_change(const char *question, const char *again, view_change_fn change,
+			form_reload_fn current, void *ctx, int64_t version);
 
 #endif

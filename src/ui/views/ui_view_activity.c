@@ -9,7 +9,6 @@
 #include "db_part.h"
 #include "i18n.h"
 #include "ui_form.h"
-#include "ui_box.h"
 #include "ui_pick.h"
 #include "ui_checklist.h"
 #include "ui_cycle.h"
@@ -21,22 +20,22 @@
 enum { A_SIGNUP = A_VIEW, A_COMPETENCES, A_PROFESSIONS };
 
 static const action activity_actions[] = {
-	{ A_OPEN, N_("Sessions"), N_("Open the activity's sessions"), { '\n', KEY_RIGHT }, 1 },
-	{ A_NEW, N_("New"), N_("Add an activity to the catalogue"), { 'n' }, 1 },
-	{ A_EDIT, N_("Edit"), N_("Edit the activity"), { 'e' }, 1 },
-	{ A_DELETE, N_("Deactivate"), N_("Take the activity out of the catalogue (or back)"), { 'd' }, 1 },
+	ACTION_OPEN(N_("Sessions"), N_("Open the activity's sessions")),
+	ACTION_NEW(N_("Add an activity to the catalogue")),
+	ACTION_EDIT(N_("Edit the activity")),
+	ACTION_DELETE(N_("Deactivate"), N_("Take the activity out of the catalogue (or back)")),
 	{ A_COMPETENCES, N_("Areas"), N_("Tick the competence areas the activity develops"), { 'C' }, 1 },
 	{ A_PROFESSIONS, N_("Professions"), N_("Tick the professions the activity is for"), { 'P' }, 1 },
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_END,
 };
 
 static const action session_actions[] = {
-	{ A_OPEN, N_("Participants"), N_("Open the participants and the waiting list"), { '\n', KEY_RIGHT }, 1 },
+	ACTION_OPEN(N_("Participants"), N_("Open the participants and the waiting list")),
 	{ A_SIGNUP, N_("Sign up"), N_("Sign a person up for the session"), { 't' }, 1 },
-	{ A_NEW, N_("New"), N_("Add a session"), { 'n' }, 1 },
-	{ A_EDIT, N_("Edit"), N_("Edit the session"), { 'e' }, 1 },
-	{ A_DELETE, N_("Delete"), N_("Delete a session nobody is signed up for"), { 'd' }, 1 },
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_NEW(N_("Add a session")),
+	ACTION_EDIT(N_("Edit the session")),
+	ACTION_DELETE(N_("Delete"), N_("Delete a session nobody is signed up for")),
+	ACTION_END,
 };
 
 static void fmt_num(char *buf, size_t size, double v, const char *unit)
@@ -64,10 +63,8 @@ static void act_widths(int width, int w[3])
 static void act_header(view *v, char *buf, size_t size, int width)
 {
 	(void)v;
-	int w[3];
-	act_widths(width, w);
 	const char *t[3] = { _("Activity"), _("Method"), _("Sessions") };
-	columns(buf, size, 3, t, w);
+	header_columns(buf, size, width, act_widths, 3, t);
 }
 
 static int act_fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,
@@ -124,10 +121,8 @@ static void act_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	(void)v;
 	activity_rec a;
 	kerr e;
-	if (activity_get(app->db, &app->who, sel->id, &a, &e)) {
-		ui_put(w, 0, 0, wd, e.msg, 0);
+	if (detail_failed(w, wd, activity_get(app->db, &app->who, sel->id, &a, &e), &e))
 		return;
-	}
 	char buf[512], x[64], y2[64], z[64];
 	int y = 0;
 	y = detail_title(w, y, wd, a.title);
@@ -219,10 +214,8 @@ static int edit_activity(view *v, int64_t id)
 {
 	activity_rec a = { .ects = -1, .hours = -1 };
 	kerr e;
-	if (id && activity_get(app->db, &app->who, id, &a, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (id && ui_failed(activity_get(app->db, &app->who, id, &a, &e), &e))
 		return UI_NOTHING;
-	}
 	fdesc fs[AF_COUNT] = {
 		[AF_TITLE] = { _("Title"), FK_TEXT, 1, 160, 0, 0, NULL, NULL, NULL, .col = "title" },
 		[AF_METHOD] = { _("Method"), FK_CHOICE, 1, 0, 0, 0, pick_method, NULL, NULL, .col = "method" },
@@ -243,50 +236,35 @@ static int edit_activity(view *v, int64_t id)
 		form_set_reload(f, reload_activity, &a);
 	}
 	form_set_record(f, "activity", id, a.version);
-	int what = UI_NOTHING;
-	if (form_run(f, save_activity, &a)) {
-		ui_msg(ST_OK, "%s", _("Saved."));
-		activity_rec fresh;
-		if (v && activity_get(app->db, &app->who, a.id, &fresh, &e) == KE_OK) {
-			list_select_id(&v->list, fresh.sort_key, fresh.id);
-			activity_free(&fresh);
-		}
-		what = UI_RELOAD_ALL;
+	int what = view_form_run(f, save_activity, &a);
+	activity_rec fresh;
+	if (what && v && activity_get(app->db, &app->who, a.id, &fresh, &e) == KE_OK) {
+		list_select_id(&v->list, fresh.sort_key, fresh.id);
+		activity_free(&fresh);
 	}
-	form_free(f);
 	activity_free(&a);
 	return what;
+}
+
+static kcode activity_toggle_at(void *ctx, int64_t version, kerr *e)
+{
+	const activity_rec *a = ctx;
+	return activity_set_active(app->db, &app->who, a->id, version, !a->active, e);
 }
 
 static int toggle_activity(int64_t id)
 {
 	activity_rec a;
 	kerr e;
-	if (activity_get(app->db, &app->who, id, &a, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(activity_get(app->db, &app->who, id, &a, &e), &e))
 		return UI_NOTHING;
-	}
-	int what = UI_NOTHING;
 	char q[300];
 	snprintf(q, sizeof q, a.active ? _("Take \"%s\" out of the catalogue? Its history is kept.")
 				       : _("Put \"%s\" back in the catalogue?"), a.title);
-	if (ui_confirm(q)) {
-		kcode c = activity_set_active(app->db, &app->who, a.id, a.version, !a.active, &e);
-		/* Someone changed the activity meanwhile: ask again */
-		if (c == KE_CONFLICT && ui_ask_again(&e, a.active ? _("Take it out anyway?") : _("Put it back anyway?"))) {
-			activity_rec cur;
-			c = activity_get(app->db, &app->who, a.id, &cur, &e);
-			if (!c) {
-				c = activity_set_active(app->db, &app->who, a.id, cur.version, !a.active, &e);
-				activity_free(&cur);
-			}
-		}
-		if (c)
-			ui_msg(ST_ERROR, "%s", e.msg);
-		what = UI_RELOAD_VIEW;
-	}
+	int c = view_confirm_change(q, a.active ? _("Take it out anyway?") : _("Put it back anyway?"),
+				    activity_toggle_at, reload_activity, &a, a.version);
 	activity_free(&a);
-	return what;
+	return c < 0 ? UI_NOTHING : UI_RELOAD_VIEW;
 }
 
 static int act_allowed(view *v, int a, const lrow *sel)
@@ -326,13 +304,8 @@ static int act_act(view *v, int a, const lrow *sel)
 }
 
 static const view_ops activities_ops = {
-	.title = N_("Activities"),
-	.actions = activity_actions,
-	.fetch = act_fetch,
-	.header = act_header,
-	.detail = act_detail,
-	.act = act_act,
-	.allowed = act_allowed,
+	.title = N_("Activities"), .actions = activity_actions,
+	.fetch = act_fetch, .header = act_header, .detail = act_detail, .act = act_act, .allowed = act_allowed,
 	.table = "activity",
 };
 
@@ -352,10 +325,8 @@ static void ses_widths(int width, int w[4])
 static void ses_header(view *v, char *buf, size_t size, int width)
 {
 	(void)v;
-	int w[4];
-	ses_widths(width, w);
 	const char *t[4] = { _("Dates"), _("Place"), _("Seats"), _("Waiting") };
-	columns(buf, size, 4, t, w);
+	header_columns(buf, size, width, ses_widths, 4, t);
 }
 
 static int ses_fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,
@@ -394,10 +365,8 @@ static void ses_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	(void)v;
 	session_rec s;
 	kerr e;
-	if (session_get(app->db, &app->who, sel->id, &s, &e)) {
-		ui_put(w, 0, 0, wd, e.msg, 0);
+	if (detail_failed(w, wd, session_get(app->db, &app->who, sel->id, &s, &e), &e))
 		return;
-	}
 	char buf[512], d1[11], d2[11];
 	int y = 0;
 	date_format(s.starts, d1);
@@ -485,10 +454,8 @@ static int edit_session(int64_t activity_id, int64_t id)
 {
 	session_rec s = { .activity_id = activity_id };
 	kerr e;
-	if (id && session_get(app->db, &app->who, id, &s, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (id && ui_failed(session_get(app->db, &app->who, id, &s, &e), &e))
 		return UI_NOTHING;
-	}
 	fdesc fs[SF_COUNT] = {
 		[SF_STARTS] = { _("Starts"), FK_DATE, 1, 0, 0, 0, NULL, NULL, _("A date like 22-11-2026"), .col = "starts" },
 		[SF_ENDS] = { _("Ends"), FK_DATE, 0, 0, 0, 0, NULL, NULL, _("Empty: the same day"), .col = "ends" },
@@ -508,45 +475,28 @@ static int edit_session(int64_t activity_id, int64_t id)
 	} else {
 		form_set_record(f, "session-new", activity_id, 0);
 	}
-	int what = UI_NOTHING;
-	if (form_run(f, save_session, &s)) {
-		ui_msg(ST_OK, "%s", _("Saved."));
-		what = UI_RELOAD_ALL;
-	}
-	form_free(f);
+	int what = view_form_run(f, save_session, &s);
 	session_free(&s);
 	return what;
+}
+
+static kcode session_delete_at(void *ctx, int64_t version, kerr *e)
+{
+	return session_delete(app->db, &app->who, ((session_rec *)ctx)->id, version, e);
 }
 
 static int delete_session(int64_t id)
 {
 	session_rec s;
 	kerr e;
-	if (session_get(app->db, &app->who, id, &s, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(session_get(app->db, &app->who, id, &s, &e), &e))
 		return UI_NOTHING;
-	}
-	int what = UI_NOTHING;
 	char q[300], d[11];
 	date_format(s.starts, d);
 	snprintf(q, sizeof q, _("Delete the session of %s starting %s?"), s.activity_title, d);
-	if (ui_confirm(q)) {
-		kcode c = session_delete(app->db, &app->who, s.id, s.version, &e);
-		/* Someone changed the session meanwhile: ask again */
-		if (c == KE_CONFLICT && ui_ask_again(&e, _("Delete it anyway?"))) {
-			session_rec cur;
-			c = session_get(app->db, &app->who, s.id, &cur, &e);
-			if (!c) {
-				c = session_delete(app->db, &app->who, s.id, cur.version, &e);
-				session_free(&cur);
-			}
-		}
-		if (c)
-			ui_msg(ST_ERROR, "%s", e.msg);
-		what = UI_RELOAD_ALL;
-	}
+	int c = view_confirm_change(q, _("Delete it anyway?"), session_delete_at, reload_session, &s, s.version);
 	session_free(&s);
-	return what;
+	return c < 0 ? UI_NOTHING : UI_RELOAD_ALL;
 }
 
 enum { SU_PERSON, SU_COUNT };
@@ -640,13 +590,8 @@ int view_activity_resume(const char *form, int64_t id)
 }
 
 static const view_ops sessions_ops = {
-	.title = N_("Sessions"),
-	.actions = session_actions,
-	.fetch = ses_fetch,
-	.header = ses_header,
-	.detail = ses_detail,
-	.act = ses_act,
-	.allowed = ses_allowed,
+	.title = N_("Sessions"), .actions = session_actions,
+	.fetch = ses_fetch, .header = ses_header, .detail = ses_detail, .act = ses_act, .allowed = ses_allowed,
 	.table = "session",
 };
 

@@ -10,7 +10,6 @@
 #include "i18n.h"
 #include "text.h"
 #include "ui_form.h"
-#include "ui_box.h"
 #include "ui_pick.h"
 #include "ui_cycle.h"
 #include "ui_export.h"
@@ -45,43 +44,6 @@ static char *dup_value(form *f, int i)
 {
 	const char *t = form_value(f, i)->text;
 	return strdup(t ? t : "");
-}
-
-
-/* The short registers (the menu, competence and focus areas) are read whole;
- * these page through such an in-memory list the way the keyset lists do. */
-typedef struct mkey {
-	const char *key;
-	int64_t id;
-	int idx;   /* the row in the list that was read */
-} mkey;
-
-static int mkey_cmp(const mkey *m, const char *key, int64_t id)
-{
-	int d = strcmp(m->key, key);
-	return d ? d : (m->id > id) - (m->id < id);
-}
-
-/* The rows of k[0..m) (in list order) a page asks for: the count, and the
- * first in *first. */
-static int mem_page(const mkey *k, int m, const char *key, int64_t id, int backward, int limit,
-		    int *first)
-{
-	int lo = 0, hi = m;
-	if (key && backward)
-		for (hi = 0; hi < m && mkey_cmp(&k[hi], key, id) < 0; hi++)
-			;
-	else if (key)
-		while (lo < m && mkey_cmp(&k[lo], key, id) <= 0)
-			lo++;
-	if (hi - lo > limit) {
-		if (backward)
-			lo = hi - limit;
-		else
-			hi = lo + limit;
-	}
-	*first = lo;
-	return hi - lo;
 }
 
 
@@ -134,12 +96,12 @@ static int pick_kind(void *ctx, const char *filter, fchoice *out, int max)
 }
 
 static const action unit_actions[] = {
-	{ A_NEW, N_("New"), N_("Add a unit"), { 'n' }, 1 },
-	{ A_EDIT, N_("Edit"), N_("Edit the unit's name, kind and place in the tree"), { 'e' }, 1 },
+	ACTION_NEW(N_("Add a unit")),
+	ACTION_EDIT(N_("Edit the unit's name, kind and place in the tree")),
 	{ A_LEADER, N_("Leader"), N_("Make a person leader of the unit"), { 'l' }, 1 },
 	{ A_BUDGET, N_("Budget"), N_("Set the unit's budget for the year"), { 'b' }, 1 },
-	{ A_DELETE, N_("Deactivate"), N_("Deactivate (or reactivate) the unit"), { 'd' }, 1 },
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_DELETE(N_("Deactivate"), N_("Deactivate (or reactivate) the unit")),
+	ACTION_END,
 };
 
 static void unit_widths(int width, int w[3])
@@ -152,10 +114,8 @@ static void unit_widths(int width, int w[3])
 static void unit_header(view *v, char *buf, size_t size, int width)
 {
 	(void)v;
-	int w[3];
-	unit_widths(width, w);
 	const char *t[3] = { _("Unit"), _("Kind"), _("Leaders") };
-	columns(buf, size, 3, t, w);
+	header_columns(buf, size, width, unit_widths, 3, t);
 }
 
 static int unit_fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,
@@ -191,10 +151,8 @@ static void unit_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	(void)v;
 	unit_rec u, p;
 	kerr e;
-	if (unit_get(app->db, &app->who, sel->id, &u, &e)) {
-		ui_put(w, 0, 0, wd, e.msg, 0);
+	if (detail_failed(w, wd, unit_get(app->db, &app->who, sel->id, &u, &e), &e))
 		return;
-	}
 	char buf[512], lab[64];
 	int y = 0;
 	snprintf(buf, sizeof buf, "%s%s", u.name, u.active ? "" : _(" — deactivated"));
@@ -270,13 +228,10 @@ static kcode reload_unit(void *ctx, form *into, int64_t *version, kerr *e)
 /* v may be NULL (a draft reopened at the start). */
 static int unit_edit(view *v, int64_t id)
 {
-	int what = UI_NOTHING;
 	unit_rec u = { .active = 1 }, p = { 0 };
 	kerr e;
-	if (id && unit_get(app->db, &app->who, id, &u, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (id && ui_failed(unit_get(app->db, &app->who, id, &u, &e), &e))
 		return UI_NOTHING;
-	}
 	if (u.parent_id && unit_get(app->db, &app->who, u.parent_id, &p, &e)) {
 		ui_msg(ST_ERROR, "%s", e.msg);
 		unit_free(&u);
@@ -295,61 +250,48 @@ static int unit_edit(view *v, int64_t id)
 			form_set_reload(f, reload_unit, &u);
 		}
 		form_set_record(f, "unit", id, u.version);
-		if (form_run(f, save_unit, &u)) {
-			ui_msg(ST_OK, "%s", _("Saved."));
-			what = UI_RELOAD_ALL;
-			unit_rec fresh;
-			if (v && unit_get(app->db, &app->who, u.id, &fresh, &e) == KE_OK) {
-				list_select_id(&v->list, fresh.sort_key, fresh.id);
-				unit_free(&fresh);
-			}
-		}
-		form_free(f);
+	}
+	int what = view_form_run(f, save_unit, &u);
+	unit_rec fresh;
+	if (what && v && unit_get(app->db, &app->who, u.id, &fresh, &e) == KE_OK) {
+		list_select_id(&v->list, fresh.sort_key, fresh.id);
+		unit_free(&fresh);
 	}
 	unit_free(&p);
 	unit_free(&u);
 	return what;
 }
 
+/* Saves the unit n (name and kind borrowed) at version; its new sort key
+ * is n's. */
+static kcode unit_save_at(void *ctx, int64_t version, kerr *e)
+{
+	unit_rec *n = ctx;
+	n->version = version;
+	free(n->sort_key);
+	n->sort_key = NULL;
+	return unit_save(app->db, &app->who, n, e);
+}
+
 static int unit_toggle(int64_t id)
 {
-	int what = UI_NOTHING;
 	unit_rec u;
 	kerr e;
-	if (unit_get(app->db, &app->who, id, &u, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(unit_get(app->db, &app->who, id, &u, &e), &e))
 		return UI_NOTHING;
-	}
 	char q[600];
 	snprintf(q, sizeof q, u.active ? _("Deactivate the unit %s? Its history is kept.")
 				       : _("Reactivate the unit %s?"), u.name);
-	if (ui_confirm(q)) {
-		/* name and kind are borrowed from u; only the new sort key is ours */
-		unit_rec n = { .id = u.id, .version = u.version, .parent_id = u.parent_id,
-			       .name = u.name, .active = !u.active };
-		memcpy(n.kind, u.kind, sizeof n.kind);
-		kcode c = unit_save(app->db, &app->who, &n, &e);
-		/* Someone changed the unit meanwhile: ask again */
-		if (c == KE_CONFLICT && ui_ask_again(&e, u.active ? _("Deactivate anyway?") : _("Reactivate anyway?"))) {
-			unit_rec cur;
-			c = unit_get(app->db, &app->who, u.id, &cur, &e);
-			if (!c) {
-				n.version = cur.version;
-				free(n.sort_key);
-				n.sort_key = NULL;
-				c = unit_save(app->db, &app->who, &n, &e);
-				unit_free(&cur);
-			}
-		}
-		if (c)
-			ui_msg(ST_ERROR, "%s", e.msg);
-		else
-			ui_msg(ST_OK, u.active ? _("%s is deactivated.") : _("%s is active again."), u.name);
-		free(n.sort_key);
-		what = UI_RELOAD_ALL;
-	}
+	/* name and kind are borrowed from u; only the new sort key is ours */
+	unit_rec n = { .id = u.id, .parent_id = u.parent_id, .name = u.name, .active = !u.active };
+	memcpy(n.kind, u.kind, sizeof n.kind);
+	int c = view_confirm_change(q, u.active ? _("Deactivate anyway?") : _("Reactivate anyway?"),
+				    unit_save_at, reload_unit, &n, u.version);
+	if (c == KE_OK)
+		ui_msg(ST_OK, u.active ? _("%s is deactivated.") : _("%s is active again."), u.name);
+	free(n.sort_key);
 	unit_free(&u);
-	return what;
+	return c < 0 ? UI_NOTHING : UI_RELOAD_ALL;
 }
 
 enum { LF_PERSON, LF_FROM, LF_REPLACE, LF_COUNT };
@@ -373,10 +315,8 @@ static int unit_leader(int64_t id)
 	int what = UI_NOTHING;
 	unit_rec u;
 	kerr e;
-	if (unit_get(app->db, &app->who, id, &u, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(unit_get(app->db, &app->who, id, &u, &e), &e))
 		return UI_NOTHING;
-	}
 	fdesc fs[LF_COUNT] = {
 		[LF_PERSON] = { _("Person"), FK_CHOICE, 1, 0, 0, 0, pick_staff, NULL, _("Type part of the name"), .col = "staff_id" },
 		[LF_FROM] = { _("Leader from"), FK_DATE, 1, 0, 0, 0, NULL, NULL, _("A date like 22-11-2026"), .col = "since" },
@@ -412,7 +352,6 @@ static kcode save_budget(void *ctx, form *f, int *bad, kerr *e)
 
 static int unit_budget(int64_t id)
 {
-	int what = UI_NOTHING;
 	unit_rec u;
 	kerr e;
 	int64_t amount = 0;
@@ -434,14 +373,9 @@ static int unit_budget(int64_t id)
 		form_set_record(f, "budget", id, 0);
 		if (amount)
 			form_set_num(f, BF_AMOUNT, amount);
-		if (form_run(f, save_budget, &id)) {
-			ui_msg(ST_OK, "%s", _("Saved."));
-			what = UI_RELOAD_ALL;
-		}
-		form_free(f);
 	}
 	unit_free(&u);
-	return what;
+	return view_form_run(f, save_budget, &id);
 }
 
 static int unit_act(view *v, int a, const lrow *sel)
@@ -459,9 +393,9 @@ static int unit_act(view *v, int a, const lrow *sel)
 /* ---- professions ---- */
 
 static const action prof_actions[] = {
-	{ A_NEW, N_("New"), N_("Add a profession"), { 'n' }, 1 },
-	{ A_EDIT, N_("Edit"), N_("Rename the profession"), { 'e' }, 1 },
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_NEW(N_("Add a profession")),
+	ACTION_EDIT(N_("Rename the profession")),
+	ACTION_END,
 };
 
 static void prof_header(view *v, char *buf, size_t size, int width)
@@ -514,10 +448,8 @@ static void prof_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	(void)v;
 	named_rec p;
 	kerr e;
-	if (prof_get(sel, &p, &e)) {
-		ui_put(w, 0, 0, wd, e.msg, 0);
+	if (detail_failed(w, wd, prof_get(sel, &p, &e), &e))
 		return;
-	}
 	detail_title(w, 0, wd, p.name);
 	draw_wrapped(w, 1, h, wd, _("Staff records and activities refer to it; a new name shows everywhere."));
 	named_free(&p);
@@ -545,13 +477,10 @@ static kcode save_prof(void *ctx, form *f, int *bad, kerr *e)
 
 static int prof_edit(view *v, const lrow *sel)
 {
-	int what = UI_NOTHING;
 	named_rec p = { 0 };
 	kerr e;
-	if (sel && prof_get(sel, &p, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (sel && ui_failed(prof_get(sel, &p, &e), &e))
 		return UI_NOTHING;
-	}
 	fdesc fs[PF_COUNT] = {
 		[PF_NAME] = { _("Name"), FK_TEXT, 1, 80, 0, 0, NULL, NULL, _("E.g. Pædagog, Lærer, Socialrådgiver"), .col = "name" },
 	};
@@ -560,14 +489,10 @@ static int prof_edit(view *v, const lrow *sel)
 		if (sel)
 			form_set_text(f, PF_NAME, p.name);
 		form_set_record(f, "profession", sel ? sel->id : 0, p.version);
-		if (form_run(f, save_prof, &p)) {
-			ui_msg(ST_OK, "%s", _("Saved."));
-			what = UI_RELOAD_ALL;
-			if (p.sort_key)
-				list_select_id(&v->list, p.sort_key, p.id);
-		}
-		form_free(f);
 	}
+	int what = view_form_run(f, save_prof, &p);
+	if (what && p.sort_key)
+		list_select_id(&v->list, p.sort_key, p.id);
 	named_free(&p);
 	return what;
 }
@@ -645,9 +570,9 @@ static kcode named_take(named_rec *rows, int n, int64_t id, named_rec *out, kerr
 /* competence areas */
 
 static const action comp_actions[] = {
-	{ A_NEW, N_("New"), N_("Add a competence area"), { 'n' }, 1 },
-	{ A_EDIT, N_("Edit"), N_("Edit the competence area's code and names"), { 'e' }, 1 },
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_NEW(N_("Add a competence area")),
+	ACTION_EDIT(N_("Edit the competence area's code and names")),
+	ACTION_END,
 };
 
 static void comp_widths(int width, int w[3])
@@ -660,10 +585,8 @@ static void comp_widths(int width, int w[3])
 static void comp_header(view *v, char *buf, size_t size, int width)
 {
 	(void)v;
-	int w[3];
-	comp_widths(width, w);
 	const char *t[3] = { _("Code"), _("Danish name"), _("English name") };
-	columns(buf, size, 3, t, w);
+	header_columns(buf, size, width, comp_widths, 3, t);
 }
 
 static void comp_line(const named_rec *r, int width, char *buf, size_t size)
@@ -699,10 +622,8 @@ static void comp_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	(void)v;
 	named_rec c;
 	kerr e;
-	if (comp_get(sel->id, &c, &e)) {
-		ui_put(w, 0, 0, wd, e.msg, 0);
+	if (detail_failed(w, wd, comp_get(sel->id, &c, &e), &e))
 		return;
-	}
 	char pos[16];
 	int y = 0;
 	y = detail_title(w, y, wd, c.name);
@@ -755,13 +676,10 @@ static kcode reload_comp(void *ctx, form *into, int64_t *version, kerr *e)
 /* v may be NULL (a draft reopened at the start). */
 static int comp_edit(view *v, int64_t id)
 {
-	int what = UI_NOTHING;
 	named_rec c = { 0 };
 	kerr e;
-	if (id && comp_get(id, &c, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (id && ui_failed(comp_get(id, &c, &e), &e))
 		return UI_NOTHING;
-	}
 	fdesc fs[CF_COUNT] = {
 		[CF_CODE] = { _("Code"), FK_TEXT, 1, 20, 0, 0, NULL, NULL, _("Letters a-z, e.g. relational"), .col = "code" },
 		[CF_DA] = { _("Danish name"), FK_TEXT, 1, 80, 0, 0, NULL, NULL, NULL, .col = "name_da" },
@@ -776,16 +694,12 @@ static int comp_edit(view *v, int64_t id)
 			form_set_reload(f, reload_comp, &c);
 		}
 		form_set_record(f, "competence", id, c.version);
-		if (form_run(f, save_comp, &c)) {
-			char key[16];
-			ui_msg(ST_OK, "%s", _("Saved."));
-			what = UI_RELOAD_ALL;
-			comp_key(&c, key, sizeof key);
-			if (v)
-				list_select_id(&v->list, key, c.id);
-		}
-		form_free(f);
 	}
+	int what = view_form_run(f, save_comp, &c);
+	char key[16];
+	comp_key(&c, key, sizeof key);
+	if (what && v)
+		list_select_id(&v->list, key, c.id);
 	named_free(&c);
 	return what;
 }
@@ -802,9 +716,9 @@ static int comp_act(view *v, int a, const lrow *sel)
 /* focus areas of app->year */
 
 static const action focus_actions[] = {
-	{ A_NEW, N_("New"), N_("Add a focus area for the year"), { 'n' }, 1 },
-	{ A_EDIT, N_("Edit"), N_("Edit the focus area"), { 'e' }, 1 },
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_NEW(N_("Add a focus area for the year")),
+	ACTION_EDIT(N_("Edit the focus area")),
+	ACTION_END,
 };
 
 static void focus_widths(int width, int w[2])
@@ -816,10 +730,8 @@ static void focus_widths(int width, int w[2])
 static void focus_header(view *v, char *buf, size_t size, int width)
 {
 	(void)v;
-	int w[2];
-	focus_widths(width, w);
 	const char *t[2] = { _("Focus area"), _("Description") };
-	columns(buf, size, 2, t, w);
+	header_columns(buf, size, width, focus_widths, 2, t);
 }
 
 static void focus_line(const named_rec *r, int width, char *buf, size_t size)
@@ -859,10 +771,8 @@ static void focus_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	(void)v;
 	named_rec f;
 	kerr e;
-	if (focus_get(sel->id, &f, &e)) {
-		ui_put(w, 0, 0, wd, e.msg, 0);
+	if (detail_failed(w, wd, focus_get(sel->id, &f, &e), &e))
 		return;
-	}
 	char year[16];
 	int y = 0;
 	y = detail_title(w, y, wd, f.name);
@@ -914,13 +824,10 @@ static kcode reload_focus(void *ctx, form *into, int64_t *version, kerr *e)
 /* v may be NULL (a draft reopened at the start). */
 static int focus_edit(view *v, int64_t id)
 {
-	int what = UI_NOTHING;
 	named_rec r = { .year = app->year };
 	kerr e;
-	if (id && focus_get(id, &r, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (id && ui_failed(focus_get(id, &r, &e), &e))
 		return UI_NOTHING;
-	}
 	fdesc fs[FF_COUNT] = {
 		[FF_TITLE] = { _("Title"), FK_TEXT, 1, 120, 0, 0, NULL, NULL, NULL, .col = "title" },
 		[FF_DESC] = { _("Description"), FK_TEXTAREA, 0, 2000, 0, 0, NULL, NULL, NULL, .col = "description" },
@@ -940,14 +847,10 @@ static int focus_edit(view *v, int64_t id)
 		} else {
 			form_set_record(f, "focus-new", r.year, 0);
 		}
-		if (form_run(f, save_focus, &r)) {
-			ui_msg(ST_OK, "%s", _("Saved."));
-			what = UI_RELOAD_ALL;
-			if (v && r.sort_key)
-				list_select_id(&v->list, r.sort_key, r.id);
-		}
-		form_free(f);
 	}
+	int what = view_form_run(f, save_focus, &r);
+	if (what && v && r.sort_key)
+		list_select_id(&v->list, r.sort_key, r.id);
 	named_free(&r);
 	return what;
 }
@@ -967,9 +870,9 @@ static int focus_act(view *v, int a, const lrow *sel)
 enum { R_UNITS = 1, R_PROFESSIONS, R_COMPETENCE, R_FOLLOWUP, R_FOCUS, R_COUNT = R_FOCUS };
 
 static const action admin_actions[] = {
-	{ A_OPEN, N_("Open"), N_("Open the register"), { '\n', KEY_RIGHT }, 1 },
+	ACTION_OPEN(N_("Open"), N_("Open the register")),
 	{ A_IMPORT, N_("Import"), N_("Import staff or activities from an HR spreadsheet (CSV)"), { 'i' }, 1 },
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_END,
 };
 
 /* The register's name as listed; focus areas are per year. */
@@ -1035,46 +938,26 @@ static void admin_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 }
 
 static const view_ops unit_ops = {
-	.title = N_("Units"),
-	.actions = unit_actions,
-	.fetch = unit_fetch,
-	.header = unit_header,
-	.detail = unit_detail,
-	.act = unit_act,
-	.allowed = admin_allowed,
+	.title = N_("Units"), .actions = unit_actions,
+	.fetch = unit_fetch, .header = unit_header, .detail = unit_detail, .act = unit_act, .allowed = admin_allowed,
 	.table = "unit",
 };
 
 static const view_ops prof_ops = {
-	.title = N_("Professions"),
-	.actions = prof_actions,
-	.fetch = prof_fetch,
-	.header = prof_header,
-	.detail = prof_detail,
-	.act = prof_act,
-	.allowed = admin_allowed,
+	.title = N_("Professions"), .actions = prof_actions,
+	.fetch = prof_fetch, .header = prof_header, .detail = prof_detail, .act = prof_act, .allowed = admin_allowed,
 	.table = "profession",
 };
 
 static const view_ops comp_ops = {
-	.title = N_("Competence areas"),
-	.actions = comp_actions,
-	.fetch = comp_fetch,
-	.header = comp_header,
-	.detail = comp_detail,
-	.act = comp_act,
-	.allowed = admin_allowed,
+	.title = N_("Competence areas"), .actions = comp_actions,
+	.fetch = comp_fetch, .header = comp_header, .detail = comp_detail, .act = comp_act, .allowed = admin_allowed,
 	.table = "competence_area",
 };
 
 static const view_ops focus_ops = {
-	.title = N_("Focus areas"),
-	.actions = focus_actions,
-	.fetch = focus_fetch,
-	.header = focus_header,
-	.detail = focus_detail,
-	.act = focus_act,
-	.allowed = admin_allowed,
+	.title = N_("Focus areas"), .actions = focus_actions,
+	.fetch = focus_fetch, .header = focus_header, .detail = focus_detail, .act = focus_act, .allowed = admin_allowed,
 	.table = "focus_area",
 };
 
@@ -1133,13 +1016,8 @@ int view_admin_resume(const char *form, int64_t id)
 }
 
 static const view_ops admin_ops = {
-	.title = N_("Admin"),
-	.actions = admin_actions,
-	.fetch = admin_fetch,
-	.header = admin_header,
-	.detail = admin_detail,
-	.act = admin_act,
-	.allowed = admin_allowed,
+	.title = N_("Admin"), .actions = admin_actions,
+	.fetch = admin_fetch, .header = admin_header, .detail = admin_detail, .act = admin_act, .allowed = admin_allowed,
 };
 
 view *view_admin_new(void)

@@ -20,7 +20,7 @@ struct history {
 };
 
 static const action history_actions[] = {
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_END,
 };
 
 /* Field names of the audit JSON and what the forms call them. */
@@ -95,10 +95,8 @@ static void what_of(const audit_rec *r, char *buf, size_t size)
 static void header(view *v, char *buf, size_t size, int width)
 {
 	(void)v;
-	int w[3];
-	widths(width, w);
 	const char *t[3] = { _("When (UTC)"), _("Who"), _("What") };
-	columns(buf, size, 3, t, w);
+	header_columns(buf, size, width, widths, 3, t);
 }
 
 static int fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,
@@ -151,10 +149,8 @@ static void detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	audit_change *c;
 	int n;
 	kerr e;
-	if (audit_changes(app->db, &app->who, sel->id, &c, &n, &e)) {
-		ui_put(w, 0, 0, wd, e.msg, 0);
+	if (detail_failed(w, wd, audit_changes(app->db, &app->who, sel->id, &c, &n, &e), &e))
 		return;
-	}
 	/* The row line already says when, who and what; the detail says how. */
 	int y = 0;
 	y = detail_title(w, y, wd, sel->text);
@@ -180,11 +176,8 @@ static void detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 }
 
 static const view_ops history_ops = {
-	.title = N_("History"),
-	.actions = history_actions,
-	.fetch = fetch,
-	.header = header,
-	.detail = detail,
+	.title = N_("History"), .actions = history_actions,
+	.fetch = fetch, .header = header, .detail = detail,
 	.close = view_free_data,
 };
 

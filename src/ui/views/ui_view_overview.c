@@ -30,8 +30,7 @@
 #define SOON_DAYS 30
 
 static const action ov_actions[] = {
-	{ A_OPEN, N_("Open"), N_("Open the line's record: the plan, the session's participants, the follow-up"),
-	  { '\n', KEY_RIGHT }, 1 },
+	ACTION_OPEN(N_("Open"), N_("Open the line's record: the plan, the session's participants, the follow-up")),
 	CYCLE_ACTION_APPROVE,
 	CYCLE_ACTION_REJECT,
 	CYCLE_ACTION_AGREE,
@@ -41,7 +40,7 @@ static const action ov_actions[] = {
 	CYCLE_ACTION_NOSHOW,
 	CYCLE_ACTION_CANCEL,
 	CYCLE_ACTION_PRICE,
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_END,
 };
 
 /* The order of the sections: a leader's people first, then one's own. */
@@ -397,48 +396,12 @@ static const char *about(ov_section s)
 	return "";
 }
 
-static void plan_detail(WINDOW *w, int h, int wd, int64_t plan_id)
-{
-	plan_rec p;
-	kerr e;
-	if (plan_get(app->db, &app->who, plan_id, &p, &e)) {
-		ui_put(w, 0, 0, wd, e.msg, 0);
-		return;
-	}
-	char buf[600], d[11];
-	int y = 0;
-	snprintf(buf, sizeof buf, "%s · %s %d", p.staff_name, _("plan"), p.year);
-	y = detail_title(w, y, wd, buf);
-	if (y < h) y = detail_line(w, y, wd, _("Status"), plan_status_name(p.status));
-	date_format(p.mus_date, d);
-	if (y < h) y = detail_line(w, y, wd, _("MUS date"), d[0] ? d : "–");
-	if (y < h && p.agreed_at[0]) {
-		snprintf(buf, sizeof buf, "%s, %s UTC", p.agreed_by_name, p.agreed_at);
-		y = detail_line(w, y, wd, _("Agreed by"), buf);
-	}
-	if (y < h && p.accepted_at[0])
-		y = detail_line(w, y, wd, _("Accepted"), p.accepted_at);
-	goal_rec *g;
-	int n;
-	if (y < h && goal_list(app->db, &app->who, p.id, &g, &n, &e) == KE_OK) {
-		y = detail_line(w, y, wd, _("Goals"), n ? "" : _("none yet"));
-		for (int i = 0; i < n && y < h; i++) {
-			snprintf(buf, sizeof buf, "  %d. %s [%s]", i + 1, g[i].what, goal_status_name(g[i].status));
-			ui_put(w, y++, 0, wd, buf, 1);
-		}
-		goal_rows_free(g, n);
-	}
-	plan_free(&p);
-}
-
 static void goal_detail(WINDOW *w, int h, int wd, int64_t goal_id)
 {
 	goal_rec g;
 	kerr e;
-	if (goal_get(app->db, &app->who, goal_id, &g, &e)) {
-		ui_put(w, 0, 0, wd, e.msg, 0);
+	if (detail_failed(w, wd, goal_get(app->db, &app->who, goal_id, &g, &e), &e))
 		return;
-	}
 	char d[11];
 	int y = 0;
 	y = detail_title(w, y, wd, g.what);
@@ -455,10 +418,8 @@ static void staff_detail(WINDOW *w, int h, int wd, int64_t staff_id)
 {
 	staff_rec s;
 	kerr e;
-	if (staff_get(app->db, &app->who, staff_id, &s, &e)) {
-		ui_put(w, 0, 0, wd, e.msg, 0);
+	if (detail_failed(w, wd, staff_get(app->db, &app->who, staff_id, &s, &e), &e))
 		return;
-	}
 	char buf[400];
 	int y = 0;
 	y = detail_title(w, y, wd, s.name);
@@ -476,10 +437,8 @@ static void followup_detail(WINDOW *w, int h, int wd, int64_t fu_id)
 {
 	followup_rec f;
 	kerr e;
-	if (followup_get(app->db, &app->who, fu_id, &f, &e)) {
-		ui_put(w, 0, 0, wd, e.msg, 0);
+	if (detail_failed(w, wd, followup_get(app->db, &app->who, fu_id, &f, &e), &e))
 		return;
-	}
 	int64_t part = f.participation_id;
 	followup_free(&f);
 	view_part_detail(w, 0, h, wd, part);
@@ -514,7 +473,7 @@ static void ov_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 		return;
 	}
 	switch (kind_of(sel)) {
-	case 'P': plan_detail(w, h, wd, sel->id); break;
+	case 'P': view_plan_detail(w, h, wd, sel->id, 1); break;
 	case 'G': goal_detail(w, h, wd, sel->id); break;
 	case 'S': staff_detail(w, h, wd, sel->id); break;
 	case 'R': view_part_detail(w, 0, h, wd, sel->id); break;
@@ -582,13 +541,8 @@ static void ov_close(view *v)
 }
 
 static const view_ops overview_ops = {
-	.title = N_("Overview"),
-	.actions = ov_actions,
-	.fetch = ov_fetch,
-	.header = ov_header,
-	.detail = ov_detail,
-	.act = ov_act,
-	.allowed = ov_allowed,
+	.title = N_("Overview"), .actions = ov_actions,
+	.fetch = ov_fetch, .header = ov_header, .detail = ov_detail, .act = ov_act, .allowed = ov_allowed,
 	.close = ov_close,
 };
 

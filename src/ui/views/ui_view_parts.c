@@ -23,7 +23,7 @@ static const action part_actions[] = {
 	CYCLE_ACTION_NOSHOW,
 	CYCLE_ACTION_CANCEL,
 	CYCLE_ACTION_PRICE,
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_END,
 };
 
 /* "waiting list (2)" or the status word. */
@@ -182,13 +182,8 @@ static void parts_close(view *v)
 
 static const view_ops parts_ops = {
 	.actions = part_actions,
-	.fetch = fetch,
-	.header = header,
-	.detail = detail,
-	.act = act,
-	.allowed = allowed,
-	.close = parts_close,
-	.table = "participation",
+	.fetch = fetch, .header = header, .detail = detail, .act = act, .allowed = allowed,
+	.close = parts_close, .table = "participation",
 };
 
 view *view_parts_new(int64_t session_id, int64_t staff_id)

@@ -7,7 +7,6 @@
 #include "db_staff.h"
 #include "i18n.h"
 #include "ui_form.h"
-#include "ui_box.h"
 #include "ui_pick.h"
 #include "ui_cycle.h"
 #include "ui_export.h"
@@ -23,23 +22,23 @@ enum { A_GOAL_UP = A_VIEW, A_GOAL_DOWN, A_EDIT_PLAN };
 	CYCLE_ACTION_AGREE, CYCLE_ACTION_ACCEPT, CYCLE_ACTION_EVALUATE, CYCLE_ACTION_CARRY, ACTION_PRINT_PLAN
 
 static const action plan_actions[] = {
-	{ A_OPEN, N_("Goals"), N_("Open the plan's goals"), { '\n', KEY_RIGHT }, 1 },
-	{ A_NEW, N_("New"), N_("Create a plan for a person"), { 'n' }, 1 },
-	{ A_EDIT, N_("Edit"), N_("Edit MUS date and notes"), { 'e' }, 1 },
-	{ A_DELETE, N_("Delete"), N_("Delete a draft plan"), { 'd' }, 1 },
+	ACTION_OPEN(N_("Goals"), N_("Open the plan's goals")),
+	ACTION_NEW(N_("Create a plan for a person")),
+	ACTION_EDIT(N_("Edit MUS date and notes")),
+	ACTION_DELETE(N_("Delete"), N_("Delete a draft plan")),
 	PLAN_STEPS,
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_END,
 };
 
 static const action goal_actions[] = {
 	{ A_NEW, N_("New goal"), N_("Add a goal to the plan"), { 'n' }, 1 },
 	{ A_EDIT, N_("Edit"), N_("Edit the goal"), { 'e', '\n' }, 1 },
-	{ A_DELETE, N_("Delete"), N_("Remove the goal"), { 'd' }, 1 },
+	ACTION_DELETE(N_("Delete"), N_("Remove the goal")),
 	{ A_GOAL_UP, N_("Move up"), N_("Move the goal up"), { 'K', '-' }, 0 },
 	{ A_GOAL_DOWN, N_("Move down"), N_("Move the goal down"), { 'J', '+' }, 0 },
 	{ A_EDIT_PLAN, N_("Plan"), N_("Edit the plan's MUS date and notes"), { 'm' }, 1 },
 	PLAN_STEPS,
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_END,
 };
 
 /* What the person at the keyboard may do to plan id, as the data
@@ -76,10 +75,8 @@ static void widths(int width, int w[5])
 static void plan_header(view *v, char *buf, size_t size, int width)
 {
 	(void)v;
-	int w[5];
-	widths(width, w);
 	const char *t[5] = { _("Name"), _("Unit"), _("Status"), _("Goals"), _("MUS") };
-	columns(buf, size, 5, t, w);
+	header_columns(buf, size, width, widths, 5, t);
 }
 
 static int plan_fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,
@@ -109,53 +106,54 @@ static int plan_fetch(void *ctx, const char *filter, const char *key, int64_t id
 	return got;
 }
 
-static int plan_summary(WINDOW *w, int y, int h, int wd, const plan_rec *p)
+void view_plan_detail(WINDOW *w, int h, int wd, int64_t plan_id, int brief)
 {
-	char buf[512], d[11];
-	snprintf(buf, sizeof buf, "%s · %s %d", p->staff_name, _("plan"), p->year);
-	y = detail_title(w, y, wd, buf);
-	if (y < h)
-		y = detail_line(w, y, wd, _("Status"), plan_status_name(p->status));
-	date_format(p->mus_date, d);
-	if (y < h)
-		y = detail_line(w, y, wd, _("MUS date"), d[0] ? d : "–");
-	if (y < h && p->agreed_at[0]) {
-		snprintf(buf, sizeof buf, "%s, %s UTC", p->agreed_by_name, p->agreed_at);
-		y = detail_line(w, y, wd, _("Agreed by"), buf);
-	}
-	if (y < h && p->accepted_at[0])
-		y = detail_line(w, y, wd, _("Accepted"), p->accepted_at);
-	if (y < h && p->notes[0])
-		y = detail_line(w, y, wd, _("Notes"), p->notes);
-	if (y < h && p->evaluation[0])
-		y = detail_line(w, y, wd, _("Evaluation"), p->evaluation);
-	y = cycle_plan_changes(w, y, h, wd, p->id);
-	return y;
-}
-
-static void plan_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
-{
-	(void)v;
 	plan_rec p;
 	kerr e;
-	if (plan_get(app->db, &app->who, sel->id, &p, &e)) {
-		ui_put(w, 0, 0, wd, e.msg, 0);
+	if (detail_failed(w, wd, plan_get(app->db, &app->who, plan_id, &p, &e), &e))
 		return;
+	char buf[600], d[11];
+	snprintf(buf, sizeof buf, "%s · %s %d", p.staff_name, _("plan"), p.year);
+	int y = detail_title(w, 0, wd, buf);
+	if (y < h)
+		y = detail_line(w, y, wd, _("Status"), plan_status_name(p.status));
+	date_format(p.mus_date, d);
+	if (y < h)
+		y = detail_line(w, y, wd, _("MUS date"), d[0] ? d : "–");
+	if (y < h && p.agreed_at[0]) {
+		snprintf(buf, sizeof buf, "%s, %s UTC", p.agreed_by_name, p.agreed_at);
+		y = detail_line(w, y, wd, _("Agreed by"), buf);
 	}
-	int y = plan_summary(w, 0, h, wd, &p);
+	if (y < h && p.accepted_at[0])
+		y = detail_line(w, y, wd, _("Accepted"), p.accepted_at);
+	if (!brief) {
+		if (y < h && p.notes[0])
+			y = detail_line(w, y, wd, _("Notes"), p.notes);
+		if (y < h && p.evaluation[0])
+			y = detail_line(w, y, wd, _("Evaluation"), p.evaluation);
+		y = cycle_plan_changes(w, y, h, wd, p.id);
+	}
 	goal_rec *g;
 	int n;
 	if (y < h && goal_list(app->db, &app->who, p.id, &g, &n, &e) == KE_OK) {
 		y = detail_line(w, y, wd, _("Goals"), n ? "" : _("none yet"));
 		for (int i = 0; i < n && y < h; i++) {
-			char buf[512];
-			snprintf(buf, sizeof buf, "  %d. %s [%s, %s]", i + 1, g[i].what, g[i].competence_name,
-				 goal_status_name(g[i].status));
+			if (brief)
+				snprintf(buf, sizeof buf, "  %d. %s [%s]", i + 1, g[i].what, goal_status_name(g[i].status));
+			else
+				snprintf(buf, sizeof buf, "  %d. %s [%s, %s]", i + 1, g[i].what, g[i].competence_name,
+					 goal_status_name(g[i].status));
 			ui_put(w, y++, 0, wd, buf, 1);
 		}
 		goal_rows_free(g, n);
 	}
 	plan_free(&p);
+}
+
+static void plan_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
+{
+	(void)v;
+	view_plan_detail(w, h, wd, sel->id, 0);
 }
 
 /* ---- the plan form ---- */
@@ -210,10 +208,8 @@ static int64_t edit_plan(int64_t id)
 {
 	plan_rec p = { 0 };
 	kerr e;
-	if (id && plan_get(app->db, &app->who, id, &p, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (id && ui_failed(plan_get(app->db, &app->who, id, &p, &e), &e))
 		return 0;
-	}
 	if (!id)
 		p.year = app->year;
 	fdesc fs[P_COUNT] = {
@@ -236,10 +232,7 @@ static int64_t edit_plan(int64_t id)
 		form_set_reload(f, reload_plan, &p);
 	}
 	form_set_record(f, "plan", id, p.version);
-	int64_t saved = form_run(f, save_plan, &p) ? p.id : 0;
-	if (saved)
-		ui_msg(ST_OK, "%s", _("Saved."));
-	form_free(f);
+	int64_t saved = view_form_run(f, save_plan, &p) ? p.id : 0;
 	plan_free(&p);
 	return saved;
 }
@@ -248,10 +241,8 @@ void view_plan_open(int64_t plan_id)
 {
 	plan_rec p;
 	kerr e;
-	if (plan_get(app->db, &app->who, plan_id, &p, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(plan_get(app->db, &app->who, plan_id, &p, &e), &e))
 		return;
-	}
 	view *g = view_goals_new(plan_id);
 	if (g)
 		snprintf(g->subtitle, sizeof g->subtitle, "%s %d", p.staff_name, p.year);
@@ -266,10 +257,8 @@ int view_plan_open_of(int64_t staff_id, int year)
 	kcode c = plan_find(app->db, &app->who, staff_id, year, &p, &e);
 	if (c == KE_NOTFOUND && cycle_leads(staff_id)) {
 		staff_rec s;
-		if (staff_get(app->db, &app->who, staff_id, &s, &e)) {
-			ui_msg(ST_ERROR, "%s", e.msg);
+		if (ui_failed(staff_get(app->db, &app->who, staff_id, &s, &e), &e))
 			return UI_NOTHING;
-		}
 		char q[300];
 		snprintf(q, sizeof q, _("%s has no plan for %d. Create it?"), s.name, year);
 		staff_free(&s);
@@ -291,36 +280,24 @@ int view_plan_open_of(int64_t staff_id, int year)
 	return UI_NOTHING;
 }
 
+static kcode plan_delete_at(void *ctx, int64_t version, kerr *e)
+{
+	return plan_delete(app->db, &app->who, ((plan_rec *)ctx)->id, version, e);
+}
+
 static int delete_plan(int64_t id)
 {
 	plan_rec p;
 	kerr e;
-	if (plan_get(app->db, &app->who, id, &p, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(plan_get(app->db, &app->who, id, &p, &e), &e))
 		return UI_NOTHING;
-	}
-	int what = UI_NOTHING;
 	char q[300];
 	snprintf(q, sizeof q, _("Delete the %d plan of %s with its %d goal(s)?"), p.year, p.staff_name, p.goals);
-	if (ui_confirm(q)) {
-		kcode c = plan_delete(app->db, &app->who, p.id, p.version, &e);
-		/* Someone changed the plan meanwhile: ask again */
-		if (c == KE_CONFLICT && ui_ask_again(&e, _("Delete it anyway?"))) {
-			plan_rec cur;
-			c = plan_get(app->db, &app->who, p.id, &cur, &e);
-			if (!c) {
-				c = plan_delete(app->db, &app->who, p.id, cur.version, &e);
-				plan_free(&cur);
-			}
-		}
-		if (c)
-			ui_msg(ST_ERROR, "%s", e.msg);
-		else
-			ui_msg(ST_OK, "%s", _("The plan is deleted."));
-		what = UI_RELOAD_VIEW;
-	}
+	int c = view_confirm_change(q, _("Delete it anyway?"), plan_delete_at, reload_plan, &p, p.version);
+	if (c == KE_OK)
+		ui_msg(ST_OK, "%s", _("The plan is deleted."));
 	plan_free(&p);
-	return what;
+	return c < 0 ? UI_NOTHING : UI_RELOAD_VIEW;
 }
 
 static int plan_allowed(view *v, int a, const lrow *sel)
@@ -358,13 +335,8 @@ static int plan_act(view *v, int a, const lrow *sel)
 }
 
 static const view_ops plans_ops = {
-	.title = N_("Plans"),
-	.actions = plan_actions,
-	.fetch = plan_fetch,
-	.header = plan_header,
-	.detail = plan_detail,
-	.act = plan_act,
-	.allowed = plan_allowed,
+	.title = N_("Plans"), .actions = plan_actions,
+	.fetch = plan_fetch, .header = plan_header, .detail = plan_detail, .act = plan_act, .allowed = plan_allowed,
 	.table = "plan",
 };
 
@@ -390,27 +362,21 @@ static int goal_fetch(void *ctx, const char *filter, const char *key, int64_t id
 {
 	view *v = ctx;
 	goal_rec *g;
-	int count, got = 0;
+	int count;
 	(void)filter;
 	if (goal_list(app->db, &app->who, v->parent_id, &g, &count, e))
 		return -1;
 	int w[4] = { 3, width - 3 - 16 - 12 - 3, 16, 12 };
 	char keys[count ? count : 1][16];
-	for (int i = 0; i < count; i++)
-		snprintf(keys[i], sizeof keys[i], "%08d", i);
-	int start = 0, step = backward ? -1 : 1;
-	if (backward) {
-		start = count - 1;
-		while (key && start >= 0 && (strcmp(keys[start], key) > 0 ||
-					     (strcmp(keys[start], key) == 0 && g[start].id >= id)))
-			start--;
-	} else {
-		while (key && start < count && (strcmp(keys[start], key) < 0 ||
-						(strcmp(keys[start], key) == 0 && g[start].id <= id)))
-			start++;
+	mkey k[count ? count : 1];
+	for (int i = 0; i < count; i++) {
+		pos_key(i, keys[i], sizeof keys[i]);
+		k[i] = (mkey){ keys[i], g[i].id, i };
 	}
-	for (int i = start; i >= 0 && i < count && got < n; i += step) {
-		char num[12], line[1024];
+	int first, got = mem_page(k, count, key, id, backward, n, &first);
+	for (int j = 0; j < got; j++) {
+		int i = first + j;
+		char num[16], line[1024];
 		snprintf(num, sizeof num, "%d", i + 1);
 		const char *t[4] = { num, g[i].what, g[i].competence_name, goal_status_name(g[i].status) };
 		columns(line, sizeof line, 4, t, w);
@@ -420,19 +386,12 @@ static int goal_fetch(void *ctx, const char *filter, const char *key, int64_t id
 			columns(line, sizeof line, 4, t, w);
 			style = ST_WARN;
 		}
-		if (lrow_set(&out[got], g[i].id, keys[i], line, style)) {
+		if (lrow_set(&out[j], g[i].id, keys[i], line, style)) {
 			goal_rows_free(g, count);
-			return lrow_fail(out, got, e);
+			return lrow_fail(out, j, e);
 		}
-		got++;
 	}
 	goal_rows_free(g, count);
-	if (backward) /* the list wants them in list order */
-		for (int i = 0; i < got / 2; i++) {
-			lrow t = out[i];
-			out[i] = out[got - 1 - i];
-			out[got - 1 - i] = t;
-		}
 	return got;
 }
 
@@ -441,10 +400,8 @@ static void goal_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	(void)v;
 	goal_rec g;
 	kerr e;
-	if (goal_get(app->db, &app->who, sel->id, &g, &e)) {
-		ui_put(w, 0, 0, wd, e.msg, 0);
+	if (detail_failed(w, wd, goal_get(app->db, &app->who, sel->id, &g, &e), &e))
 		return;
-	}
 	char d[11];
 	int y = 0;
 	y = detail_title(w, y, wd, g.what);
@@ -528,10 +485,8 @@ static int edit_goal(view *v, int64_t plan_id, int64_t id)
 {
 	goal_rec g = { 0 };
 	kerr e;
-	if (id && goal_get(app->db, &app->who, id, &g, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (id && ui_failed(goal_get(app->db, &app->who, id, &g, &e), &e))
 		return UI_NOTHING;
-	}
 	g.plan_id = plan_id;
 	plan_rec p;
 	int year = app->year;
@@ -565,48 +520,31 @@ static int edit_goal(view *v, int64_t plan_id, int64_t id)
 				form_set_choice(f, G_STATUS, i + 1, goal_status_name("open"));
 		form_set_record(f, "goal-new", plan_id, 0);
 	}
-	int what = UI_NOTHING;
-	if (form_run(f, save_goal, &g)) {
-		ui_msg(ST_OK, "%s", _("Saved."));
-		if (!id && v) /* a new goal goes last */
-			list_end(&v->list);
-		what = UI_RELOAD_ALL;
-	}
-	form_free(f);
+	int what = view_form_run(f, save_goal, &g);
+	if (what && !id && v) /* a new goal goes last */
+		list_end(&v->list);
 	goal_free(&g);
 	return what;
+}
+
+static kcode goal_delete_at(void *ctx, int64_t version, kerr *e)
+{
+	return goal_delete(app->db, &app->who, ((goal_rec *)ctx)->id, version, e);
 }
 
 static int delete_goal(int64_t id)
 {
 	goal_rec g;
 	kerr e;
-	if (goal_get(app->db, &app->who, id, &g, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(goal_get(app->db, &app->who, id, &g, &e), &e))
 		return UI_NOTHING;
-	}
-	int what = UI_NOTHING;
 	char q[400];
 	snprintf(q, sizeof q, _("Remove the goal \"%s\"?"), g.what);
-	if (ui_confirm(q)) {
-		kcode c = goal_delete(app->db, &app->who, g.id, g.version, &e);
-		/* Someone changed the goal meanwhile: ask again */
-		if (c == KE_CONFLICT && ui_ask_again(&e, _("Remove it anyway?"))) {
-			goal_rec cur;
-			c = goal_get(app->db, &app->who, g.id, &cur, &e);
-			if (!c) {
-				c = goal_delete(app->db, &app->who, g.id, cur.version, &e);
-				goal_free(&cur);
-			}
-		}
-		if (c)
-			ui_msg(ST_ERROR, "%s", e.msg);
-		else
-			ui_msg(ST_OK, "%s", _("The goal is removed."));
-		what = UI_RELOAD_ALL;
-	}
+	int c = view_confirm_change(q, _("Remove it anyway?"), goal_delete_at, reload_goal, &g, g.version);
+	if (c == KE_OK)
+		ui_msg(ST_OK, "%s", _("The goal is removed."));
 	goal_free(&g);
-	return what;
+	return c < 0 ? UI_NOTHING : UI_RELOAD_ALL;
 }
 
 static int goal_allowed(view *v, int a, const lrow *sel)
@@ -667,13 +605,8 @@ int view_plan_resume(const char *form, int64_t id)
 }
 
 static const view_ops goals_ops = {
-	.title = N_("Plan"),
-	.actions = goal_actions,
-	.fetch = goal_fetch,
-	.header = goal_header,
-	.detail = goal_detail,
-	.act = goal_act,
-	.allowed = goal_allowed,
+	.title = N_("Plan"), .actions = goal_actions,
+	.fetch = goal_fetch, .header = goal_header, .detail = goal_detail, .act = goal_act, .allowed = goal_allowed,
 	.table = "goal",
 };
 

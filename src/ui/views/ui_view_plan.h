@@ -14,5 +14,9 @@ void view_plan_open(int64_t plan_id);
 /* A person's plan for the year, offering to create it (leaders, admins);
  * returns what must follow (UI_RELOAD_ALL once a plan was created). */
 int view_plan_open_of(int64_t staff_id, int year);
+/* Plan plan_id as a detail pane shows it: its state and its goals; brief
+ * (the overview) leaves out notes, evaluation, the changes since it was
+ * agreed and the goals' competence areas. */
+void view_plan_detail(WINDOW *w, int h, int wd, int64_t plan_id, int brief);
 
 #endif

@@ -27,17 +27,17 @@
 enum { A_REPORT = A_VIEW + 40, A_UNIT, A_SORT, A_SORT_DIR };
 
 static const action report_actions[] = {
-	{ A_OPEN, N_("Behind"), N_("Show the people or records behind the row"), { '\n', KEY_RIGHT }, 1 },
+	ACTION_OPEN(N_("Behind"), N_("Show the people or records behind the row")),
 	{ A_REPORT, N_("Report"), N_("Choose the report"), { 'r' }, 1 },
 	{ A_UNIT, N_("Unit"), N_("Choose the unit (and the units below it)"), { 'u' }, 1 },
 	{ A_SORT, N_("Sort"), N_("Sort by the next column"), { 's' }, 1 },
 	{ A_SORT_DIR, N_("Reverse"), N_("Reverse the sort order"), { 'S' }, 0 },
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_END,
 };
 
 static const action item_actions[] = {
-	{ A_OPEN, N_("Show"), N_("Show the plan or the person in their pane"), { '\n', KEY_RIGHT }, 1 },
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_OPEN(N_("Show"), N_("Show the plan or the person in their pane")),
+	ACTION_END,
 };
 
 typedef struct lay {
@@ -239,7 +239,7 @@ static void report_header(view *v, char *buf, size_t size, int width)
 }
 
 /* Rows are read whole (a report has at most a few hundred); the window is
- * cut out of them by position, the key being the position zero-padded. */
+ * cut out of them by place (pos_page). */
 static int report_fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,
 			int n, int width, lrow *out, kerr *e)
 {
@@ -248,28 +248,17 @@ static int report_fetch(void *ctx, const char *filter, const char *key, int64_t 
 	(void)filter;
 	if (load(s, e))
 		return -1;
-	int total = s->rep.nrows + 1; /* the total row last */
-	int pos = key ? atoi(key) : backward ? total : -1;
-	/* row i has key i and id i + 1: (key, id) before it includes it (the
-	 * list reloads from (top key, top id - 1)) */
-	if (key && (backward ? id > pos + 1 : id <= pos))
-		pos += backward ? 1 : -1;
-	int first = backward ? pos - n : pos + 1, last = backward ? pos - 1 : pos + n;
-	if (first < 0)
-		first = 0;
-	if (last > total - 1)
-		last = total - 1;
+	int first, got = pos_page(s->rep.nrows + 1, key, id, backward, n, &first); /* the total row last */
 	lay l;
 	layout(s, width, &l);
-	int got = 0;
-	for (int i = first; i <= last; i++) {
+	for (int j = 0; j < got; j++) {
+		int i = first + j;
 		char k[16], text[2048];
-		snprintf(k, sizeof k, "%08d", i);
+		pos_key(i, k, sizeof k);
 		int is_total = i == s->rep.nrows;
 		line(s, &l, is_total ? &s->rep.total : &s->rep.rows[i], is_total, text, sizeof text);
-		if (lrow_set(&out[got], i + 1, k, text, is_total ? ST_HEADER : ST_NORMAL))
-			return lrow_fail(out, got, e);
-		got++;
+		if (lrow_set(&out[j], i + 1, k, text, is_total ? ST_HEADER : ST_NORMAL))
+			return lrow_fail(out, j, e);
 	}
 	return got;
 }
@@ -405,13 +394,8 @@ static void report_close(view *v)
 }
 
 static const view_ops report_ops = {
-	.title = N_("Report"),
-	.actions = report_actions,
-	.fetch = report_fetch,
-	.header = report_header,
-	.detail = report_detail,
-	.act = report_act,
-	.allowed = report_allowed,
+	.title = N_("Report"), .actions = report_actions,
+	.fetch = report_fetch, .header = report_header, .detail = report_detail, .act = report_act, .allowed = report_allowed,
 	.close = report_close,
 };
 
@@ -459,12 +443,10 @@ static void item_widths(int width, int w[4])
 static void item_header(view *v, char *buf, size_t size, int width)
 {
 	istate *s = v->data;
-	int w[4];
-	item_widths(width, w);
 	const char *what = s->kind == REP_COVERAGE ? "" : s->kind == REP_CROSSPROF ? _("Profession")
 			   : s->kind == REP_COMPETENCES || s->kind == REP_FOCUS ? _("Goal") : _("Activity");
 	const char *t[4] = { _("Name"), _("Unit"), what, _("Status") };
-	columns(buf, size, 4, t, w);
+	header_columns(buf, size, width, item_widths, 4, t);
 }
 
 static int item_fetch(void *ctx, const char *filter, const char *key, int64_t id, int backward,
@@ -569,12 +551,8 @@ static int item_act(view *v, int a, const lrow *sel)
 }
 
 static const view_ops report_items_ops = {
-	.title = N_("Behind the figures"),
-	.actions = item_actions,
-	.fetch = item_fetch,
-	.header = item_header,
-	.detail = item_detail,
-	.act = item_act,
+	.title = N_("Behind the figures"), .actions = item_actions,
+	.fetch = item_fetch, .header = item_header, .detail = item_detail, .act = item_act,
 	.close = view_free_data,
 };
 

@@ -15,8 +15,8 @@
 #include <stdlib.h>
 
 static const action menu_actions[] = {
-	{ A_OPEN, N_("Show"), N_("Run the report for the year shown and open it"), { '\n', KEY_RIGHT }, 1 },
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_OPEN(N_("Show"), N_("Run the report for the year shown and open it")),
+	ACTION_END,
 };
 
 static void menu_header(view *v, char *buf, size_t size, int width)
@@ -35,28 +35,25 @@ static int menu_fetch(void *ctx, const char *filter, const char *key, int64_t id
 	(void)ctx;
 	if (report_may(&app->who, e))
 		return -1;
-	int pos = key ? atoi(key) : backward ? REP_COUNT : -1;
-	/* kind k has key k and id k + 1: (key, id) before it includes it (the
-	 * list reloads from (top key, top id - 1)) */
-	if (key && (backward ? id > pos + 1 : id <= pos))
-		pos += backward ? 1 : -1;
-	/* the matching kinds after (or before) pos, handed back in list order */
-	int pick[REP_COUNT], np = 0;
-	for (int k = backward ? pos - 1 : pos + 1; k >= 0 && k < REP_COUNT && np < n; k += backward ? -1 : 1)
+	/* the kinds that match, kind k with key pos_key(k) and id k + 1 */
+	char keys[REP_COUNT][16];
+	mkey m[REP_COUNT];
+	int nm = 0;
+	for (int k = 0; k < REP_COUNT; k++)
 		if (!filter || !filter[0] || pick_matches(report_title((kreport)k), filter) ||
-		    pick_matches(report_about((kreport)k), filter))
-			pick[np++] = k;
-	int got = 0;
-	for (int i = 0; i < np; i++) {
-		int k = backward ? pick[np - 1 - i] : pick[i];
-		char kbuf[16], text[1024];
-		const char *t[2] = { report_title((kreport)k), report_about((kreport)k) };
+		    pick_matches(report_about((kreport)k), filter)) {
+			pos_key(k, keys[k], sizeof keys[k]);
+			m[nm++] = (mkey){ keys[k], k + 1, k };
+		}
+	int first, got = mem_page(m, nm, key, id, backward, n, &first);
+	for (int i = 0; i < got; i++) {
+		kreport k = (kreport)m[first + i].idx;
+		char text[1024];
+		const char *t[2] = { report_title(k), report_about(k) };
 		int w[2] = { 20, width - 21 };
-		snprintf(kbuf, sizeof kbuf, "%08d", k);
 		columns(text, sizeof text, 2, t, w);
-		if (lrow_set(&out[got], k + 1, kbuf, text, ST_NORMAL))
-			return lrow_fail(out, got, e);
-		got++;
+		if (lrow_set(&out[i], k + 1, m[first + i].key, text, ST_NORMAL))
+			return lrow_fail(out, i, e);
 	}
 	return got;
 }
@@ -100,13 +97,8 @@ static int menu_allowed(view *v, int a, const lrow *sel)
 }
 
 static const view_ops reports_ops = {
-	.title = N_("Reports"),
-	.actions = menu_actions,
-	.fetch = menu_fetch,
-	.header = menu_header,
-	.detail = menu_detail,
-	.act = menu_act,
-	.allowed = menu_allowed,
+	.title = N_("Reports"), .actions = menu_actions,
+	.fetch = menu_fetch, .header = menu_header, .detail = menu_detail, .act = menu_act, .allowed = menu_allowed,
 };
 
 view *view_reports_new(void)

@@ -12,7 +12,6 @@
 #include "text.h"
 #include "i18n.h"
 #include "ui_form.h"
-#include "ui_box.h"
 #include "ui_pick.h"
 #include "ui_cycle.h"
 
@@ -23,13 +22,13 @@
 enum { A_ACTIVATE = A_VIEW, A_SIGNUP, A_PARTS };
 
 static const action actions[] = {
-	{ A_OPEN, N_("Plan"), N_("Open the person's plan for the year"), { '\n', KEY_RIGHT }, 1 },
-	{ A_NEW, N_("New"), N_("Add a staff member"), { 'n' }, 1 },
-	{ A_EDIT, N_("Edit"), N_("Edit the staff member"), { 'e' }, 1 },
-	{ A_DELETE, N_("Deactivate"), N_("Deactivate (or reactivate) the staff member"), { 'd' }, 1 },
+	ACTION_OPEN(N_("Plan"), N_("Open the person's plan for the year")),
+	ACTION_NEW(N_("Add a staff member")),
+	ACTION_EDIT(N_("Edit the staff member")),
+	ACTION_DELETE(N_("Deactivate"), N_("Deactivate (or reactivate) the staff member")),
 	{ A_SIGNUP, N_("Sign up"), N_("Sign the person up for a session"), { 't' }, 1 },
 	{ A_PARTS, N_("Activities"), N_("Open the person's activities and follow-ups"), { 'p' }, 1 },
-	{ 0, NULL, NULL, { 0 }, 0 },
+	ACTION_END,
 };
 
 
@@ -98,10 +97,8 @@ static void detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	(void)v;
 	staff_rec s;
 	kerr e;
-	if (staff_get(app->db, &app->who, sel->id, &s, &e)) {
-		ui_put(w, 0, 0, wd, e.msg, 0);
+	if (detail_failed(w, wd, staff_get(app->db, &app->who, sel->id, &s, &e), &e))
 		return;
-	}
 	char buf[512], d1[11], d2[11];
 	int y = 0;
 	snprintf(buf, sizeof buf, "%s (%s)%s", s.name, s.initials, s.active ? "" : _(" — deactivated"));
@@ -267,37 +264,27 @@ static int edit(view *v, int64_t id)
 	return what;
 }
 
+static kcode staff_toggle_at(void *ctx, int64_t version, kerr *e)
+{
+	const staff_rec *s = ctx;
+	return staff_set_active(app->db, &app->who, s->id, version, !s->active, e);
+}
+
 static int toggle_active(int64_t id)
 {
 	staff_rec s;
 	kerr e;
-	if (staff_get(app->db, &app->who, id, &s, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(staff_get(app->db, &app->who, id, &s, &e), &e))
 		return UI_NOTHING;
-	}
-	int what = UI_NOTHING;
 	char q[300];
 	snprintf(q, sizeof q, s.active ? _("Deactivate %s? Plans and history are kept.") : _("Reactivate %s?"),
 		 s.name);
-	if (ui_confirm(q)) {
-		kcode c = staff_set_active(app->db, &app->who, s.id, s.version, !s.active, &e);
-		/* Someone changed the record meanwhile: ask again */
-		if (c == KE_CONFLICT && ui_ask_again(&e, s.active ? _("Deactivate anyway?") : _("Reactivate anyway?"))) {
-			staff_rec cur;
-			c = staff_get(app->db, &app->who, s.id, &cur, &e);
-			if (!c) {
-				c = staff_set_active(app->db, &app->who, s.id, cur.version, !s.active, &e);
-				staff_free(&cur);
-			}
-		}
-		if (c)
-			ui_msg(ST_ERROR, "%s", e.msg);
-		else
-			ui_msg(ST_OK, s.active ? _("%s is deactivated.") : _("%s is active again."), s.name);
-		what = UI_RELOAD_VIEW;
-	}
+	int c = view_confirm_change(q, s.active ? _("Deactivate anyway?") : _("Reactivate anyway?"),
+				    staff_toggle_at, reload_staff, &s, s.version);
+	if (c == KE_OK)
+		ui_msg(ST_OK, s.active ? _("%s is deactivated.") : _("%s is active again."), s.name);
 	staff_free(&s);
-	return what;
+	return c < 0 ? UI_NOTHING : UI_RELOAD_VIEW;
 }
 
 /* ---- signing up for a session ---- */
@@ -319,10 +306,8 @@ static int signup(int64_t sid)
 {
 	staff_rec s;
 	kerr e;
-	if (staff_get(app->db, &app->who, sid, &s, &e)) {
-		ui_msg(ST_ERROR, "%s", e.msg);
+	if (ui_failed(staff_get(app->db, &app->who, sid, &s, &e), &e))
 		return UI_NOTHING;
-	}
 	int what = UI_NOTHING;
 	int64_t ctx = sid;
 	fdesc fs[S_COUNT] = {
@@ -354,10 +339,8 @@ static void open_plan(int64_t sid)
 	kcode c = plan_find(app->db, &app->who, sid, app->year, &p, &e);
 	if (c == KE_NOTFOUND) {
 		staff_rec s;
-		if (staff_get(app->db, &app->who, sid, &s, &e)) {
-			ui_msg(ST_ERROR, "%s", e.msg);
+		if (ui_failed(staff_get(app->db, &app->who, sid, &s, &e), &e))
 			return;
-		}
 		if (!leads(sid)) { /* the plan is the leader's to create */
 			ui_msg(ST_WARN, _("%s has no plan for %d yet; the leader creates it."), s.name, app->year);
 			staff_free(&s);
@@ -437,13 +420,8 @@ int view_staff_resume(const char *form, int64_t id)
 }
 
 static const view_ops staff_ops = {
-	.title = N_("Staff"),
-	.actions = actions,
-	.fetch = fetch,
-	.header = header,
-	.detail = detail,
-	.act = act,
-	.allowed = allowed,
+	.title = N_("Staff"), .actions = actions,
+	.fetch = fetch, .header = header, .detail = detail, .act = act, .allowed = allowed,
 	.table = "staff",
 };
 
