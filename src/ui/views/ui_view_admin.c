@@ -299,15 +299,9 @@ enum { LF_PERSON, LF_FROM, LF_REPLACE, LF_COUNT };
 static kcode save_leader(void *ctx, form *f, int *bad, kerr *e)
 {
 	int64_t unit = *(int64_t *)ctx;
-	kcode c = unit_set_leader(app->db, &app->who, unit, form_value(f, LF_PERSON)->id,
-				  form_value(f, LF_FROM)->iso, form_value(f, LF_REPLACE)->on, e);
-	/* Messages about the person start with their name; the other invalid
-	 * ones (a bad date, a handover before the current leader began) are
-	 * about the date. */
-	const char *name = form_value(f, LF_PERSON)->text ? form_value(f, LF_PERSON)->text : "";
-	if (c)
-		*bad = c == KE_INVALID && strncmp(e->msg, name, strlen(name)) ? LF_FROM : LF_PERSON;
-	return c;
+	(void)bad; /* the field at fault comes from the error (fdesc col) */
+	return unit_set_leader(app->db, &app->who, unit, form_value(f, LF_PERSON)->id,
+			       form_value(f, LF_FROM)->iso, form_value(f, LF_REPLACE)->on, e);
 }
 
 static int unit_leader(int64_t id)

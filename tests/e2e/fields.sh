@@ -1,0 +1,35 @@
+#!/bin/sh
+# End-to-end: a refused save puts the cursor in the field the data layer
+# names (kerr's field, matched to the form field's column) — in Danish and
+# English alike, since nothing reads the message — and nothing is stored.
+. "$(dirname "$0")/../lib/tmux.sh"
+
+db="$T_DIR/d.db"
+"$KUP" --db "$db" demo >/dev/null 2>&1 || { not_ok "demo database"; t_done; exit; }
+email_of() { q "$db" "select coalesce(email,'') from staff where login='ag'"; }
+before=$(email_of)
+
+for lang in da en; do
+	[ $lang = da ] && why="navn@eksempel.dk" || why="name@example.dk"
+	t_start "$KUP" --lang $lang --db "$db"
+	t_wait "1 " >/dev/null
+	t_keys 1 /
+	t_type "amalie"
+	check "$lang: the person is found" t_wait "Amalie Grønbæk"
+	t_keys Enter e
+	check "$lang: the staff form opens" t_wait "AG"
+	# to the email field (name, initials, login, emp_no, email), replace it
+	t_keys Tab Tab Tab Tab C-u
+	t_type "ikke-en-mail"
+	# back to the name field, then save: the cursor must go to the email
+	t_keys BTab BTab BTab BTab C-s
+	check "$lang: the save is refused with the reason" t_wait "$why"
+	t_type "Q"
+	check "$lang: the cursor went to the email field (what is typed lands there)" t_wait "ikke-en-mailQ"
+	check "$lang: nothing is stored" [ "$(email_of)" = "$before" ]
+	t_keys Escape
+	t_wait "(j/n)" 2 >/dev/null && t_keys j
+	t_keys q
+	t_exited 5 || t_keys q
+done
+t_done
