@@ -118,12 +118,13 @@ $(B)/tests/fault/%: tests/fault/%.c $(B)/libkup.a
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(SANFLAGS) $(PC_CFLAGS) $(INC_top) -o $@ $< $(B)/libkup.a $(LDFLAGS) $(PC_LIBS)
 
-check: $(B)/kup $(TESTBIN) $(FAULTBIN) build/.test-deps
-	@KUP="$(CURDIR)/$(B)/kup" TESTBIN="$(CURDIR)/$(B)/tests" OBJDIR="$(CURDIR)/$(B)" sh tests/run.sh
+check: $(B)/kup $(TESTBIN) $(FAULTBIN) $(B)/bench build/.test-deps
+	@KUP="$(CURDIR)/$(B)/kup" TESTBIN="$(CURDIR)/$(B)/tests" OBJDIR="$(CURDIR)/$(B)" \
+	 BENCH="$(CURDIR)/$(B)/bench" sh tests/run.sh
 
 $(B)/bench: $(BENCHSRC) tests/bench/*.h $(B)/libkup.a
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(PC_CFLAGS) $(INC_top) -o $@ $(BENCHSRC) $(B)/libkup.a $(LDFLAGS) $(PC_LIBS)
+	$(CC) $(WARN) $(CFLAGS) $(SANFLAGS) $(PC_CFLAGS) $(INC_top) -o $@ $(BENCHSRC) $(B)/libkup.a $(LDFLAGS) $(PC_LIBS)
 
 bench: $(B)/kup $(B)/bench build/.test-deps
 	@KUP="$(CURDIR)/$(B)/kup" BENCH="$(CURDIR)/$(B)/bench" sh tests/bench/run.sh

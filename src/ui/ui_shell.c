@@ -554,16 +554,6 @@ int ui_shell_open(ui_app *a, const ui_top *t)
 	return panes_open();
 }
 
-int ui_bench_panes(void)
-{
-	return ui->npanes;
-}
-
-const char *ui_bench_pane_name(int pane)
-{
-	return pane >= 0 && pane < ui->npanes ? ui->panes[pane].name : "";
-}
-
 /* A full frame of the pane, as when it is first shown. */
 void ui_bench_frame(int pane)
 {

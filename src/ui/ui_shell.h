@@ -42,8 +42,6 @@ int ui_pane_index(int key);
  * main loop one step at a time, without the key loop. ui_shell_open opens
  * the panes of top without starting curses. */
 int ui_shell_open(ui_app *a, const ui_top *top);
-int ui_bench_panes(void);
-const char *ui_bench_pane_name(int pane); /* N_() */
 void ui_bench_frame(int pane);
 void ui_bench_key(int key);
 void ui_bench_filter(const char *text);

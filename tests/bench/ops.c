@@ -1,6 +1,6 @@
 /* ops.c — the operations `make bench` times, each through the code kup
  * itself runs: the data-access module, and the real panes, key dispatch and
- * drawing (ui_bench_* in ui_main.c) on an off-screen 80x24 terminal.
+ * drawing (the ui_bench_* hooks of ui_shell.c and ui_panes.c) on an off-screen 80x24 terminal.
  * Test data (which plan to save, whom to give a plan) is chosen with plain
  * SQL on the bench's own connection, outside the timing. */
 #include "ops.h"

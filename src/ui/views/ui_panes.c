@@ -46,3 +46,15 @@ int ui_bench_open(ui_app *a)
 	cycle_set_hooks(&hooks);
 	return ui_shell_open(a, &top);
 }
+
+/* The panes are known before anything is opened: the benchmark lists its
+ * operations from them. */
+int ui_bench_panes(void)
+{
+	return top.npanes;
+}
+
+const char *ui_bench_pane_name(int pane)
+{
+	return pane >= 0 && pane < top.npanes ? top.panes[pane].name : "";
+}

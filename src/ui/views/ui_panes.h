@@ -10,5 +10,8 @@ int ui_main(ui_app *a);
 /* For tests/bench: opens the same panes without the key loop (then the
  * ui_bench_* hooks of ui_shell.h drive them). 0, or 1 on failure. */
 int ui_bench_open(ui_app *a);
+/* The panes, in tab order, and their names (N_()); for the benchmark. */
+int ui_bench_panes(void);
+const char *ui_bench_pane_name(int pane);
 
 #endif
