@@ -111,19 +111,16 @@ static void wrap(doc *d, const char *pre, const char *text, const char *post)
 	fputs(post, d->f);
 }
 
-static void fields_begin(doc *d)
+/* Writes what the format needs: html, md or txt. */
+static void by_format(doc *d, const char *html, const char *md, const char *txt)
 {
-	if (d->fmt == PP_HTML)
-		fputs("<table class=\"fields\">\n", d->f);
+	fputs(d->fmt == PP_HTML ? html : d->fmt == PP_MD ? md : txt, d->f);
 }
 
-static void fields_end(doc *d)
-{
-	if (d->fmt == PP_HTML)
-		fputs("</table>\n", d->f);
-	else if (d->fmt == PP_MD)
-		fputc('\n', d->f);
-}
+static void fields_begin(doc *d) { by_format(d, "<table class=\"fields\">\n", "", ""); }
+static void fields_end(doc *d) { by_format(d, "</table>\n", "\n", ""); }
+static void list_begin(doc *d) { by_format(d, "<ul>\n", "", ""); }
+static void list_end(doc *d) { by_format(d, "</ul>\n", "\n", "\n"); }
 
 static void field(doc *d, const char *label, const char *value)
 {
@@ -151,20 +148,6 @@ static void para(doc *d, const char *text)
 		wrap(d, "<p>", text, "</p>\n");
 	else
 		wrap(d, "", text, "\n\n");
-}
-
-static void list_begin(doc *d)
-{
-	if (d->fmt == PP_HTML)
-		fputs("<ul>\n", d->f);
-}
-
-static void list_end(doc *d)
-{
-	if (d->fmt == PP_HTML)
-		fputs("</ul>\n", d->f);
-	else
-		fputc('\n', d->f);
 }
 
 static void item(doc *d, const char *text)
