@@ -903,27 +903,34 @@ kcode db_page_fold(const kpage *pg, char **fold, kerr *e)
 	return KE_OK;
 }
 
-kcode db_page_read(kdb *db, sqlite3_stmt *st, const kpage *pg, size_t size,
+kcode db_rows_read(kdb *db, sqlite3_stmt *st, kcode c, size_t size, int max,
 		   int (*read)(sqlite3_stmt *st, void *row), void (*release)(void *row),
 		   void **rows, int *n, kerr *e)
 {
 	*rows = NULL;
 	*n = 0;
-	int limit = db_page_limit(pg);
-	unsigned char *out = calloc((size_t)limit, size);
-	if (!out) {
-		sqlite3_reset(st);
-		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-	}
-	kcode c = KE_OK;
+	/* a bounded read takes its array at once: a page is small and mostly full */
+	int cap = max > 0 ? max : 0;
+	unsigned char *out = NULL;
+	if (!c && cap && !(out = calloc((size_t)cap, size)))
+		c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
 	int got = 0, rc = 0;
-	while (!c && got < limit && (rc = db_step(db, st, e)) == SQLITE_ROW) {
+	while (!c && (!max || got < max) && (rc = db_step(db, st, e)) == SQLITE_ROW) {
+		if (got == cap) {
+			unsigned char *more = realloc(out, (size_t)(cap = cap ? cap * 2 : 16) * size);
+			if (!more) {
+				c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+				break;
+			}
+			out = more;
+		}
 		if (read(st, out + (size_t)got * size))
 			c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
 		else
 			got++;
 	}
-	sqlite3_reset(st);
+	if (st)
+		sqlite3_reset(st);
 	if (!c && rc < 0)
 		c = e->code;
 	if (c) {
@@ -932,6 +939,26 @@ kcode db_page_read(kdb *db, sqlite3_stmt *st, const kpage *pg, size_t size,
 		free(out);
 		return c;
 	}
+	*rows = out;
+	*n = got;
+	return KE_OK;
+}
+
+kcode db_page_read(kdb *db, sqlite3_stmt *st, const kpage *pg, size_t size,
+		   int (*read)(sqlite3_stmt *st, void *row), void (*release)(void *row),
+		   void **rows, int *n, kerr *e)
+{
+	return db_page_bound(db, st, KE_OK, pg, size, read, release, rows, n, e);
+}
+
+kcode db_page_bound(kdb *db, sqlite3_stmt *st, kcode c, const kpage *pg, size_t size,
+		    int (*read)(sqlite3_stmt *st, void *row), void (*release)(void *row),
+		    void **rows, int *n, kerr *e)
+{
+	if ((c = db_rows_read(db, st, c, size, db_page_limit(pg), read, release, rows, n, e)))
+		return c;
+	unsigned char *out = *rows;
+	int got = *n;
 	if (pg->backward) /* fetched in reverse; hand back in list order */
 		for (int i = 0; i < got / 2; i++) {
 			unsigned char *a = out + (size_t)i * size, *b = out + (size_t)(got - 1 - i) * size;
@@ -941,21 +968,5 @@ kcode db_page_read(kdb *db, sqlite3_stmt *st, const kpage *pg, size_t size,
 				b[k] = t;
 			}
 		}
-	*rows = out;
-	*n = got;
 	return KE_OK;
-}
-
-kcode db_page_bound(kdb *db, sqlite3_stmt *st, kcode c, const kpage *pg, size_t size,
-		    int (*read)(sqlite3_stmt *st, void *row), void (*release)(void *row),
-		    void **rows, int *n, kerr *e)
-{
-	*rows = NULL;
-	*n = 0;
-	if (c) {
-		if (st)
-			sqlite3_reset(st);
-		return c;
-	}
-	return db_page_read(db, st, pg, size, read, release, rows, n, e);
 }

@@ -32,12 +32,7 @@ void draft_free(draft_rec *d)
 	memset(d, 0, sizeof *d);
 }
 
-void draft_rows_free(draft_rec *rows, int n)
-{
-	for (int i = 0; i < n; i++)
-		draft_free(&rows[i]);
-	free(rows);
-}
+DB_ROWS_FREE(draft_rows_free, draft_rec, draft_free)
 
 /* Drafts belong to a login; the form name is a short code kup chose. */
 static kcode check_key(const kactor *who, const char *form, kerr *e)

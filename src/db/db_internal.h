@@ -243,16 +243,30 @@ int scope_leads_staff(kdb *db, const kactor *who, int64_t sid);
 int db_page_limit(const kpage *pg);
 void db_page_start(const kpage *pg, const char **key, int64_t *id);
 kcode db_page_fold(const kpage *pg, char **fold, kerr *e);
-/* Steps the bound statement st into a new array of up to db_page_limit(pg)
- * records of `size` bytes; read fills one (-1: out of memory), release frees
- * one. A backward page is handed back in list order. st is reset. */
+/* Steps the bound statement st into a new array of records of `size` bytes,
+ * at most max of them (0: no limit; the array then grows as rows come);
+ * read fills one (-1: out of memory, having freed what it read), release
+ * frees one. c is the result of preparing and binding st (st may be NULL
+ * when preparing failed): on failure nothing is read and c handed back.
+ * st is reset; on failure the rows read so far are freed. */
+kcode db_rows_read(kdb *db, sqlite3_stmt *st, kcode c, size_t size, int max,
+		   int (*read)(sqlite3_stmt *st, void *row), void (*release)(void *row),
+		   void **rows, int *n, kerr *e);
+/* Defines void NAME(T *rows, int n), which frees each row with
+ * FREE_ONE(T *) and then the array: the *_rows_free of each record kind. */
+#define DB_ROWS_FREE(NAME, T, FREE_ONE) \
+	void NAME(T *rows, int n) \
+	{ \
+		for (int i = 0; i < n; i++) \
+			FREE_ONE(&rows[i]); \
+		free(rows); \
+	}
+/* db_rows_read of up to db_page_limit(pg) records, for a keyset page: a
+ * backward page (fetched in reverse) is handed back in list order.
+ * db_page_read takes st bound; db_page_bound takes c as db_rows_read. */
 kcode db_page_read(kdb *db, sqlite3_stmt *st, const kpage *pg, size_t size,
 		   int (*read)(sqlite3_stmt *st, void *row), void (*release)(void *row),
 		   void **rows, int *n, kerr *e);
-
-/* db_page_read after binding: c is the result of preparing and binding st
- * (st may be NULL when preparing failed); on failure st is reset and c
- * handed back, so a list need not undo its statement itself. */
 kcode db_page_bound(kdb *db, sqlite3_stmt *st, kcode c, const kpage *pg, size_t size,
 		    int (*read)(sqlite3_stmt *st, void *row), void (*release)(void *row),
 		    void **rows, int *n, kerr *e);

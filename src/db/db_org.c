@@ -422,12 +422,7 @@ void named_free(named_rec *r)
 	memset(r, 0, sizeof *r);
 }
 
-void named_rows_free(named_rec *rows, int n)
-{
-	for (int i = 0; i < n; i++)
-		named_free(&rows[i]);
-	free(rows);
-}
+DB_ROWS_FREE(named_rows_free, named_rec, named_free)
 
 static int read_named(sqlite3_stmt *st, void *row)
 {
@@ -472,33 +467,7 @@ kcode profession_list(kdb *db, const kactor *who, const kpage *pg, named_rec **r
 /* All rows of a bound statement, in a growing array. */
 static kcode read_all(kdb *db, sqlite3_stmt *st, named_rec **rows, int *n, kerr *e)
 {
-	named_rec *out = NULL;
-	int got = 0, cap = 0, rc = 0;
-	kcode c = KE_OK;
-	while (!c && (rc = db_step(db, st, e)) == SQLITE_ROW) {
-		if (got == cap) {
-			named_rec *t = realloc(out, (size_t)(cap = cap ? cap * 2 : 8) * sizeof *out);
-			if (!t) {
-				c = oom(e);
-				break;
-			}
-			out = t;
-		}
-		if (read_named(st, &out[got]))
-			c = oom(e);
-		else
-			got++;
-	}
-	sqlite3_reset(st);
-	if (!c && rc < 0)
-		c = e->code;
-	if (c) {
-		named_rows_free(out, got);
-		return c;
-	}
-	*rows = out;
-	*n = got;
-	return KE_OK;
+	return db_rows_read(db, st, KE_OK, sizeof **rows, 0, read_named, named_free_v, (void **)rows, n, e);
 }
 
 kcode competence_list(kdb *db, const kactor *who, named_rec **rows, int *n, kerr *e)

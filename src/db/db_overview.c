@@ -187,11 +187,6 @@ static const struct { struct sqls org, led; } sections[OV_COUNT] = {
 #undef BOTH
 };
 
-static kcode nomem(kerr *e)
-{
-	return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-}
-
 /* Whether who's sections start from the units led: a leader, unless the
  * units hold so many people that the org-wide reading is cheaper. */
 static kcode from_led(kdb *db, const kactor *who, int *led, kerr *e)
@@ -245,12 +240,7 @@ void ov_row_free(ov_row *r)
 	memset(r, 0, sizeof *r);
 }
 
-void ov_rows_free(ov_row *rows, int n)
-{
-	for (int i = 0; i < n; i++)
-		ov_row_free(&rows[i]);
-	free(rows);
-}
+DB_ROWS_FREE(ov_rows_free, ov_row, ov_row_free)
 
 static int ov_read(sqlite3_stmt *st, void *row)
 {
@@ -375,14 +365,27 @@ kcode overview_count(kdb *db, const kactor *who, const ov_when *w, ov_counts *ou
 
 /* ---- leaders, for reminders ---- */
 
-void ov_people_free(ov_person *rows, int n)
+static void person_free(void *row)
 {
-	for (int i = 0; i < n; i++) {
-		free(rows[i].login);
-		free(rows[i].name);
-		free(rows[i].email);
-	}
-	free(rows);
+	ov_person *p = row;
+	free(p->login);
+	free(p->name);
+	free(p->email);
+}
+
+DB_ROWS_FREE(ov_people_free, ov_person, person_free)
+
+static int person_read(sqlite3_stmt *st, void *row)
+{
+	ov_person *p = row;
+	p->id = sqlite3_column_int64(st, 0);
+	p->login = col_text(st, 1);
+	p->name = col_text(st, 2);
+	p->email = col_text(st, 3);
+	if (p->login && p->name && p->email)
+		return 0;
+	person_free(p);
+	return -1;
 }
 
 kcode overview_leaders(kdb *db, const kactor *who, int64_t after_id, int limit,
@@ -394,34 +397,11 @@ kcode overview_leaders(kdb *db, const kactor *who, int64_t after_id, int limit,
 		return db_denied(e);
 	if (limit < 1 || limit > 500)
 		limit = 500;
-	ov_person *out = calloc((size_t)limit, sizeof *out);
-	if (!out)
-		return nomem(e);
 	sqlite3_stmt *st = db_stmt(db, "SELECT s.id, coalesce(s.login,''), s.name, coalesce(s.email,'')"
 		" FROM staff s WHERE s.active AND s.id > ?1 AND EXISTS (SELECT 1 FROM unit_leader l"
 		" WHERE l.staff_id = s.id AND l.until IS NULL) ORDER BY s.id LIMIT ?2", e);
 	kcode c = st ? db_bind(db, st, e, KV_INT(after_id), KV_INT(limit)) : e->code;
-	int got = 0, rc = 0;
-	while (!c && got < limit && (rc = db_step(db, st, e)) == SQLITE_ROW) {
-		ov_person *p = &out[got++];
-		p->id = sqlite3_column_int64(st, 0);
-		p->login = col_text(st, 1);
-		p->name = col_text(st, 2);
-		p->email = col_text(st, 3);
-		if (!p->login || !p->name || !p->email)
-			c = nomem(e);
-	}
-	if (st)
-		sqlite3_reset(st);
-	if (!c && rc < 0)
-		c = e->code;
-	if (c) {
-		ov_people_free(out, got);
-		return c;
-	}
-	*rows = out;
-	*n = got;
-	return KE_OK;
+	return db_rows_read(db, st, c, sizeof **rows, limit, person_read, person_free, (void **)rows, n, e);
 }
 
 int64_t db_data_stamp(kdb *db)

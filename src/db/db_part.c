@@ -85,12 +85,7 @@ void part_free(part_rec *p)
 	memset(p, 0, sizeof *p);
 }
 
-void part_rows_free(part_rec *rows, int n)
-{
-	for (int i = 0; i < n; i++)
-		part_free(&rows[i]);
-	free(rows);
-}
+DB_ROWS_FREE(part_rows_free, part_rec, part_free)
 
 static int part_read(sqlite3_stmt *st, part_rec *p)
 {
@@ -607,12 +602,7 @@ void followup_free(followup_rec *f)
 	memset(f, 0, sizeof *f);
 }
 
-void followup_rows_free(followup_rec *rows, int n)
-{
-	for (int i = 0; i < n; i++)
-		followup_free(&rows[i]);
-	free(rows);
-}
+DB_ROWS_FREE(followup_rows_free, followup_rec, followup_free)
 
 static int fu_read(sqlite3_stmt *st, followup_rec *f)
 {

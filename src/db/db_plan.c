@@ -154,12 +154,7 @@ void plan_free(plan_rec *p)
 	memset(p, 0, sizeof *p);
 }
 
-void plan_rows_free(plan_rec *rows, int n)
-{
-	for (int i = 0; i < n; i++)
-		plan_free(&rows[i]);
-	free(rows);
-}
+DB_ROWS_FREE(plan_rows_free, plan_rec, plan_free)
 
 static int read_plan(sqlite3_stmt *st, plan_rec *p)
 {
@@ -550,12 +545,7 @@ void goal_free(goal_rec *g)
 	memset(g, 0, sizeof *g);
 }
 
-void goal_rows_free(goal_rec *rows, int n)
-{
-	for (int i = 0; i < n; i++)
-		goal_free(&rows[i]);
-	free(rows);
-}
+DB_ROWS_FREE(goal_rows_free, goal_rec, goal_free)
 
 static int read_goal(sqlite3_stmt *st, goal_rec *g)
 {
@@ -582,6 +572,16 @@ static int read_goal(sqlite3_stmt *st, goal_rec *g)
 	return 0;
 }
 
+static int read_goal_v(sqlite3_stmt *st, void *row)
+{
+	return read_goal(st, row);
+}
+
+static void goal_free_v(void *row)
+{
+	goal_free(row);
+}
+
 static int english(void)
 {
 	return i18n_lang() == LANG_EN;
@@ -598,33 +598,7 @@ kcode goal_list(kdb *db, const kactor *who, int64_t plan_id, goal_rec **rows, in
 		return db_denied(e);
 	sqlite3_stmt *st = db_stmt(db, SQL_GOAL_LIST, e);
 	kcode c = st ? db_bind(db, st, e, KV_INT(plan_id), KV_INT(english())) : e->code;
-	goal_rec *out = NULL;
-	int got = 0, cap = 0, rc = 0;
-	while (!c && (rc = db_step(db, st, e)) == SQLITE_ROW) {
-		if (got == cap) {
-			goal_rec *more = realloc(out, (size_t)(cap = cap ? cap * 2 : 8) * sizeof *out);
-			if (!more) {
-				c = oom(e);
-				break;
-			}
-			out = more;
-		}
-		if (read_goal(st, &out[got]))
-			c = oom(e);
-		else
-			got++;
-	}
-	if (st)
-		sqlite3_reset(st);
-	if (!c && rc < 0)
-		c = e->code;
-	if (c) {
-		goal_rows_free(out, got);
-		return c;
-	}
-	*rows = out;
-	*n = got;
-	return KE_OK;
+	return db_rows_read(db, st, c, sizeof **rows, 0, read_goal_v, goal_free_v, (void **)rows, n, e);
 }
 
 kcode goal_get(kdb *db, const kactor *who, int64_t id, goal_rec *out, kerr *e)

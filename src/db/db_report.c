@@ -610,12 +610,7 @@ static void item_free(report_item *it)
 	memset(it, 0, sizeof *it);
 }
 
-void report_items_free(report_item *rows, int n)
-{
-	for (int i = 0; i < n; i++)
-		item_free(&rows[i]);
-	free(rows);
-}
+DB_ROWS_FREE(report_items_free, report_item, item_free)
 
 static int item_read(sqlite3_stmt *st, void *row)
 {

@@ -85,16 +85,14 @@ void staff_rows_free(staff_rec *rows, int n)
 	krecord_rows_free(&kr_staff, rows, n);
 }
 
-static int read_row(sqlite3_stmt *st, staff_rec *s)
+static int read_row(sqlite3_stmt *st, void *row)
 {
-	memset(s, 0, sizeof *s);
-	s->id = sqlite3_column_int64(st, 0);
-	s->version = sqlite3_column_int64(st, 1);
-	if (krecord_read(&kr_staff, st, 2, s)) {
-		staff_free(s);
-		return -1;
-	}
-	return 0;
+	return krecord_read_row(&kr_staff, st, row);
+}
+
+static void release_row(void *row)
+{
+	staff_free(row);
 }
 
 /* ---- the search index and the way to read a list ---- */
@@ -232,19 +230,13 @@ kcode staff_list(kdb *db, const kactor *who, const kpage *pg, staff_rec **rows, 
 {
 	*rows = NULL;
 	*n = 0;
-	int limit = pg->limit < 1 ? 50 : pg->limit > 500 ? 500 : pg->limit;
-	char *fold = pg->filter && *pg->filter ? text_fold(pg->filter) : NULL;
-	staff_rec *out = calloc((size_t)limit, sizeof *out);
-	if (!out || (pg->filter && *pg->filter && !fold)) {
-		free(out);
-		free(fold);
-		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-	}
+	char *fold;
+	if (db_page_fold(pg, &fold, e))
+		return e->code;
 	list_way way;
 	char *phrase;
 	int words;
 	if (staff_list_way(db, who, fold, &way, &phrase, &words, e)) {
-		free(out);
 		free(fold);
 		return e->code;
 	}
@@ -253,38 +245,16 @@ kcode staff_list(kdb *db, const kactor *who, const kpage *pg, staff_rec **rows, 
 		[LIST_FOUND] = { SQL_FOUND_FWD, SQL_FOUND_BACK },
 		[LIST_SCOPED] = { SQL_SCOPED_FWD, SQL_SCOPED_BACK },
 	};
-	const char *key = pg->after_key ? pg->after_key : pg->backward ? "\xff" : "";
-	int64_t id = pg->after_key ? pg->after_id : pg->backward ? INT64_MAX : INT64_MIN;
+	const char *key;
+	int64_t id;
+	db_page_start(pg, &key, &id);
 	sqlite3_stmt *st = db_stmt(db, sql[way][pg->backward != 0], e);
 	/* with the index's phrase, instr() has nothing left to do */
 	kcode c = st ? db_bind_prefix(db, st, e, KV_INT(who->staff_id), KV_INT((int)who->role), KV_ID0(pg->unit_id),
-			       KV_TEXT(phrase ? NULL : fold), KV_INT(pg->include_inactive), KV_TEXT(key), KV_INT(id), KV_INT(limit), KV_TEXT(phrase), KV_INT(words)) : e->code;
+			       KV_TEXT(phrase ? NULL : fold), KV_INT(pg->include_inactive), KV_TEXT(key), KV_INT(id), KV_INT(db_page_limit(pg)), KV_TEXT(phrase), KV_INT(words)) : e->code;
 	free(fold);
 	free(phrase);
-	int got = 0, rc = 0;
-	while (!c && got < limit && (rc = db_step(db, st, e)) == SQLITE_ROW) {
-		if (read_row(st, &out[got]))
-			c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-		else
-			got++;
-	}
-	if (st)
-		sqlite3_reset(st);
-	if (!c && rc < 0)
-		c = e->code;
-	if (c) {
-		staff_rows_free(out, got);
-		return c;
-	}
-	if (pg->backward) /* fetched in reverse; hand back in list order */
-		for (int i = 0; i < got / 2; i++) {
-			staff_rec t = out[i];
-			out[i] = out[got - 1 - i];
-			out[got - 1 - i] = t;
-		}
-	*rows = out;
-	*n = got;
-	return KE_OK;
+	return db_page_bound(db, st, c, pg, sizeof **rows, read_row, release_row, (void **)rows, n, e);
 }
 
 static kcode get_one(kdb *db, const kactor *who, const char *sql, int64_t id, const char *login,
@@ -376,11 +346,23 @@ static char *search_text(kdb *db, const staff_rec *s, kerr *e)
 
 struct refold { int64_t id; char *fold; };
 
-static void refolds_free(struct refold *r, int n)
+static void refold_free(void *row)
 {
-	for (int i = 0; i < n; i++)
-		free(r[i].fold);
-	free(r);
+	free(((struct refold *)row)->fold);
+}
+
+static DB_ROWS_FREE(refolds_free, struct refold, refold_free)
+
+static int refold_read(sqlite3_stmt *st, void *row)
+{
+	struct refold *r = row;
+	const char *col[5];
+	for (int i = 0; i < 5; i++)
+		col[i] = (const char *)sqlite3_column_text(st, i + 1);
+	r->id = sqlite3_column_int64(st, 0);
+	r->fold = fold_parts(col[0] ? col[0] : "", col[1] ? col[1] : "", col[2] ? col[2] : "",
+			     col[3] ? col[3] : "", col[4] ? col[4] : "");
+	return r->fold ? 0 : -1;
 }
 
 /* Reads every new fold first and writes afterwards, so no UPDATE runs while
@@ -394,37 +376,7 @@ static kcode refold_collect(kdb *db, int64_t unit_id, struct refold **out, int *
 		" FROM staff s JOIN unit u ON u.id = s.unit_id WHERE s.unit_id = ?", e);
 	if (!st || db_bind(db, st, e, KV_INT(unit_id)))
 		return e->code;
-	struct refold *r = NULL;
-	int got = 0, cap = 0, rc = 0;
-	kcode c = KE_OK;
-	while (!c && (rc = db_step(db, st, e)) == SQLITE_ROW) {
-		if (got == cap) {
-			struct refold *t = realloc(r, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *r);
-			if (!t) {
-				c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-				break;
-			}
-			r = t;
-		}
-		const char *col[5];
-		for (int i = 0; i < 5; i++)
-			col[i] = (const char *)sqlite3_column_text(st, i + 1);
-		r[got].id = sqlite3_column_int64(st, 0);
-		r[got].fold = fold_parts(col[0] ? col[0] : "", col[1] ? col[1] : "", col[2] ? col[2] : "",
-					 col[3] ? col[3] : "", col[4] ? col[4] : "");
-		if (!r[got++].fold)
-			c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-	}
-	sqlite3_reset(st);
-	if (!c && rc < 0)
-		c = e->code;
-	if (c) {
-		refolds_free(r, got);
-		return c;
-	}
-	*out = r;
-	*n = got;
-	return KE_OK;
+	return db_rows_read(db, st, KE_OK, sizeof **out, 0, refold_read, refold_free, (void **)out, n, e);
 }
 
 kcode staff_refold_unit(kdb *db, int64_t unit_id, kerr *e)
