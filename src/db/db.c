@@ -240,19 +240,38 @@ kcode db_exec(kdb *db, const char *sql, kerr *e)
 	return rc == SQLITE_OK ? KE_OK : db_fail(db, sqlite3_extended_errcode(db->h), e);
 }
 
+kcode db_row_read(kdb *db, sqlite3_stmt *st, kcode c, int (*read)(sqlite3_stmt *st, void *row), void *out,
+		  const char *notfound, kerr *e)
+{
+	int rc = c ? -1 : db_step(db, st, e);
+	if (rc < 0)
+		c = e->code;
+	else if (rc == SQLITE_DONE)
+		c = notfound ? kerr_set(e, KE_NOTFOUND, "%s", notfound) : KE_OK;
+	else if (read(st, out))
+		c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	if (st)
+		sqlite3_reset(st);
+	return c;
+}
+
+int db_read_int64(sqlite3_stmt *st, void *out)
+{
+	*(int64_t *)out = sqlite3_column_int64(st, 0);
+	return 0;
+}
+
+int db_read_text(sqlite3_stmt *st, void *out)
+{
+	return (*(char **)out = col_text(st, 0)) ? 0 : -1;
+}
+
 kcode db_scalar(kdb *db, const char *sql, int64_t p, int64_t *out, kerr *e)
 {
+	*out = 0;
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	if (!st)
-		return e->code;
-	if (sqlite3_bind_parameter_count(st) > 0 && db_bind(db, st, e, KV_INT(p)))
-		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return KE_OK;
+	kcode c = !st ? e->code : sqlite3_bind_parameter_count(st) > 0 ? db_bind(db, st, e, KV_INT(p)) : KE_OK;
+	return db_row_read(db, st, c, db_read_int64, out, NULL, e);
 }
 
 kcode db_get_row(kdb *db, const char *sql, int64_t id, int (*read)(sqlite3_stmt *st, void *row),
@@ -260,16 +279,8 @@ kcode db_get_row(kdb *db, const char *sql, int64_t id, int (*read)(sqlite3_stmt 
 {
 	memset(out, 0, size);
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	if (!st || db_bind(db, st, e, KV_INT(id)))
-		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	int bad = rc == SQLITE_ROW && read(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return kerr_set(e, KE_NOTFOUND, "%s", notfound);
-	return bad ? kerr_set(e, KE_NOMEM, "%s", _("Out of memory.")) : KE_OK;
+	kcode c = st ? db_bind(db, st, e, KV_INT(id)) : e->code;
+	return db_row_read(db, st, c, read, out, notfound, e);
 }
 
 kcode db_begin(kdb *db, kerr *e)
@@ -327,19 +338,7 @@ kcode db_bulk_end(kdb *db, int commit, kerr *e)
 kcode db_row_json(kdb *db, const char *sql, int64_t id, char **out, kerr *e)
 {
 	*out = NULL;
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	if (!st || db_bind(db, st, e, KV_INT(id)))
-		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
-		return kerr_set(e, KE_NOTFOUND, "%s", _("The record no longer exists."));
-	}
-	*out = col_text(st, 0);
-	sqlite3_reset(st);
-	return *out ? KE_OK : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	return db_get_row(db, sql, id, db_read_text, out, sizeof *out, _("The record no longer exists."), e);
 }
 
 kcode db_audit(kdb *db, const kactor *who, const char *tbl, int64_t id,

@@ -231,29 +231,28 @@ kcode audit_list(kdb *db, const kactor *who, const char *tbl, int64_t row_id, co
 	return db_page_bound(db, st, c, pg, sizeof **rows, read_row, release_row, (void **)rows, n, e);
 }
 
+/* Which record an audit row is about. */
+struct head { char *tbl; int64_t row_id; };
+
+static int head_read(sqlite3_stmt *st, void *row)
+{
+	struct head *h = row;
+	h->row_id = sqlite3_column_int64(st, 1);
+	return (h->tbl = col_text(st, 0)) ? 0 : -1;
+}
+
 kcode audit_changes(kdb *db, const kactor *who, int64_t audit_id, audit_change **out, int *n, kerr *e)
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = db_stmt(db, SQL_HEAD, e);
-	if (!st || db_bind(db, st, e, KV_INT(audit_id)))
+	struct head h;
+	if (db_get_row(db, SQL_HEAD, audit_id, head_read, &h, sizeof h, _("No such audit record."), e))
 		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
-		return kerr_set(e, KE_NOTFOUND, "%s", _("No such audit record."));
-	}
-	char *tbl = col_text(st, 0);
-	int64_t row_id = sqlite3_column_int64(st, 1);
-	sqlite3_reset(st);
-	if (!tbl)
-		return oom(e);
-	kcode c = may_see(db, who, tbl, row_id, e);
-	free(tbl);
+	kcode c = may_see(db, who, h.tbl, h.row_id, e);
+	free(h.tbl);
 	if (c)
 		return c;
+	sqlite3_stmt *st;
 	if (!(st = db_stmt(db, SQL_CHANGES, e)) || db_bind(db, st, e, KV_INT(audit_id), KV_INT(i18n_lang() == LANG_EN)))
 		return e->code;
 	return db_rows_read(db, st, KE_OK, sizeof **out, 0, change_read, change_free, (void **)out, n, e);

@@ -60,25 +60,30 @@ static kcode may_see(kdb *db, const kactor *who, int64_t staff_id, kerr *e)
 	return scope_sees_staff(db, who, staff_id) ? KE_OK : db_denied(e);
 }
 
+/* The plan a goal belongs to, and its person. */
+struct owner { int64_t plan_id, staff_id; };
+
+static int owner_read(sqlite3_stmt *st, void *row)
+{
+	struct owner *o = row;
+	o->plan_id = sqlite3_column_int64(st, 0);
+	o->staff_id = sqlite3_column_int64(st, 1);
+	return 0;
+}
+
 kcode goal_changes(kdb *db, const kactor *who, int64_t goal_id, goal_change *out, kerr *e)
 {
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = db_stmt(db, SQL_GOAL_PLAN, e);
-	if (!st || db_bind(db, st, e, KV_INT(goal_id)))
+	struct owner o;
+	if (db_get_row(db, SQL_GOAL_PLAN, goal_id, owner_read, &o, sizeof o, _("No such goal."), e))
 		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
+	if (may_see(db, who, o.staff_id, e))
 		return e->code;
-	int64_t plan_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	int64_t staff_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
-	sqlite3_reset(st);
-	if (!plan_id)
-		return kerr_set(e, KE_NOTFOUND, "%s", _("No such goal."));
-	if (may_see(db, who, staff_id, e))
-		return e->code;
-	if (!(st = db_stmt(db, SQL_GOAL_CHANGES, e)) || db_bind(db, st, e, KV_INT(plan_id), KV_INT(goal_id)))
+	sqlite3_stmt *st = db_stmt(db, SQL_GOAL_CHANGES, e);
+	if (!st || db_bind(db, st, e, KV_INT(o.plan_id), KV_INT(goal_id)))
 		return e->code;
 	kcode c = KE_OK;
+	int rc;
 	while (!c && (rc = db_step(db, st, e)) == SQLITE_ROW) {
 		if (!out->last_by) {
 			snprintf(out->last_at, sizeof out->last_at, "%s", sqlite3_column_text(st, 1));

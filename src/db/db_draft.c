@@ -91,18 +91,8 @@ kcode draft_get(kdb *db, const kactor *who, const char *form, int64_t record_id,
 	if (check_key(who, form, e))
 		return e->code;
 	sqlite3_stmt *st = db_stmt(db, SQL_GET, e);
-	if (!st || db_bind(db, st, e, KV_TEXT(who->login), KV_TEXT(form), KV_INT(record_id)))
-		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
-		return kerr_set(e, KE_NOTFOUND, "%s", _("There is no draft of this form."));
-	}
-	int bad = read_row(st, out);
-	sqlite3_reset(st);
-	return bad ? kerr_set(e, KE_NOMEM, "%s", _("Out of memory.")) : KE_OK;
+	kcode c = st ? db_bind(db, st, e, KV_TEXT(who->login), KV_TEXT(form), KV_INT(record_id)) : e->code;
+	return db_row_read(db, st, c, read_row, out, _("There is no draft of this form."), e);
 }
 
 kcode draft_list(kdb *db, const kactor *who, draft_rec **rows, int *n, kerr *e)

@@ -134,7 +134,19 @@ void db_rollback(kdb *db);
 char *col_text(sqlite3_stmt *st, int i);
 char *xstrdup(const char *s);
 
-/* One integer from a single-row query with up to one int64 parameter. */
+/* Steps the bound statement st once and reads its row into out with read
+ * (-1: out of memory, having freed what it read); st is reset. c is the
+ * result of preparing and binding st, as for db_rows_read. No row:
+ * KE_NOTFOUND with the message notfound, or, when notfound is NULL, KE_OK
+ * with out as it was (so the caller sets the value meaning "none"). */
+kcode db_row_read(kdb *db, sqlite3_stmt *st, kcode c, int (*read)(sqlite3_stmt *st, void *row), void *out,
+		  const char *notfound, kerr *e);
+/* Readers for db_row_read of column 0: into an int64_t, into a malloc'd
+ * char * ("" for NULL). */
+int db_read_int64(sqlite3_stmt *st, void *out);
+int db_read_text(sqlite3_stmt *st, void *out);
+/* One integer from a single-row query with up to one int64 parameter
+ * (0 when there is no row). */
 kcode db_scalar(kdb *db, const char *sql, int64_t p, int64_t *out, kerr *e);
 
 /* Appends an audit record for table row `id`; rowjson is "SELECT json_object(...)

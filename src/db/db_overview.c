@@ -305,14 +305,12 @@ kcode overview_list(kdb *db, const kactor *who, ov_section s, const ov_when *w, 
 static kcode count_one(kdb *db, const char *sql, const kactor *who, const ov_when *w,
 		       const struct ov_dates *d, int *out, kerr *e)
 {
+	int64_t v = 0;
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	if (!st || bind_all(db, st, who, w, d, "", 0, 1, e))
+	kcode c = st ? bind_all(db, st, who, w, d, "", 0, 1, e) : e->code;
+	if (db_row_read(db, st, c, db_read_int64, &v, NULL, e))
 		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	*out = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_reset(st);
+	*out = (int)v;
 	return KE_OK;
 }
 

@@ -368,25 +368,22 @@ struct pinfo {
 	char ends[11];
 };
 
+static int pinfo_read(sqlite3_stmt *st, void *row)
+{
+	struct pinfo *pi = row;
+	pi->staff_id = sqlite3_column_int64(st, 0);
+	pi->session_id = sqlite3_column_int64(st, 1);
+	snprintf(pi->status, sizeof pi->status, "%s", sqlite3_column_text(st, 2));
+	snprintf(pi->ends, sizeof pi->ends, "%s", sqlite3_column_text(st, 3));
+	return 0;
+}
+
 static kcode pinfo_load(kdb *db, int64_t id, struct pinfo *pi, kerr *e)
 {
-	memset(pi, 0, sizeof *pi);
-	sqlite3_stmt *st = db_stmt(db, "SELECT p.staff_id, p.session_id, p.status, se.ends"
-				       " FROM participation p JOIN session se ON se.id = p.session_id"
-				       " WHERE p.id = ?", e);
-	if (!st || db_bind(db, st, e, KV_INT(id)))
-		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_ROW) {
-		pi->staff_id = sqlite3_column_int64(st, 0);
-		pi->session_id = sqlite3_column_int64(st, 1);
-		snprintf(pi->status, sizeof pi->status, "%s", sqlite3_column_text(st, 2));
-		snprintf(pi->ends, sizeof pi->ends, "%s", sqlite3_column_text(st, 3));
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? KE_OK : kerr_set(e, KE_NOTFOUND, "%s", _("No such participation."));
+	return db_get_row(db, "SELECT p.staff_id, p.session_id, p.status, se.ends"
+			  " FROM participation p JOIN session se ON se.id = p.session_id"
+			  " WHERE p.id = ?",
+			  id, pinfo_read, pi, sizeof *pi, _("No such participation."), e);
 }
 
 typedef kcode (*part_act)(kdb *db, const kactor *who, int64_t id, const struct pinfo *pi,
@@ -701,26 +698,20 @@ struct fuinfo {
 	char *comment;
 };
 
+static int fuinfo_read(sqlite3_stmt *st, void *row)
+{
+	struct fuinfo *fi = row;
+	fi->staff_id = sqlite3_column_int64(st, 0);
+	snprintf(fi->done_at, sizeof fi->done_at, "%s", sqlite3_column_text(st, 1));
+	return (fi->comment = col_text(st, 2)) ? 0 : -1;
+}
+
 static kcode fu_load(kdb *db, int64_t id, struct fuinfo *fi, kerr *e)
 {
-	memset(fi, 0, sizeof *fi);
-	sqlite3_stmt *st = db_stmt(db, "SELECT p.staff_id, coalesce(f.done_at,''), f.leader_comment"
-				       " FROM followup f JOIN participation p ON p.id = f.participation_id"
-				       " WHERE f.id = ?", e);
-	if (!st || db_bind(db, st, e, KV_INT(id)))
-		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_ROW) {
-		fi->staff_id = sqlite3_column_int64(st, 0);
-		snprintf(fi->done_at, sizeof fi->done_at, "%s", sqlite3_column_text(st, 1));
-		fi->comment = col_text(st, 2);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return kerr_set(e, KE_NOTFOUND, "%s", _("No such follow-up."));
-	return fi->comment ? KE_OK : nomem(e);
+	return db_get_row(db, "SELECT p.staff_id, coalesce(f.done_at,''), f.leader_comment"
+			  " FROM followup f JOIN participation p ON p.id = f.participation_id"
+			  " WHERE f.id = ?",
+			  id, fuinfo_read, fi, sizeof *fi, _("No such follow-up."), e);
 }
 
 /* The person writes their own reflections while it is open; the leader

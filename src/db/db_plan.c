@@ -279,23 +279,19 @@ kcode plan_find(kdb *db, const kactor *who, int64_t staff_id, int year, plan_rec
 
 /* ---- plans: writing ---- */
 
+static int head_read(sqlite3_stmt *st, void *row)
+{
+	plan_head *h = row;
+	h->staff_id = sqlite3_column_int64(st, 0);
+	h->year = sqlite3_column_int(st, 1);
+	col_copy(st, 2, h->status, sizeof h->status);
+	h->accepted = sqlite3_column_int(st, 3);
+	return 0;
+}
+
 static kcode plan_head_get(kdb *db, int64_t id, plan_head *h, kerr *e)
 {
-	memset(h, 0, sizeof *h);
-	sqlite3_stmt *st = db_stmt(db, SQL_HEAD, e);
-	if (!st || db_bind(db, st, e, KV_INT(id)))
-		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_ROW) {
-		h->staff_id = sqlite3_column_int64(st, 0);
-		h->year = sqlite3_column_int(st, 1);
-		col_copy(st, 2, h->status, sizeof h->status);
-		h->accepted = sqlite3_column_int(st, 3);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? KE_OK : kerr_set(e, KE_NOTFOUND, "%s", _("No such plan."));
+	return db_get_row(db, SQL_HEAD, id, head_read, h, sizeof *h, _("No such plan."), e);
 }
 
 /* Plan-level writes belong to the person's leader (or an admin). */

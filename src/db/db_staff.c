@@ -146,15 +146,11 @@ kcode staff_search_fill(kdb *db, kerr *e)
 static kcode count_upto(kdb *db, const char *sql, int64_t who, const char *phrase, int cap,
 			int64_t *n, kerr *e)
 {
+	*n = 0;
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	if (!st || (phrase ? db_bind(db, st, e, KV_TEXT(phrase), KV_INT(cap)) : db_bind(db, st, e, KV_INT(who), KV_INT(cap))))
-		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return KE_OK;
+	kcode c = !st ? e->code : phrase ? db_bind(db, st, e, KV_TEXT(phrase), KV_INT(cap))
+				 : db_bind(db, st, e, KV_INT(who), KV_INT(cap));
+	return db_row_read(db, st, c, db_read_int64, n, NULL, e);
 }
 
 /* The folded filter as one FTS5 phrase: the trigram tokenizer then finds
@@ -262,19 +258,9 @@ static kcode get_one(kdb *db, const kactor *who, const char *sql, int64_t id, co
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	if (!st || (login ? db_bind(db, st, e, KV_TEXT(login)) : db_bind(db, st, e, KV_INT(id))))
+	kcode c = !st ? e->code : login ? db_bind(db, st, e, KV_TEXT(login)) : db_bind(db, st, e, KV_INT(id));
+	if (db_row_read(db, st, c, read_row, out, _("No such staff member."), e))
 		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
-		return kerr_set(e, KE_NOTFOUND, "%s", _("No such staff member."));
-	}
-	int bad = read_row(st, out);
-	sqlite3_reset(st);
-	if (bad)
-		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
 	if (!scope_sees_staff(db, who, out->id)) {
 		staff_free(out);
 		return db_denied(e);
