@@ -892,8 +892,9 @@ void db_page_start(const kpage *pg, const char **key, int64_t *id)
 	*id = pg->after_key ? pg->after_id : pg->backward ? INT64_MAX : INT64_MIN;
 }
 
-kcode db_page_fold(const kpage *pg, char **fold, kerr *e)
+kcode db_page_begin(const kpage *pg, char **fold, const char **key, int64_t *id, kerr *e)
 {
+	db_page_start(pg, key, id);
 	*fold = NULL;
 	if (!pg->filter || !*pg->filter)
 		return KE_OK;

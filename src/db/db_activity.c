@@ -130,11 +130,10 @@ kcode activity_list(kdb *db, const kactor *who, const kpage *pg, activity_rec **
 	*rows = NULL;
 	*n = 0;
 	char *fold;
-	if (db_page_fold(pg, &fold, e))
-		return e->code;
 	const char *key;
 	int64_t id;
-	db_page_start(pg, &key, &id);
+	if (db_page_begin(pg, &fold, &key, &id, e))
+		return e->code;
 	sqlite3_stmt *st = db_stmt(db, pg->backward ? SQL_ACT_BACK : SQL_ACT_FWD, e);
 	kcode c = st ? db_bind(db, st, e, KV_TEXT(fold), KV_INT(pg->include_inactive), KV_TEXT(key), KV_INT(id),
 			       KV_INT(db_page_limit(pg))) : e->code;
@@ -376,11 +375,10 @@ kcode session_list(kdb *db, const kactor *who, const kpage *pg, session_rec **ro
 	*rows = NULL;
 	*n = 0;
 	char *fold;
-	if (db_page_fold(pg, &fold, e))
-		return e->code;
 	const char *key;
 	int64_t id;
-	db_page_start(pg, &key, &id);
+	if (db_page_begin(pg, &fold, &key, &id, e))
+		return e->code;
 	sqlite3_stmt *st = db_stmt(db, pg->parent_id ? (pg->backward ? SQL_SES_ACT_BACK : SQL_SES_ACT_FWD)
 				       : pg->backward ? SQL_SES_BACK : SQL_SES_FWD, e);
 	kcode c = st ? db_bind_prefix(db, st, e, KV_INT(pg->parent_id), KV_INT(pg->parent_id ? 0 : pg->year),

@@ -66,6 +66,20 @@ static void release_row(void *row)
 	draft_free(row);
 }
 
+/* Runs the bound st (c: how preparing and binding it went) and ends the
+ * transaction begun for it. */
+static kcode finish(kdb *db, sqlite3_stmt *st, kcode c, kerr *e)
+{
+	if (!c)
+		c = db_exec_stmt(db, st, e);
+	if (!c)
+		return db_commit(db, e);
+	if (st)
+		sqlite3_reset(st);
+	db_rollback(db);
+	return c;
+}
+
 kcode draft_save(kdb *db, const kactor *who, const char *form, int64_t record_id,
 		 const char *title, const char *data, kerr *e)
 {
@@ -77,12 +91,7 @@ kcode draft_save(kdb *db, const kactor *who, const char *form, int64_t record_id
 		return e->code;
 	sqlite3_stmt *st = db_stmt(db, SQL_SAVE, e);
 	kcode c = st ? db_bind(db, st, e, KV_TEXT(who->login), KV_TEXT(form), KV_INT(record_id), KV_TEXT(title ? title : ""), KV_TEXT(data)) : e->code;
-	if (!c)
-		c = db_exec_stmt(db, st, e);
-	if (!c)
-		return db_commit(db, e);
-	db_rollback(db);
-	return c;
+	return finish(db, st, c, e);
 }
 
 kcode draft_get(kdb *db, const kactor *who, const char *form, int64_t record_id, draft_rec *out, kerr *e)
@@ -120,10 +129,5 @@ kcode draft_delete(kdb *db, const kactor *who, const char *form, int64_t record_
 		return e->code;
 	sqlite3_stmt *st = db_stmt(db, SQL_DELETE, e);
 	kcode c = st ? db_bind(db, st, e, KV_TEXT(who->login), KV_TEXT(form), KV_INT(record_id)) : e->code;
-	if (!c)
-		c = db_exec_stmt(db, st, e);
-	if (!c)
-		return db_commit(db, e);
-	db_rollback(db);
-	return c;
+	return finish(db, st, c, e);
 }

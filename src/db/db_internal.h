@@ -199,14 +199,22 @@ kcode staff_search_fill(kdb *db, kerr *e);
  * the staff in order testing each (admins, large scopes, common text);
  * LIST_FOUND starts from the search index's hits (few hits); LIST_SCOPED
  * from the actor's own record and led units (employees, leaders of a few
- * thousand at most). With a folded filter, *phrase gets the index query
- * (NULL when the filter is left to instr()) and *words which index it is
- * for, to bind where SQL_SEARCH_HITS / SQL_SEARCH_CHECK say; the caller
- * frees *phrase. Three letters or more are found anywhere; one or two
- * letters at the start of a word. */
+ * thousand at most). staff_list_way fills s for page pg: its position
+ * (db_page_begin), the folded filter, the way, and with a filter, phrase,
+ * the index query (NULL when the filter is left to instr()) and words,
+ * which index it is for, to bind where SQL_SEARCH_HITS / SQL_SEARCH_CHECK
+ * say. Three letters or more are found anywhere; one or two letters at
+ * the start of a word. On success the caller frees s (list_search_free). */
 typedef enum { LIST_ORDERED, LIST_FOUND, LIST_SCOPED } list_way;
-kcode staff_list_way(kdb *db, const kactor *who, const char *fold, list_way *way, char **phrase,
-		     int *words, kerr *e);
+typedef struct list_search {
+	list_way way;
+	const char *key;
+	int64_t id;
+	char *fold, *phrase;
+	int words;
+} list_search;
+kcode staff_list_way(kdb *db, const kactor *who, const kpage *pg, list_search *s, kerr *e);
+void list_search_free(list_search *s);
 #define SQL_SEARCH_HITS(P, W) "(SELECT rowid FROM staff_search WHERE " W " = 0 AND staff_search MATCH " P \
 	" UNION ALL SELECT rowid FROM staff_words WHERE " W " = 1 AND staff_words MATCH " P ")"
 /* The condition for LIST_ORDERED and LIST_SCOPED (P may be NULL). */
@@ -251,10 +259,11 @@ int scope_leads_staff(kdb *db, const kactor *who, int64_t sid);
 
 /* Keyset list pages (db.c). db_page_limit clamps pg->limit to 1..500;
  * db_page_start gives the position to bind when pg->after_key is NULL;
- * db_page_fold folds pg->filter (NULL when there is none). */
+ * db_page_begin gives that position and pg->filter folded (NULL when there
+ * is none; the caller frees it). */
 int db_page_limit(const kpage *pg);
 void db_page_start(const kpage *pg, const char **key, int64_t *id);
-kcode db_page_fold(const kpage *pg, char **fold, kerr *e);
+kcode db_page_begin(const kpage *pg, char **fold, const char **key, int64_t *id, kerr *e);
 /* Steps the bound statement st into a new array of records of `size` bytes,
  * at most max of them (0: no limit; the array then grows as rows come);
  * read fills one (-1: out of memory, having freed what it read), release

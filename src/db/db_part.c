@@ -125,11 +125,10 @@ kcode part_list(kdb *db, const kactor *who, const kpage *pg, part_rec **rows, in
 	*rows = NULL;
 	*n = 0;
 	char *fold;
-	if (db_page_fold(pg, &fold, e))
-		return e->code;
 	const char *key;
 	int64_t id;
-	db_page_start(pg, &key, &id);
+	if (db_page_begin(pg, &fold, &key, &id, e))
+		return e->code;
 	const char *sql = pg->staff_id ? (pg->backward ? SQL_PART_STAFF_BACK : SQL_PART_STAFF_FWD)
 			: pg->parent_id ? (pg->backward ? SQL_PART_SESSION_BACK : SQL_PART_SESSION_FWD)
 			: pg->backward ? SQL_PART_BACK : SQL_PART_FWD;
@@ -638,11 +637,10 @@ kcode followup_list(kdb *db, const kactor *who, const kpage *pg, followup_rec **
 	*n = 0;
 	char today[11];
 	char *fold;
-	if (today_iso(today, e) || db_page_fold(pg, &fold, e))
-		return e->code;
 	const char *key;
 	int64_t id;
-	db_page_start(pg, &key, &id);
+	if (today_iso(today, e) || db_page_begin(pg, &fold, &key, &id, e))
+		return e->code;
 	sqlite3_stmt *st = db_stmt(db, pg->staff_id ? (pg->backward ? SQL_FU_STAFF_BACK : SQL_FU_STAFF_FWD)
 				       : pg->backward ? SQL_FU_BACK : SQL_FU_FWD, e);
 	kcode c = st ? db_bind_prefix(db, st, e, KV_INT(who->staff_id), KV_INT((int)who->role), KV_TEXT(today), KV_INT(pg->staff_id),

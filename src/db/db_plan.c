@@ -202,37 +202,23 @@ kcode plan_list(kdb *db, const kactor *who, const kpage *pg, plan_rec **rows, in
 	*n = 0;
 	if (!pg->year && !pg->staff_id)
 		return kerr_set(e, KE_INVALID, "%s", _("Choose a year to list the plans of."));
-	char *fold = NULL;
-	const char *key;
-	int64_t id;
-	if (db_page_fold(pg, &fold, e))
+	list_search ls;
+	if (staff_list_way(db, who, pg, &ls, e))
 		return e->code;
-	db_page_start(pg, &key, &id);
-	list_way way;
-	char *phrase;
-	int words;
-	if (staff_list_way(db, who, fold, &way, &phrase, &words, e)) {
-		free(fold);
-		return e->code;
-	}
 	static const char *const sql[4][2] = {
 		[LIST_ORDERED] = { SQL_LIST_FWD, SQL_LIST_BACK },
 		[LIST_FOUND] = { SQL_FOUND_FWD, SQL_FOUND_BACK },
 		[LIST_SCOPED] = { SQL_SCOPED_FWD, SQL_SCOPED_BACK },
 		[3] = { SQL_PERSON_FWD, SQL_PERSON_BACK },
 	};
-	sqlite3_stmt *st = db_stmt(db, sql[pg->staff_id ? 3 : way][pg->backward != 0], e);
+	sqlite3_stmt *st = db_stmt(db, sql[pg->staff_id ? 3 : ls.way][pg->backward != 0], e);
 	/* with the index's phrase, instr() has nothing left to do */
 	kcode c = st ? db_bind_prefix(db, st, e, KV_INT(who->staff_id), KV_INT((int)who->role), KV_ID0(pg->unit_id),
-			       KV_TEXT(phrase ? NULL : fold), KV_ID0((int64_t)pg->year), KV_ID0(pg->staff_id), KV_TEXT(key), KV_INT(id),
-			       KV_INT(db_page_limit(pg)), KV_TEXT(phrase), KV_INT(words)) : e->code;
-	free(fold);
-	free(phrase);
-	void *out = NULL;
-	if (!c)
-		c = db_page_read(db, st, pg, sizeof(plan_rec), read_plan_row, plan_free_row, &out, n, e);
-	*rows = out;
-	return c;
+			       KV_TEXT(ls.phrase ? NULL : ls.fold), KV_ID0((int64_t)pg->year), KV_ID0(pg->staff_id),
+			       KV_TEXT(ls.key), KV_INT(ls.id), KV_INT(db_page_limit(pg)), KV_TEXT(ls.phrase), KV_INT(ls.words))
+		     : e->code;
+	list_search_free(&ls);
+	return db_page_bound(db, st, c, pg, sizeof **rows, read_plan_row, plan_free_row, (void **)rows, n, e);
 }
 
 /* Reads the one row of a bound statement into out. */

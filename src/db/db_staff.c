@@ -189,8 +189,8 @@ static int word_start(const char *fold)
 	return 1;
 }
 
-kcode staff_list_way(kdb *db, const kactor *who, const char *fold, list_way *way, char **phrase,
-		     int *words, kerr *e)
+static kcode choose_way(kdb *db, const kactor *who, const char *fold, list_way *way, char **phrase,
+			int *words, kerr *e)
 {
 	*way = LIST_ORDERED;
 	*phrase = NULL;
@@ -222,34 +222,43 @@ kcode staff_list_way(kdb *db, const kactor *who, const char *fold, list_way *way
 	return c;
 }
 
+kcode staff_list_way(kdb *db, const kactor *who, const kpage *pg, list_search *s, kerr *e)
+{
+	memset(s, 0, sizeof *s);
+	if (db_page_begin(pg, &s->fold, &s->key, &s->id, e))
+		return e->code;
+	if (choose_way(db, who, s->fold, &s->way, &s->phrase, &s->words, e)) {
+		free(s->fold);
+		s->fold = NULL;
+		return e->code;
+	}
+	return KE_OK;
+}
+
+void list_search_free(list_search *s)
+{
+	free(s->fold);
+	free(s->phrase);
+}
+
 kcode staff_list(kdb *db, const kactor *who, const kpage *pg, staff_rec **rows, int *n, kerr *e)
 {
 	*rows = NULL;
 	*n = 0;
-	char *fold;
-	if (db_page_fold(pg, &fold, e))
+	list_search ls;
+	if (staff_list_way(db, who, pg, &ls, e))
 		return e->code;
-	list_way way;
-	char *phrase;
-	int words;
-	if (staff_list_way(db, who, fold, &way, &phrase, &words, e)) {
-		free(fold);
-		return e->code;
-	}
 	static const char *const sql[3][2] = {
 		[LIST_ORDERED] = { SQL_LIST_FWD, SQL_LIST_BACK },
 		[LIST_FOUND] = { SQL_FOUND_FWD, SQL_FOUND_BACK },
 		[LIST_SCOPED] = { SQL_SCOPED_FWD, SQL_SCOPED_BACK },
 	};
-	const char *key;
-	int64_t id;
-	db_page_start(pg, &key, &id);
-	sqlite3_stmt *st = db_stmt(db, sql[way][pg->backward != 0], e);
+	sqlite3_stmt *st = db_stmt(db, sql[ls.way][pg->backward != 0], e);
 	/* with the index's phrase, instr() has nothing left to do */
 	kcode c = st ? db_bind_prefix(db, st, e, KV_INT(who->staff_id), KV_INT((int)who->role), KV_ID0(pg->unit_id),
-			       KV_TEXT(phrase ? NULL : fold), KV_INT(pg->include_inactive), KV_TEXT(key), KV_INT(id), KV_INT(db_page_limit(pg)), KV_TEXT(phrase), KV_INT(words)) : e->code;
-	free(fold);
-	free(phrase);
+			       KV_TEXT(ls.phrase ? NULL : ls.fold), KV_INT(pg->include_inactive), KV_TEXT(ls.key), KV_INT(ls.id),
+			       KV_INT(db_page_limit(pg)), KV_TEXT(ls.phrase), KV_INT(ls.words)) : e->code;
+	list_search_free(&ls);
 	return db_page_bound(db, st, c, pg, sizeof **rows, read_row, release_row, (void **)rows, n, e);
 }
 
