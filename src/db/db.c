@@ -754,32 +754,40 @@ void db_actor_local_admin(kactor *out, const char *login)
 	snprintf(out->name, sizeof out->name, "%s", out->login);
 }
 
+/* The staff row of a login (found: whether there is one). */
+struct login_row { kactor *a; int active, found; };
+
+static int login_read(sqlite3_stmt *st, void *row)
+{
+	struct login_row *r = row;
+	memset(r->a, 0, sizeof *r->a);
+	r->a->staff_id = sqlite3_column_int64(st, 0);
+	r->a->role = ROLE_EMPLOYEE;
+	role_parse((const char *)sqlite3_column_text(st, 1), &r->a->role);
+	snprintf(r->a->name, sizeof r->a->name, "%s", (const char *)sqlite3_column_text(st, 2));
+	r->active = sqlite3_column_int(st, 3);
+	r->found = 1;
+	return 0;
+}
+
 kcode db_actor_for_login(kdb *db, const char *login, int local_owner, kactor *out, kerr *e)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, role, name, active FROM staff WHERE login = ?", e);
-	if (!st || db_bind(db, st, e, KV_TEXT(login)))
+	struct login_row r = { .a = out };
+	kcode c = st ? db_bind(db, st, e, KV_TEXT(login)) : e->code;
+	if (db_row_read(db, st, c, login_read, &r, NULL, e))
 		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
+	if (!r.found) {
 		if (local_owner) {
 			db_actor_local_admin(out, login);
 			return KE_OK;
 		}
 		return kerr_set(e, KE_DENIED, _("The login '%s' is not registered in kup."), login);
 	}
-	memset(out, 0, sizeof *out);
-	out->staff_id = sqlite3_column_int64(st, 0);
-	krole r = ROLE_EMPLOYEE;
-	role_parse((const char *)sqlite3_column_text(st, 1), &r);
-	out->role = local_owner ? ROLE_ADMIN : r;
+	if (local_owner)
+		out->role = ROLE_ADMIN;
 	snprintf(out->login, sizeof out->login, "%s", login);
-	snprintf(out->name, sizeof out->name, "%s", (const char *)sqlite3_column_text(st, 2));
-	int active = sqlite3_column_int(st, 3);
-	sqlite3_reset(st);
-	if (!active && !local_owner)
+	if (!r.active && !local_owner)
 		return kerr_set(e, KE_DENIED, _("The login '%s' is deactivated in kup."), login);
 	return KE_OK;
 }
@@ -792,6 +800,19 @@ kcode db_denied(kerr *e)
 	return kerr_set(e, KE_DENIED, "%s", _("Not allowed: your role does not permit this."));
 }
 
+/* Who changed a record last, and when (found: whether the audit knows). */
+struct last_change { char who[160], at[32]; int deleted, found; };
+
+static int last_change_read(sqlite3_stmt *st, void *row)
+{
+	struct last_change *l = row;
+	snprintf(l->who, sizeof l->who, "%s", (const char *)sqlite3_column_text(st, 2));
+	snprintf(l->at, sizeof l->at, "%s", (const char *)sqlite3_column_text(st, 1));
+	l->deleted = strcmp((const char *)sqlite3_column_text(st, 0), "delete") == 0;
+	l->found = 1;
+	return 0;
+}
+
 /* deleting says "nothing was deleted", so the question that
  * follows ("delete anyway?") reads right. */
 static kcode conflict(kdb *db, const char *tbl, int64_t id, int deleting, kerr *e)
@@ -800,23 +821,16 @@ static kcode conflict(kdb *db, const char *tbl, int64_t id, int deleting, kerr *
 		"SELECT a.action, a.at, coalesce(s.name, a.login) FROM audit a"
 		" LEFT JOIN staff s ON s.login = a.login"
 		" WHERE a.tbl = ? AND a.row_id = ? ORDER BY a.id DESC LIMIT 1", e);
-	if (!st || db_bind(db, st, e, KV_TEXT(tbl), KV_INT(id)))
+	struct last_change l = { 0 };
+	kcode c = st ? db_bind(db, st, e, KV_TEXT(tbl), KV_INT(id)) : e->code;
+	if (db_row_read(db, st, c, last_change_read, &l, NULL, e))
 		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
+	const char *who = l.who, *at = l.at;
+	if (!l.found)
 		return kerr_set(e, KE_CONFLICT, "%s", deleting
 			? _("Someone else changed this record after you opened it; nothing was deleted.")
 			: _("Someone else changed this record after you opened it; nothing was saved."));
-	}
-	char who[160], at[32];
-	snprintf(who, sizeof who, "%s", (const char *)sqlite3_column_text(st, 2));
-	snprintf(at, sizeof at, "%s", (const char *)sqlite3_column_text(st, 1));
-	int deleted = strcmp((const char *)sqlite3_column_text(st, 0), "delete") == 0;
-	sqlite3_reset(st);
-	if (deleted)
+	if (l.deleted)
 		return kerr_set(e, KE_NOTFOUND, _("%s deleted this record at %s UTC; nothing was saved."), who, at);
 	if (deleting)
 		return kerr_set(e, KE_CONFLICT, _("%s changed this record at %s UTC after you opened it; nothing was deleted."),

@@ -289,6 +289,18 @@ kcode unit_save(kdb *db, const kactor *who, unit_rec *u, kerr *e)
 
 /* ---- leaders ---- */
 
+/* Who is to lead a unit: whether they may. */
+struct candidate { char name[NAME_BUF]; int active, leads; };
+
+static int candidate_read(sqlite3_stmt *st, void *row)
+{
+	struct candidate *l = row;
+	snprintf(l->name, sizeof l->name, "%s", (const char *)sqlite3_column_text(st, 0));
+	l->active = sqlite3_column_int(st, 1);
+	l->leads = sqlite3_column_int(st, 2);
+	return 0;
+}
+
 static kcode leader_check(kdb *db, int64_t unit_id, int64_t staff_id, const char *until, kerr *e)
 {
 	char unit[NAME_BUF], name[NAME_BUF];
@@ -297,20 +309,14 @@ static kcode leader_check(kdb *db, int64_t unit_id, int64_t staff_id, const char
 	sqlite3_stmt *st = db_stmt(db, "SELECT name, active, EXISTS (SELECT 1 FROM unit_leader"
 				       " WHERE unit_id = ?2 AND staff_id = ?1 AND until IS NULL)"
 				       " FROM staff WHERE id = ?1", e);
-	if (!st || db_bind(db, st, e, KV_INT(staff_id), KV_INT(unit_id)))
+	struct candidate l;
+	kcode c = st ? db_bind(db, st, e, KV_INT(staff_id), KV_INT(unit_id)) : e->code;
+	if (db_row_read(db, st, c, candidate_read, &l, _("No such staff member."), e))
 		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_DONE)
-		return kerr_set(e, KE_NOTFOUND, "%s", _("No such staff member."));
-	snprintf(name, sizeof name, "%s", (const char *)sqlite3_column_text(st, 0));
-	int active = sqlite3_column_int(st, 1), leads = sqlite3_column_int(st, 2);
-	sqlite3_reset(st);
-	if (!active)
-		return kerr_field(e, KE_INVALID, "staff_id", _("%s is deactivated and cannot lead a unit."), name);
-	if (leads)
-		return kerr_field(e, KE_EXISTS, "staff_id", _("%s already leads %s."), name, unit);
+	if (!l.active)
+		return kerr_field(e, KE_INVALID, "staff_id", _("%s is deactivated and cannot lead a unit."), l.name);
+	if (l.leads)
+		return kerr_field(e, KE_EXISTS, "staff_id", _("%s already leads %s."), l.name, unit);
 	if (!until)
 		return KE_OK;
 	/* A handover cannot end a leadership before it began. */
@@ -318,7 +324,8 @@ static kcode leader_check(kdb *db, int64_t unit_id, int64_t staff_id, const char
 		     " WHERE l.unit_id = ?1 AND l.until IS NULL AND l.since > ?2 LIMIT 1", e);
 	if (!st || db_bind(db, st, e, KV_INT(unit_id), KV_TEXT(until)))
 		return e->code;
-	if ((rc = db_step(db, st, e)) < 0)
+	int rc = db_step(db, st, e);
+	if (rc < 0)
 		return e->code;
 	if (rc == SQLITE_ROW) {
 		char since[11];

@@ -314,25 +314,24 @@ static kcode count_one(kdb *db, const char *sql, const kactor *who, const ov_whe
 	return KE_OK;
 }
 
+static int my_plan_read(sqlite3_stmt *st, void *row)
+{
+	ov_counts *out = row;
+	out->my_plan_id = sqlite3_column_int64(st, 0);
+	snprintf(out->my_plan_status, sizeof out->my_plan_status, "%s", sqlite3_column_text(st, 1));
+	out->my_plan_accepted = sqlite3_column_int(st, 2);
+	out->my_goals = sqlite3_column_int(st, 3);
+	out->my_goals_done = sqlite3_column_int(st, 4);
+	return 0;
+}
+
 static kcode my_plan_head(kdb *db, const kactor *who, int year, ov_counts *out, kerr *e)
 {
 	if (!who->staff_id)
 		return KE_OK;
 	sqlite3_stmt *st = db_stmt(db, MY_PLAN_HEAD, e);
-	if (!st || db_bind(db, st, e, KV_INT(who->staff_id), KV_INT(year)))
-		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_ROW) {
-		out->my_plan_id = sqlite3_column_int64(st, 0);
-		snprintf(out->my_plan_status, sizeof out->my_plan_status, "%s", sqlite3_column_text(st, 1));
-		out->my_plan_accepted = sqlite3_column_int(st, 2);
-		out->my_goals = sqlite3_column_int(st, 3);
-		out->my_goals_done = sqlite3_column_int(st, 4);
-	}
-	sqlite3_reset(st);
-	return KE_OK;
+	kcode c = st ? db_bind(db, st, e, KV_INT(who->staff_id), KV_INT(year)) : e->code;
+	return db_row_read(db, st, c, my_plan_read, out, NULL, e);
 }
 
 kcode overview_count(kdb *db, const kactor *who, const ov_when *w, ov_counts *out, kerr *e)

@@ -53,7 +53,7 @@ static const char SQL_PERSON_FWD[] = PLAN_PAGE(PLAN_PERSON, ">", "+", "");
 static const char SQL_PERSON_BACK[] = PLAN_PAGE(PLAN_PERSON, "<", "+", " DESC");
 static const char SQL_GET[] = "SELECT " PLAN_COLS PLAN_FROM " WHERE p.id = ?1";
 static const char SQL_FIND[] = "SELECT " PLAN_COLS PLAN_FROM " WHERE p.staff_id = ?1 AND p.year = ?2";
-static const char SQL_HEAD[] = "SELECT staff_id, year, status, accepted_at IS NOT NULL FROM plan WHERE id = ?";
+static const char SQL_HEAD[] = "SELECT id, staff_id, year, status, accepted_at IS NOT NULL FROM plan WHERE id = ?";
 static const char SQL_JSON[] = "SELECT json_object('staff_id',staff_id,'year',year,'status',status,"
 	"'mus_date',mus_date,'notes',notes,'agreed_by',agreed_by,'agreed_at',agreed_at,"
 	"'accepted_at',accepted_at,'evaluation',evaluation,'evaluated_by',evaluated_by,"
@@ -116,7 +116,7 @@ static const char SQL_CARRY_GOALS[] = "INSERT INTO goal(plan_id, pos, competence
 
 /* What the write rules need to know about a plan. */
 typedef struct plan_head {
-	int64_t staff_id;
+	int64_t plan_id, staff_id;
 	int year;
 	char status[12];
 	int accepted;
@@ -222,25 +222,16 @@ kcode plan_list(kdb *db, const kactor *who, const kpage *pg, plan_rec **rows, in
 }
 
 /* Reads the one row of a bound statement into out. */
-static kcode fetch_plan(kdb *db, sqlite3_stmt *st, plan_rec *out, kerr *e)
+static kcode fetch_plan(kdb *db, sqlite3_stmt *st, kcode c, plan_rec *out, kerr *e)
 {
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
-		return kerr_set(e, KE_NOTFOUND, "%s", _("No such plan."));
-	}
-	int bad = read_plan(st, out);
-	sqlite3_reset(st);
-	return bad ? oom(e) : KE_OK;
+	return db_row_read(db, st, c, read_plan_row, out, _("No such plan."), e);
 }
 
 kcode plan_get(kdb *db, const kactor *who, int64_t id, plan_rec *out, kerr *e)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(db, SQL_GET, e);
-	if (!st || db_bind(db, st, e, KV_INT(id)) || fetch_plan(db, st, out, e))
+	if (fetch_plan(db, st, st ? db_bind(db, st, e, KV_INT(id)) : e->code, out, e))
 		return e->code;
 	if (!scope_sees_staff(db, who, out->staff_id)) {
 		plan_free(out);
@@ -255,9 +246,7 @@ kcode plan_find(kdb *db, const kactor *who, int64_t staff_id, int year, plan_rec
 	if (!scope_sees_staff(db, who, staff_id))
 		return db_denied(e);
 	sqlite3_stmt *st = db_stmt(db, SQL_FIND, e);
-	if (!st || db_bind(db, st, e, KV_INT(staff_id), KV_INT(year)))
-		return e->code;
-	kcode c = fetch_plan(db, st, out, e);
+	kcode c = fetch_plan(db, st, st ? db_bind(db, st, e, KV_INT(staff_id), KV_INT(year)) : e->code, out, e);
 	if (c == KE_NOTFOUND)
 		kerr_set(e, KE_NOTFOUND, _("There is no plan for this person in %d."), year);
 	return c;
@@ -268,10 +257,11 @@ kcode plan_find(kdb *db, const kactor *who, int64_t staff_id, int year, plan_rec
 static int head_read(sqlite3_stmt *st, void *row)
 {
 	plan_head *h = row;
-	h->staff_id = sqlite3_column_int64(st, 0);
-	h->year = sqlite3_column_int(st, 1);
-	col_copy(st, 2, h->status, sizeof h->status);
-	h->accepted = sqlite3_column_int(st, 3);
+	h->plan_id = sqlite3_column_int64(st, 0);
+	h->staff_id = sqlite3_column_int64(st, 1);
+	h->year = sqlite3_column_int(st, 2);
+	col_copy(st, 3, h->status, sizeof h->status);
+	h->accepted = sqlite3_column_int(st, 4);
 	return 0;
 }
 
@@ -296,24 +286,25 @@ static kcode exec_ti(kdb *db, const char *sql, const char *t, int64_t a, int64_t
 }
 
 /* Refuses when the person already has a plan in year, naming them. */
+struct taken { char name[128]; int taken; };
+
+static int taken_read(sqlite3_stmt *st, void *row)
+{
+	struct taken *t = row;
+	col_copy(st, 0, t->name, sizeof t->name);
+	t->taken = sqlite3_column_int(st, 1);
+	return 0;
+}
+
 static kcode plan_taken(kdb *db, int64_t staff_id, int year, kerr *e)
 {
+	struct taken t;
 	sqlite3_stmt *st = db_stmt(db, SQL_TAKEN, e);
-	if (!st || db_bind(db, st, e, KV_INT(staff_id), KV_INT(year)))
+	kcode c = st ? db_bind(db, st, e, KV_INT(staff_id), KV_INT(year)) : e->code;
+	if (db_row_read(db, st, c, taken_read, &t, _("No such staff member."), e))
 		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
-		return kerr_set(e, KE_NOTFOUND, "%s", _("No such staff member."));
-	}
-	char name[128];
-	col_copy(st, 0, name, sizeof name);
-	int taken = sqlite3_column_int(st, 1);
-	sqlite3_reset(st);
-	if (taken)
-		return kerr_field(e, KE_EXISTS, "year", _("There is already a plan for %s in %d."), name, year);
+	if (t.taken)
+		return kerr_field(e, KE_EXISTS, "year", _("There is already a plan for %s in %d."), t.name, year);
 	return KE_OK;
 }
 
@@ -583,25 +574,25 @@ kcode goal_list(kdb *db, const kactor *who, int64_t plan_id, goal_rec **rows, in
 	return db_rows_read(db, st, c, sizeof **rows, 0, read_goal_v, goal_free_v, (void **)rows, n, e);
 }
 
+/* A goal and the person whose plan holds it (column 15). */
+struct goal_of { goal_rec *g; int64_t staff_id; };
+
+static int goal_of_read(sqlite3_stmt *st, void *row)
+{
+	struct goal_of *x = row;
+	x->staff_id = sqlite3_column_int64(st, 15);
+	return read_goal(st, x->g);
+}
+
 kcode goal_get(kdb *db, const kactor *who, int64_t id, goal_rec *out, kerr *e)
 {
 	memset(out, 0, sizeof *out);
+	struct goal_of x = { .g = out };
 	sqlite3_stmt *st = db_stmt(db, SQL_GOAL_GET, e);
-	if (!st || db_bind(db, st, e, KV_INT(id), KV_INT(english())))
+	kcode c = st ? db_bind(db, st, e, KV_INT(id), KV_INT(english())) : e->code;
+	if (db_row_read(db, st, c, goal_of_read, &x, _("No such goal."), e))
 		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
-		return kerr_set(e, KE_NOTFOUND, "%s", _("No such goal."));
-	}
-	int64_t staff_id = sqlite3_column_int64(st, 15);
-	int bad = read_goal(st, out);
-	sqlite3_reset(st);
-	if (bad)
-		return oom(e);
-	if (!scope_sees_staff(db, who, staff_id)) {
+	if (!scope_sees_staff(db, who, x.staff_id)) {
 		goal_free(out);
 		return db_denied(e);
 	}
@@ -611,22 +602,10 @@ kcode goal_get(kdb *db, const kactor *who, int64_t id, goal_rec *out, kerr *e)
 /* The goal's plan id and what the rules need to know about that plan. */
 static kcode goal_head_get(kdb *db, int64_t id, int64_t *plan_id, plan_head *h, kerr *e)
 {
-	memset(h, 0, sizeof *h);
-	sqlite3_stmt *st = db_stmt(db, SQL_GOAL_HEAD, e);
-	if (!st || db_bind(db, st, e, KV_INT(id)))
+	if (db_get_row(db, SQL_GOAL_HEAD, id, head_read, h, sizeof *h, _("No such goal."), e))
 		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_ROW) {
-		*plan_id = sqlite3_column_int64(st, 0);
-		h->staff_id = sqlite3_column_int64(st, 1);
-		h->year = sqlite3_column_int(st, 2);
-		col_copy(st, 3, h->status, sizeof h->status);
-		h->accepted = sqlite3_column_int(st, 4);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? KE_OK : kerr_set(e, KE_NOTFOUND, "%s", _("No such goal."));
+	*plan_id = h->plan_id;
+	return KE_OK;
 }
 
 /* The person drafts goals until the plan is agreed; the leader (or an
