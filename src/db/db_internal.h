@@ -92,6 +92,13 @@ kcode db_bind_head(kdb *db, sqlite3_stmt *st, kerr *e, const kval *v, size_t n);
 #define KF_SET(col, ...) #col "=?"
 #define KF_COL(col, ...) #col
 #define KF_Q(col, ...) "?"
+/* For a kind described by kr: defines its public FREE(T *) and
+ * ROWS_FREE(T *, int n), and RELEASE(void *), the static one-row free
+ * that db_rows_read and db_page_bound take; all through krecord_free. */
+#define KRECORD_FREE_FUNCS(T, kr, FREE, ROWS_FREE, RELEASE) \
+	void FREE(T *rec) { krecord_free(&(kr), rec); } \
+	void ROWS_FREE(T *rows, int n) { krecord_rows_free(&(kr), rows, n); } \
+	static void RELEASE(void *row) { krecord_free(&(kr), row); }
 /* Reads the fields of r into rec from columns col, col+1, ... of st;
  * -1 when out of memory (rec then holds what was read: krecord_free). */
 int krecord_read(const krecord *r, sqlite3_stmt *st, int col, void *rec);

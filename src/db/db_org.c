@@ -80,9 +80,11 @@ static kcode finish_save(kdb *db, const kactor *who, kwrite *w, kcode c,
 
 /* These tables have no folded column, so a filter is matched against the
  * sort key: the filter's primary weights (case and accents folded the
- * Danish way) found anywhere in the row's key. NULL *out: no filter. */
-static kcode filter_key(const kpage *pg, char **out, kerr *e)
+ * Danish way) found anywhere in the row's key. NULL *out: no filter.
+ * With it, the page's position (db_page_start). */
+static kcode filter_key(const kpage *pg, char **out, const char **key, int64_t *id, kerr *e)
 {
+	db_page_start(pg, key, id);
 	*out = NULL;
 	if (!pg->filter || !*pg->filter)
 		return KE_OK;
@@ -144,18 +146,8 @@ static const char SQL_UNIT_JSON[] = "SELECT json_object(" UNIT_FIELDS(KF_JSON, "
 static const char SQL_LEADER_JSON[] = "SELECT json_object('unit_id',unit_id,'staff_id',staff_id,"
 	"'since',since,'until',until) FROM unit_leader WHERE id = ?";
 
-void unit_free(unit_rec *u)
-{
-	krecord_free(&kr_unit, u);
-}
-
-void unit_rows_free(unit_rec *rows, int n)
-{
-	krecord_rows_free(&kr_unit, rows, n);
-}
-
+KRECORD_FREE_FUNCS(unit_rec, kr_unit, unit_free, unit_rows_free, unit_free_v)
 static int read_unit(sqlite3_stmt *st, void *row) { return krecord_read_row(&kr_unit, st, row); }
-static void unit_free_v(void *row) { unit_free(row); }
 
 kcode unit_list(kdb *db, const kactor *who, const kpage *pg, unit_rec **rows, int *n, kerr *e)
 {
@@ -165,8 +157,7 @@ kcode unit_list(kdb *db, const kactor *who, const kpage *pg, unit_rec **rows, in
 	const char *key;
 	int64_t id;
 	char *filter;
-	db_page_start(pg, &key, &id);
-	if (filter_key(pg, &filter, e))
+	if (filter_key(pg, &filter, &key, &id, e))
 		return e->code;
 	sqlite3_stmt *st = db_stmt(db, pg->backward ? SQL_UNIT_BACK : SQL_UNIT_FWD, e);
 	kcode c = st ? db_bind_prefix(db, st, e, KV_TEXT(key), KV_INT(id), KV_INT(db_page_limit(pg)), KV_ID0(pg->unit_id),
@@ -462,8 +453,7 @@ kcode profession_list(kdb *db, const kactor *who, const kpage *pg, named_rec **r
 	const char *key;
 	int64_t id;
 	char *filter;
-	db_page_start(pg, &key, &id);
-	if (filter_key(pg, &filter, e))
+	if (filter_key(pg, &filter, &key, &id, e))
 		return e->code;
 	sqlite3_stmt *st = db_stmt(db, pg->backward ? SQL_PROF_BACK : SQL_PROF_FWD, e);
 	kcode c = st ? db_bind(db, st, e, KV_TEXT(key), KV_INT(id), KV_INT(db_page_limit(pg)), KV_TEXT0(filter)) : e->code;

@@ -75,25 +75,8 @@ static const char SQL_GET[] = "SELECT " STAFF_COLS STAFF_FROM " WHERE s.id = ?";
 static const char SQL_BY_LOGIN[] = "SELECT " STAFF_COLS STAFF_FROM " WHERE s.login = ?";
 static const char SQL_JSON[] = "SELECT json_object(" STAFF_FIELDS(KF_JSON, ",") ") FROM staff WHERE id = ?";
 
-void staff_free(staff_rec *s)
-{
-	krecord_free(&kr_staff, s);
-}
-
-void staff_rows_free(staff_rec *rows, int n)
-{
-	krecord_rows_free(&kr_staff, rows, n);
-}
-
-static int read_row(sqlite3_stmt *st, void *row)
-{
-	return krecord_read_row(&kr_staff, st, row);
-}
-
-static void release_row(void *row)
-{
-	staff_free(row);
-}
+KRECORD_FREE_FUNCS(staff_rec, kr_staff, staff_free, staff_rows_free, release_row)
+static int read_row(sqlite3_stmt *st, void *row) { return krecord_read_row(&kr_staff, st, row); }
 
 /* ---- the search index and the way to read a list ---- */
 
