@@ -24,12 +24,8 @@ static kcode oom(kerr *e)
 /* Steps a bound one-column query; *out is 0 when it gives no row. */
 static kcode scalar_of(kdb *db, sqlite3_stmt *st, int64_t *out, kerr *e)
 {
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return KE_OK;
+	*out = 0;
+	return db_row_read(db, st, KE_OK, db_read_int64, out, NULL, e);
 }
 
 static kcode check_year(int year, kerr *e)
