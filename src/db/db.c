@@ -240,19 +240,38 @@ kcode db_exec(kdb *db, const char *sql, kerr *e)
 	return rc == SQLITE_OK ? KE_OK : db_fail(db, sqlite3_extended_errcode(db->h), e);
 }
 
+kcode db_row_read(kdb *db, sqlite3_stmt *st, kcode c, int (*read)(sqlite3_stmt *st, void *row), void *out,
+		  const char *notfound, kerr *e)
+{
+	int rc = c ? -1 : db_step(db, st, e);
+	if (rc < 0)
+		c = e->code;
+	else if (rc == SQLITE_DONE)
+		c = notfound ? kerr_set(e, KE_NOTFOUND, "%s", notfound) : KE_OK;
+	else if (read(st, out))
+		c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	if (st)
+		sqlite3_reset(st);
+	return c;
+}
+
+int db_read_int64(sqlite3_stmt *st, void *out)
+{
+	*(int64_t *)out = sqlite3_column_int64(st, 0);
+	return 0;
+}
+
+int db_read_text(sqlite3_stmt *st, void *out)
+{
+	return (*(char **)out = col_text(st, 0)) ? 0 : -1;
+}
+
 kcode db_scalar(kdb *db, const char *sql, int64_t p, int64_t *out, kerr *e)
 {
+	*out = 0;
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	if (!st)
-		return e->code;
-	if (sqlite3_bind_parameter_count(st) > 0 && db_bind(db, st, e, KV_INT(p)))
-		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return KE_OK;
+	kcode c = !st ? e->code : sqlite3_bind_parameter_count(st) > 0 ? db_bind(db, st, e, KV_INT(p)) : KE_OK;
+	return db_row_read(db, st, c, db_read_int64, out, NULL, e);
 }
 
 kcode db_get_row(kdb *db, const char *sql, int64_t id, int (*read)(sqlite3_stmt *st, void *row),
@@ -260,16 +279,8 @@ kcode db_get_row(kdb *db, const char *sql, int64_t id, int (*read)(sqlite3_stmt 
 {
 	memset(out, 0, size);
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	if (!st || db_bind(db, st, e, KV_INT(id)))
-		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	int bad = rc == SQLITE_ROW && read(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return kerr_set(e, KE_NOTFOUND, "%s", notfound);
-	return bad ? kerr_set(e, KE_NOMEM, "%s", _("Out of memory.")) : KE_OK;
+	kcode c = st ? db_bind(db, st, e, KV_INT(id)) : e->code;
+	return db_row_read(db, st, c, read, out, notfound, e);
 }
 
 kcode db_begin(kdb *db, kerr *e)
@@ -327,19 +338,7 @@ kcode db_bulk_end(kdb *db, int commit, kerr *e)
 kcode db_row_json(kdb *db, const char *sql, int64_t id, char **out, kerr *e)
 {
 	*out = NULL;
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	if (!st || db_bind(db, st, e, KV_INT(id)))
-		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
-		return kerr_set(e, KE_NOTFOUND, "%s", _("The record no longer exists."));
-	}
-	*out = col_text(st, 0);
-	sqlite3_reset(st);
-	return *out ? KE_OK : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	return db_get_row(db, sql, id, db_read_text, out, sizeof *out, _("The record no longer exists."), e);
 }
 
 kcode db_audit(kdb *db, const kactor *who, const char *tbl, int64_t id,
@@ -755,32 +754,40 @@ void db_actor_local_admin(kactor *out, const char *login)
 	snprintf(out->name, sizeof out->name, "%s", out->login);
 }
 
+/* The staff row of a login (found: whether there is one). */
+struct login_row { kactor *a; int active, found; };
+
+static int login_read(sqlite3_stmt *st, void *row)
+{
+	struct login_row *r = row;
+	memset(r->a, 0, sizeof *r->a);
+	r->a->staff_id = sqlite3_column_int64(st, 0);
+	r->a->role = ROLE_EMPLOYEE;
+	role_parse((const char *)sqlite3_column_text(st, 1), &r->a->role);
+	snprintf(r->a->name, sizeof r->a->name, "%s", (const char *)sqlite3_column_text(st, 2));
+	r->active = sqlite3_column_int(st, 3);
+	r->found = 1;
+	return 0;
+}
+
 kcode db_actor_for_login(kdb *db, const char *login, int local_owner, kactor *out, kerr *e)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, role, name, active FROM staff WHERE login = ?", e);
-	if (!st || db_bind(db, st, e, KV_TEXT(login)))
+	struct login_row r = { .a = out };
+	kcode c = st ? db_bind(db, st, e, KV_TEXT(login)) : e->code;
+	if (db_row_read(db, st, c, login_read, &r, NULL, e))
 		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
+	if (!r.found) {
 		if (local_owner) {
 			db_actor_local_admin(out, login);
 			return KE_OK;
 		}
 		return kerr_set(e, KE_DENIED, _("The login '%s' is not registered in kup."), login);
 	}
-	memset(out, 0, sizeof *out);
-	out->staff_id = sqlite3_column_int64(st, 0);
-	krole r = ROLE_EMPLOYEE;
-	role_parse((const char *)sqlite3_column_text(st, 1), &r);
-	out->role = local_owner ? ROLE_ADMIN : r;
+	if (local_owner)
+		out->role = ROLE_ADMIN;
 	snprintf(out->login, sizeof out->login, "%s", login);
-	snprintf(out->name, sizeof out->name, "%s", (const char *)sqlite3_column_text(st, 2));
-	int active = sqlite3_column_int(st, 3);
-	sqlite3_reset(st);
-	if (!active && !local_owner)
+	if (!r.active && !local_owner)
 		return kerr_set(e, KE_DENIED, _("The login '%s' is deactivated in kup."), login);
 	return KE_OK;
 }
@@ -793,6 +800,19 @@ kcode db_denied(kerr *e)
 	return kerr_set(e, KE_DENIED, "%s", _("Not allowed: your role does not permit this."));
 }
 
+/* Who changed a record last, and when (found: whether the audit knows). */
+struct last_change { char who[160], at[32]; int deleted, found; };
+
+static int last_change_read(sqlite3_stmt *st, void *row)
+{
+	struct last_change *l = row;
+	snprintf(l->who, sizeof l->who, "%s", (const char *)sqlite3_column_text(st, 2));
+	snprintf(l->at, sizeof l->at, "%s", (const char *)sqlite3_column_text(st, 1));
+	l->deleted = strcmp((const char *)sqlite3_column_text(st, 0), "delete") == 0;
+	l->found = 1;
+	return 0;
+}
+
 /* deleting says "nothing was deleted", so the question that
  * follows ("delete anyway?") reads right. */
 static kcode conflict(kdb *db, const char *tbl, int64_t id, int deleting, kerr *e)
@@ -801,23 +821,16 @@ static kcode conflict(kdb *db, const char *tbl, int64_t id, int deleting, kerr *
 		"SELECT a.action, a.at, coalesce(s.name, a.login) FROM audit a"
 		" LEFT JOIN staff s ON s.login = a.login"
 		" WHERE a.tbl = ? AND a.row_id = ? ORDER BY a.id DESC LIMIT 1", e);
-	if (!st || db_bind(db, st, e, KV_TEXT(tbl), KV_INT(id)))
+	struct last_change l = { 0 };
+	kcode c = st ? db_bind(db, st, e, KV_TEXT(tbl), KV_INT(id)) : e->code;
+	if (db_row_read(db, st, c, last_change_read, &l, NULL, e))
 		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
+	const char *who = l.who, *at = l.at;
+	if (!l.found)
 		return kerr_set(e, KE_CONFLICT, "%s", deleting
 			? _("Someone else changed this record after you opened it; nothing was deleted.")
 			: _("Someone else changed this record after you opened it; nothing was saved."));
-	}
-	char who[160], at[32];
-	snprintf(who, sizeof who, "%s", (const char *)sqlite3_column_text(st, 2));
-	snprintf(at, sizeof at, "%s", (const char *)sqlite3_column_text(st, 1));
-	int deleted = strcmp((const char *)sqlite3_column_text(st, 0), "delete") == 0;
-	sqlite3_reset(st);
-	if (deleted)
+	if (l.deleted)
 		return kerr_set(e, KE_NOTFOUND, _("%s deleted this record at %s UTC; nothing was saved."), who, at);
 	if (deleting)
 		return kerr_set(e, KE_CONFLICT, _("%s changed this record at %s UTC after you opened it; nothing was deleted."),
@@ -893,8 +906,9 @@ void db_page_start(const kpage *pg, const char **key, int64_t *id)
 	*id = pg->after_key ? pg->after_id : pg->backward ? INT64_MAX : INT64_MIN;
 }
 
-kcode db_page_fold(const kpage *pg, char **fold, kerr *e)
+kcode db_page_begin(const kpage *pg, char **fold, const char **key, int64_t *id, kerr *e)
 {
+	db_page_start(pg, key, id);
 	*fold = NULL;
 	if (!pg->filter || !*pg->filter)
 		return KE_OK;
@@ -903,27 +917,34 @@ kcode db_page_fold(const kpage *pg, char **fold, kerr *e)
 	return KE_OK;
 }
 
-kcode db_page_read(kdb *db, sqlite3_stmt *st, const kpage *pg, size_t size,
+kcode db_rows_read(kdb *db, sqlite3_stmt *st, kcode c, size_t size, int max,
 		   int (*read)(sqlite3_stmt *st, void *row), void (*release)(void *row),
 		   void **rows, int *n, kerr *e)
 {
 	*rows = NULL;
 	*n = 0;
-	int limit = db_page_limit(pg);
-	unsigned char *out = calloc((size_t)limit, size);
-	if (!out) {
-		sqlite3_reset(st);
-		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-	}
-	kcode c = KE_OK;
+	/* a bounded read takes its array at once: a page is small and mostly full */
+	int cap = max > 0 ? max : 0;
+	unsigned char *out = NULL;
+	if (!c && cap && !(out = calloc((size_t)cap, size)))
+		c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
 	int got = 0, rc = 0;
-	while (!c && got < limit && (rc = db_step(db, st, e)) == SQLITE_ROW) {
+	while (!c && (!max || got < max) && (rc = db_step(db, st, e)) == SQLITE_ROW) {
+		if (got == cap) {
+			unsigned char *more = realloc(out, (size_t)(cap = cap ? cap * 2 : 16) * size);
+			if (!more) {
+				c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+				break;
+			}
+			out = more;
+		}
 		if (read(st, out + (size_t)got * size))
 			c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
 		else
 			got++;
 	}
-	sqlite3_reset(st);
+	if (st)
+		sqlite3_reset(st);
 	if (!c && rc < 0)
 		c = e->code;
 	if (c) {
@@ -932,6 +953,26 @@ kcode db_page_read(kdb *db, sqlite3_stmt *st, const kpage *pg, size_t size,
 		free(out);
 		return c;
 	}
+	*rows = out;
+	*n = got;
+	return KE_OK;
+}
+
+kcode db_page_read(kdb *db, sqlite3_stmt *st, const kpage *pg, size_t size,
+		   int (*read)(sqlite3_stmt *st, void *row), void (*release)(void *row),
+		   void **rows, int *n, kerr *e)
+{
+	return db_page_bound(db, st, KE_OK, pg, size, read, release, rows, n, e);
+}
+
+kcode db_page_bound(kdb *db, sqlite3_stmt *st, kcode c, const kpage *pg, size_t size,
+		    int (*read)(sqlite3_stmt *st, void *row), void (*release)(void *row),
+		    void **rows, int *n, kerr *e)
+{
+	if ((c = db_rows_read(db, st, c, size, db_page_limit(pg), read, release, rows, n, e)))
+		return c;
+	unsigned char *out = *rows;
+	int got = *n;
 	if (pg->backward) /* fetched in reverse; hand back in list order */
 		for (int i = 0; i < got / 2; i++) {
 			unsigned char *a = out + (size_t)i * size, *b = out + (size_t)(got - 1 - i) * size;
@@ -941,21 +982,5 @@ kcode db_page_read(kdb *db, sqlite3_stmt *st, const kpage *pg, size_t size,
 				b[k] = t;
 			}
 		}
-	*rows = out;
-	*n = got;
 	return KE_OK;
-}
-
-kcode db_page_bound(kdb *db, sqlite3_stmt *st, kcode c, const kpage *pg, size_t size,
-		    int (*read)(sqlite3_stmt *st, void *row), void (*release)(void *row),
-		    void **rows, int *n, kerr *e)
-{
-	*rows = NULL;
-	*n = 0;
-	if (c) {
-		if (st)
-			sqlite3_reset(st);
-		return c;
-	}
-	return db_page_read(db, st, pg, size, read, release, rows, n, e);
 }

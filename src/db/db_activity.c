@@ -89,15 +89,7 @@ static const char SQL_ACT_JSON[] = "SELECT json_object(" ACTIVITY_FIELDS(KF_JSON
 	"'professions',json((SELECT json_group_array(profession_id) FROM activity_profession"
 	" WHERE activity_id = activity.id))) FROM activity WHERE id = ?";
 
-void activity_free(activity_rec *a)
-{
-	krecord_free(&kr_activity, a);
-}
-
-void activity_rows_free(activity_rec *rows, int n)
-{
-	krecord_rows_free(&kr_activity, rows, n);
-}
+KRECORD_FREE_FUNCS(activity_rec, kr_activity, activity_free, activity_rows_free, act_free_v)
 
 /* "3,1,7" from group_concat into ids[], at most max of them. */
 static int parse_ids(const unsigned char *s, int64_t *ids, int max)
@@ -122,19 +114,16 @@ static int act_read(sqlite3_stmt *st, void *row)
 	return 0;
 }
 
-static void act_free_v(void *row) { activity_free(row); }
-
 kcode activity_list(kdb *db, const kactor *who, const kpage *pg, activity_rec **rows, int *n, kerr *e)
 {
 	(void)who; /* the catalogue is open to everyone */
 	*rows = NULL;
 	*n = 0;
 	char *fold;
-	if (db_page_fold(pg, &fold, e))
-		return e->code;
 	const char *key;
 	int64_t id;
-	db_page_start(pg, &key, &id);
+	if (db_page_begin(pg, &fold, &key, &id, e))
+		return e->code;
 	sqlite3_stmt *st = db_stmt(db, pg->backward ? SQL_ACT_BACK : SQL_ACT_FWD, e);
 	kcode c = st ? db_bind(db, st, e, KV_TEXT(fold), KV_INT(pg->include_inactive), KV_TEXT(key), KV_INT(id),
 			       KV_INT(db_page_limit(pg))) : e->code;
@@ -357,18 +346,8 @@ static const char SQL_SES_GET[] = "SELECT " SES_COLS
 static const char SQL_SES_JSON[] = "SELECT json_object(" SESSION_FIELDS(KF_JSON, ",") ")"
 	" FROM session WHERE id = ?";
 
-void session_free(session_rec *s)
-{
-	krecord_free(&kr_session, s);
-}
-
-void session_rows_free(session_rec *rows, int n)
-{
-	krecord_rows_free(&kr_session, rows, n);
-}
-
+KRECORD_FREE_FUNCS(session_rec, kr_session, session_free, session_rows_free, ses_free_v)
 static int ses_read(sqlite3_stmt *st, void *row) { return krecord_read_row(&kr_session, st, row); }
-static void ses_free_v(void *row) { session_free(row); }
 
 kcode session_list(kdb *db, const kactor *who, const kpage *pg, session_rec **rows, int *n, kerr *e)
 {
@@ -376,11 +355,10 @@ kcode session_list(kdb *db, const kactor *who, const kpage *pg, session_rec **ro
 	*rows = NULL;
 	*n = 0;
 	char *fold;
-	if (db_page_fold(pg, &fold, e))
-		return e->code;
 	const char *key;
 	int64_t id;
-	db_page_start(pg, &key, &id);
+	if (db_page_begin(pg, &fold, &key, &id, e))
+		return e->code;
 	sqlite3_stmt *st = db_stmt(db, pg->parent_id ? (pg->backward ? SQL_SES_ACT_BACK : SQL_SES_ACT_FWD)
 				       : pg->backward ? SQL_SES_BACK : SQL_SES_FWD, e);
 	kcode c = st ? db_bind_prefix(db, st, e, KV_INT(pg->parent_id), KV_INT(pg->parent_id ? 0 : pg->year),

@@ -107,21 +107,28 @@ void audit_free(audit_rec *r)
 	memset(r, 0, sizeof *r);
 }
 
-void audit_rows_free(audit_rec *rows, int n)
+DB_ROWS_FREE(audit_rows_free, audit_rec, audit_free)
+
+static void change_free(void *row)
 {
-	for (int i = 0; i < n; i++)
-		audit_free(&rows[i]);
-	free(rows);
+	audit_change *x = row;
+	free(x->field);
+	free(x->old_value);
+	free(x->new_value);
 }
 
-void audit_changes_free(audit_change *c, int n)
+DB_ROWS_FREE(audit_changes_free, audit_change, change_free)
+
+static int change_read(sqlite3_stmt *st, void *row)
 {
-	for (int i = 0; i < n; i++) {
-		free(c[i].field);
-		free(c[i].old_value);
-		free(c[i].new_value);
-	}
-	free(c);
+	audit_change *x = row;
+	x->field = col_text(st, 0);
+	x->old_value = col_text(st, 1);
+	x->new_value = col_text(st, 2);
+	if (x->field && x->old_value && x->new_value)
+		return 0;
+	change_free(x);
+	return -1;
 }
 
 /* The list key: newest first is ascending in INT64_MAX - id. */
@@ -219,68 +226,36 @@ kcode audit_list(kdb *db, const kactor *who, const char *tbl, int64_t row_id, co
 	const char *sql = tbl ? (pg->backward ? SQL_ROW_BACK : SQL_ROW_FWD)
 			      : (pg->backward ? SQL_ALL_BACK : SQL_ALL_FWD);
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	if (!st || db_bind(db, st, e, KV_TEXT(tbl), KV_INT(tbl ? row_id : 0), KV_INT(page_bound(pg)), KV_INT(db_page_limit(pg))))
-		return e->code;
-	void *out = NULL;
-	if (db_page_read(db, st, pg, sizeof(audit_rec), read_row, release_row, &out, n, e))
-		return e->code;
-	*rows = out;
-	return KE_OK;
+	kcode c = st ? db_bind(db, st, e, KV_TEXT(tbl), KV_INT(tbl ? row_id : 0), KV_INT(page_bound(pg)), KV_INT(db_page_limit(pg)))
+		     : e->code;
+	return db_page_bound(db, st, c, pg, sizeof **rows, read_row, release_row, (void **)rows, n, e);
+}
+
+/* Which record an audit row is about. */
+struct head { char *tbl; int64_t row_id; };
+
+static int head_read(sqlite3_stmt *st, void *row)
+{
+	struct head *h = row;
+	h->row_id = sqlite3_column_int64(st, 1);
+	return (h->tbl = col_text(st, 0)) ? 0 : -1;
 }
 
 kcode audit_changes(kdb *db, const kactor *who, int64_t audit_id, audit_change **out, int *n, kerr *e)
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = db_stmt(db, SQL_HEAD, e);
-	if (!st || db_bind(db, st, e, KV_INT(audit_id)))
+	struct head h;
+	if (db_get_row(db, SQL_HEAD, audit_id, head_read, &h, sizeof h, _("No such audit record."), e))
 		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
-		return kerr_set(e, KE_NOTFOUND, "%s", _("No such audit record."));
-	}
-	char *tbl = col_text(st, 0);
-	int64_t row_id = sqlite3_column_int64(st, 1);
-	sqlite3_reset(st);
-	if (!tbl)
-		return oom(e);
-	kcode c = may_see(db, who, tbl, row_id, e);
-	free(tbl);
+	kcode c = may_see(db, who, h.tbl, h.row_id, e);
+	free(h.tbl);
 	if (c)
 		return c;
+	sqlite3_stmt *st;
 	if (!(st = db_stmt(db, SQL_CHANGES, e)) || db_bind(db, st, e, KV_INT(audit_id), KV_INT(i18n_lang() == LANG_EN)))
 		return e->code;
-	audit_change *r = NULL;
-	int got = 0, cap = 0;
-	while (!c && (rc = db_step(db, st, e)) == SQLITE_ROW) {
-		if (got == cap) {
-			audit_change *more = realloc(r, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *r);
-			if (!more) {
-				c = oom(e);
-				break;
-			}
-			r = more;
-		}
-		audit_change *x = &r[got++];
-		x->field = col_text(st, 0);
-		x->old_value = col_text(st, 1);
-		x->new_value = col_text(st, 2);
-		if (!x->field || !x->old_value || !x->new_value)
-			c = oom(e);
-	}
-	sqlite3_reset(st);
-	if (!c && rc < 0)
-		c = e->code;
-	if (c) {
-		audit_changes_free(r, got);
-		return c;
-	}
-	*out = r;
-	*n = got;
-	return KE_OK;
+	return db_rows_read(db, st, KE_OK, sizeof **out, 0, change_read, change_free, (void **)out, n, e);
 }
 
 kcode audit_admin_contacts(kdb *db, char **out, kerr *e)

@@ -60,25 +60,30 @@ static kcode may_see(kdb *db, const kactor *who, int64_t staff_id, kerr *e)
 	return scope_sees_staff(db, who, staff_id) ? KE_OK : db_denied(e);
 }
 
+/* The plan a goal belongs to, and its person. */
+struct owner { int64_t plan_id, staff_id; };
+
+static int owner_read(sqlite3_stmt *st, void *row)
+{
+	struct owner *o = row;
+	o->plan_id = sqlite3_column_int64(st, 0);
+	o->staff_id = sqlite3_column_int64(st, 1);
+	return 0;
+}
+
 kcode goal_changes(kdb *db, const kactor *who, int64_t goal_id, goal_change *out, kerr *e)
 {
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = db_stmt(db, SQL_GOAL_PLAN, e);
-	if (!st || db_bind(db, st, e, KV_INT(goal_id)))
+	struct owner o;
+	if (db_get_row(db, SQL_GOAL_PLAN, goal_id, owner_read, &o, sizeof o, _("No such goal."), e))
 		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
+	if (may_see(db, who, o.staff_id, e))
 		return e->code;
-	int64_t plan_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	int64_t staff_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
-	sqlite3_reset(st);
-	if (!plan_id)
-		return kerr_set(e, KE_NOTFOUND, "%s", _("No such goal."));
-	if (may_see(db, who, staff_id, e))
-		return e->code;
-	if (!(st = db_stmt(db, SQL_GOAL_CHANGES, e)) || db_bind(db, st, e, KV_INT(plan_id), KV_INT(goal_id)))
+	sqlite3_stmt *st = db_stmt(db, SQL_GOAL_CHANGES, e);
+	if (!st || db_bind(db, st, e, KV_INT(o.plan_id), KV_INT(goal_id)))
 		return e->code;
 	kcode c = KE_OK;
+	int rc;
 	while (!c && (rc = db_step(db, st, e)) == SQLITE_ROW) {
 		if (!out->last_by) {
 			snprintf(out->last_at, sizeof out->last_at, "%s", sqlite3_column_text(st, 1));
@@ -213,13 +218,26 @@ kcode fu_delay_set(kdb *db, const kactor *who, const char *method, int weeks, in
 
 /* ---- where follow-ups are shared ---- */
 
-void share_sessions_free(share_session *rows, int n)
+static void share_free(void *row)
 {
-	for (int i = 0; i < n; i++) {
-		free(rows[i].title);
-		free(rows[i].place);
-	}
-	free(rows);
+	share_session *s = row;
+	free(s->title);
+	free(s->place);
+}
+
+DB_ROWS_FREE(share_sessions_free, share_session, share_free)
+
+static int share_read(sqlite3_stmt *st, void *row)
+{
+	share_session *s = row;
+	s->id = sqlite3_column_int64(st, 0);
+	snprintf(s->starts, sizeof s->starts, "%s", sqlite3_column_text(st, 1));
+	s->title = col_text(st, 2);
+	s->place = col_text(st, 3);
+	if (s->title && s->place)
+		return 0;
+	share_free(s);
+	return -1;
 }
 
 kcode share_sessions(kdb *db, const kactor *who, const char *filter, const char *from, int limit,
@@ -231,37 +249,13 @@ kcode share_sessions(kdb *db, const kactor *who, const char *filter, const char 
 	if (limit < 1 || limit > 500)
 		limit = 500;
 	char *fold = filter && *filter ? text_fold(filter) : NULL;
-	share_session *out = calloc((size_t)limit, sizeof *out);
-	if (!out || (filter && *filter && !fold)) {
-		free(fold);
-		free(out);
+	if (filter && *filter && !fold)
 		return nomem(e);
-	}
 	sqlite3_stmt *st = db_stmt(db, "SELECT se.id, se.starts, a.title, se.place FROM session se"
 		" JOIN activity a ON a.id = se.activity_id WHERE a.method IN ('peer','network')"
 		" AND se.starts >= ?1 AND (?2 IS NULL OR instr(a.fold, ?2) > 0)"
 		" ORDER BY se.starts, se.id LIMIT ?3", e);
 	kcode c = st ? db_bind(db, st, e, KV_TEXT(from ? from : ""), KV_TEXT(fold), KV_INT(limit)) : e->code;
 	free(fold);
-	int got = 0, rc = 0;
-	while (!c && got < limit && (rc = db_step(db, st, e)) == SQLITE_ROW) {
-		share_session *s = &out[got++];
-		s->id = sqlite3_column_int64(st, 0);
-		snprintf(s->starts, sizeof s->starts, "%s", sqlite3_column_text(st, 1));
-		s->title = col_text(st, 2);
-		s->place = col_text(st, 3);
-		if (!s->title || !s->place)
-			c = nomem(e);
-	}
-	if (st)
-		sqlite3_reset(st);
-	if (!c && rc < 0)
-		c = e->code;
-	if (c) {
-		share_sessions_free(out, got);
-		return c;
-	}
-	*rows = out;
-	*n = got;
-	return KE_OK;
+	return db_rows_read(db, st, c, sizeof **rows, limit, share_read, share_free, (void **)rows, n, e);
 }

@@ -32,12 +32,7 @@ void draft_free(draft_rec *d)
 	memset(d, 0, sizeof *d);
 }
 
-void draft_rows_free(draft_rec *rows, int n)
-{
-	for (int i = 0; i < n; i++)
-		draft_free(&rows[i]);
-	free(rows);
-}
+DB_ROWS_FREE(draft_rows_free, draft_rec, draft_free)
 
 /* Drafts belong to a login; the form name is a short code kup chose. */
 static kcode check_key(const kactor *who, const char *form, kerr *e)
@@ -71,6 +66,20 @@ static void release_row(void *row)
 	draft_free(row);
 }
 
+/* Runs the bound st (c: how preparing and binding it went) and ends the
+ * transaction begun for it. */
+static kcode finish(kdb *db, sqlite3_stmt *st, kcode c, kerr *e)
+{
+	if (!c)
+		c = db_exec_stmt(db, st, e);
+	if (!c)
+		return db_commit(db, e);
+	if (st)
+		sqlite3_reset(st);
+	db_rollback(db);
+	return c;
+}
+
 kcode draft_save(kdb *db, const kactor *who, const char *form, int64_t record_id,
 		 const char *title, const char *data, kerr *e)
 {
@@ -82,12 +91,7 @@ kcode draft_save(kdb *db, const kactor *who, const char *form, int64_t record_id
 		return e->code;
 	sqlite3_stmt *st = db_stmt(db, SQL_SAVE, e);
 	kcode c = st ? db_bind(db, st, e, KV_TEXT(who->login), KV_TEXT(form), KV_INT(record_id), KV_TEXT(title ? title : ""), KV_TEXT(data)) : e->code;
-	if (!c)
-		c = db_exec_stmt(db, st, e);
-	if (!c)
-		return db_commit(db, e);
-	db_rollback(db);
-	return c;
+	return finish(db, st, c, e);
 }
 
 kcode draft_get(kdb *db, const kactor *who, const char *form, int64_t record_id, draft_rec *out, kerr *e)
@@ -96,18 +100,8 @@ kcode draft_get(kdb *db, const kactor *who, const char *form, int64_t record_id,
 	if (check_key(who, form, e))
 		return e->code;
 	sqlite3_stmt *st = db_stmt(db, SQL_GET, e);
-	if (!st || db_bind(db, st, e, KV_TEXT(who->login), KV_TEXT(form), KV_INT(record_id)))
-		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
-		return kerr_set(e, KE_NOTFOUND, "%s", _("There is no draft of this form."));
-	}
-	int bad = read_row(st, out);
-	sqlite3_reset(st);
-	return bad ? kerr_set(e, KE_NOMEM, "%s", _("Out of memory.")) : KE_OK;
+	kcode c = st ? db_bind(db, st, e, KV_TEXT(who->login), KV_TEXT(form), KV_INT(record_id)) : e->code;
+	return db_row_read(db, st, c, read_row, out, _("There is no draft of this form."), e);
 }
 
 kcode draft_list(kdb *db, const kactor *who, draft_rec **rows, int *n, kerr *e)
@@ -135,10 +129,5 @@ kcode draft_delete(kdb *db, const kactor *who, const char *form, int64_t record_
 		return e->code;
 	sqlite3_stmt *st = db_stmt(db, SQL_DELETE, e);
 	kcode c = st ? db_bind(db, st, e, KV_TEXT(who->login), KV_TEXT(form), KV_INT(record_id)) : e->code;
-	if (!c)
-		c = db_exec_stmt(db, st, e);
-	if (!c)
-		return db_commit(db, e);
-	db_rollback(db);
-	return c;
+	return finish(db, st, c, e);
 }

@@ -92,6 +92,13 @@ kcode db_bind_head(kdb *db, sqlite3_stmt *st, kerr *e, const kval *v, size_t n);
 #define KF_SET(col, ...) #col "=?"
 #define KF_COL(col, ...) #col
 #define KF_Q(col, ...) "?"
+/* For a kind described by kr: defines its public FREE(T *) and
+ * ROWS_FREE(T *, int n), and RELEASE(void *), the static one-row free
+ * that db_rows_read and db_page_bound take; all through krecord_free. */
+#define KRECORD_FREE_FUNCS(T, kr, FREE, ROWS_FREE, RELEASE) \
+	void FREE(T *rec) { krecord_free(&(kr), rec); } \
+	void ROWS_FREE(T *rows, int n) { krecord_rows_free(&(kr), rows, n); } \
+	static void RELEASE(void *row) { krecord_free(&(kr), row); }
 /* Reads the fields of r into rec from columns col, col+1, ... of st;
  * -1 when out of memory (rec then holds what was read: krecord_free). */
 int krecord_read(const krecord *r, sqlite3_stmt *st, int col, void *rec);
@@ -134,7 +141,19 @@ void db_rollback(kdb *db);
 char *col_text(sqlite3_stmt *st, int i);
 char *xstrdup(const char *s);
 
-/* One integer from a single-row query with up to one int64 parameter. */
+/* Steps the bound statement st once and reads its row into out with read
+ * (-1: out of memory, having freed what it read); st is reset. c is the
+ * result of preparing and binding st, as for db_rows_read. No row:
+ * KE_NOTFOUND with the message notfound, or, when notfound is NULL, KE_OK
+ * with out as it was (so the caller sets the value meaning "none"). */
+kcode db_row_read(kdb *db, sqlite3_stmt *st, kcode c, int (*read)(sqlite3_stmt *st, void *row), void *out,
+		  const char *notfound, kerr *e);
+/* Readers for db_row_read of column 0: into an int64_t, into a malloc'd
+ * char * ("" for NULL). */
+int db_read_int64(sqlite3_stmt *st, void *out);
+int db_read_text(sqlite3_stmt *st, void *out);
+/* One integer from a single-row query with up to one int64 parameter
+ * (0 when there is no row). */
 kcode db_scalar(kdb *db, const char *sql, int64_t p, int64_t *out, kerr *e);
 
 /* Appends an audit record for table row `id`; rowjson is "SELECT json_object(...)
@@ -187,14 +206,22 @@ kcode staff_search_fill(kdb *db, kerr *e);
  * the staff in order testing each (admins, large scopes, common text);
  * LIST_FOUND starts from the search index's hits (few hits); LIST_SCOPED
  * from the actor's own record and led units (employees, leaders of a few
- * thousand at most). With a folded filter, *phrase gets the index query
- * (NULL when the filter is left to instr()) and *words which index it is
- * for, to bind where SQL_SEARCH_HITS / SQL_SEARCH_CHECK say; the caller
- * frees *phrase. Three letters or more are found anywhere; one or two
- * letters at the start of a word. */
+ * thousand at most). staff_list_way fills s for page pg: its position
+ * (db_page_begin), the folded filter, the way, and with a filter, phrase,
+ * the index query (NULL when the filter is left to instr()) and words,
+ * which index it is for, to bind where SQL_SEARCH_HITS / SQL_SEARCH_CHECK
+ * say. Three letters or more are found anywhere; one or two letters at
+ * the start of a word. On success the caller frees s (list_search_free). */
 typedef enum { LIST_ORDERED, LIST_FOUND, LIST_SCOPED } list_way;
-kcode staff_list_way(kdb *db, const kactor *who, const char *fold, list_way *way, char **phrase,
-		     int *words, kerr *e);
+typedef struct list_search {
+	list_way way;
+	const char *key;
+	int64_t id;
+	char *fold, *phrase;
+	int words;
+} list_search;
+kcode staff_list_way(kdb *db, const kactor *who, const kpage *pg, list_search *s, kerr *e);
+void list_search_free(list_search *s);
 #define SQL_SEARCH_HITS(P, W) "(SELECT rowid FROM staff_search WHERE " W " = 0 AND staff_search MATCH " P \
 	" UNION ALL SELECT rowid FROM staff_words WHERE " W " = 1 AND staff_words MATCH " P ")"
 /* The condition for LIST_ORDERED and LIST_SCOPED (P may be NULL). */
@@ -239,20 +266,35 @@ int scope_leads_staff(kdb *db, const kactor *who, int64_t sid);
 
 /* Keyset list pages (db.c). db_page_limit clamps pg->limit to 1..500;
  * db_page_start gives the position to bind when pg->after_key is NULL;
- * db_page_fold folds pg->filter (NULL when there is none). */
+ * db_page_begin gives that position and pg->filter folded (NULL when there
+ * is none; the caller frees it). */
 int db_page_limit(const kpage *pg);
 void db_page_start(const kpage *pg, const char **key, int64_t *id);
-kcode db_page_fold(const kpage *pg, char **fold, kerr *e);
-/* Steps the bound statement st into a new array of up to db_page_limit(pg)
- * records of `size` bytes; read fills one (-1: out of memory), release frees
- * one. A backward page is handed back in list order. st is reset. */
+kcode db_page_begin(const kpage *pg, char **fold, const char **key, int64_t *id, kerr *e);
+/* Steps the bound statement st into a new array of records of `size` bytes,
+ * at most max of them (0: no limit; the array then grows as rows come);
+ * read fills one (-1: out of memory, having freed what it read), release
+ * frees one. c is the result of preparing and binding st (st may be NULL
+ * when preparing failed): on failure nothing is read and c handed back.
+ * st is reset; on failure the rows read so far are freed. */
+kcode db_rows_read(kdb *db, sqlite3_stmt *st, kcode c, size_t size, int max,
+		   int (*read)(sqlite3_stmt *st, void *row), void (*release)(void *row),
+		   void **rows, int *n, kerr *e);
+/* Defines void NAME(T *rows, int n), which frees each row with
+ * FREE_ONE(T *) and then the array: the *_rows_free of each record kind. */
+#define DB_ROWS_FREE(NAME, T, FREE_ONE) \
+	void NAME(T *rows, int n) \
+	{ \
+		for (int i = 0; i < n; i++) \
+			FREE_ONE(&rows[i]); \
+		free(rows); \
+	}
+/* db_rows_read of up to db_page_limit(pg) records, for a keyset page: a
+ * backward page (fetched in reverse) is handed back in list order.
+ * db_page_read takes st bound; db_page_bound takes c as db_rows_read. */
 kcode db_page_read(kdb *db, sqlite3_stmt *st, const kpage *pg, size_t size,
 		   int (*read)(sqlite3_stmt *st, void *row), void (*release)(void *row),
 		   void **rows, int *n, kerr *e);
-
-/* db_page_read after binding: c is the result of preparing and binding st
- * (st may be NULL when preparing failed); on failure st is reset and c
- * handed back, so a list need not undo its statement itself. */
 kcode db_page_bound(kdb *db, sqlite3_stmt *st, kcode c, const kpage *pg, size_t size,
 		    int (*read)(sqlite3_stmt *st, void *row), void (*release)(void *row),
 		    void **rows, int *n, kerr *e);

@@ -24,12 +24,8 @@ static kcode oom(kerr *e)
 /* Steps a bound one-column query; *out is 0 when it gives no row. */
 static kcode scalar_of(kdb *db, sqlite3_stmt *st, int64_t *out, kerr *e)
 {
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return KE_OK;
+	*out = 0;
+	return db_row_read(db, st, KE_OK, db_read_int64, out, NULL, e);
 }
 
 static kcode check_year(int year, kerr *e)
@@ -80,9 +76,11 @@ static kcode finish_save(kdb *db, const kactor *who, kwrite *w, kcode c,
 
 /* These tables have no folded column, so a filter is matched against the
  * sort key: the filter's primary weights (case and accents folded the
- * Danish way) found anywhere in the row's key. NULL *out: no filter. */
-static kcode filter_key(const kpage *pg, char **out, kerr *e)
+ * Danish way) found anywhere in the row's key. NULL *out: no filter.
+ * With it, the page's position (db_page_start). */
+static kcode filter_key(const kpage *pg, char **out, const char **key, int64_t *id, kerr *e)
 {
+	db_page_start(pg, key, id);
 	*out = NULL;
 	if (!pg->filter || !*pg->filter)
 		return KE_OK;
@@ -144,18 +142,8 @@ static const char SQL_UNIT_JSON[] = "SELECT json_object(" UNIT_FIELDS(KF_JSON, "
 static const char SQL_LEADER_JSON[] = "SELECT json_object('unit_id',unit_id,'staff_id',staff_id,"
 	"'since',since,'until',until) FROM unit_leader WHERE id = ?";
 
-void unit_free(unit_rec *u)
-{
-	krecord_free(&kr_unit, u);
-}
-
-void unit_rows_free(unit_rec *rows, int n)
-{
-	krecord_rows_free(&kr_unit, rows, n);
-}
-
+KRECORD_FREE_FUNCS(unit_rec, kr_unit, unit_free, unit_rows_free, unit_free_v)
 static int read_unit(sqlite3_stmt *st, void *row) { return krecord_read_row(&kr_unit, st, row); }
-static void unit_free_v(void *row) { unit_free(row); }
 
 kcode unit_list(kdb *db, const kactor *who, const kpage *pg, unit_rec **rows, int *n, kerr *e)
 {
@@ -165,8 +153,7 @@ kcode unit_list(kdb *db, const kactor *who, const kpage *pg, unit_rec **rows, in
 	const char *key;
 	int64_t id;
 	char *filter;
-	db_page_start(pg, &key, &id);
-	if (filter_key(pg, &filter, e))
+	if (filter_key(pg, &filter, &key, &id, e))
 		return e->code;
 	sqlite3_stmt *st = db_stmt(db, pg->backward ? SQL_UNIT_BACK : SQL_UNIT_FWD, e);
 	kcode c = st ? db_bind_prefix(db, st, e, KV_TEXT(key), KV_INT(id), KV_INT(db_page_limit(pg)), KV_ID0(pg->unit_id),
@@ -289,6 +276,18 @@ kcode unit_save(kdb *db, const kactor *who, unit_rec *u, kerr *e)
 
 /* ---- leaders ---- */
 
+/* Who is to lead a unit: whether they may. */
+struct candidate { char name[NAME_BUF]; int active, leads; };
+
+static int candidate_read(sqlite3_stmt *st, void *row)
+{
+	struct candidate *l = row;
+	snprintf(l->name, sizeof l->name, "%s", (const char *)sqlite3_column_text(st, 0));
+	l->active = sqlite3_column_int(st, 1);
+	l->leads = sqlite3_column_int(st, 2);
+	return 0;
+}
+
 static kcode leader_check(kdb *db, int64_t unit_id, int64_t staff_id, const char *until, kerr *e)
 {
 	char unit[NAME_BUF], name[NAME_BUF];
@@ -297,20 +296,14 @@ static kcode leader_check(kdb *db, int64_t unit_id, int64_t staff_id, const char
 	sqlite3_stmt *st = db_stmt(db, "SELECT name, active, EXISTS (SELECT 1 FROM unit_leader"
 				       " WHERE unit_id = ?2 AND staff_id = ?1 AND until IS NULL)"
 				       " FROM staff WHERE id = ?1", e);
-	if (!st || db_bind(db, st, e, KV_INT(staff_id), KV_INT(unit_id)))
+	struct candidate l;
+	kcode c = st ? db_bind(db, st, e, KV_INT(staff_id), KV_INT(unit_id)) : e->code;
+	if (db_row_read(db, st, c, candidate_read, &l, _("No such staff member."), e))
 		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_DONE)
-		return kerr_set(e, KE_NOTFOUND, "%s", _("No such staff member."));
-	snprintf(name, sizeof name, "%s", (const char *)sqlite3_column_text(st, 0));
-	int active = sqlite3_column_int(st, 1), leads = sqlite3_column_int(st, 2);
-	sqlite3_reset(st);
-	if (!active)
-		return kerr_field(e, KE_INVALID, "staff_id", _("%s is deactivated and cannot lead a unit."), name);
-	if (leads)
-		return kerr_field(e, KE_EXISTS, "staff_id", _("%s already leads %s."), name, unit);
+	if (!l.active)
+		return kerr_field(e, KE_INVALID, "staff_id", _("%s is deactivated and cannot lead a unit."), l.name);
+	if (l.leads)
+		return kerr_field(e, KE_EXISTS, "staff_id", _("%s already leads %s."), l.name, unit);
 	if (!until)
 		return KE_OK;
 	/* A handover cannot end a leadership before it began. */
@@ -318,7 +311,8 @@ static kcode leader_check(kdb *db, int64_t unit_id, int64_t staff_id, const char
 		     " WHERE l.unit_id = ?1 AND l.until IS NULL AND l.since > ?2 LIMIT 1", e);
 	if (!st || db_bind(db, st, e, KV_INT(unit_id), KV_TEXT(until)))
 		return e->code;
-	if ((rc = db_step(db, st, e)) < 0)
+	int rc = db_step(db, st, e);
+	if (rc < 0)
 		return e->code;
 	if (rc == SQLITE_ROW) {
 		char since[11];
@@ -422,12 +416,7 @@ void named_free(named_rec *r)
 	memset(r, 0, sizeof *r);
 }
 
-void named_rows_free(named_rec *rows, int n)
-{
-	for (int i = 0; i < n; i++)
-		named_free(&rows[i]);
-	free(rows);
-}
+DB_ROWS_FREE(named_rows_free, named_rec, named_free)
 
 static int read_named(sqlite3_stmt *st, void *row)
 {
@@ -460,8 +449,7 @@ kcode profession_list(kdb *db, const kactor *who, const kpage *pg, named_rec **r
 	const char *key;
 	int64_t id;
 	char *filter;
-	db_page_start(pg, &key, &id);
-	if (filter_key(pg, &filter, e))
+	if (filter_key(pg, &filter, &key, &id, e))
 		return e->code;
 	sqlite3_stmt *st = db_stmt(db, pg->backward ? SQL_PROF_BACK : SQL_PROF_FWD, e);
 	kcode c = st ? db_bind(db, st, e, KV_TEXT(key), KV_INT(id), KV_INT(db_page_limit(pg)), KV_TEXT0(filter)) : e->code;
@@ -472,33 +460,7 @@ kcode profession_list(kdb *db, const kactor *who, const kpage *pg, named_rec **r
 /* All rows of a bound statement, in a growing array. */
 static kcode read_all(kdb *db, sqlite3_stmt *st, named_rec **rows, int *n, kerr *e)
 {
-	named_rec *out = NULL;
-	int got = 0, cap = 0, rc = 0;
-	kcode c = KE_OK;
-	while (!c && (rc = db_step(db, st, e)) == SQLITE_ROW) {
-		if (got == cap) {
-			named_rec *t = realloc(out, (size_t)(cap = cap ? cap * 2 : 8) * sizeof *out);
-			if (!t) {
-				c = oom(e);
-				break;
-			}
-			out = t;
-		}
-		if (read_named(st, &out[got]))
-			c = oom(e);
-		else
-			got++;
-	}
-	sqlite3_reset(st);
-	if (!c && rc < 0)
-		c = e->code;
-	if (c) {
-		named_rows_free(out, got);
-		return c;
-	}
-	*rows = out;
-	*n = got;
-	return KE_OK;
+	return db_rows_read(db, st, KE_OK, sizeof **rows, 0, read_named, named_free_v, (void **)rows, n, e);
 }
 
 kcode competence_list(kdb *db, const kactor *who, named_rec **rows, int *n, kerr *e)

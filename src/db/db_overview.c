@@ -187,11 +187,6 @@ static const struct { struct sqls org, led; } sections[OV_COUNT] = {
 #undef BOTH
 };
 
-static kcode nomem(kerr *e)
-{
-	return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-}
-
 /* Whether who's sections start from the units led: a leader, unless the
  * units hold so many people that the org-wide reading is cheaper. */
 static kcode from_led(kdb *db, const kactor *who, int *led, kerr *e)
@@ -245,12 +240,7 @@ void ov_row_free(ov_row *r)
 	memset(r, 0, sizeof *r);
 }
 
-void ov_rows_free(ov_row *rows, int n)
-{
-	for (int i = 0; i < n; i++)
-		ov_row_free(&rows[i]);
-	free(rows);
-}
+DB_ROWS_FREE(ov_rows_free, ov_row, ov_row_free)
 
 static int ov_read(sqlite3_stmt *st, void *row)
 {
@@ -315,15 +305,24 @@ kcode overview_list(kdb *db, const kactor *who, ov_section s, const ov_when *w, 
 static kcode count_one(kdb *db, const char *sql, const kactor *who, const ov_when *w,
 		       const struct ov_dates *d, int *out, kerr *e)
 {
+	int64_t v = 0;
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	if (!st || bind_all(db, st, who, w, d, "", 0, 1, e))
+	kcode c = st ? bind_all(db, st, who, w, d, "", 0, 1, e) : e->code;
+	if (db_row_read(db, st, c, db_read_int64, &v, NULL, e))
 		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	*out = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_reset(st);
+	*out = (int)v;
 	return KE_OK;
+}
+
+static int my_plan_read(sqlite3_stmt *st, void *row)
+{
+	ov_counts *out = row;
+	out->my_plan_id = sqlite3_column_int64(st, 0);
+	snprintf(out->my_plan_status, sizeof out->my_plan_status, "%s", sqlite3_column_text(st, 1));
+	out->my_plan_accepted = sqlite3_column_int(st, 2);
+	out->my_goals = sqlite3_column_int(st, 3);
+	out->my_goals_done = sqlite3_column_int(st, 4);
+	return 0;
 }
 
 static kcode my_plan_head(kdb *db, const kactor *who, int year, ov_counts *out, kerr *e)
@@ -331,20 +330,8 @@ static kcode my_plan_head(kdb *db, const kactor *who, int year, ov_counts *out, 
 	if (!who->staff_id)
 		return KE_OK;
 	sqlite3_stmt *st = db_stmt(db, MY_PLAN_HEAD, e);
-	if (!st || db_bind(db, st, e, KV_INT(who->staff_id), KV_INT(year)))
-		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_ROW) {
-		out->my_plan_id = sqlite3_column_int64(st, 0);
-		snprintf(out->my_plan_status, sizeof out->my_plan_status, "%s", sqlite3_column_text(st, 1));
-		out->my_plan_accepted = sqlite3_column_int(st, 2);
-		out->my_goals = sqlite3_column_int(st, 3);
-		out->my_goals_done = sqlite3_column_int(st, 4);
-	}
-	sqlite3_reset(st);
-	return KE_OK;
+	kcode c = st ? db_bind(db, st, e, KV_INT(who->staff_id), KV_INT(year)) : e->code;
+	return db_row_read(db, st, c, my_plan_read, out, NULL, e);
 }
 
 kcode overview_count(kdb *db, const kactor *who, const ov_when *w, ov_counts *out, kerr *e)
@@ -375,14 +362,27 @@ kcode overview_count(kdb *db, const kactor *who, const ov_when *w, ov_counts *ou
 
 /* ---- leaders, for reminders ---- */
 
-void ov_people_free(ov_person *rows, int n)
+static void person_free(void *row)
 {
-	for (int i = 0; i < n; i++) {
-		free(rows[i].login);
-		free(rows[i].name);
-		free(rows[i].email);
-	}
-	free(rows);
+	ov_person *p = row;
+	free(p->login);
+	free(p->name);
+	free(p->email);
+}
+
+DB_ROWS_FREE(ov_people_free, ov_person, person_free)
+
+static int person_read(sqlite3_stmt *st, void *row)
+{
+	ov_person *p = row;
+	p->id = sqlite3_column_int64(st, 0);
+	p->login = col_text(st, 1);
+	p->name = col_text(st, 2);
+	p->email = col_text(st, 3);
+	if (p->login && p->name && p->email)
+		return 0;
+	person_free(p);
+	return -1;
 }
 
 kcode overview_leaders(kdb *db, const kactor *who, int64_t after_id, int limit,
@@ -394,34 +394,11 @@ kcode overview_leaders(kdb *db, const kactor *who, int64_t after_id, int limit,
 		return db_denied(e);
 	if (limit < 1 || limit > 500)
 		limit = 500;
-	ov_person *out = calloc((size_t)limit, sizeof *out);
-	if (!out)
-		return nomem(e);
 	sqlite3_stmt *st = db_stmt(db, "SELECT s.id, coalesce(s.login,''), s.name, coalesce(s.email,'')"
 		" FROM staff s WHERE s.active AND s.id > ?1 AND EXISTS (SELECT 1 FROM unit_leader l"
 		" WHERE l.staff_id = s.id AND l.until IS NULL) ORDER BY s.id LIMIT ?2", e);
 	kcode c = st ? db_bind(db, st, e, KV_INT(after_id), KV_INT(limit)) : e->code;
-	int got = 0, rc = 0;
-	while (!c && got < limit && (rc = db_step(db, st, e)) == SQLITE_ROW) {
-		ov_person *p = &out[got++];
-		p->id = sqlite3_column_int64(st, 0);
-		p->login = col_text(st, 1);
-		p->name = col_text(st, 2);
-		p->email = col_text(st, 3);
-		if (!p->login || !p->name || !p->email)
-			c = nomem(e);
-	}
-	if (st)
-		sqlite3_reset(st);
-	if (!c && rc < 0)
-		c = e->code;
-	if (c) {
-		ov_people_free(out, got);
-		return c;
-	}
-	*rows = out;
-	*n = got;
-	return KE_OK;
+	return db_rows_read(db, st, c, sizeof **rows, limit, person_read, person_free, (void **)rows, n, e);
 }
 
 int64_t db_data_stamp(kdb *db)

@@ -85,12 +85,7 @@ void part_free(part_rec *p)
 	memset(p, 0, sizeof *p);
 }
 
-void part_rows_free(part_rec *rows, int n)
-{
-	for (int i = 0; i < n; i++)
-		part_free(&rows[i]);
-	free(rows);
-}
+DB_ROWS_FREE(part_rows_free, part_rec, part_free)
 
 static int part_read(sqlite3_stmt *st, part_rec *p)
 {
@@ -130,11 +125,10 @@ kcode part_list(kdb *db, const kactor *who, const kpage *pg, part_rec **rows, in
 	*rows = NULL;
 	*n = 0;
 	char *fold;
-	if (db_page_fold(pg, &fold, e))
-		return e->code;
 	const char *key;
 	int64_t id;
-	db_page_start(pg, &key, &id);
+	if (db_page_begin(pg, &fold, &key, &id, e))
+		return e->code;
 	const char *sql = pg->staff_id ? (pg->backward ? SQL_PART_STAFF_BACK : SQL_PART_STAFF_FWD)
 			: pg->parent_id ? (pg->backward ? SQL_PART_SESSION_BACK : SQL_PART_SESSION_FWD)
 			: pg->backward ? SQL_PART_BACK : SQL_PART_FWD;
@@ -373,25 +367,22 @@ struct pinfo {
 	char ends[11];
 };
 
+static int pinfo_read(sqlite3_stmt *st, void *row)
+{
+	struct pinfo *pi = row;
+	pi->staff_id = sqlite3_column_int64(st, 0);
+	pi->session_id = sqlite3_column_int64(st, 1);
+	snprintf(pi->status, sizeof pi->status, "%s", sqlite3_column_text(st, 2));
+	snprintf(pi->ends, sizeof pi->ends, "%s", sqlite3_column_text(st, 3));
+	return 0;
+}
+
 static kcode pinfo_load(kdb *db, int64_t id, struct pinfo *pi, kerr *e)
 {
-	memset(pi, 0, sizeof *pi);
-	sqlite3_stmt *st = db_stmt(db, "SELECT p.staff_id, p.session_id, p.status, se.ends"
-				       " FROM participation p JOIN session se ON se.id = p.session_id"
-				       " WHERE p.id = ?", e);
-	if (!st || db_bind(db, st, e, KV_INT(id)))
-		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_ROW) {
-		pi->staff_id = sqlite3_column_int64(st, 0);
-		pi->session_id = sqlite3_column_int64(st, 1);
-		snprintf(pi->status, sizeof pi->status, "%s", sqlite3_column_text(st, 2));
-		snprintf(pi->ends, sizeof pi->ends, "%s", sqlite3_column_text(st, 3));
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? KE_OK : kerr_set(e, KE_NOTFOUND, "%s", _("No such participation."));
+	return db_get_row(db, "SELECT p.staff_id, p.session_id, p.status, se.ends"
+			  " FROM participation p JOIN session se ON se.id = p.session_id"
+			  " WHERE p.id = ?",
+			  id, pinfo_read, pi, sizeof *pi, _("No such participation."), e);
 }
 
 typedef kcode (*part_act)(kdb *db, const kactor *who, int64_t id, const struct pinfo *pi,
@@ -607,12 +598,7 @@ void followup_free(followup_rec *f)
 	memset(f, 0, sizeof *f);
 }
 
-void followup_rows_free(followup_rec *rows, int n)
-{
-	for (int i = 0; i < n; i++)
-		followup_free(&rows[i]);
-	free(rows);
-}
+DB_ROWS_FREE(followup_rows_free, followup_rec, followup_free)
 
 static int fu_read(sqlite3_stmt *st, followup_rec *f)
 {
@@ -651,11 +637,10 @@ kcode followup_list(kdb *db, const kactor *who, const kpage *pg, followup_rec **
 	*n = 0;
 	char today[11];
 	char *fold;
-	if (today_iso(today, e) || db_page_fold(pg, &fold, e))
-		return e->code;
 	const char *key;
 	int64_t id;
-	db_page_start(pg, &key, &id);
+	if (today_iso(today, e) || db_page_begin(pg, &fold, &key, &id, e))
+		return e->code;
 	sqlite3_stmt *st = db_stmt(db, pg->staff_id ? (pg->backward ? SQL_FU_STAFF_BACK : SQL_FU_STAFF_FWD)
 				       : pg->backward ? SQL_FU_BACK : SQL_FU_FWD, e);
 	kcode c = st ? db_bind_prefix(db, st, e, KV_INT(who->staff_id), KV_INT((int)who->role), KV_TEXT(today), KV_INT(pg->staff_id),
@@ -711,26 +696,20 @@ struct fuinfo {
 	char *comment;
 };
 
+static int fuinfo_read(sqlite3_stmt *st, void *row)
+{
+	struct fuinfo *fi = row;
+	fi->staff_id = sqlite3_column_int64(st, 0);
+	snprintf(fi->done_at, sizeof fi->done_at, "%s", sqlite3_column_text(st, 1));
+	return (fi->comment = col_text(st, 2)) ? 0 : -1;
+}
+
 static kcode fu_load(kdb *db, int64_t id, struct fuinfo *fi, kerr *e)
 {
-	memset(fi, 0, sizeof *fi);
-	sqlite3_stmt *st = db_stmt(db, "SELECT p.staff_id, coalesce(f.done_at,''), f.leader_comment"
-				       " FROM followup f JOIN participation p ON p.id = f.participation_id"
-				       " WHERE f.id = ?", e);
-	if (!st || db_bind(db, st, e, KV_INT(id)))
-		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_ROW) {
-		fi->staff_id = sqlite3_column_int64(st, 0);
-		snprintf(fi->done_at, sizeof fi->done_at, "%s", sqlite3_column_text(st, 1));
-		fi->comment = col_text(st, 2);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return kerr_set(e, KE_NOTFOUND, "%s", _("No such follow-up."));
-	return fi->comment ? KE_OK : nomem(e);
+	return db_get_row(db, "SELECT p.staff_id, coalesce(f.done_at,''), f.leader_comment"
+			  " FROM followup f JOIN participation p ON p.id = f.participation_id"
+			  " WHERE f.id = ?",
+			  id, fuinfo_read, fi, sizeof *fi, _("No such follow-up."), e);
 }
 
 /* The person writes their own reflections while it is open; the leader

@@ -53,7 +53,7 @@ static const char SQL_PERSON_FWD[] = PLAN_PAGE(PLAN_PERSON, ">", "+", "");
 static const char SQL_PERSON_BACK[] = PLAN_PAGE(PLAN_PERSON, "<", "+", " DESC");
 static const char SQL_GET[] = "SELECT " PLAN_COLS PLAN_FROM " WHERE p.id = ?1";
 static const char SQL_FIND[] = "SELECT " PLAN_COLS PLAN_FROM " WHERE p.staff_id = ?1 AND p.year = ?2";
-static const char SQL_HEAD[] = "SELECT staff_id, year, status, accepted_at IS NOT NULL FROM plan WHERE id = ?";
+static const char SQL_HEAD[] = "SELECT id, staff_id, year, status, accepted_at IS NOT NULL FROM plan WHERE id = ?";
 static const char SQL_JSON[] = "SELECT json_object('staff_id',staff_id,'year',year,'status',status,"
 	"'mus_date',mus_date,'notes',notes,'agreed_by',agreed_by,'agreed_at',agreed_at,"
 	"'accepted_at',accepted_at,'evaluation',evaluation,'evaluated_by',evaluated_by,"
@@ -116,7 +116,7 @@ static const char SQL_CARRY_GOALS[] = "INSERT INTO goal(plan_id, pos, competence
 
 /* What the write rules need to know about a plan. */
 typedef struct plan_head {
-	int64_t staff_id;
+	int64_t plan_id, staff_id;
 	int year;
 	char status[12];
 	int accepted;
@@ -154,12 +154,7 @@ void plan_free(plan_rec *p)
 	memset(p, 0, sizeof *p);
 }
 
-void plan_rows_free(plan_rec *rows, int n)
-{
-	for (int i = 0; i < n; i++)
-		plan_free(&rows[i]);
-	free(rows);
-}
+DB_ROWS_FREE(plan_rows_free, plan_rec, plan_free)
 
 static int read_plan(sqlite3_stmt *st, plan_rec *p)
 {
@@ -207,59 +202,36 @@ kcode plan_list(kdb *db, const kactor *who, const kpage *pg, plan_rec **rows, in
 	*n = 0;
 	if (!pg->year && !pg->staff_id)
 		return kerr_set(e, KE_INVALID, "%s", _("Choose a year to list the plans of."));
-	char *fold = NULL;
-	const char *key;
-	int64_t id;
-	if (db_page_fold(pg, &fold, e))
+	list_search ls;
+	if (staff_list_way(db, who, pg, &ls, e))
 		return e->code;
-	db_page_start(pg, &key, &id);
-	list_way way;
-	char *phrase;
-	int words;
-	if (staff_list_way(db, who, fold, &way, &phrase, &words, e)) {
-		free(fold);
-		return e->code;
-	}
 	static const char *const sql[4][2] = {
 		[LIST_ORDERED] = { SQL_LIST_FWD, SQL_LIST_BACK },
 		[LIST_FOUND] = { SQL_FOUND_FWD, SQL_FOUND_BACK },
 		[LIST_SCOPED] = { SQL_SCOPED_FWD, SQL_SCOPED_BACK },
 		[3] = { SQL_PERSON_FWD, SQL_PERSON_BACK },
 	};
-	sqlite3_stmt *st = db_stmt(db, sql[pg->staff_id ? 3 : way][pg->backward != 0], e);
+	sqlite3_stmt *st = db_stmt(db, sql[pg->staff_id ? 3 : ls.way][pg->backward != 0], e);
 	/* with the index's phrase, instr() has nothing left to do */
 	kcode c = st ? db_bind_prefix(db, st, e, KV_INT(who->staff_id), KV_INT((int)who->role), KV_ID0(pg->unit_id),
-			       KV_TEXT(phrase ? NULL : fold), KV_ID0((int64_t)pg->year), KV_ID0(pg->staff_id), KV_TEXT(key), KV_INT(id),
-			       KV_INT(db_page_limit(pg)), KV_TEXT(phrase), KV_INT(words)) : e->code;
-	free(fold);
-	free(phrase);
-	void *out = NULL;
-	if (!c)
-		c = db_page_read(db, st, pg, sizeof(plan_rec), read_plan_row, plan_free_row, &out, n, e);
-	*rows = out;
-	return c;
+			       KV_TEXT(ls.phrase ? NULL : ls.fold), KV_ID0((int64_t)pg->year), KV_ID0(pg->staff_id),
+			       KV_TEXT(ls.key), KV_INT(ls.id), KV_INT(db_page_limit(pg)), KV_TEXT(ls.phrase), KV_INT(ls.words))
+		     : e->code;
+	list_search_free(&ls);
+	return db_page_bound(db, st, c, pg, sizeof **rows, read_plan_row, plan_free_row, (void **)rows, n, e);
 }
 
 /* Reads the one row of a bound statement into out. */
-static kcode fetch_plan(kdb *db, sqlite3_stmt *st, plan_rec *out, kerr *e)
+static kcode fetch_plan(kdb *db, sqlite3_stmt *st, kcode c, plan_rec *out, kerr *e)
 {
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
-		return kerr_set(e, KE_NOTFOUND, "%s", _("No such plan."));
-	}
-	int bad = read_plan(st, out);
-	sqlite3_reset(st);
-	return bad ? oom(e) : KE_OK;
+	return db_row_read(db, st, c, read_plan_row, out, _("No such plan."), e);
 }
 
 kcode plan_get(kdb *db, const kactor *who, int64_t id, plan_rec *out, kerr *e)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(db, SQL_GET, e);
-	if (!st || db_bind(db, st, e, KV_INT(id)) || fetch_plan(db, st, out, e))
+	if (fetch_plan(db, st, st ? db_bind(db, st, e, KV_INT(id)) : e->code, out, e))
 		return e->code;
 	if (!scope_sees_staff(db, who, out->staff_id)) {
 		plan_free(out);
@@ -274,9 +246,7 @@ kcode plan_find(kdb *db, const kactor *who, int64_t staff_id, int year, plan_rec
 	if (!scope_sees_staff(db, who, staff_id))
 		return db_denied(e);
 	sqlite3_stmt *st = db_stmt(db, SQL_FIND, e);
-	if (!st || db_bind(db, st, e, KV_INT(staff_id), KV_INT(year)))
-		return e->code;
-	kcode c = fetch_plan(db, st, out, e);
+	kcode c = fetch_plan(db, st, st ? db_bind(db, st, e, KV_INT(staff_id), KV_INT(year)) : e->code, out, e);
 	if (c == KE_NOTFOUND)
 		kerr_set(e, KE_NOTFOUND, _("There is no plan for this person in %d."), year);
 	return c;
@@ -284,23 +254,20 @@ kcode plan_find(kdb *db, const kactor *who, int64_t staff_id, int year, plan_rec
 
 /* ---- plans: writing ---- */
 
+static int head_read(sqlite3_stmt *st, void *row)
+{
+	plan_head *h = row;
+	h->plan_id = sqlite3_column_int64(st, 0);
+	h->staff_id = sqlite3_column_int64(st, 1);
+	h->year = sqlite3_column_int(st, 2);
+	col_copy(st, 3, h->status, sizeof h->status);
+	h->accepted = sqlite3_column_int(st, 4);
+	return 0;
+}
+
 static kcode plan_head_get(kdb *db, int64_t id, plan_head *h, kerr *e)
 {
-	memset(h, 0, sizeof *h);
-	sqlite3_stmt *st = db_stmt(db, SQL_HEAD, e);
-	if (!st || db_bind(db, st, e, KV_INT(id)))
-		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_ROW) {
-		h->staff_id = sqlite3_column_int64(st, 0);
-		h->year = sqlite3_column_int(st, 1);
-		col_copy(st, 2, h->status, sizeof h->status);
-		h->accepted = sqlite3_column_int(st, 3);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? KE_OK : kerr_set(e, KE_NOTFOUND, "%s", _("No such plan."));
+	return db_get_row(db, SQL_HEAD, id, head_read, h, sizeof *h, _("No such plan."), e);
 }
 
 /* Plan-level writes belong to the person's leader (or an admin). */
@@ -319,24 +286,25 @@ static kcode exec_ti(kdb *db, const char *sql, const char *t, int64_t a, int64_t
 }
 
 /* Refuses when the person already has a plan in year, naming them. */
+struct taken { char name[128]; int taken; };
+
+static int taken_read(sqlite3_stmt *st, void *row)
+{
+	struct taken *t = row;
+	col_copy(st, 0, t->name, sizeof t->name);
+	t->taken = sqlite3_column_int(st, 1);
+	return 0;
+}
+
 static kcode plan_taken(kdb *db, int64_t staff_id, int year, kerr *e)
 {
+	struct taken t;
 	sqlite3_stmt *st = db_stmt(db, SQL_TAKEN, e);
-	if (!st || db_bind(db, st, e, KV_INT(staff_id), KV_INT(year)))
+	kcode c = st ? db_bind(db, st, e, KV_INT(staff_id), KV_INT(year)) : e->code;
+	if (db_row_read(db, st, c, taken_read, &t, _("No such staff member."), e))
 		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
-		return kerr_set(e, KE_NOTFOUND, "%s", _("No such staff member."));
-	}
-	char name[128];
-	col_copy(st, 0, name, sizeof name);
-	int taken = sqlite3_column_int(st, 1);
-	sqlite3_reset(st);
-	if (taken)
-		return kerr_field(e, KE_EXISTS, "year", _("There is already a plan for %s in %d."), name, year);
+	if (t.taken)
+		return kerr_field(e, KE_EXISTS, "year", _("There is already a plan for %s in %d."), t.name, year);
 	return KE_OK;
 }
 
@@ -550,12 +518,7 @@ void goal_free(goal_rec *g)
 	memset(g, 0, sizeof *g);
 }
 
-void goal_rows_free(goal_rec *rows, int n)
-{
-	for (int i = 0; i < n; i++)
-		goal_free(&rows[i]);
-	free(rows);
-}
+DB_ROWS_FREE(goal_rows_free, goal_rec, goal_free)
 
 static int read_goal(sqlite3_stmt *st, goal_rec *g)
 {
@@ -582,6 +545,16 @@ static int read_goal(sqlite3_stmt *st, goal_rec *g)
 	return 0;
 }
 
+static int read_goal_v(sqlite3_stmt *st, void *row)
+{
+	return read_goal(st, row);
+}
+
+static void goal_free_v(void *row)
+{
+	goal_free(row);
+}
+
 static int english(void)
 {
 	return i18n_lang() == LANG_EN;
@@ -598,54 +571,28 @@ kcode goal_list(kdb *db, const kactor *who, int64_t plan_id, goal_rec **rows, in
 		return db_denied(e);
 	sqlite3_stmt *st = db_stmt(db, SQL_GOAL_LIST, e);
 	kcode c = st ? db_bind(db, st, e, KV_INT(plan_id), KV_INT(english())) : e->code;
-	goal_rec *out = NULL;
-	int got = 0, cap = 0, rc = 0;
-	while (!c && (rc = db_step(db, st, e)) == SQLITE_ROW) {
-		if (got == cap) {
-			goal_rec *more = realloc(out, (size_t)(cap = cap ? cap * 2 : 8) * sizeof *out);
-			if (!more) {
-				c = oom(e);
-				break;
-			}
-			out = more;
-		}
-		if (read_goal(st, &out[got]))
-			c = oom(e);
-		else
-			got++;
-	}
-	if (st)
-		sqlite3_reset(st);
-	if (!c && rc < 0)
-		c = e->code;
-	if (c) {
-		goal_rows_free(out, got);
-		return c;
-	}
-	*rows = out;
-	*n = got;
-	return KE_OK;
+	return db_rows_read(db, st, c, sizeof **rows, 0, read_goal_v, goal_free_v, (void **)rows, n, e);
+}
+
+/* A goal and the person whose plan holds it (column 15). */
+struct goal_of { goal_rec *g; int64_t staff_id; };
+
+static int goal_of_read(sqlite3_stmt *st, void *row)
+{
+	struct goal_of *x = row;
+	x->staff_id = sqlite3_column_int64(st, 15);
+	return read_goal(st, x->g);
 }
 
 kcode goal_get(kdb *db, const kactor *who, int64_t id, goal_rec *out, kerr *e)
 {
 	memset(out, 0, sizeof *out);
+	struct goal_of x = { .g = out };
 	sqlite3_stmt *st = db_stmt(db, SQL_GOAL_GET, e);
-	if (!st || db_bind(db, st, e, KV_INT(id), KV_INT(english())))
+	kcode c = st ? db_bind(db, st, e, KV_INT(id), KV_INT(english())) : e->code;
+	if (db_row_read(db, st, c, goal_of_read, &x, _("No such goal."), e))
 		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
-		return kerr_set(e, KE_NOTFOUND, "%s", _("No such goal."));
-	}
-	int64_t staff_id = sqlite3_column_int64(st, 15);
-	int bad = read_goal(st, out);
-	sqlite3_reset(st);
-	if (bad)
-		return oom(e);
-	if (!scope_sees_staff(db, who, staff_id)) {
+	if (!scope_sees_staff(db, who, x.staff_id)) {
 		goal_free(out);
 		return db_denied(e);
 	}
@@ -655,22 +602,10 @@ kcode goal_get(kdb *db, const kactor *who, int64_t id, goal_rec *out, kerr *e)
 /* The goal's plan id and what the rules need to know about that plan. */
 static kcode goal_head_get(kdb *db, int64_t id, int64_t *plan_id, plan_head *h, kerr *e)
 {
-	memset(h, 0, sizeof *h);
-	sqlite3_stmt *st = db_stmt(db, SQL_GOAL_HEAD, e);
-	if (!st || db_bind(db, st, e, KV_INT(id)))
+	if (db_get_row(db, SQL_GOAL_HEAD, id, head_read, h, sizeof *h, _("No such goal."), e))
 		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_ROW) {
-		*plan_id = sqlite3_column_int64(st, 0);
-		h->staff_id = sqlite3_column_int64(st, 1);
-		h->year = sqlite3_column_int(st, 2);
-		col_copy(st, 3, h->status, sizeof h->status);
-		h->accepted = sqlite3_column_int(st, 4);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? KE_OK : kerr_set(e, KE_NOTFOUND, "%s", _("No such goal."));
+	*plan_id = h->plan_id;
+	return KE_OK;
 }
 
 /* The person drafts goals until the plan is agreed; the leader (or an

@@ -610,12 +610,7 @@ static void item_free(report_item *it)
 	memset(it, 0, sizeof *it);
 }
 
-void report_items_free(report_item *rows, int n)
-{
-	for (int i = 0; i < n; i++)
-		item_free(&rows[i]);
-	free(rows);
-}
+DB_ROWS_FREE(report_items_free, report_item, item_free)
 
 static int item_read(sqlite3_stmt *st, void *row)
 {
@@ -717,12 +712,9 @@ kcode report_leader_of(kdb *db, const kactor *who, int64_t staff_id, char **name
 	if (!scope_sees_staff(db, who, staff_id))
 		return db_denied(e);
 	sqlite3_stmt *st = db_stmt(db, SQL_LEADER_OF, e);
-	if (!st || db_bind(db, st, e, KV_INT(staff_id)))
+	kcode c = st ? db_bind(db, st, e, KV_INT(staff_id)) : e->code;
+	if (db_row_read(db, st, c, db_read_text, names, NULL, e))
 		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	*names = rc == SQLITE_ROW ? col_text(st, 0) : xstrdup("");
-	sqlite3_reset(st);
-	return *names ? KE_OK : nomem(e);
+	/* an aggregate always has its row; "" should it have none */
+	return *names || (*names = xstrdup("")) ? KE_OK : nomem(e);
 }

@@ -75,27 +75,8 @@ static const char SQL_GET[] = "SELECT " STAFF_COLS STAFF_FROM " WHERE s.id = ?";
 static const char SQL_BY_LOGIN[] = "SELECT " STAFF_COLS STAFF_FROM " WHERE s.login = ?";
 static const char SQL_JSON[] = "SELECT json_object(" STAFF_FIELDS(KF_JSON, ",") ") FROM staff WHERE id = ?";
 
-void staff_free(staff_rec *s)
-{
-	krecord_free(&kr_staff, s);
-}
-
-void staff_rows_free(staff_rec *rows, int n)
-{
-	krecord_rows_free(&kr_staff, rows, n);
-}
-
-static int read_row(sqlite3_stmt *st, staff_rec *s)
-{
-	memset(s, 0, sizeof *s);
-	s->id = sqlite3_column_int64(st, 0);
-	s->version = sqlite3_column_int64(st, 1);
-	if (krecord_read(&kr_staff, st, 2, s)) {
-		staff_free(s);
-		return -1;
-	}
-	return 0;
-}
+KRECORD_FREE_FUNCS(staff_rec, kr_staff, staff_free, staff_rows_free, release_row)
+static int read_row(sqlite3_stmt *st, void *row) { return krecord_read_row(&kr_staff, st, row); }
 
 /* ---- the search index and the way to read a list ---- */
 
@@ -148,15 +129,11 @@ kcode staff_search_fill(kdb *db, kerr *e)
 static kcode count_upto(kdb *db, const char *sql, int64_t who, const char *phrase, int cap,
 			int64_t *n, kerr *e)
 {
+	*n = 0;
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	if (!st || (phrase ? db_bind(db, st, e, KV_TEXT(phrase), KV_INT(cap)) : db_bind(db, st, e, KV_INT(who), KV_INT(cap))))
-		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return KE_OK;
+	kcode c = !st ? e->code : phrase ? db_bind(db, st, e, KV_TEXT(phrase), KV_INT(cap))
+				 : db_bind(db, st, e, KV_INT(who), KV_INT(cap));
+	return db_row_read(db, st, c, db_read_int64, n, NULL, e);
 }
 
 /* The folded filter as one FTS5 phrase: the trigram tokenizer then finds
@@ -195,8 +172,8 @@ static int word_start(const char *fold)
 	return 1;
 }
 
-kcode staff_list_way(kdb *db, const kactor *who, const char *fold, list_way *way, char **phrase,
-		     int *words, kerr *e)
+static kcode choose_way(kdb *db, const kactor *who, const char *fold, list_way *way, char **phrase,
+			int *words, kerr *e)
 {
 	*way = LIST_ORDERED;
 	*phrase = NULL;
@@ -228,63 +205,44 @@ kcode staff_list_way(kdb *db, const kactor *who, const char *fold, list_way *way
 	return c;
 }
 
+kcode staff_list_way(kdb *db, const kactor *who, const kpage *pg, list_search *s, kerr *e)
+{
+	memset(s, 0, sizeof *s);
+	if (db_page_begin(pg, &s->fold, &s->key, &s->id, e))
+		return e->code;
+	if (choose_way(db, who, s->fold, &s->way, &s->phrase, &s->words, e)) {
+		free(s->fold);
+		s->fold = NULL;
+		return e->code;
+	}
+	return KE_OK;
+}
+
+void list_search_free(list_search *s)
+{
+	free(s->fold);
+	free(s->phrase);
+}
+
 kcode staff_list(kdb *db, const kactor *who, const kpage *pg, staff_rec **rows, int *n, kerr *e)
 {
 	*rows = NULL;
 	*n = 0;
-	int limit = pg->limit < 1 ? 50 : pg->limit > 500 ? 500 : pg->limit;
-	char *fold = pg->filter && *pg->filter ? text_fold(pg->filter) : NULL;
-	staff_rec *out = calloc((size_t)limit, sizeof *out);
-	if (!out || (pg->filter && *pg->filter && !fold)) {
-		free(out);
-		free(fold);
-		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-	}
-	list_way way;
-	char *phrase;
-	int words;
-	if (staff_list_way(db, who, fold, &way, &phrase, &words, e)) {
-		free(out);
-		free(fold);
+	list_search ls;
+	if (staff_list_way(db, who, pg, &ls, e))
 		return e->code;
-	}
 	static const char *const sql[3][2] = {
 		[LIST_ORDERED] = { SQL_LIST_FWD, SQL_LIST_BACK },
 		[LIST_FOUND] = { SQL_FOUND_FWD, SQL_FOUND_BACK },
 		[LIST_SCOPED] = { SQL_SCOPED_FWD, SQL_SCOPED_BACK },
 	};
-	const char *key = pg->after_key ? pg->after_key : pg->backward ? "\xff" : "";
-	int64_t id = pg->after_key ? pg->after_id : pg->backward ? INT64_MAX : INT64_MIN;
-	sqlite3_stmt *st = db_stmt(db, sql[way][pg->backward != 0], e);
+	sqlite3_stmt *st = db_stmt(db, sql[ls.way][pg->backward != 0], e);
 	/* with the index's phrase, instr() has nothing left to do */
 	kcode c = st ? db_bind_prefix(db, st, e, KV_INT(who->staff_id), KV_INT((int)who->role), KV_ID0(pg->unit_id),
-			       KV_TEXT(phrase ? NULL : fold), KV_INT(pg->include_inactive), KV_TEXT(key), KV_INT(id), KV_INT(limit), KV_TEXT(phrase), KV_INT(words)) : e->code;
-	free(fold);
-	free(phrase);
-	int got = 0, rc = 0;
-	while (!c && got < limit && (rc = db_step(db, st, e)) == SQLITE_ROW) {
-		if (read_row(st, &out[got]))
-			c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-		else
-			got++;
-	}
-	if (st)
-		sqlite3_reset(st);
-	if (!c && rc < 0)
-		c = e->code;
-	if (c) {
-		staff_rows_free(out, got);
-		return c;
-	}
-	if (pg->backward) /* fetched in reverse; hand back in list order */
-		for (int i = 0; i < got / 2; i++) {
-			staff_rec t = out[i];
-			out[i] = out[got - 1 - i];
-			out[got - 1 - i] = t;
-		}
-	*rows = out;
-	*n = got;
-	return KE_OK;
+			       KV_TEXT(ls.phrase ? NULL : ls.fold), KV_INT(pg->include_inactive), KV_TEXT(ls.key), KV_INT(ls.id),
+			       KV_INT(db_page_limit(pg)), KV_TEXT(ls.phrase), KV_INT(ls.words)) : e->code;
+	list_search_free(&ls);
+	return db_page_bound(db, st, c, pg, sizeof **rows, read_row, release_row, (void **)rows, n, e);
 }
 
 static kcode get_one(kdb *db, const kactor *who, const char *sql, int64_t id, const char *login,
@@ -292,19 +250,9 @@ static kcode get_one(kdb *db, const kactor *who, const char *sql, int64_t id, co
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	if (!st || (login ? db_bind(db, st, e, KV_TEXT(login)) : db_bind(db, st, e, KV_INT(id))))
+	kcode c = !st ? e->code : login ? db_bind(db, st, e, KV_TEXT(login)) : db_bind(db, st, e, KV_INT(id));
+	if (db_row_read(db, st, c, read_row, out, _("No such staff member."), e))
 		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
-		return kerr_set(e, KE_NOTFOUND, "%s", _("No such staff member."));
-	}
-	int bad = read_row(st, out);
-	sqlite3_reset(st);
-	if (bad)
-		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
 	if (!scope_sees_staff(db, who, out->id)) {
 		staff_free(out);
 		return db_denied(e);
@@ -376,11 +324,23 @@ static char *search_text(kdb *db, const staff_rec *s, kerr *e)
 
 struct refold { int64_t id; char *fold; };
 
-static void refolds_free(struct refold *r, int n)
+static void refold_free(void *row)
 {
-	for (int i = 0; i < n; i++)
-		free(r[i].fold);
-	free(r);
+	free(((struct refold *)row)->fold);
+}
+
+static DB_ROWS_FREE(refolds_free, struct refold, refold_free)
+
+static int refold_read(sqlite3_stmt *st, void *row)
+{
+	struct refold *r = row;
+	const char *col[5];
+	for (int i = 0; i < 5; i++)
+		col[i] = (const char *)sqlite3_column_text(st, i + 1);
+	r->id = sqlite3_column_int64(st, 0);
+	r->fold = fold_parts(col[0] ? col[0] : "", col[1] ? col[1] : "", col[2] ? col[2] : "",
+			     col[3] ? col[3] : "", col[4] ? col[4] : "");
+	return r->fold ? 0 : -1;
 }
 
 /* Reads every new fold first and writes afterwards, so no UPDATE runs while
@@ -394,37 +354,7 @@ static kcode refold_collect(kdb *db, int64_t unit_id, struct refold **out, int *
 		" FROM staff s JOIN unit u ON u.id = s.unit_id WHERE s.unit_id = ?", e);
 	if (!st || db_bind(db, st, e, KV_INT(unit_id)))
 		return e->code;
-	struct refold *r = NULL;
-	int got = 0, cap = 0, rc = 0;
-	kcode c = KE_OK;
-	while (!c && (rc = db_step(db, st, e)) == SQLITE_ROW) {
-		if (got == cap) {
-			struct refold *t = realloc(r, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *r);
-			if (!t) {
-				c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-				break;
-			}
-			r = t;
-		}
-		const char *col[5];
-		for (int i = 0; i < 5; i++)
-			col[i] = (const char *)sqlite3_column_text(st, i + 1);
-		r[got].id = sqlite3_column_int64(st, 0);
-		r[got].fold = fold_parts(col[0] ? col[0] : "", col[1] ? col[1] : "", col[2] ? col[2] : "",
-					 col[3] ? col[3] : "", col[4] ? col[4] : "");
-		if (!r[got++].fold)
-			c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-	}
-	sqlite3_reset(st);
-	if (!c && rc < 0)
-		c = e->code;
-	if (c) {
-		refolds_free(r, got);
-		return c;
-	}
-	*out = r;
-	*n = got;
-	return KE_OK;
+	return db_rows_read(db, st, KE_OK, sizeof **out, 0, refold_read, refold_free, (void **)out, n, e);
 }
 
 kcode staff_refold_unit(kdb *db, int64_t unit_id, kerr *e)

@@ -23,14 +23,17 @@ static int valid_utf8(const char *s)
 	return 1;
 }
 
+/* An empty field: refused when it is required. */
+static kcode empty(const char *col, const char *label, int required, kerr *e)
+{
+	return required ? kerr_field(e, KE_INVALID, col, _("%s is required."), label) : KE_OK;
+}
+
 kcode valid_text(const char *col, const char *label, const char *s, int required, int maxlen,
 		 int multiline, kerr *e)
 {
-	if (!s || !*s) {
-		if (required)
-			return kerr_field(e, KE_INVALID, col, _("%s is required."), label);
-		return KE_OK;
-	}
+	if (!s || !*s)
+		return empty(col, label, required, e);
 	if (!valid_utf8(s))
 		return kerr_field(e, KE_INVALID, col, _("%s is not valid UTF-8 text."), label);
 	if (text_has_unsafe(s, multiline))
@@ -43,11 +46,8 @@ kcode valid_text(const char *col, const char *label, const char *s, int required
 
 kcode valid_date(const char *col, const char *label, const char *iso, int required, kerr *e)
 {
-	if (!iso || !*iso) {
-		if (required)
-			return kerr_field(e, KE_INVALID, col, _("%s is required."), label);
-		return KE_OK;
-	}
+	if (!iso || !*iso)
+		return empty(col, label, required, e);
 	if (!date_valid_iso(iso))
 		return kerr_field(e, KE_INVALID, col, _("%s is not a valid date (write it as 22-11-2026)."), label);
 	return KE_OK;

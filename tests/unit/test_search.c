@@ -197,15 +197,15 @@ static int same(const int64_t *a, int na, const int64_t *b, int nb)
 
 static list_way way_of(const kactor *who, const char *filter)
 {
-	char *fold = filter && *filter ? text_fold(filter) : NULL, *phrase = NULL;
-	list_way w = -1;
-	int words;
+	kpage pg = { .filter = filter };
+	list_search ls;
 	kerr e = { 0 };
-	if (staff_list_way(db, who, fold, &w, &phrase, &words, &e))
+	if (staff_list_way(db, who, &pg, &ls, &e)) {
 		printf("# staff_list_way: %s\n", e.msg);
-	free(fold);
-	free(phrase);
-	return w;
+		return (list_way)-1;
+	}
+	list_search_free(&ls);
+	return ls.way;
 }
 
 static void test_lists(void)
