@@ -15,6 +15,25 @@
 
 extern const char kup_schema[]; /* generated from share/schema.sql */
 
+int db_read_texts(sqlite3_stmt *st, int first, void *row, const size_t *offs, int n)
+{
+	int ok = 1;
+	for (int i = 0; i < n; i++)
+		ok &= (*(char **)((char *)row + offs[i]) = col_text(st, first + i)) != NULL;
+	if (!ok)
+		db_free_texts(row, offs, n);
+	return ok ? 0 : -1;
+}
+
+void db_free_texts(void *row, const size_t *offs, int n)
+{
+	for (int i = 0; i < n; i++) {
+		char **p = (char **)((char *)row + offs[i]);
+		free(*p);
+		*p = NULL;
+	}
+}
+
 char *xstrdup(const char *s)
 {
 	return strdup(s ? s : "");

@@ -8,6 +8,7 @@
 #include "db_internal.h"
 #include "i18n.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,37 +99,35 @@ static kcode oom(kerr *e)
 	return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
 }
 
+static const size_t audit_texts[] = {
+	offsetof(audit_rec, login), offsetof(audit_rec, name), offsetof(audit_rec, tbl),
+	offsetof(audit_rec, old_json), offsetof(audit_rec, new_json), offsetof(audit_rec, sort_key),
+};
+
 void audit_free(audit_rec *r)
 {
 	if (!r)
 		return;
-	free(r->login); free(r->name); free(r->tbl);
-	free(r->old_json); free(r->new_json); free(r->sort_key);
+	db_free_texts(r, audit_texts, (int)(sizeof audit_texts / sizeof *audit_texts));
 	memset(r, 0, sizeof *r);
 }
 
 DB_ROWS_FREE(audit_rows_free, audit_rec, audit_free)
 
+static const size_t change_texts[] = {
+	offsetof(audit_change, field), offsetof(audit_change, old_value), offsetof(audit_change, new_value),
+};
+
 static void change_free(void *row)
 {
-	audit_change *x = row;
-	free(x->field);
-	free(x->old_value);
-	free(x->new_value);
+	db_free_texts(row, change_texts, 3);
 }
 
 DB_ROWS_FREE(audit_changes_free, audit_change, change_free)
 
 static int change_read(sqlite3_stmt *st, void *row)
 {
-	audit_change *x = row;
-	x->field = col_text(st, 0);
-	x->old_value = col_text(st, 1);
-	x->new_value = col_text(st, 2);
-	if (x->field && x->old_value && x->new_value)
-		return 0;
-	change_free(x);
-	return -1;
+	return db_read_texts(st, 0, row, change_texts, 3);
 }
 
 /* The list key: newest first is ascending in INT64_MAX - id. */

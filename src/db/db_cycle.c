@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "text.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -218,11 +219,11 @@ kcode fu_delay_set(kdb *db, const kactor *who, const char *method, int weeks, in
 
 /* ---- where follow-ups are shared ---- */
 
+static const size_t share_texts[] = { offsetof(share_session, title), offsetof(share_session, place) };
+
 static void share_free(void *row)
 {
-	share_session *s = row;
-	free(s->title);
-	free(s->place);
+	db_free_texts(row, share_texts, 2);
 }
 
 DB_ROWS_FREE(share_sessions_free, share_session, share_free)
@@ -232,12 +233,7 @@ static int share_read(sqlite3_stmt *st, void *row)
 	share_session *s = row;
 	s->id = sqlite3_column_int64(st, 0);
 	snprintf(s->starts, sizeof s->starts, "%s", sqlite3_column_text(st, 1));
-	s->title = col_text(st, 2);
-	s->place = col_text(st, 3);
-	if (s->title && s->place)
-		return 0;
-	share_free(s);
-	return -1;
+	return db_read_texts(st, 2, row, share_texts, 2);
 }
 
 kcode share_sessions(kdb *db, const kactor *who, const char *filter, const char *from, int limit,

@@ -280,6 +280,12 @@ kcode db_page_begin(const kpage *pg, char **fold, const char **key, int64_t *id,
 kcode db_rows_read(kdb *db, sqlite3_stmt *st, kcode c, size_t size, int max,
 		   int (*read)(sqlite3_stmt *st, void *row), void (*release)(void *row),
 		   void **rows, int *n, kerr *e);
+/* Rows whose only owned members are strings: the members at offs[0..n-1]
+ * (char *) are read from columns first, first+1, ... (NULL becomes "") and
+ * freed together. db_read_texts returns 0, or -1 when out of memory (then
+ * it has freed what it read). */
+int db_read_texts(sqlite3_stmt *st, int first, void *row, const size_t *offs, int n);
+void db_free_texts(void *row, const size_t *offs, int n);
 /* Defines void NAME(T *rows, int n), which frees each row with
  * FREE_ONE(T *) and then the array: the *_rows_free of each record kind. */
 #define DB_ROWS_FREE(NAME, T, FREE_ONE) \

@@ -10,6 +10,7 @@
 #include "db_internal.h"
 #include "i18n.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -362,27 +363,21 @@ kcode overview_count(kdb *db, const kactor *who, const ov_when *w, ov_counts *ou
 
 /* ---- leaders, for reminders ---- */
 
+static const size_t person_texts[] = {
+	offsetof(ov_person, login), offsetof(ov_person, name), offsetof(ov_person, email),
+};
+
 static void person_free(void *row)
 {
-	ov_person *p = row;
-	free(p->login);
-	free(p->name);
-	free(p->email);
+	db_free_texts(row, person_texts, 3);
 }
 
 DB_ROWS_FREE(ov_people_free, ov_person, person_free)
 
 static int person_read(sqlite3_stmt *st, void *row)
 {
-	ov_person *p = row;
-	p->id = sqlite3_column_int64(st, 0);
-	p->login = col_text(st, 1);
-	p->name = col_text(st, 2);
-	p->email = col_text(st, 3);
-	if (p->login && p->name && p->email)
-		return 0;
-	person_free(p);
-	return -1;
+	((ov_person *)row)->id = sqlite3_column_int64(st, 0);
+	return db_read_texts(st, 1, row, person_texts, 3);
 }
 
 kcode overview_leaders(kdb *db, const kactor *who, int64_t after_id, int limit,

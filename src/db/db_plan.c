@@ -7,6 +7,7 @@
 #include "i18n.h"
 #include "text.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,12 +146,16 @@ static kcode closed(kerr *e)
 
 /* ---- plans: reading ---- */
 
+static const size_t plan_texts[] = {
+	offsetof(plan_rec, staff_name), offsetof(plan_rec, unit_name), offsetof(plan_rec, notes),
+	offsetof(plan_rec, agreed_by_name), offsetof(plan_rec, evaluation), offsetof(plan_rec, sort_key),
+};
+
 void plan_free(plan_rec *p)
 {
 	if (!p)
 		return;
-	free(p->staff_name); free(p->unit_name); free(p->notes);
-	free(p->agreed_by_name); free(p->evaluation); free(p->sort_key);
+	db_free_texts(p, plan_texts, (int)(sizeof plan_texts / sizeof *plan_texts));
 	memset(p, 0, sizeof *p);
 }
 

@@ -81,14 +81,19 @@ int pick_profession(void *ctx, const char *filter, fchoice *out, int max)
 	return pick_listed(LISTED_PROFESSIONS, filter, out, max);
 }
 
+/* In krole order, so a choice's id is the role + 1, as for every code list. */
+static const char *const role_codes[] = { "employee", "leader", "admin", NULL };
+
+static const char *role_label(const char *code)
+{
+	krole r;
+	return role_parse(code, &r) ? code : role_name(r);
+}
+
 int pick_role(void *ctx, const char *filter, fchoice *out, int max)
 {
 	(void)ctx;
-	int n = 0;
-	for (krole r = ROLE_EMPLOYEE; r <= ROLE_ADMIN && n < max; r++)
-		if (pick_matches(role_name(r), filter))
-			set(&out[n++], (int64_t)r + 1, role_name(r));
-	return n;
+	return pick_codes(role_codes, role_label, filter, out, max);
 }
 
 static int named_pick(kcode (*fn)(kdb *, const kactor *, int, named_rec **, int *, kerr *),
