@@ -34,6 +34,14 @@ void db_free_texts(void *row, const size_t *offs, int n)
 	}
 }
 
+void db_free_row(void *row, size_t size, const size_t *offs, int n)
+{
+	if (!row)
+		return;
+	db_free_texts(row, offs, n);
+	memset(row, 0, size);
+}
+
 char *xstrdup(const char *s)
 {
 	return strdup(s ? s : "");

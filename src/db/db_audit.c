@@ -104,15 +104,7 @@ static const size_t audit_texts[] = {
 	offsetof(audit_rec, old_json), offsetof(audit_rec, new_json), offsetof(audit_rec, sort_key),
 };
 
-void audit_free(audit_rec *r)
-{
-	if (!r)
-		return;
-	db_free_texts(r, audit_texts, (int)(sizeof audit_texts / sizeof *audit_texts));
-	memset(r, 0, sizeof *r);
-}
-
-DB_ROWS_FREE(audit_rows_free, audit_rec, audit_free)
+DB_FREE_FUNCS(audit_free, audit_rows_free, audit_rec, audit_texts)
 
 static const size_t change_texts[] = {
 	offsetof(audit_change, field), offsetof(audit_change, old_value), offsetof(audit_change, new_value),

@@ -219,7 +219,9 @@ kcode fu_delay_set(kdb *db, const kactor *who, const char *method, int weeks, in
 
 /* ---- where follow-ups are shared ---- */
 
-static const size_t share_texts[] = { offsetof(share_session, title), offsetof(share_session, place) };
+static const size_t share_texts[] = {
+	offsetof(share_session, title), offsetof(share_session, place),
+};
 
 static void share_free(void *row)
 {

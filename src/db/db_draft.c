@@ -6,6 +6,7 @@
 #include "db_internal.h"
 #include "i18n.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,22 +18,14 @@ static const char SQL_SAVE[] =
 	" VALUES (?1, ?2, ?3, ?4, ?5, datetime('now'))"
 	" ON CONFLICT(login, form, record_id) DO UPDATE SET title = excluded.title,"
 	" data = excluded.data, saved_at = excluded.saved_at";
-static const char SQL_GET[] = "SELECT form, record_id, title, data, saved_at FROM form_draft"
-	" WHERE login = ?1 AND form = ?2 AND record_id = ?3";
-static const char SQL_LIST[] = "SELECT form, record_id, title, data, saved_at FROM form_draft"
-	" WHERE login = ?1 ORDER BY saved_at DESC, form, record_id LIMIT 50";
+#define DRAFT_COLS "SELECT form, record_id, title, data, saved_at FROM form_draft"
+static const char SQL_GET[] = DRAFT_COLS " WHERE login = ?1 AND form = ?2 AND record_id = ?3";
+static const char SQL_LIST[] = DRAFT_COLS " WHERE login = ?1 ORDER BY saved_at DESC, form, record_id LIMIT 50";
 static const char SQL_DELETE[] = "DELETE FROM form_draft WHERE login = ?1 AND form = ?2 AND record_id = ?3";
 
-void draft_free(draft_rec *d)
-{
-	if (!d)
-		return;
-	free(d->title);
-	free(d->data);
-	memset(d, 0, sizeof *d);
-}
+static const size_t draft_texts[] = { offsetof(draft_rec, title), offsetof(draft_rec, data) };
 
-DB_ROWS_FREE(draft_rows_free, draft_rec, draft_free)
+DB_FREE_FUNCS(draft_free, draft_rows_free, draft_rec, draft_texts)
 
 /* Drafts belong to a login; the form name is a short code kup chose. */
 static kcode check_key(const kactor *who, const char *form, kerr *e)

@@ -280,12 +280,20 @@ kcode db_page_begin(const kpage *pg, char **fold, const char **key, int64_t *id,
 kcode db_rows_read(kdb *db, sqlite3_stmt *st, kcode c, size_t size, int max,
 		   int (*read)(sqlite3_stmt *st, void *row), void (*release)(void *row),
 		   void **rows, int *n, kerr *e);
+/* Defines void FREE(T *) and void ROWS_FREE(T *, int) for records whose
+ * owned members are the strings at the offsets OFFS (an array). */
+#define DB_FREE_FUNCS(FREE, ROWS_FREE, T, OFFS) \
+	void FREE(T *r) { DB_FREE_ROW(r, OFFS); } \
+	DB_ROWS_FREE(ROWS_FREE, T, FREE)
 /* Rows whose only owned members are strings: the members at offs[0..n-1]
  * (char *) are read from columns first, first+1, ... (NULL becomes "") and
  * freed together. db_read_texts returns 0, or -1 when out of memory (then
  * it has freed what it read). */
 int db_read_texts(sqlite3_stmt *st, int first, void *row, const size_t *offs, int n);
 void db_free_texts(void *row, const size_t *offs, int n);
+/* Frees those strings of row (NULL: nothing) and zeroes the whole row. */
+void db_free_row(void *row, size_t size, const size_t *offs, int n);
+#define DB_FREE_ROW(row, offs) db_free_row((row), sizeof *(row), (offs), (int)(sizeof (offs) / sizeof *(offs)))
 /* Defines void NAME(T *rows, int n), which frees each row with
  * FREE_ONE(T *) and then the array: the *_rows_free of each record kind. */
 #define DB_ROWS_FREE(NAME, T, FREE_ONE) \

@@ -28,6 +28,16 @@ static kcode scalar_of(kdb *db, sqlite3_stmt *st, int64_t *out, kerr *e)
 	return db_row_read(db, st, KE_OK, db_read_int64, out, NULL, e);
 }
 
+/* How many rows other than id hold value; sql is "SELECT count(*) FROM t
+ * WHERE col = ?1 AND id <> ?2". For the unique names a save checks first,
+ * so the refusal can name its field. */
+static kcode count_others(kdb *db, const char *sql, const char *value, int64_t id, int64_t *n, kerr *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	kcode c = st ? db_bind(db, st, e, KV_TEXT(value), KV_INT(id)) : e->code;
+	return c ? c : scalar_of(db, st, n, e);
+}
+
 static kcode check_year(int year, kerr *e)
 {
 	if (year < 2000 || year > 2199)
@@ -195,8 +205,8 @@ static kcode unit_validate(const unit_rec *u, kerr *e)
 static kcode unit_check_db(kdb *db, const unit_rec *u, int64_t *renamed, kerr *e)
 {
 	int64_t n = 0;
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM unit WHERE name = ?1 AND id <> ?2", e);
-	if (!st || db_bind(db, st, e, KV_TEXT(u->name), KV_INT(u->id)) || scalar_of(db, st, &n, e))
+	sqlite3_stmt *st;
+	if (count_others(db, "SELECT count(*) FROM unit WHERE name = ?1 AND id <> ?2", u->name, u->id, &n, e))
 		return e->code;
 	if (n)
 		return kerr_field(e, KE_EXISTS, "name", _("There is already a unit named '%s'."), u->name);
@@ -407,16 +417,12 @@ static const char SQL_COMP_JSON[] = "SELECT json_object('code',code,'name_da',na
 static const char SQL_FOCUS_JSON[] = "SELECT json_object('year',year,'title',title,"
 	"'description',description) FROM focus_area WHERE id = ?";
 
-void named_free(named_rec *r)
-{
-	if (!r)
-		return;
-	free(r->name); free(r->code); free(r->name_da); free(r->name_en);
-	free(r->description); free(r->sort_key);
-	memset(r, 0, sizeof *r);
-}
+static const size_t named_texts[] = {
+	offsetof(named_rec, name), offsetof(named_rec, code), offsetof(named_rec, name_da),
+	offsetof(named_rec, name_en), offsetof(named_rec, description), offsetof(named_rec, sort_key),
+};
 
-DB_ROWS_FREE(named_rows_free, named_rec, named_free)
+DB_FREE_FUNCS(named_free, named_rows_free, named_rec, named_texts)
 
 static int read_named(sqlite3_stmt *st, void *row)
 {
@@ -525,11 +531,12 @@ kcode profession_save(kdb *db, const kactor *who, named_rec *p, kerr *e)
 		free(key);
 		return e->code;
 	}
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM profession WHERE name = ?1 AND id <> ?2", e);
-	kcode c = st ? KE_OK : e->code;
 	int64_t dup = 0;
-	if (!c && !(c = db_bind(db, st, e, KV_TEXT(p->name), KV_INT(p->id))) && !(c = scalar_of(db, st, &dup, e)) && dup)
+	kcode c = count_others(db, "SELECT count(*) FROM profession WHERE name = ?1 AND id <> ?2", p->name, p->id,
+			       &dup, e);
+	if (!c && dup)
 		c = kerr_field(e, KE_EXISTS, "name", _("There is already a profession named '%s'."), p->name);
+	sqlite3_stmt *st = NULL;
 	if (!c && !(st = p->id ? db_stmt(db, "UPDATE profession SET name=?1, sort_key=?2,"
 					 " version=version+1 WHERE id=?3 AND version=?4", e)
 			       : db_stmt(db, "INSERT INTO profession(name, sort_key) VALUES (?1,?2)", e)))
@@ -567,11 +574,12 @@ kcode competence_save(kdb *db, const kactor *who, named_rec *r, kerr *e)
 	kwrite w = { "competence_area", SQL_COMP_JSON, r->id, r->id ? "update" : "create", r->id != 0, NULL };
 	if (db_write_begin(db, &w, e))
 		return e->code;
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM competence_area WHERE code = ?1 AND id <> ?2", e);
-	kcode c = st ? KE_OK : e->code;
 	int64_t dup = 0;
-	if (!c && !(c = db_bind(db, st, e, KV_TEXT(r->code), KV_INT(r->id))) && !(c = scalar_of(db, st, &dup, e)) && dup)
+	kcode c = count_others(db, "SELECT count(*) FROM competence_area WHERE code = ?1 AND id <> ?2", r->code,
+			       r->id, &dup, e);
+	if (!c && dup)
 		c = kerr_field(e, KE_EXISTS, "code", _("There is already a competence area with the code '%s'."), r->code);
+	sqlite3_stmt *st = NULL;
 	/* pos 0 means "after the last" for a new area and "unchanged" for an old one */
 	if (!c && !(st = r->id ? db_stmt(db,
 			"UPDATE competence_area SET code=?1, name_da=?2, name_en=?3,"

@@ -231,17 +231,11 @@ static kcode bind_all(kdb *db, sqlite3_stmt *st, const kactor *who, const ov_whe
 		       KV_TEXT(d->soon), KV_TEXT(key), KV_INT(id), KV_INT(limit), KV_TEXT(d->due));
 }
 
-void ov_row_free(ov_row *r)
-{
-	if (!r)
-		return;
-	free(r->name);
-	free(r->what);
-	free(r->sort_key);
-	memset(r, 0, sizeof *r);
-}
+static const size_t ov_row_texts[] = {
+	offsetof(ov_row, name), offsetof(ov_row, what), offsetof(ov_row, sort_key),
+};
 
-DB_ROWS_FREE(ov_rows_free, ov_row, ov_row_free)
+DB_FREE_FUNCS(ov_row_free, ov_rows_free, ov_row, ov_row_texts)
 
 static int ov_read(sqlite3_stmt *st, void *row)
 {

@@ -6,6 +6,7 @@
 #include "db_internal.h"
 #include "i18n.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,16 +77,12 @@ static const char SQL_PART_JSON[] = "SELECT json_object('staff_id',staff_id,'ses
 	"'goal_id',goal_id,'status',status,'decided_by',decided_by,'decided_at',decided_at,"
 	"'note',note,'reason',reason,'wait_pos',wait_pos,'price',price) FROM participation WHERE id = ?";
 
-void part_free(part_rec *p)
-{
-	if (!p)
-		return;
-	free(p->staff_name); free(p->activity_title); free(p->note); free(p->reason);
-	free(p->sort_key);
-	memset(p, 0, sizeof *p);
-}
+static const size_t part_texts[] = {
+	offsetof(part_rec, staff_name), offsetof(part_rec, activity_title), offsetof(part_rec, note),
+	offsetof(part_rec, reason), offsetof(part_rec, sort_key),
+};
 
-DB_ROWS_FREE(part_rows_free, part_rec, part_free)
+DB_FREE_FUNCS(part_free, part_rows_free, part_rec, part_texts)
 
 static int part_read(sqlite3_stmt *st, part_rec *p)
 {
@@ -588,17 +585,14 @@ static const char SQL_FU_STAFF_BACK[] = SQL_LED_UNITS " SELECT " FU_COLS FU_FROM
 /* ?2 is unused here; ?3 is today as in the list */
 static const char SQL_FU_GET[] = "SELECT " FU_COLS FU_FROM " WHERE f.id = ?1";
 
-void followup_free(followup_rec *f)
-{
-	if (!f)
-		return;
-	free(f->staff_name); free(f->activity_title); free(f->learned); free(f->practice);
-	free(f->shared_with); free(f->leader_comment); free(f->sort_key);
-	free(f->shared_via_title);
-	memset(f, 0, sizeof *f);
-}
+static const size_t followup_texts[] = {
+	offsetof(followup_rec, staff_name), offsetof(followup_rec, activity_title),
+	offsetof(followup_rec, learned), offsetof(followup_rec, practice),
+	offsetof(followup_rec, shared_with), offsetof(followup_rec, leader_comment),
+	offsetof(followup_rec, sort_key), offsetof(followup_rec, shared_via_title),
+};
 
-DB_ROWS_FREE(followup_rows_free, followup_rec, followup_free)
+DB_FREE_FUNCS(followup_free, followup_rows_free, followup_rec, followup_texts)
 
 static int fu_read(sqlite3_stmt *st, followup_rec *f)
 {

@@ -151,15 +151,7 @@ static const size_t plan_texts[] = {
 	offsetof(plan_rec, agreed_by_name), offsetof(plan_rec, evaluation), offsetof(plan_rec, sort_key),
 };
 
-void plan_free(plan_rec *p)
-{
-	if (!p)
-		return;
-	db_free_texts(p, plan_texts, (int)(sizeof plan_texts / sizeof *plan_texts));
-	memset(p, 0, sizeof *p);
-}
-
-DB_ROWS_FREE(plan_rows_free, plan_rec, plan_free)
+DB_FREE_FUNCS(plan_free, plan_rows_free, plan_rec, plan_texts)
 
 static int read_plan(sqlite3_stmt *st, plan_rec *p)
 {
@@ -514,16 +506,12 @@ kcode plan_carry_over(kdb *db, const kactor *who, int64_t id, int64_t *new_id, k
 
 /* ---- goals ---- */
 
-void goal_free(goal_rec *g)
-{
-	if (!g)
-		return;
-	free(g->competence_name); free(g->focus_title); free(g->what);
-	free(g->why); free(g->criteria); free(g->result);
-	memset(g, 0, sizeof *g);
-}
+static const size_t goal_texts[] = {
+	offsetof(goal_rec, competence_name), offsetof(goal_rec, focus_title), offsetof(goal_rec, what),
+	offsetof(goal_rec, why), offsetof(goal_rec, criteria), offsetof(goal_rec, result),
+};
 
-DB_ROWS_FREE(goal_rows_free, goal_rec, goal_free)
+DB_FREE_FUNCS(goal_free, goal_rows_free, goal_rec, goal_texts)
 
 static int read_goal(sqlite3_stmt *st, goal_rec *g)
 {

@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "text.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -327,12 +328,13 @@ static kcode nomem(kerr *e)
 
 /* ---- running a report ---- */
 
+static const size_t row_texts[] = {
+	offsetof(report_row, label), offsetof(report_row, group), offsetof(report_row, sort_key),
+};
+
 static void row_free(report_row *r)
 {
-	free(r->label);
-	free(r->group);
-	free(r->sort_key);
-	memset(r, 0, sizeof *r);
+	DB_FREE_ROW(r, row_texts);
 }
 
 void report_free(report_t *r)
@@ -600,14 +602,14 @@ void report_sort(report_t *r, int col, int desc)
 
 /* ---- drill-down ---- */
 
+static const size_t item_texts[] = {
+	offsetof(report_item, key), offsetof(report_item, staff_key), offsetof(report_item, name),
+	offsetof(report_item, unit), offsetof(report_item, what),
+};
+
 static void item_free(report_item *it)
 {
-	free(it->key);
-	free(it->staff_key);
-	free(it->name);
-	free(it->unit);
-	free(it->what);
-	memset(it, 0, sizeof *it);
+	DB_FREE_ROW(it, item_texts);
 }
 
 DB_ROWS_FREE(report_items_free, report_item, item_free)
