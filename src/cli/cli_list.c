@@ -61,15 +61,6 @@ static enum col_kind kind_of(const kfield *f)
 	return C_I64;
 }
 
-/* The read-only field that shows reference f by name: "<ref>_name". */
-static const kfield *shown_by(const krecord *r, const kfield *f)
-{
-	char col[64];
-	snprintf(col, sizeof col, "%s_name", f->ref ? f->ref : "");
-	const kfield *t = krecord_field(r, col);
-	return t && (t->flags & KF_VIEW) ? t : NULL;
-}
-
 /* Fills cols from r: id, then the fields; returns how many. */
 static size_t cols_of_record(const krecord *r, size_t id_off, struct col *cols, size_t max)
 {
@@ -79,7 +70,7 @@ static size_t cols_of_record(const krecord *r, size_t id_off, struct col *cols, 
 		const kfield *f = &r->fields[i], *shown = f;
 		if (f->flags & KF_VIEW)
 			continue; /* shown in its reference's place, or internal */
-		if (f->kind == KF_REF && !(shown = shown_by(r, f)))
+		if (f->kind == KF_REF && !(shown = krecord_shown_by(r, f)))
 			continue;
 		/* a reference is headed by what it names: "unit", not "unit_id" */
 		cols[n++] = (struct col){ f->kind == KF_REF ? f->ref : f->col, kind_of(shown), shown->off };

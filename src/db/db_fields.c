@@ -27,6 +27,14 @@ const kfield *krecord_import_field(const krecord *r, const char *name)
 	return NULL;
 }
 
+const kfield *krecord_shown_by(const krecord *r, const kfield *f)
+{
+	char col[64];
+	snprintf(col, sizeof col, "%s_name", f->ref ? f->ref : "");
+	const kfield *t = krecord_field(r, col);
+	return t && (t->flags & KF_VIEW) ? t : NULL;
+}
+
 const char *kfield_text(const kfield *f, const void *rec)
 {
 	const char *p = (const char *)rec + f->off;

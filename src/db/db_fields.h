@@ -79,6 +79,9 @@ extern const krecord kr_unit;
 const kfield *krecord_field(const krecord *r, const char *col);
 /* The field whose import headings include name (case-insensitive), or NULL. */
 const kfield *krecord_import_field(const krecord *r, const char *name);
+/* The read-only field that shows reference f by name ("<ref>_name", e.g.
+ * unit_name for unit_id), or NULL when r has none. */
+const kfield *krecord_shown_by(const krecord *r, const kfield *f);
 /* The value of f in rec: text for KS_STR/KS_BUF ("" for none), else NULL. */
 const char *kfield_text(const kfield *f, const void *rec);
 /* The value of f in rec for the integer stores (KS_I64, KS_INT, KS_ROLE). */

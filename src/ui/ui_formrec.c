@@ -80,15 +80,6 @@ int formrec_index(const formrec *fr, const char *col)
 	return -1;
 }
 
-/* The name a reference shows: its read-only twin "<ref>_name". */
-static const char *ref_label(const krecord *r, const kfield *f, const void *rec)
-{
-	char col[64];
-	snprintf(col, sizeof col, "%s_name", f->ref ? f->ref : "");
-	const kfield *t = krecord_field(r, col);
-	return t ? kfield_text(t, rec) : "";
-}
-
 int formrec_fill(const formrec *fr, form *f, const void *rec)
 {
 	for (int i = 0; i < fr->n; i++) {
@@ -100,8 +91,10 @@ int formrec_fill(const formrec *fr, form *f, const void *rec)
 		case FK_CHOICE:
 			if (k->kind == KF_ROLE)
 				rc = form_set_choice(f, i, v + 1, role_name((krole)v));
+			else if (v && krecord_shown_by(fr->rec, k))
+				rc = form_set_choice(f, i, v, kfield_text(krecord_shown_by(fr->rec, k), rec));
 			else if (v)
-				rc = form_set_choice(f, i, v, ref_label(fr->rec, k, rec));
+				rc = form_set_choice(f, i, v, "");
 			break;
 		case FK_BOOL:
 			rc = form_set_bool(f, i, v != 0);

@@ -10,9 +10,9 @@ email_of() { q "$db" "select coalesce(email,'') from staff where login='ag'"; }
 before=$(email_of)
 
 for lang in da en; do
-	[ $lang = da ] && why="navn@eksempel.dk" || why="name@example.dk"
+	if [ $lang = da ]; then why="navn@eksempel.dk" ask="(j/n)" yes=j; else why="name@example.dk" ask="(y/n)" yes=y; fi
 	t_start "$KUP" --lang $lang --db "$db"
-	t_wait "1 " >/dev/null
+	check "$lang: kup opens" t_wait "1 "
 	t_keys 1 /
 	t_type "amalie"
 	check "$lang: the person is found" t_wait "Amalie Grønbæk"
@@ -28,8 +28,10 @@ for lang in da en; do
 	check "$lang: the cursor went to the email field (what is typed lands there)" t_wait "ikke-en-mailQ"
 	check "$lang: nothing is stored" [ "$(email_of)" = "$before" ]
 	t_keys Escape
-	t_wait "(j/n)" 2 >/dev/null && t_keys j
+	check "$lang: leaving asks whether to throw away what was typed" t_wait "$ask"
+	t_keys $yes
 	t_keys q
-	t_exited 5 || t_keys q
+	t_exited 5 || { t_keys q; t_exited 5; }
+	check "$lang: q leaves kup" t_exited
 done
 t_done
