@@ -357,3 +357,50 @@ CREATE INDEX goal_plan ON goal(plan_id, pos, id, competence_id, status, focus_id
 -- keyed by login, since a local owner without a staff record types into
 -- forms too.
 DROP TABLE draft;
+
+-- step 8
+-- Follow-up that reaches colleagues and daily practice. A follow-up moves
+-- due -> written (written_at: the person wrote their part) -> closed
+-- (done_at, by the leader), who may record how the unit puts it into
+-- practice (action, action_date). Colleagues named on a follow-up each get
+-- a part of their own: asked -> answered | declined (with a reason).
+-- Settings of the follow-up the admin keeps: weeks before an overdue
+-- follow-up shows at the leader's leader, weeks a colleague has to answer,
+-- and weeks the leader has to close a written follow-up.
+ALTER TABLE followup ADD COLUMN written_at TEXT CHECK (written_at IS NULL OR
+  (written_at GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' AND date(written_at) = written_at));
+ALTER TABLE followup ADD COLUMN action TEXT NOT NULL DEFAULT '' CHECK (length(action) <= 400);
+ALTER TABLE followup ADD COLUMN action_date TEXT CHECK (action_date IS NULL OR
+  (action_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' AND date(action_date) = action_date));
+UPDATE followup SET written_at = coalesce(done_at, due) WHERE learned <> '' OR practice <> '';
+
+CREATE TABLE followup_colleague (
+  id           INTEGER PRIMARY KEY,
+  followup_id  INTEGER NOT NULL REFERENCES followup(id) ON DELETE CASCADE,
+  staff_id     INTEGER NOT NULL REFERENCES staff(id) ON DELETE RESTRICT,
+  state        TEXT NOT NULL DEFAULT 'asked' CHECK (state IN ('asked','answered','declined')),
+  due          TEXT NOT NULL CHECK (due GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'
+                                    AND date(due) = due),
+  seen         TEXT NOT NULL DEFAULT '',
+  own_use      TEXT NOT NULL DEFAULT '',
+  wants_more   INTEGER NOT NULL DEFAULT 0 CHECK (wants_more IN (0,1)),
+  reason       TEXT NOT NULL DEFAULT '',
+  asked_by     INTEGER REFERENCES staff(id) ON DELETE RESTRICT,
+  asked_at     TEXT NOT NULL DEFAULT (datetime('now')) CHECK (datetime(asked_at) = asked_at),
+  answered_at  TEXT CHECK (answered_at IS NULL OR
+                 (answered_at GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'
+                  AND date(answered_at) = answered_at)),
+  version      INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (followup_id, staff_id),
+  CHECK (state <> 'declined' OR length(reason) > 0),
+  CHECK ((state = 'asked') = (answered_at IS NULL))
+) STRICT;
+CREATE INDEX followup_colleague_staff ON followup_colleague(staff_id, state, due);
+
+CREATE TABLE followup_setting (
+  key      TEXT PRIMARY KEY CHECK (key IN ('escalate_weeks','colleague_weeks','close_weeks')),
+  weeks    INTEGER NOT NULL CHECK (weeks BETWEEN 0 AND 104),
+  version  INTEGER NOT NULL DEFAULT 1
+) STRICT;
+INSERT INTO followup_setting(key, weeks) VALUES
+  ('escalate_weeks', 4), ('colleague_weeks', 2), ('close_weeks', 2);

@@ -1,5 +1,6 @@
 /* db.c — connection, schema migrations and the statement wrapper that every
  * db_*.c file uses. See db.h and db_internal.h. */
+#include "date.h"
 #include "db_internal.h"
 #include "i18n.h"
 #include "text.h"
@@ -1014,5 +1015,17 @@ kcode db_page_bound(kdb *db, sqlite3_stmt *st, kcode c, const kpage *pg, size_t 
 				b[k] = t;
 			}
 		}
+	return KE_OK;
+}
+
+kcode db_nomem(kerr *e)
+{
+	return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+}
+
+kcode db_today(char out[11], kerr *e)
+{
+	if (date_today(out) != 0)
+		return kerr_set(e, KE_IO, "%s", _("Cannot read today's date from the system clock."));
 	return KE_OK;
 }

@@ -443,6 +443,31 @@ kcode session_save(kdb *db, const kactor *who, session_rec *s, kerr *e)
 	return c;
 }
 
+kcode session_insert(kdb *db, const kactor *who, const session_rec *s, int64_t *id, kerr *e)
+{
+	*id = 0;
+	if (ses_validate(s, e))
+		return e->code;
+	int64_t taken = 0;
+	char *new_ = NULL;
+	sqlite3_stmt *st = NULL;
+	kcode c = ses_check_seats(db, s, &taken, e);
+	if (!c && !(st = db_stmt(db, SQL_SES_INSERT, e)))
+		c = e->code;
+	if (!c)
+		c = db_bind_record(db, st, e, &kr_session, s, KV_INT(0), KV_INT(0));
+	if (!c)
+		c = db_exec_stmt(db, st, e);
+	if (!c)
+		*id = db_last_id(db);
+	if (!c)
+		c = db_row_json(db, SQL_SES_JSON, *id, &new_, e);
+	if (!c)
+		c = db_audit(db, who, "session", *id, "create", NULL, new_, e);
+	free(new_);
+	return c;
+}
+
 kcode session_delete(kdb *db, const kactor *who, int64_t id, int64_t version, kerr *e)
 {
 	if (who->role != ROLE_ADMIN)

@@ -46,8 +46,8 @@ static const char SQL_OWNER[] =
 	"  (SELECT json_extract(old, '$.plan_id') FROM gone)))"
 	" SELECT CASE"
 	"  WHEN ?1 IN ('activity','session','unit','unit_leader','profession','competence_area',"
-	"   'focus_area','method_followup') THEN 'open'"
-	"  WHEN ?1 IN ('staff','plan','goal','participation','followup') THEN 'staff'"
+	"   'focus_area','method_followup','followup_setting') THEN 'open'"
+	"  WHEN ?1 IN ('staff','plan','goal','participation','followup','followup_colleague') THEN 'staff'"
 	"  WHEN ?1 = 'budget' THEN 'unit' ELSE 'admin' END,"
 	" CASE ?1"
 	"  WHEN 'staff' THEN ?2"
@@ -59,6 +59,10 @@ static const char SQL_OWNER[] =
 	"  WHEN 'participation' THEN (SELECT staff_id FROM participation WHERE id = ?2)"
 	"  WHEN 'followup' THEN (SELECT p.staff_id FROM followup f"
 	"   JOIN participation p ON p.id = f.participation_id WHERE f.id = ?2)"
+	"  WHEN 'followup_colleague' THEN (SELECT p.staff_id FROM followup f"
+	"   JOIN participation p ON p.id = f.participation_id WHERE f.id = coalesce("
+	"    (SELECT followup_id FROM followup_colleague WHERE id = ?2),"
+	"    (SELECT json_extract(old, '$.followup_id') FROM gone)))"
 	"  WHEN 'budget' THEN coalesce((SELECT unit_id FROM budget WHERE rowid = ?2),"
 	"   (SELECT json_extract(old, '$.unit_id') FROM gone))"
 	" END";
@@ -69,7 +73,7 @@ static const char SQL_HEAD[] = "SELECT tbl, row_id FROM audit WHERE id = ?";
 #define SHOWN(V) \
 	"CASE WHEN " V " IS NULL THEN NULL" \
 	" WHEN k.key IN ('unit_id','parent_id') THEN coalesce((SELECT name FROM unit WHERE id = " V "), " V ")" \
-	" WHEN k.key IN ('staff_id','agreed_by','evaluated_by','decided_by','done_by')" \
+	" WHEN k.key IN ('staff_id','agreed_by','evaluated_by','decided_by','done_by','asked_by')" \
 	"  THEN coalesce((SELECT name FROM staff WHERE id = " V "), " V ")" \
 	" WHEN k.key = 'competence_id' THEN coalesce((SELECT CASE WHEN ?2 THEN name_en ELSE name_da END" \
 	"  FROM competence_area WHERE id = " V "), " V ")" \

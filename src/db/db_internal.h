@@ -162,6 +162,30 @@ kcode db_row_json(kdb *db, const char *rowjson_sql, int64_t id, char **out, kerr
 kcode db_audit(kdb *db, const kactor *who, const char *tbl, int64_t id,
 	       const char *action, const char *old, const char *new_, kerr *e);
 
+/* A follow-up's values as the audit keeps them (db_part.c makes the row,
+ * db_followup.c changes it). */
+#define SQL_FOLLOWUP_JSON "SELECT json_object('participation_id',participation_id,'due',due," \
+	"'learned',learned,'practice',practice,'shared_with',shared_with," \
+	"'leader_comment',leader_comment,'done_at',done_at,'done_by',done_by,'shared_via',shared_via," \
+	"'written_at',written_at,'action',action,'action_date',action_date)" \
+	" FROM followup WHERE id = ?"
+/* SQL: the state of follow-up alias F ('due', 'written', 'closed'), and
+ * the day the step now waiting falls due: the person's on the due date,
+ * the leader's close_weeks after it was written but never before the due
+ * date (NULL once closed). */
+#define SQL_FU_STATE(F) "(CASE WHEN " F ".done_at IS NOT NULL THEN 'closed'" \
+	" WHEN " F ".written_at IS NOT NULL THEN 'written' ELSE 'due' END)"
+#define SQL_FU_STEP_DUE(F) "(CASE WHEN " F ".done_at IS NOT NULL THEN NULL" \
+	" WHEN " F ".written_at IS NULL THEN " F ".due ELSE max(" F ".due, date(" F ".written_at, '+' ||" \
+	" coalesce((SELECT weeks * 7 FROM followup_setting WHERE key = 'close_weeks'), 14) || ' days')) END)"
+/* Inside an open write: inserts session s (validated; the activity must
+ * exist) and audits it; *id is the new row (db_activity.c). */
+struct session_rec;
+kcode session_insert(kdb *db, const kactor *who, const struct session_rec *s, int64_t *id, kerr *e);
+/* KE_NOMEM with the standard message; today's date (ISO) or KE_IO. */
+kcode db_nomem(kerr *e);
+kcode db_today(char out[11], kerr *e);
+
 /* One audited write. db_write_begin opens the transaction and, for an
  * existing row, keeps its old values; the caller runs its statement(s);
  * db_write_end checks the version hit (w->checked: an UPDATE ... AND

@@ -1,5 +1,5 @@
 /* db_overview.c — the Overblik sections; see db_overview.h. Every section
- * is one SELECT body with the same sixteen columns, used three ways: a page
+ * is one SELECT body with the same seventeen columns, used three ways: a page
  * forward, a page backward (keyset on the section's key and the row id) and
  * a count. All take the same parameters:
  *   ?1 actor's staff id, ?2 role (0 employee, 1 leader, 2 admin), ?3 year,
@@ -41,7 +41,7 @@
 #define LED_STAFF(X) " FROM led CROSS JOIN staff " X " ON " X ".unit_id = led.id"
 
 #define PART_SEL(KEY) "SELECT 'R', p.id, p.staff_id, 0, se.id, a.id, p.id, st.name, a.title," \
-	" se.starts, p.status, 0, 0, 0, coalesce(p.wait_pos, 0), " KEY
+	" se.starts, p.status, 0, 0, 0, coalesce(p.wait_pos, 0), " KEY ", 0"
 #define PART_REST " JOIN session se ON se.id = p.session_id JOIN activity a ON a.id = se.activity_id"
 #define PART_ORG " FROM participation p JOIN staff st ON st.id = p.staff_id" PART_REST
 /* each person's participations by person and status: with a keyset on
@@ -49,8 +49,10 @@
  * (participation_status) once per person */
 #define PART_LED LED_STAFF("st") " CROSS JOIN participation p INDEXED BY participation_staff ON p.staff_id = st.id" \
 	" CROSS JOIN session se ON se.id = p.session_id CROSS JOIN activity a ON a.id = se.activity_id"
-#define FU_SEL "SELECT 'F', f.id, p.staff_id, 0, se.id, a.id, p.id, st.name, a.title, f.due, ''," \
-	" f.due < ?4, 0, 0, 0, f.due"
+/* the flag: the step now waiting (the person's, or once written the
+ * leader's) is past due */
+#define FU_SEL "SELECT 'F', f.id, p.staff_id, 0, se.id, a.id, p.id, st.name, a.title, f.due, " \
+	SQL_FU_STATE("f") ", f.due < ?4 AND " SQL_FU_STEP_DUE("f") " < ?4, 0, 0, 0, f.due, f.id"
 #define FU_REST " JOIN session se ON se.id = p.session_id JOIN activity a ON a.id = se.activity_id"
 #define FU_ORG " FROM followup f JOIN participation p ON p.id = f.participation_id" \
 	" JOIN staff st ON st.id = p.staff_id" FU_REST
@@ -59,7 +61,7 @@
 #define PLAN_SEL "SELECT 'P', p.id, p.staff_id, p.id, 0, 0, 0, s.name, un.name," \
 	" coalesce(p.mus_date, ''), p.status, p.accepted_at IS NOT NULL," \
 	" (SELECT count(*) FROM goal g WHERE g.plan_id = p.id)," \
-	" (SELECT count(*) FROM goal g WHERE g.plan_id = p.id AND g.status = 'done'), 0, s.sort_key"
+	" (SELECT count(*) FROM goal g WHERE g.plan_id = p.id AND g.status = 'done'), 0, s.sort_key, 0"
 /* org-wide in the people's order (staff_sort), each one's plan of the year
  * looked up: a page costs a page of people, not a sort of every plan */
 #define PLAN_ORG " FROM staff s CROSS JOIN plan p ON p.staff_id = s.id AND p.year = ?3" \
@@ -76,10 +78,10 @@
 	" p.status AS status, p.accepted_at IS NOT NULL AS flag," \
 	" (SELECT count(*) FROM goal g WHERE g.plan_id = p.id) AS goals," \
 	" (SELECT count(*) FROM goal g WHERE g.plan_id = p.id AND g.status = 'done') AS done," \
-	" 0 AS wp, '!' AS k FROM plan p JOIN staff s ON s.id = p.staff_id JOIN unit un ON un.id = s.unit_id" \
+	" 0 AS wp, '!' AS k, 0 AS fu FROM plan p JOIN staff s ON s.id = p.staff_id JOIN unit un ON un.id = s.unit_id" \
 	" WHERE p.staff_id = ?1 AND p.year = ?3" \
 	" UNION ALL SELECT 'G', g.id, p.staff_id, p.id, 0, 0, 0, s.name, g.what," \
-	" coalesce(g.deadline, ''), g.status, 0, 0, 0, 0, printf('~%08d', g.pos)" \
+	" coalesce(g.deadline, ''), g.status, 0, 0, 0, 0, printf('~%08d', g.pos), 0" \
 	" FROM goal g JOIN plan p ON p.id = g.plan_id JOIN staff s ON s.id = p.staff_id" \
 	" WHERE p.staff_id = ?1 AND p.year = ?3) x WHERE 1"
 #define MY_SESSIONS_BODY PART_SEL("se.starts") PART_ORG " WHERE p.staff_id = ?1" \
@@ -90,8 +92,14 @@
 #define MY_FOLLOWUPS_BODY FU_SEL " FROM participation p CROSS JOIN followup f ON f.participation_id = p.id" \
 	" JOIN staff st ON st.id = p.staff_id" FU_REST \
 	" WHERE p.staff_id = ?1 AND f.done_at IS NULL AND f.due <= ?9"
+/* the parts of colleagues' follow-ups one is asked to write, through the
+ * index on the colleague (followup_colleague_staff) */
+#define MY_COLLEAGUE_BODY "SELECT 'C', c.id, p.staff_id, 0, se.id, a.id, p.id, st.name, a.title, c.due," \
+	" c.state, c.due < ?4, 0, 0, 0, c.due, c.followup_id FROM followup_colleague c" \
+	" JOIN followup f ON f.id = c.followup_id JOIN participation p ON p.id = f.participation_id" \
+	" JOIN staff st ON st.id = p.staff_id" FU_REST " WHERE c.staff_id = ?1 AND c.state = 'asked'"
 
-#define NO_PLAN_SEL "SELECT 'S', s.id, s.id, 0, 0, 0, 0, s.name, u.name, '', '', 0, 0, 0, 0, s.sort_key"
+#define NO_PLAN_SEL "SELECT 'S', s.id, s.id, 0, 0, 0, 0, s.name, u.name, '', '', 0, 0, 0, 0, s.sort_key, 0"
 #define NO_PLAN_ORG " FROM staff s JOIN unit u ON u.id = s.unit_id"
 #define NO_PLAN_LED LED_STAFF("s") " JOIN unit u ON u.id = s.unit_id"
 #define NO_PLAN_WHERE " WHERE s.active AND " OV_LEADS("s") \
@@ -107,6 +115,17 @@
 /* "+": the status narrows rows found otherwise, it must not pick the index */
 #define SOON_WHERE " WHERE se.starts >= ?4 AND se.starts <= ?5" \
 	" AND +p.status IN ('approved','enrolled','waitlisted') AND " OV_LEADS("st")
+/* Escalation: a follow-up whose waiting step is late by the escalation
+ * weeks shows at the leader's leader — the leaders of the unit above the
+ * person's manager unit (an admin sees all). Read from the follow-ups late
+ * that long (followup_due), few in a well-kept organisation. */
+#define ESC_CUTOFF "date(?4, '-' || coalesce((SELECT weeks * 7 FROM followup_setting" \
+	" WHERE key = 'escalate_weeks'), 28) || ' days')"
+#define DIRECT_UNITS "(SELECT ul.unit_id FROM unit_leader ul WHERE ul.staff_id = ?1 AND ul.until IS NULL)"
+#define ESCALATED_WHERE " WHERE f.done_at IS NULL AND f.due < " ESC_CUTOFF \
+	" AND " SQL_FU_STEP_DUE("f") " < " ESC_CUTOFF " AND (?2 = 2 OR (?2 = 1 AND st.id <> ?1" \
+	" AND " SQL_MANAGER_UNIT("st") " NOT IN " DIRECT_UNITS \
+	" AND (SELECT eu.parent_id FROM unit eu WHERE eu.id = " SQL_MANAGER_UNIT("st") ") IN " DIRECT_UNITS "))"
 #define TO_EVALUATE_WHERE " WHERE p.year = ?3 AND p.status = 'agreed'" \
 	" AND ?4 >= printf('%04d-11-01', ?3) AND " OV_LEADS("s")
 
@@ -148,6 +167,8 @@ SECTION(MY_PLAN, MY_PLAN_BODY, "x.k", "x.id")
 SECTION(MY_SESSIONS, MY_SESSIONS_BODY, "se.starts", "p.id")
 SECTION(MY_REQUESTS, MY_REQUESTS_BODY, "p.requested_at", "p.id")
 SECTION(MY_FOLLOWUPS, MY_FOLLOWUPS_BODY, "f.due", "f.id")
+SECTION(MY_COLLEAGUE, MY_COLLEAGUE_BODY, "c.due", "c.id")
+SECTION_C(ESCALATED, FU_SEL FU_ORG ESCALATED_WHERE, FU_SEL FU_ORG ESCALATED_WHERE, "f.due", "f.id", CAP_ORG)
 LED_SECTION(NO_PLAN, NO_PLAN_SEL, NO_PLAN_ORG, NO_PLAN_LED, NO_PLAN_WHERE, "s.sort_key", "s.id")
 LED_SECTION(TO_AGREE, PLAN_SEL, PLAN_ORG, PLAN_LED, TO_AGREE_WHERE, "s.sort_key", "p.id")
 LED_SECTION2(REQUESTS, PART_SEL("p.requested_at"), PART_ORG, PART_LED, REQUESTS_WHERE, REQUESTS_WHERE_L,
@@ -156,12 +177,20 @@ LED_SECTION(FOLLOWUPS, FU_SEL, FU_ORG, FU_LED, FOLLOWUPS_WHERE, "f.due", "f.id")
 LED_SECTION(SOON, PART_SEL("se.starts"), SOON_ORG, PART_LED, SOON_WHERE, "se.starts", "p.id")
 LED_SECTION(TO_EVALUATE, PLAN_SEL, PLAN_ORG, PLAN_LED, TO_EVALUATE_WHERE, "s.sort_key", "p.id")
 
+/* one's own overdue: still to write; a written one waits for the leader */
 static const char MY_OVERDUE[] = SQL_LED_UNITS " SELECT count(*) FROM (" MY_FOLLOWUPS_BODY
-	" AND f.due < ?4 LIMIT " CAP_LED ")";
+	" AND f.due < ?4 AND f.written_at IS NULL LIMIT " CAP_LED ")";
+static const char COLLEAGUE_OVERDUE[] = SQL_LED_UNITS " SELECT count(*) FROM (" MY_COLLEAGUE_BODY
+	" AND c.due < ?4 LIMIT " CAP_LED ")";
+#define STEP_LATE " AND f.due < ?4 AND " SQL_FU_STEP_DUE("f") " < ?4"
 static const char LED_OVERDUE[] = SQL_LED_UNITS " SELECT count(*) FROM (" FOLLOWUPS_CNT
-	" AND f.due < ?4 LIMIT " CAP_ORG ")";
+	STEP_LATE " LIMIT " CAP_ORG ")";
 static const char LED_OVERDUE_L[] = SQL_LED_UNITS " SELECT count(*) FROM (" FU_SEL FU_LED FOLLOWUPS_WHERE
-	" AND f.due < ?4 LIMIT " CAP_LED ")";
+	STEP_LATE " LIMIT " CAP_LED ")";
+static const char LED_WRITTEN[] = SQL_LED_UNITS " SELECT count(*) FROM (" FOLLOWUPS_CNT
+	" AND f.written_at IS NOT NULL LIMIT " CAP_ORG ")";
+static const char LED_WRITTEN_L[] = SQL_LED_UNITS " SELECT count(*) FROM (" FU_SEL FU_LED FOLLOWUPS_WHERE
+	" AND f.written_at IS NOT NULL LIMIT " CAP_LED ")";
 static const char MY_PLAN_HEAD[] = "SELECT p.id, p.status, p.accepted_at IS NOT NULL,"
 	" (SELECT count(*) FROM goal g WHERE g.plan_id = p.id),"
 	" (SELECT count(*) FROM goal g WHERE g.plan_id = p.id AND g.status = 'done')"
@@ -178,6 +207,7 @@ static const struct { struct sqls org, led; } sections[OV_COUNT] = {
 	[OV_MY_SESSIONS] = { { MY_SESSIONS_FWD, MY_SESSIONS_BACK, MY_SESSIONS_COUNT }, { NULL, NULL, NULL } },
 	[OV_MY_REQUESTS] = { { MY_REQUESTS_FWD, MY_REQUESTS_BACK, MY_REQUESTS_COUNT }, { NULL, NULL, NULL } },
 	[OV_MY_FOLLOWUPS] = { { MY_FOLLOWUPS_FWD, MY_FOLLOWUPS_BACK, MY_FOLLOWUPS_COUNT }, { NULL, NULL, NULL } },
+	[OV_MY_COLLEAGUE] = { { MY_COLLEAGUE_FWD, MY_COLLEAGUE_BACK, MY_COLLEAGUE_COUNT }, { NULL, NULL, NULL } },
 #define BOTH(N) { { N##_FWD, N##_BACK, N##_COUNT }, { N##_L_FWD, N##_L_BACK, N##_L_COUNT } }
 	[OV_NO_PLAN] = BOTH(NO_PLAN),
 	[OV_TO_AGREE] = BOTH(TO_AGREE),
@@ -185,6 +215,7 @@ static const struct { struct sqls org, led; } sections[OV_COUNT] = {
 	[OV_FOLLOWUPS] = BOTH(FOLLOWUPS),
 	[OV_SOON] = BOTH(SOON),
 	[OV_TO_EVALUATE] = BOTH(TO_EVALUATE),
+	[OV_ESCALATED] = { { ESCALATED_FWD, ESCALATED_BACK, ESCALATED_COUNT }, { NULL, NULL, NULL } },
 #undef BOTH
 };
 
@@ -258,6 +289,7 @@ static int ov_read(sqlite3_stmt *st, void *row)
 	r->done = sqlite3_column_int(st, 13);
 	r->wait_pos = sqlite3_column_int(st, 14);
 	r->sort_key = col_text(st, 15);
+	r->followup_id = sqlite3_column_int64(st, 16);
 	if (!r->name || !r->what || !r->sort_key) {
 		ov_row_free(r);
 		return -1;
@@ -347,10 +379,12 @@ kcode overview_count(kdb *db, const kactor *who, const ov_when *w, ov_counts *ou
 		if (count_one(db, sqls_of(s, led)->count, who, w, &d, &out->n[s], e))
 			return e->code;
 	}
-	if (who->staff_id && count_one(db, MY_OVERDUE, who, w, &d, &out->my_overdue, e))
+	if (who->staff_id && (count_one(db, MY_OVERDUE, who, w, &d, &out->my_overdue, e) ||
+			      count_one(db, COLLEAGUE_OVERDUE, who, w, &d, &out->colleague_overdue, e)))
 		return e->code;
 	if (who->role != ROLE_EMPLOYEE &&
-	    count_one(db, led ? LED_OVERDUE_L : LED_OVERDUE, who, w, &d, &out->led_overdue, e))
+	    (count_one(db, led ? LED_OVERDUE_L : LED_OVERDUE, who, w, &d, &out->led_overdue, e) ||
+	     count_one(db, led ? LED_WRITTEN_L : LED_WRITTEN, who, w, &d, &out->led_written, e)))
 		return e->code;
 	return my_plan_head(db, who, w->year, out, e);
 }

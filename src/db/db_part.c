@@ -1,4 +1,5 @@
-/* db_part.c — participation and follow-up; see db_part.h. Every change of
+/* db_part.c — participation; see db_part.h (completing one makes its
+ * follow-up; the follow-up itself is db_followup.c). Every change of
  * status is one BEGIN IMMEDIATE write that re-reads the row first, so two
  * leaders deciding at the same moment can never both take the last seat. */
 #include "db_part.h"
@@ -27,18 +28,6 @@ static const char *status_label(const char *code)
 		if (!strcmp(code, status_codes[i]))
 			return _(status_names[i]);
 	return code ? code : "";
-}
-
-static kcode nomem(kerr *e)
-{
-	return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-}
-
-static kcode today_iso(char out[11], kerr *e)
-{
-	if (date_today(out) != 0)
-		return kerr_set(e, KE_IO, "%s", _("Cannot read today's date from the system clock."));
-	return KE_OK;
 }
 
 /* ---- reading participations ---- */
@@ -273,7 +262,7 @@ static kcode check_signup(kdb *db, const struct target *t, int64_t staff_id, int
 		return kerr_field(e, KE_EXISTS, "staff_id", _("%s is already signed up for this session."), t->name);
 	if (!by_leader && t->deadline[0]) { /* a leader may still put someone on */
 		char today[11], shown[11];
-		if (today_iso(today, e))
+		if (db_today(today, e))
 			return e->code;
 		if (strcmp(today, t->deadline) > 0) {
 			date_format(t->deadline, shown);
@@ -449,11 +438,6 @@ static kcode act_cancel(kdb *db, const kactor *who, int64_t id, const struct pin
 	return KE_OK;
 }
 
-static const char SQL_FU_JSON[] = "SELECT json_object('participation_id',participation_id,'due',due,"
-	"'learned',learned,'practice',practice,'shared_with',shared_with,"
-	"'leader_comment',leader_comment,'done_at',done_at,'done_by',done_by,'shared_via',shared_via)"
-	" FROM followup WHERE id = ?";
-
 /* The follow-up falls due some weeks (per method) after the session ends. */
 static kcode create_followup(kdb *db, const kactor *who, int64_t id, const struct pinfo *pi, kerr *e)
 {
@@ -471,7 +455,7 @@ static kcode create_followup(kdb *db, const kactor *who, int64_t id, const struc
 		return e->code;
 	int64_t fid = db_last_id(db);
 	char *new_ = NULL;
-	if (db_row_json(db, SQL_FU_JSON, fid, &new_, e))
+	if (db_row_json(db, SQL_FOLLOWUP_JSON, fid, &new_, e))
 		return e->code;
 	kcode c = db_audit(db, who, "followup", fid, "create", NULL, new_, e);
 	free(new_);
@@ -553,242 +537,4 @@ kcode part_set_price(kdb *db, const kactor *who, int64_t id, int64_t version, in
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	return db_write_end(db, who, &w, c, e);
-}
-
-/* ---- follow-up ---- */
-
-#define FU_KEY "(CASE WHEN f.done_at IS NULL THEN '0' ELSE '1' END || f.due)"
-#define FU_COLS \
-	"f.id, f.version, f.participation_id, p.staff_id, st.name, a.title, f.due, f.learned," \
-	" f.practice, f.shared_with, f.leader_comment, coalesce(f.done_at,'')," \
-	" (f.done_at IS NULL AND f.due < ?3), " FU_KEY ", coalesce(f.shared_via,0)," \
-	" coalesce(sva.title,''), coalesce(svs.starts,'')"
-#define FU_FROM " FROM followup f JOIN participation p ON p.id = f.participation_id" \
-	" JOIN staff st ON st.id = p.staff_id JOIN session se ON se.id = p.session_id" \
-	" JOIN activity a ON a.id = se.activity_id" \
-	" LEFT JOIN session svs ON svs.id = f.shared_via LEFT JOIN activity sva ON sva.id = svs.activity_id"
-/* ?1 actor, ?2 role, ?3 today, ?4 person (0: all), ?5 folded filter,
- * ?6/?7 keyset, ?8 limit */
-#define FU_WHERE " WHERE " SQL_SEES_STAFF("st") " AND (?4 = 0 OR p.staff_id = ?4)" \
-	" AND (?5 IS NULL OR instr(st.fold, ?5) > 0 OR instr(a.fold, ?5) > 0)"
-
-static const char SQL_FU_FWD[] = SQL_LED_UNITS " SELECT " FU_COLS FU_FROM FU_WHERE
-	" AND (" FU_KEY ", f.id) > (?6, ?7) ORDER BY " FU_KEY ", f.id LIMIT ?8";
-static const char SQL_FU_BACK[] = SQL_LED_UNITS " SELECT " FU_COLS FU_FROM FU_WHERE
-	" AND (" FU_KEY ", f.id) < (?6, ?7) ORDER BY " FU_KEY " DESC, f.id DESC LIMIT ?8";
-/* one person's follow-ups through the index on their
- * participations, not a scan of every follow-up (see PART_ONE). */
-static const char SQL_FU_STAFF_FWD[] = SQL_LED_UNITS " SELECT " FU_COLS FU_FROM FU_WHERE
-	" AND p.staff_id = ?4 AND (" FU_KEY ", f.id) > (?6, ?7) ORDER BY " FU_KEY ", f.id LIMIT ?8";
-static const char SQL_FU_STAFF_BACK[] = SQL_LED_UNITS " SELECT " FU_COLS FU_FROM FU_WHERE
-	" AND p.staff_id = ?4 AND (" FU_KEY ", f.id) < (?6, ?7) ORDER BY " FU_KEY " DESC, f.id DESC LIMIT ?8";
-/* ?2 is unused here; ?3 is today as in the list */
-static const char SQL_FU_GET[] = "SELECT " FU_COLS FU_FROM " WHERE f.id = ?1";
-
-static const size_t followup_texts[] = {
-	offsetof(followup_rec, staff_name), offsetof(followup_rec, activity_title),
-	offsetof(followup_rec, learned), offsetof(followup_rec, practice),
-	offsetof(followup_rec, shared_with), offsetof(followup_rec, leader_comment),
-	offsetof(followup_rec, sort_key), offsetof(followup_rec, shared_via_title),
-};
-
-DB_FREE_FUNCS(followup_free, followup_rows_free, followup_rec, followup_texts)
-
-static int fu_read(sqlite3_stmt *st, followup_rec *f)
-{
-	memset(f, 0, sizeof *f);
-	f->id = sqlite3_column_int64(st, 0);
-	f->version = sqlite3_column_int64(st, 1);
-	f->participation_id = sqlite3_column_int64(st, 2);
-	f->staff_id = sqlite3_column_int64(st, 3);
-	f->staff_name = col_text(st, 4);
-	f->activity_title = col_text(st, 5);
-	snprintf(f->due, sizeof f->due, "%s", sqlite3_column_text(st, 6));
-	f->learned = col_text(st, 7);
-	f->practice = col_text(st, 8);
-	f->shared_with = col_text(st, 9);
-	f->leader_comment = col_text(st, 10);
-	snprintf(f->done_at, sizeof f->done_at, "%s", sqlite3_column_text(st, 11));
-	f->overdue = sqlite3_column_int(st, 12);
-	f->sort_key = col_text(st, 13);
-	f->shared_via = sqlite3_column_int64(st, 14);
-	f->shared_via_title = col_text(st, 15);
-	snprintf(f->shared_via_starts, sizeof f->shared_via_starts, "%s", sqlite3_column_text(st, 16));
-	if (!f->staff_name || !f->activity_title || !f->learned || !f->practice || !f->shared_with ||
-	    !f->leader_comment || !f->sort_key || !f->shared_via_title) {
-		followup_free(f);
-		return -1;
-	}
-	return 0;
-}
-
-static int fu_read_v(sqlite3_stmt *st, void *row) { return fu_read(st, row); }
-static void fu_free_v(void *row) { followup_free(row); }
-
-kcode followup_list(kdb *db, const kactor *who, const kpage *pg, followup_rec **rows, int *n, kerr *e)
-{
-	*rows = NULL;
-	*n = 0;
-	char today[11];
-	char *fold;
-	const char *key;
-	int64_t id;
-	if (today_iso(today, e) || db_page_begin(pg, &fold, &key, &id, e))
-		return e->code;
-	sqlite3_stmt *st = db_stmt(db, pg->staff_id ? (pg->backward ? SQL_FU_STAFF_BACK : SQL_FU_STAFF_FWD)
-				       : pg->backward ? SQL_FU_BACK : SQL_FU_FWD, e);
-	kcode c = st ? db_bind_prefix(db, st, e, KV_INT(who->staff_id), KV_INT((int)who->role), KV_TEXT(today), KV_INT(pg->staff_id),
-			       KV_TEXT(fold), KV_TEXT(key), KV_INT(id), KV_INT(db_page_limit(pg))) : e->code;
-	free(fold);
-	return db_page_bound(db, st, c, pg, sizeof **rows, fu_read_v, fu_free_v, (void **)rows, n, e);
-}
-
-kcode followup_get(kdb *db, const kactor *who, int64_t id, followup_rec *out, kerr *e)
-{
-	memset(out, 0, sizeof *out);
-	char today[11];
-	if (today_iso(today, e))
-		return e->code;
-	sqlite3_stmt *st = db_stmt(db, SQL_FU_GET, e);
-	if (!st || db_bind(db, st, e, KV_INT(id), KV_INT((int64_t)0), KV_TEXT(today)))
-		return e->code;
-	int rc = db_step(db, st, e);
-	if (rc < 0)
-		return e->code;
-	int bad = rc == SQLITE_ROW ? fu_read(st, out) : 0;
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return kerr_set(e, KE_NOTFOUND, "%s", _("No such follow-up."));
-	if (bad)
-		return nomem(e);
-	if (!scope_sees_staff(db, who, out->staff_id)) {
-		followup_free(out);
-		return db_denied(e);
-	}
-	return KE_OK;
-}
-
-static const char *str0(const char *s)
-{
-	return s ? s : "";
-}
-
-static kcode fu_validate(const followup_rec *f, kerr *e)
-{
-	if (valid_text("learned", _("What was learned"), f->learned, 0, 4000, 1, e) ||
-	    valid_text("practice", _("Use in practice"), f->practice, 0, 4000, 1, e) ||
-	    valid_text("shared_with", _("Shared with"), f->shared_with, 0, 400, 0, e) ||
-	    valid_text("leader_comment", _("Leader's comment"), f->leader_comment, 0, 4000, 1, e))
-		return e->code;
-	return KE_OK;
-}
-
-/* The stored state a follow-up write is judged against. */
-struct fuinfo {
-	int64_t staff_id;
-	char done_at[11];
-	char *comment;
-};
-
-static int fuinfo_read(sqlite3_stmt *st, void *row)
-{
-	struct fuinfo *fi = row;
-	fi->staff_id = sqlite3_column_int64(st, 0);
-	snprintf(fi->done_at, sizeof fi->done_at, "%s", sqlite3_column_text(st, 1));
-	return (fi->comment = col_text(st, 2)) ? 0 : -1;
-}
-
-static kcode fu_load(kdb *db, int64_t id, struct fuinfo *fi, kerr *e)
-{
-	return db_get_row(db, "SELECT p.staff_id, coalesce(f.done_at,''), f.leader_comment"
-			  " FROM followup f JOIN participation p ON p.id = f.participation_id"
-			  " WHERE f.id = ?",
-			  id, fuinfo_read, fi, sizeof *fi, _("No such follow-up."), e);
-}
-
-/* The person writes their own reflections while it is open; the leader
- * (or admin) writes everything and closes it. */
-static kcode fu_may_write(kdb *db, const kactor *who, const struct fuinfo *fi, const followup_rec *f,
-			  int done, int *lead, kerr *e)
-{
-	int self = who->staff_id && who->staff_id == fi->staff_id;
-	*lead = scope_leads_staff(db, who, fi->staff_id);
-	if (!self && !*lead)
-		return db_denied(e);
-	if (!*lead) {
-		if (fi->done_at[0])
-			return kerr_set(e, KE_STATE, "%s", _("This follow-up is closed and can no longer be changed."));
-		if (done)
-			return kerr_set(e, KE_DENIED, "%s", _("Only your leader can close a follow-up."));
-		if (strcmp(str0(f->leader_comment), fi->comment))
-			return kerr_set(e, KE_DENIED, "%s", _("Only your leader writes the leader's comment."));
-	}
-	if (done && !fi->done_at[0]) {
-		if (!who->staff_id)
-			return kerr_set(e, KE_INVALID, "%s",
-				_("A follow-up is closed in the name of a staff member, and your login has no staff record in kup."));
-		if (!*str0(f->learned) && !*str0(f->practice) && !*str0(f->leader_comment))
-			return kerr_set(e, KE_INVALID, "%s",
-				_("Write what was learned or a comment before closing the follow-up."));
-	}
-	return KE_OK;
-}
-
-/* Peer training and networks are where learning is passed on, so only
- * their sessions can be named as the place a follow-up was shared. */
-static kcode fu_check_shared_via(kdb *db, int64_t session_id, kerr *e)
-{
-	if (!session_id)
-		return KE_OK;
-	int64_t method_ok = -1;
-	if (db_scalar(db, "SELECT coalesce((SELECT a.method IN ('peer','network') FROM session se"
-			  " JOIN activity a ON a.id = se.activity_id WHERE se.id = ?), -1)",
-			  session_id, &method_ok, e))
-		return e->code;
-	if (method_ok < 0)
-		return kerr_set(e, KE_INVALID, "%s", _("The session it was shared in no longer exists."));
-	if (!method_ok)
-		return kerr_set(e, KE_INVALID, "%s",
-			_("A follow-up can only be shared via a session of a peer-training or network activity."));
-	return KE_OK;
-}
-
-kcode followup_save(kdb *db, const kactor *who, followup_rec *f, int done, kerr *e)
-{
-	char today[11];
-	if (fu_validate(f, e) || today_iso(today, e))
-		return e->code;
-	kwrite w = { "followup", SQL_FU_JSON, f->id, "update", 1, NULL };
-	if (db_write_begin(db, &w, e))
-		return e->code;
-	struct fuinfo fi;
-	int lead = 0;
-	sqlite3_stmt *st = NULL;
-	kcode c = fu_load(db, f->id, &fi, e);
-	if (!c)
-		c = fu_may_write(db, who, &fi, f, done, &lead, e);
-	if (!c)
-		c = fu_check_shared_via(db, f->shared_via, e);
-	/* SET expressions all see the old row, so done_by follows done_at. */
-	if (!c && !(st = db_stmt(db, "UPDATE followup SET learned = ?1, practice = ?2, shared_with = ?3,"
-			" leader_comment = CASE WHEN ?4 THEN ?5 ELSE leader_comment END,"
-			" done_at = CASE WHEN ?6 AND done_at IS NULL THEN ?7 ELSE done_at END,"
-			" done_by = CASE WHEN ?6 AND done_at IS NULL THEN ?8 ELSE done_by END,"
-			" shared_via = ?11, version = version + 1 WHERE id = ?9 AND version = ?10", e)))
-		c = e->code;
-	if (!c)
-		c = db_bind(db, st, e, KV_TEXT(str0(f->learned)), KV_TEXT(str0(f->practice)), KV_TEXT(str0(f->shared_with)),
-			    KV_INT(lead), KV_TEXT(str0(f->leader_comment)), KV_INT(done ? 1 : 0), KV_TEXT(today), KV_ID0(who->staff_id), KV_INT(f->id), KV_INT(f->version),
-			    KV_ID0(f->shared_via));
-	if (!c)
-		c = db_exec_stmt(db, st, e);
-	c = db_write_end(db, who, &w, c, e);
-	if (!c) {
-		f->version++;
-		snprintf(f->done_at, sizeof f->done_at, "%s", fi.done_at[0] ? fi.done_at : done ? today : "");
-		if (f->done_at[0])
-			f->overdue = 0;
-	}
-	free(fi.comment);
-	return c;
 }

@@ -1,5 +1,5 @@
-/* db_part.h — participation (a person on a session) and the follow-up after
- * it. Status: requested -> rejected | enrolled | waitlisted -> completed |
+/* db_part.h — participation (a person on a session); completing one makes
+ * its follow-up (db_followup.h). Status: requested -> rejected | enrolled | waitlisted -> completed |
  * cancelled | noshow. Seats are never overbooked: every change that takes a
  * seat counts them inside the same BEGIN IMMEDIATE transaction.
  * Strings in the records are malloc'd and owned by them: *_free(). */
@@ -7,6 +7,7 @@
 #define KUP_DB_PART_H
 
 #include "db.h"
+#include "db_followup.h"
 
 typedef struct part_rec {
 	int64_t id, version;
@@ -27,23 +28,6 @@ typedef struct part_rec {
 	char fu_due[11];        /* read only: the follow-up's due date */
 	int fu_done;            /* read only: the follow-up is closed */
 } part_rec;
-
-typedef struct followup_rec {
-	int64_t id, version;
-	int64_t participation_id;
-	int64_t staff_id;        /* read only */
-	char *staff_name;        /* read only */
-	char *activity_title;    /* read only */
-	char due[11];
-	char *learned, *practice, *shared_with, *leader_comment;
-	char done_at[11];        /* "" while open */
-	int overdue;             /* read only: open and past due */
-	char *sort_key;          /* read only: list key */
-	int64_t shared_via;      /* a peer-training or network session where it
-				  * was passed on to colleagues; 0 if none */
-	char *shared_via_title;  /* read only: that session's activity */
-	char shared_via_starts[11]; /* read only: that session's start */
-} followup_rec;
 
 /* pg->staff_id: one person's; pg->parent_id: one session's; else all of
  * pg->year (by session start). Ordered by session start, then name. */
@@ -68,14 +52,5 @@ kcode part_set_price(kdb *db, const kactor *who, int64_t id, int64_t version, in
 void part_free(part_rec *p);
 void part_rows_free(part_rec *rows, int n);
 
-/* pg->staff_id: one person's; else all visible, open first, by due date. */
-kcode followup_list(kdb *db, const kactor *who, const kpage *pg, followup_rec **rows, int *n, kerr *e);
-kcode followup_get(kdb *db, const kactor *who, int64_t id, followup_rec *out, kerr *e);
-/* The person writes learned/practice/shared_with/shared_via; a leader also
- * the comment and, with done, closes it. shared_via must be a session of a
- * peer-training or network activity. */
-kcode followup_save(kdb *db, const kactor *who, followup_rec *f, int done, kerr *e);
-void followup_free(followup_rec *f);
-void followup_rows_free(followup_rec *rows, int n);
 
 #endif

@@ -45,10 +45,10 @@ static const action ov_actions[] = {
 
 /* The order of the sections: a leader's people first, then one's own. */
 static const ov_section lead_order[] = {
-	OV_REQUESTS, OV_FOLLOWUPS, OV_TO_AGREE, OV_NO_PLAN, OV_TO_EVALUATE, OV_SOON,
-	OV_MY_PLAN, OV_MY_FOLLOWUPS, OV_MY_REQUESTS, OV_MY_SESSIONS,
+	OV_REQUESTS, OV_FOLLOWUPS, OV_ESCALATED, OV_TO_AGREE, OV_NO_PLAN, OV_TO_EVALUATE, OV_SOON,
+	OV_MY_PLAN, OV_MY_FOLLOWUPS, OV_MY_COLLEAGUE, OV_MY_REQUESTS, OV_MY_SESSIONS,
 };
-static const ov_section own_order[] = { OV_MY_PLAN, OV_MY_FOLLOWUPS, OV_MY_REQUESTS, OV_MY_SESSIONS };
+static const ov_section own_order[] = { OV_MY_PLAN, OV_MY_FOLLOWUPS, OV_MY_COLLEAGUE, OV_MY_REQUESTS, OV_MY_SESSIONS };
 #define MAXSEC ((int)(sizeof lead_order / sizeof *lead_order))
 
 typedef struct ovdata {
@@ -142,6 +142,11 @@ static void heading(const ov_counts *c, ov_section s, char *buf, size_t size)
 		return;
 	case OV_SOON: snprintf(buf, size, _("Sessions within %d days (%s)"), SOON_DAYS, n); return;
 	case OV_TO_EVALUATE: snprintf(buf, size, _("Plans to evaluate (%s)"), n); return;
+	case OV_MY_COLLEAGUE:
+		num(m, sizeof m, c->colleague_overdue, c->cap_own);
+		snprintf(buf, size, _("Colleagues' follow-ups for me (%s, %s overdue)"), n, m);
+		return;
+	case OV_ESCALATED: snprintf(buf, size, _("Escalated: long overdue below your leaders (%s)"), n); return;
 	case OV_COUNT: break;
 	}
 	buf[0] = '\0';
@@ -364,7 +369,8 @@ static char kind_of(const lrow *sel)
 	case OV_MY_PLAN: return sel->key[1] == '!' ? 'P' : 'G';
 	case OV_TO_AGREE: case OV_TO_EVALUATE: return 'P';
 	case OV_NO_PLAN: return 'S';
-	case OV_MY_FOLLOWUPS: case OV_FOLLOWUPS: return 'F';
+	case OV_MY_FOLLOWUPS: case OV_FOLLOWUPS: case OV_ESCALATED: return 'F';
+	case OV_MY_COLLEAGUE: return 'C';
 	default: return 'R';
 	}
 }
@@ -391,6 +397,8 @@ static const char *about(ov_section s)
 	case OV_FOLLOWUPS: return _("Follow-ups of completed activities, earliest due first. Enter opens one to comment and close it.");
 	case OV_SOON: return _("Your people's sessions starting soon. Enter shows the participants; f marks completed.");
 	case OV_TO_EVALUATE: return _("Agreed plans of the year. E writes the evaluation and closes the plan.");
+	case OV_MY_COLLEAGUE: return _("Colleagues named you on their follow-up: write what you have seen of the new practice. Enter opens it.");
+	case OV_ESCALATED: return _("Follow-ups long overdue in the units under the leaders you lead. Enter opens one.");
 	case OV_COUNT: break;
 	}
 	return "";
