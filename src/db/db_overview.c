@@ -51,7 +51,8 @@
 	" CROSS JOIN session se ON se.id = p.session_id CROSS JOIN activity a ON a.id = se.activity_id"
 /* the flag: the step now waiting (the person's, or once written the
  * leader's) is past due */
-#define FU_SEL "SELECT 'F', f.id, p.staff_id, 0, se.id, a.id, p.id, st.name, a.title, f.due, " \
+#define FU_SEL "SELECT 'F', f.id, p.staff_id, 0, se.id, a.id, p.id, st.name, a.title," \
+	" coalesce(" SQL_FU_STEP_DUE("f") ", f.due), " \
 	SQL_FU_STATE("f") ", f.due < ?4 AND " SQL_FU_STEP_DUE("f") " < ?4, 0, 0, 0, f.due, f.id"
 #define FU_REST " JOIN session se ON se.id = p.session_id JOIN activity a ON a.id = se.activity_id"
 #define FU_ORG " FROM followup f JOIN participation p ON p.id = f.participation_id" \

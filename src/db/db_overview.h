@@ -52,7 +52,8 @@ typedef struct ov_row {
 	char *name;          /* the person ('C': whose follow-up it is) */
 	char *what;          /* 'G' the goal, 'R'/'F'/'C' the activity, 'S'/'P' the unit */
 	char date[11];       /* 'P' MUS date, 'G' deadline, 'R' session start,
-			      * 'F' due date, 'C' the part's due date; ISO or "" */
+			      * 'F' when its waiting step falls due, 'C' the
+			      * part's due date; ISO or "" */
 	char status[12];     /* plan, goal or participation status; 'F' the
 			      * follow-up's state (due, written); 'C' asked */
 	int flag;            /* 'P' accepted by the person, 'F' its step is

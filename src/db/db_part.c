@@ -36,7 +36,8 @@ static const char *status_label(const char *code)
 #define PART_COLS \
 	"p.id, p.version, p.staff_id, p.session_id, coalesce(p.goal_id,0), st.name, a.title," \
 	" se.starts, p.status, p.requested_at, p.note, p.reason, coalesce(p.wait_pos,0), p.price, " PART_KEY \
-	", a.id, se.ends, coalesce(fu.id,0), coalesce(fu.due,''), fu.done_at IS NOT NULL"
+	", a.id, se.ends, coalesce(fu.id,0), coalesce(fu.due,''), fu.done_at IS NOT NULL," \
+	" CASE WHEN fu.id IS NULL THEN '' ELSE " SQL_FU_STATE("fu") " END, coalesce(" SQL_FU_STEP_DUE("fu") ",'')"
 #define PART_FROM " FROM participation p JOIN staff st ON st.id = p.staff_id" \
 	" JOIN session se ON se.id = p.session_id JOIN activity a ON a.id = se.activity_id" \
 	" LEFT JOIN followup fu ON fu.participation_id = p.id"
@@ -96,6 +97,8 @@ static int part_read(sqlite3_stmt *st, part_rec *p)
 	p->followup_id = sqlite3_column_int64(st, 17);
 	snprintf(p->fu_due, sizeof p->fu_due, "%s", sqlite3_column_text(st, 18));
 	p->fu_done = sqlite3_column_int(st, 19);
+	snprintf(p->fu_state, sizeof p->fu_state, "%s", sqlite3_column_text(st, 20));
+	snprintf(p->fu_step_due, sizeof p->fu_step_due, "%s", sqlite3_column_text(st, 21));
 	if (!p->staff_name || !p->activity_title || !p->note || !p->reason || !p->sort_key) {
 		part_free(p);
 		return -1;

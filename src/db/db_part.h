@@ -27,6 +27,8 @@ typedef struct part_rec {
 	int64_t followup_id;    /* read only: its follow-up, 0 if none */
 	char fu_due[11];        /* read only: the follow-up's due date */
 	int fu_done;            /* read only: the follow-up is closed */
+	char fu_state[8];       /* read only: "due", "written", "closed" or "" */
+	char fu_step_due[11];   /* read only: when its waiting step falls due */
 } part_rec;
 
 /* pg->staff_id: one person's; pg->parent_id: one session's; else all of

@@ -452,11 +452,12 @@ int cycle_part_act(int action, int64_t part_id)
 
 /* ---- follow-up ---- */
 
-void cycle_fu_state(const char *due, int done, const char *done_at, char *buf, size_t size, int *style)
+void cycle_fu_state(const char *state, const char *due, const char *done_at, char *buf, size_t size, int *style)
 {
 	char today[11] = "", d[11];
 	date_today(today);
-	if (done) {
+	int late = today[0] && due[0] && strcmp(due, today) < 0;
+	if (!strcmp(state, "closed")) {
 		date_format(done_at, d);
 		if (d[0])
 			snprintf(buf, size, _("closed %s"), d);
@@ -466,7 +467,11 @@ void cycle_fu_state(const char *due, int done, const char *done_at, char *buf, s
 		return;
 	}
 	date_format(due, d);
-	if (today[0] && strcmp(due, today) < 0) {
+	if (!strcmp(state, "written")) {
+		/* the person has done their part: the leader's step waits */
+		snprintf(buf, size, late ? _("written, closing overdue since %s") : _("written, to close by %s"), d);
+		*style = late ? ST_WARN : ST_OK;
+	} else if (late) {
 		snprintf(buf, size, _("OVERDUE since %s"), d);
 		*style = ST_ERROR;
 	} else {
@@ -532,7 +537,7 @@ static void fill_followup(form *fm, const followup_rec *f, const char *starts)
 	snprintf(buf, sizeof buf, "%s, %s", f->activity_title, d);
 	form_set_text(fm, FU_ACTIVITY, buf);
 	int style;
-	cycle_fu_state(f->due, f->done_at[0] != 0, f->done_at, buf, sizeof buf, &style);
+	cycle_fu_state(f->state, f->step_due, f->done_at, buf, sizeof buf, &style);
 	form_set_text(fm, FU_DUE, buf);
 	form_set_text(fm, FU_LEARNED, f->learned);
 	form_set_text(fm, FU_PRACTICE, f->practice);
@@ -621,7 +626,7 @@ int cycle_person_followups(WINDOW *w, int y, int h, int wd, int64_t staff_id)
 	for (int i = 0; i < n && y < h && !f[i].done_at[0]; i++) {
 		char state[96], buf[600];
 		int style;
-		cycle_fu_state(f[i].due, 0, "", state, sizeof state, &style);
+		cycle_fu_state(f[i].state, f[i].step_due, "", state, sizeof state, &style);
 		snprintf(buf, sizeof buf, "  %s · %s", f[i].activity_title, state);
 		wattron(w, ui_style(style));
 		ui_put(w, y++, 0, wd, buf, 1);

@@ -69,9 +69,13 @@ typedef struct cycle_hooks {
 } cycle_hooks;
 void cycle_set_hooks(const cycle_hooks *h);
 
-/* Follow-up state in words and style for lists and details: "due
- * 13-01-2027", "overdue since 13-01-2027", "closed 20-01-2027". */
-void cycle_fu_state(const char *due, int done, const char *done_at, char *buf, size_t size, int *style);
+/* Follow-up state in words and style for lists and details, from its state
+ * ("due", "written", "closed"), the day its waiting step falls due and the
+ * day it was closed: "due 13-01-2027", "OVERDUE since 13-01-2027",
+ * "written, to close by 27-01-2027", "written, closing overdue since
+ * 27-01-2027", "closed 20-01-2027". */
+void cycle_fu_state(const char *state, const char *step_due, const char *done_at, char *buf, size_t size,
+		    int *style);
 
 /* Changes after the plan was agreed, for the screens: whether goal_id was
  * changed or added since; the lines saying so (what, when, by whom) for a

@@ -224,7 +224,7 @@ static void row_text(ov_section s, const ov_row *r, int width, char *buf, size_t
 			snprintf(third, sizeof third, "%s", d);
 		break;
 	case 'F':
-		cycle_fu_state(r->date, 0, "", third, sizeof third, &style);
+		cycle_fu_state(r->status, r->date, "", third, sizeof third, &style);
 		break;
 	}
 	char line[1000];

@@ -83,7 +83,7 @@ static int fetch(void *ctx, const char *filter, const char *key, int64_t id, int
 		int fs = ST_NORMAL;
 		status_text(&r[i], st, sizeof st);
 		if (r[i].followup_id)
-			cycle_fu_state(r[i].fu_due, r[i].fu_done, "", fu, sizeof fu, &fs);
+			cycle_fu_state(r[i].fu_state, r[i].fu_step_due, "", fu, sizeof fu, &fs);
 		date_format(r[i].starts, d);
 		const char *s3[3] = { r[i].staff_name, st, fu };
 		const char *s4[4] = { d, r[i].activity_title, st, fu };
@@ -105,7 +105,7 @@ static int draw_followup(WINDOW *w, int y, int h, int wd, int64_t id)
 		return y;
 	char buf[600], d[11];
 	int style;
-	cycle_fu_state(f.due, f.done_at[0] != 0, f.done_at, buf, sizeof buf, &style);
+	cycle_fu_state(f.state, f.step_due, f.done_at, buf, sizeof buf, &style);
 	wattron(w, ui_style(style));
 	if (y < h) y = detail_line(w, y, wd, _("Follow-up"), buf);
 	wattroff(w, ui_style(style));
