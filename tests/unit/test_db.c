@@ -427,6 +427,31 @@ static int build_old(const char *p, int v)
 	return ok && raw_exec(p, sql, NULL, 0) == SQLITE_OK && raw_exec(p, V1_DATA, NULL, 0) == SQLITE_OK;
 }
 
+/* Step 8 gives follow-ups a state: one whose person had already written
+ * their part is written from the day it fell due (or was closed); one with
+ * nothing written stays due. */
+static void test_followup_states_migrated(void)
+{
+	const char *p = at("v7fu.db");
+	int ok = build_old(p, 7) && raw_exec(p,
+		"INSERT INTO activity(id, title, method, sort_key, fold) VALUES (1, 'Kursus', 'course', 'k', 'k');"
+		"INSERT INTO session(id, activity_id, starts, ends, capacity) VALUES (1, 1, '2025-02-01', '2025-02-01', 5);"
+		"INSERT INTO participation(id, staff_id, session_id, status) VALUES (1, 2, 1, 'completed'), (2, 3, 1, 'completed');"
+		"INSERT INTO followup(participation_id, due, learned) VALUES (1, '2025-03-15', 'Tegn til tale');"
+		"INSERT INTO followup(participation_id, due) VALUES (2, '2025-03-15');", NULL, 0) == SQLITE_OK;
+	CHECK(ok, "a version-7 database with a written and an unwritten follow-up");
+	kdb *db = NULL;
+	kerr e = { 0 };
+	CHECK(db_open(p, 0, &db, &e) == KE_OK, "it opens and migrates (%s)", e.msg);
+	db_close(db);
+	CHECK(raw_int(p, "SELECT count(*) FROM followup WHERE written_at = '2025-03-15' AND participation_id = 1") == 1,
+	      "the written follow-up is written from its due date");
+	CHECK(raw_int(p, "SELECT count(*) FROM followup WHERE written_at IS NULL AND participation_id = 2") == 1,
+	      "the other is still due");
+	CHECK(raw_int(p, "SELECT count(*) FROM followup_setting") == 3, "the follow-up settings are there");
+	remove_db(p);
+}
+
 static void test_migrate_from(int v, const char *fresh_schema)
 {
 	const char *p = at("old.db");
@@ -515,6 +540,7 @@ static void test_migrate(void)
 	for (int v = 1; v < KUP_SCHEMA_VERSION; v++)
 		test_migrate_from(v, fresh);
 	free(fresh);
+	test_followup_states_migrated();
 
 	/* a failing step rolls the whole migration back */
 	const char *q = at("v1bad.db");

@@ -3,11 +3,14 @@
  * another unit, leader of the unit above, admin) against every kind of
  * record, read and write, each cell allowed (KE_OK) or denied (KE_DENIED).
  * The organisation: Skolen (area, led by Pia) above Indskoling (led by Lars,
- * where Emma works) and Udskoling (led by Ole); Ada, in HR, is the admin. */
+ * where Emma works) and Udskoling (led by Ole, where Karl works); Ada, in
+ * HR, is the admin. Karl is the colleague Emma named on her follow-up: a
+ * kind of access of its own (his part of it, nothing else of hers). */
 #include "date.h"
 #include "db.h"
 #include "db_activity.h"
 #include "db_audit.h"
+#include "db_followup.h"
 #include "db_org.h"
 #include "db_part.h"
 #include "db_plan.h"
@@ -18,9 +21,10 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
-enum { EMP, LEAD, OTHER, PARENT, ADMIN, NROLES };
+enum { EMP, LEAD, OTHER, PARENT, ADMIN, COLLEAGUE, NROLES };
 static const char *const role_names[NROLES] = {
 	"employee", "leader of the unit", "leader of another unit", "leader of the unit above", "admin",
+	"colleague asked on the follow-up",
 };
 
 static char dir[64], path[128];
@@ -29,6 +33,9 @@ static kactor owner, act[NROLES];
 static int64_t u_top, u_t1, u_t2;
 static int64_t s_emp, s_lead;    /* Emma; Lars (whose own plan is Pia's to keep) */
 static int64_t activity, session, plan_emp, plan_lead, goal_emp, part_emp, fu_emp, focus;
+static int64_t fu_emp2, peer;           /* a second follow-up of Emma's; a peer-training activity */
+static int64_t part_karl, part_karl2;   /* Karl's parts of Emma's two follow-ups */
+static int64_t pool[NROLES];            /* HR staff, one for each role to name as a colleague */
 static int fresh_year = 2030;    /* plans made for the agree cells */
 static int fresh_n;              /* names of things made for write cells */
 
@@ -108,7 +115,15 @@ static void setup(void)
 	s_lead = add_staff("lars", "Lars Bæk", u_t1, ROLE_LEADER, NULL);
 	int64_t s_other = add_staff("ole", "Ole Øst", u_t2, ROLE_LEADER, NULL);
 	int64_t s_parent = add_staff("pia", "Pia Åby", u_top, ROLE_LEADER, NULL);
-	add_staff("ada", "Ada Admin", add_unit("HR", 0, "area"), ROLE_ADMIN, &act[ADMIN]);
+	int64_t u_hr = add_unit("HR", 0, "area");
+	add_staff("ada", "Ada Admin", u_hr, ROLE_ADMIN, &act[ADMIN]);
+	int64_t s_karl = add_staff("karl", "Karl Krog", u_t2, ROLE_EMPLOYEE, &act[COLLEAGUE]);
+	for (int r = 0; r < NROLES; r++) {
+		char login[16], name[32];
+		snprintf(login, sizeof login, "hr%d", r);
+		snprintf(name, sizeof name, "HR %d", r);
+		pool[r] = add_staff(login, name, u_hr, ROLE_EMPLOYEE, NULL);
+	}
 	lead(u_t1, s_lead);
 	lead(u_t2, s_other);
 	lead(u_top, s_parent);
@@ -136,6 +151,21 @@ static void setup(void)
 	CHECK(followup_list(db, &owner, &pg, &f, &n, &e) == KE_OK && n == 1, "Emma's follow-up exists (%s)", e.msg);
 	fu_emp = n ? f[0].id : 0;
 	followup_rows_free(f, n);
+	int64_t past2 = new_session("2026-02-09", "2026-02-10"), part2 = 0;
+	CHECK(part_enrol(db, &owner, s_emp, past2, 0, &part2, &e) == KE_OK &&
+	      part_complete(db, &owner, part2, 0, &e) == KE_OK, "Emma completed a second one (%s)", e.msg);
+	part_rec pr;
+	CHECK(part_get(db, &owner, part2, &pr, &e) == KE_OK && pr.followup_id, "its follow-up exists (%s)", e.msg);
+	fu_emp2 = pr.followup_id;
+	part_free(&pr);
+	CHECK(fucol_ask(db, &owner, fu_emp, s_karl, &part_karl, &e) == KE_OK, "Karl named on the first (%s)", e.msg);
+	CHECK(fucol_ask(db, &owner, fu_emp2, s_karl, &part_karl2, &e) == KE_OK, "and on the second (%s)", e.msg);
+	activity_rec pa = { 0 };
+	pa.title = (char *)"Sidemandsoplæring i konflikter";
+	snprintf(pa.method, sizeof pa.method, "peer");
+	pa.ects = pa.hours = -1;
+	CHECK(activity_save(db, &owner, &pa, &e) == KE_OK, "peer-training activity (%s)", e.msg);
+	peer = pa.id;
 	named_rec fa = { 0 };
 	fa.name = (char *)"Fællesskab";
 	fa.year = 2026;
@@ -318,6 +348,55 @@ static kcode fu_write(const kactor *w, kerr *e)
 	return c;
 }
 
+static kcode part_of_karl_read(const kactor *w, kerr *e)
+{
+	fu_colleague c;
+	kcode k = fucol_get(db, w, part_karl, &c, e);
+	fucol_free(&c);
+	return k;
+}
+
+static kcode part_of_karl_answer(const kactor *w, kerr *e)
+{
+	fu_colleague c;
+	if (fucol_get(db, &owner, part_karl, &c, e))
+		return e->code;
+	char *old = c.seen;
+	c.seen = (char *)"Roligere morgener i garderoben";
+	kcode k = fucol_answer(db, w, &c, e);
+	c.seen = old;
+	fucol_free(&c);
+	return k;
+}
+
+static kcode part_of_karl_decline(const kactor *w, kerr *e)
+{
+	fu_colleague c;
+	if (fucol_get(db, &owner, part_karl2, &c, e))
+		return e->code;
+	kcode k = fucol_decline(db, w, part_karl2, c.version, "Jeg har ikke set Emma arbejde", e);
+	fucol_free(&c);
+	return k;
+}
+
+/* each role names a colleague of its own from HR */
+static kcode colleague_ask(const kactor *w, kerr *e)
+{
+	int r = (int)(w - act);
+	int64_t id = 0;
+	return fucol_ask(db, w, fu_emp2, pool[r], &id, e);
+}
+
+static kcode fu_start_session(const kactor *w, kerr *e)
+{
+	session_rec s = { 0 };
+	s.activity_id = peer;
+	snprintf(s.starts, sizeof s.starts, "2026-04-01");
+	snprintf(s.ends, sizeof s.ends, "2026-04-01");
+	s.capacity = 8;
+	return followup_start_session(db, w, fu_emp2, &s, e);
+}
+
 static kcode focus_read(const kactor *w, kerr *e)
 {
 	named_rec *r;
@@ -371,38 +450,44 @@ static kcode audit_read_all(const kactor *w, kerr *e)
 	return c;
 }
 
-/* 1: allowed, 0: denied — for employee, leader, other leader, parent leader, admin. */
+/* 1: allowed, 0: denied — for employee, leader, other leader, parent
+ * leader, admin, and the colleague asked on the follow-up. */
 static const struct cell {
 	const char *kind, *what;
 	op_fn fn;
 	int allowed[NROLES];
 } matrix[] = {
-	{ "staff", "read", staff_read, { 1, 1, 0, 1, 1 } },
-	{ "staff", "write", staff_write, { 0, 0, 0, 0, 1 } },
-	{ "unit", "read", unit_read, { 1, 1, 1, 1, 1 } },
-	{ "unit", "write", unit_write, { 0, 0, 0, 0, 1 } },
-	{ "plan", "read", plan_read, { 1, 1, 0, 1, 1 } },
-	{ "plan", "write", plan_write, { 0, 1, 0, 1, 1 } },
-	{ "plan", "agree", plan_agree_op, { 0, 1, 0, 1, 1 } },
-	{ "leader's own plan", "read", own_plan_read, { 0, 1, 0, 1, 1 } },
-	{ "leader's own plan", "write", own_plan_write, { 0, 0, 0, 1, 1 } },
-	{ "leader's own plan", "agree", own_plan_agree, { 0, 0, 0, 1, 1 } },
-	{ "goal", "read", goal_read, { 1, 1, 0, 1, 1 } },
-	{ "goal", "write (draft plan)", goal_write, { 1, 1, 0, 1, 1 } },
-	{ "activity", "read", activity_read, { 1, 1, 1, 1, 1 } },
-	{ "activity", "write", activity_write, { 0, 0, 0, 0, 1 } },
-	{ "session", "read", session_read, { 1, 1, 1, 1, 1 } },
-	{ "session", "write", session_write, { 0, 0, 0, 0, 1 } },
-	{ "participation", "read", part_read, { 1, 1, 0, 1, 1 } },
-	{ "participation", "write (ask to join)", part_write, { 1, 1, 0, 1, 1 } },
-	{ "follow-up", "read", fu_read, { 1, 1, 0, 1, 1 } },
-	{ "follow-up", "write", fu_write, { 1, 1, 0, 1, 1 } },
-	{ "focus area", "read", focus_read, { 1, 1, 1, 1, 1 } },
-	{ "focus area", "write", focus_write, { 0, 0, 0, 0, 1 } },
-	{ "budget", "read", budget_read, { 0, 1, 0, 1, 1 } },
-	{ "budget", "write", budget_write, { 0, 0, 0, 0, 1 } },
-	{ "audit (a plan's history)", "read", audit_read, { 1, 1, 0, 1, 1 } },
-	{ "audit (all)", "read", audit_read_all, { 0, 0, 0, 0, 1 } },
+	{ "staff", "read", staff_read, { 1, 1, 0, 1, 1, 0 } },
+	{ "staff", "write", staff_write, { 0, 0, 0, 0, 1, 0 } },
+	{ "unit", "read", unit_read, { 1, 1, 1, 1, 1, 1 } },
+	{ "unit", "write", unit_write, { 0, 0, 0, 0, 1, 0 } },
+	{ "plan", "read", plan_read, { 1, 1, 0, 1, 1, 0 } },
+	{ "plan", "write", plan_write, { 0, 1, 0, 1, 1, 0 } },
+	{ "plan", "agree", plan_agree_op, { 0, 1, 0, 1, 1, 0 } },
+	{ "leader's own plan", "read", own_plan_read, { 0, 1, 0, 1, 1, 0 } },
+	{ "leader's own plan", "write", own_plan_write, { 0, 0, 0, 1, 1, 0 } },
+	{ "leader's own plan", "agree", own_plan_agree, { 0, 0, 0, 1, 1, 0 } },
+	{ "goal", "read", goal_read, { 1, 1, 0, 1, 1, 0 } },
+	{ "goal", "write (draft plan)", goal_write, { 1, 1, 0, 1, 1, 0 } },
+	{ "activity", "read", activity_read, { 1, 1, 1, 1, 1, 1 } },
+	{ "activity", "write", activity_write, { 0, 0, 0, 0, 1, 0 } },
+	{ "session", "read", session_read, { 1, 1, 1, 1, 1, 1 } },
+	{ "session", "write", session_write, { 0, 0, 0, 0, 1, 0 } },
+	{ "participation", "read", part_read, { 1, 1, 0, 1, 1, 0 } },
+	{ "participation", "write (ask to join)", part_write, { 1, 1, 0, 1, 1, 0 } },
+	{ "follow-up", "read", fu_read, { 1, 1, 0, 1, 1, 0 } },
+	{ "follow-up", "write", fu_write, { 1, 1, 0, 1, 1, 0 } },
+	{ "follow-up", "start a peer-training session", fu_start_session, { 0, 1, 0, 1, 1, 0 } },
+	{ "colleague's part", "name a colleague", colleague_ask, { 1, 1, 0, 1, 1, 0 } },
+	{ "colleague's part", "read", part_of_karl_read, { 1, 1, 0, 1, 1, 1 } },
+	{ "colleague's part", "answer", part_of_karl_answer, { 0, 0, 0, 0, 0, 1 } },
+	{ "colleague's part", "decline", part_of_karl_decline, { 0, 0, 0, 0, 0, 1 } },
+	{ "focus area", "read", focus_read, { 1, 1, 1, 1, 1, 1 } },
+	{ "focus area", "write", focus_write, { 0, 0, 0, 0, 1, 0 } },
+	{ "budget", "read", budget_read, { 0, 1, 0, 1, 1, 0 } },
+	{ "budget", "write", budget_write, { 0, 0, 0, 0, 1, 0 } },
+	{ "audit (a plan's history)", "read", audit_read, { 1, 1, 0, 1, 1, 0 } },
+	{ "audit (all)", "read", audit_read_all, { 0, 0, 0, 0, 1, 0 } },
 };
 
 static void test_matrix(void)
@@ -460,9 +545,11 @@ static int visible_staff(const kactor *w)
 
 static void test_lists_and_audit(void)
 {
-	/* Emma: herself; Lars: his team (Emma, himself); Ole: himself; Pia: all
-	 * below her (Emma, Lars, Ole) and herself; Ada: all five. */
-	int want[NROLES] = { 1, 2, 1, 4, 5 };
+	/* Emma: herself; Lars: his team (Emma, himself); Ole: himself and Karl;
+	 * Pia: all below her (Emma, Lars, Ole, Karl) and herself; Ada: all,
+	 * with HR; Karl: himself — being named on Emma's follow-up shows him
+	 * nothing of hers but his part. */
+	int want[NROLES] = { 1, 2, 2, 5, 6 + NROLES, 1 };
 	for (int r = 0; r < NROLES; r++)
 		CHECK(visible_staff(&act[r]) == want[r], "the %s sees %d staff (saw %d)", role_names[r], want[r],
 		      visible_staff(&act[r]));
@@ -473,10 +560,18 @@ static void test_lists_and_audit(void)
 	CHECK(q1("SELECT count(*) FROM audit WHERE login = 'lars' AND tbl = 'plan' AND action = 'update'"
 		 " AND json_extract(new, '$.status') = 'agreed'") == 1,
 	      "Lars's agreement is audited in his name");
-	CHECK(q1("SELECT count(*) FROM audit WHERE login = 'pia' AND tbl = 'followup'") == 1,
+	char sql[200];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE login = 'pia' AND tbl = 'followup' AND row_id = %lld",
+		 (long long)fu_emp);
+	CHECK(q1(sql) == 1,
 	      "Pia's follow-up change is audited in her name");
 	CHECK(q1("SELECT count(*) FROM audit WHERE login = 'ada' AND tbl = 'budget'") == 1,
 	      "the admin's budget is audited in her name");
+	CHECK(q1("SELECT count(*) FROM audit WHERE login = 'karl' AND tbl = 'followup_colleague' AND action = 'update'") == 2,
+	      "Karl's answer and his refusal are audited in his name");
+	CHECK(q1("SELECT count(*) FROM audit WHERE tbl = 'followup_colleague' AND action = 'create'"
+		 " AND login IN ('emma','lars','pia','ada')") == 4,
+	      "each colleague named is audited in the namer's name");
 	/* Nothing in kup writes audit rows but the writes; nothing at all changes them. */
 	CHECK(sql_fails("UPDATE audit SET login = 'x'"), "audit rows cannot be changed");
 	CHECK(sql_fails("DELETE FROM audit"), "audit rows cannot be deleted");
