@@ -373,6 +373,9 @@ ALTER TABLE followup ADD COLUMN action TEXT NOT NULL DEFAULT '' CHECK (length(ac
 ALTER TABLE followup ADD COLUMN action_date TEXT CHECK (action_date IS NULL OR
   (action_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' AND date(action_date) = action_date));
 UPDATE followup SET written_at = coalesce(done_at, due) WHERE learned <> '' OR practice <> '';
+-- The Overblik counts the written follow-ups waiting for their leader; this
+-- index holds just those, so the count does not read every open one.
+CREATE INDEX followup_written ON followup(due) WHERE done_at IS NULL AND written_at IS NOT NULL;
 
 CREATE TABLE followup_colleague (
   id           INTEGER PRIMARY KEY,

@@ -27,15 +27,13 @@ static int blank(const char *s)
 #define FU_COLS \
 	"f.id, f.version, f.participation_id, p.staff_id, st.name, a.title, f.due, f.learned," \
 	" f.practice, f.shared_with, f.leader_comment, coalesce(f.done_at,'')," \
-	" (f.done_at IS NULL AND " SQL_FU_STEP_DUE("f") " < ?3), " FU_KEY ", coalesce(f.shared_via,0)," \
+	" 0, " FU_KEY ", coalesce(f.shared_via,0)," \
 	" coalesce(sva.title,''), coalesce(svs.starts,''), coalesce(f.written_at,'')," \
 	" " SQL_FU_STATE("f") ", coalesce(" SQL_FU_STEP_DUE("f") ",''), f.action, coalesce(f.action_date,'')," \
-	" (SELECT count(*) FROM followup_colleague c WHERE c.followup_id = f.id AND c.state = 'asked')," \
-	" (SELECT count(*) FROM followup_colleague c WHERE c.followup_id = f.id AND c.state = 'answered')," \
-	" (SELECT count(*) FROM followup_colleague c WHERE c.followup_id = f.id AND c.state = 'declined')," \
-	" coalesce((SELECT group_concat(coalesce(cs.login, cs.initials), ',') FROM (SELECT cs.login, cs.initials" \
-	"  FROM followup_colleague c JOIN staff cs ON cs.id = c.staff_id WHERE c.followup_id = f.id" \
-	"  ORDER BY cs.sort_key, cs.id) cs), ''), se.ends"
+	" (SELECT printf('%d %d %d ', sum(c.state = 'asked'), sum(c.state = 'answered')," \
+	"  sum(c.state = 'declined')) || coalesce(group_concat(coalesce(cs.login, cs.initials), ','), '')" \
+	"  FROM followup_colleague c JOIN staff cs ON cs.id = c.staff_id WHERE c.followup_id = f.id)," \
+	" se.ends, ?3"
 #define FU_FROM " FROM followup f JOIN participation p ON p.id = f.participation_id" \
 	" JOIN staff st ON st.id = p.staff_id JOIN session se ON se.id = p.session_id" \
 	" JOIN activity a ON a.id = se.activity_id" \
@@ -89,7 +87,6 @@ static int fu_read(sqlite3_stmt *st, void *row)
 	f->shared_with = col_text(st, 9);
 	f->leader_comment = col_text(st, 10);
 	COPY(f->done_at, st, 11);
-	f->overdue = sqlite3_column_int(st, 12);
 	f->sort_key = col_text(st, 13);
 	f->shared_via = sqlite3_column_int64(st, 14);
 	f->shared_via_title = col_text(st, 15);
@@ -99,11 +96,15 @@ static int fu_read(sqlite3_stmt *st, void *row)
 	COPY(f->step_due, st, 19);
 	f->action = col_text(st, 20);
 	COPY(f->action_date, st, 21);
-	f->asked = sqlite3_column_int(st, 22);
-	f->answered = sqlite3_column_int(st, 23);
-	f->declined = sqlite3_column_int(st, 24);
-	f->colleagues = col_text(st, 25);
-	COPY(f->session_ends, st, 26);
+	/* the colleagues' parts in one reading: "asked answered declined logins" */
+	const char *cp = (const char *)sqlite3_column_text(st, 22);
+	int used = 0;
+	if (!cp || sscanf(cp, "%d %d %d %n", &f->asked, &f->answered, &f->declined, &used) < 3)
+		used = -1;
+	f->colleagues = xstrdup(used > 0 ? cp + used : "");
+	COPY(f->session_ends, st, 23);
+	/* the step waiting is late: read against today, as the list was */
+	f->overdue = f->step_due[0] && strcmp(f->step_due, str0((const char *)sqlite3_column_text(st, 24))) < 0;
 	if (!f->staff_name || !f->activity_title || !f->learned || !f->practice || !f->shared_with ||
 	    !f->leader_comment || !f->sort_key || !f->shared_via_title || !f->action || !f->colleagues) {
 		followup_free(f);

@@ -4,7 +4,8 @@
  * a count. All take the same parameters:
  *   ?1 actor's staff id, ?2 role (0 employee, 1 leader, 2 admin), ?3 year,
  *   ?4 today, ?5 last day of "soon", ?6/?7 keyset position, ?8 limit,
- *   ?9 last due day of the follow-ups listed. */
+ *   ?9 last due day of the follow-ups listed, ?10 the day before which a
+ *   waiting follow-up has escalated. */
 #include "db_overview.h"
 #include "date.h"
 #include "db_internal.h"
@@ -57,7 +58,9 @@
 #define FU_REST " JOIN session se ON se.id = p.session_id JOIN activity a ON a.id = se.activity_id"
 #define FU_ORG " FROM followup f JOIN participation p ON p.id = f.participation_id" \
 	" JOIN staff st ON st.id = p.staff_id" FU_REST
-#define FU_LED LED_STAFF("st") " CROSS JOIN participation p ON p.staff_id = st.id" \
+/* only a completed participation has a follow-up: the status narrows the
+ * walk through each person's participations (participation_staff) */
+#define FU_LED LED_STAFF("st") " CROSS JOIN participation p ON p.staff_id = st.id AND p.status = 'completed'" \
 	" CROSS JOIN followup f ON f.participation_id = p.id" FU_REST
 #define PLAN_SEL "SELECT 'P', p.id, p.staff_id, p.id, 0, 0, 0, s.name, un.name," \
 	" coalesce(p.mus_date, ''), p.status, p.accepted_at IS NOT NULL," \
@@ -120,13 +123,34 @@
  * weeks shows at the leader's leader — the leaders of the unit above the
  * person's manager unit (an admin sees all). Read from the follow-ups late
  * that long (followup_due), few in a well-kept organisation. */
-#define ESC_CUTOFF "date(?4, '-' || coalesce((SELECT weeks * 7 FROM followup_setting" \
-	" WHERE key = 'escalate_weeks'), 28) || ' days')"
+#define ESC_CUTOFF "?10"
 #define DIRECT_UNITS "(SELECT ul.unit_id FROM unit_leader ul WHERE ul.staff_id = ?1 AND ul.until IS NULL)"
-#define ESCALATED_WHERE " WHERE f.done_at IS NULL AND f.due < " ESC_CUTOFF \
-	" AND " SQL_FU_STEP_DUE("f") " < " ESC_CUTOFF " AND (?2 = 2 OR (?2 = 1 AND st.id <> ?1" \
-	" AND " SQL_MANAGER_UNIT("st") " NOT IN " DIRECT_UNITS \
-	" AND (SELECT eu.parent_id FROM unit eu WHERE eu.id = " SQL_MANAGER_UNIT("st") ") IN " DIRECT_UNITS "))"
+#define ESC_LATE " f.done_at IS NULL AND f.due < " ESC_CUTOFF " AND " SQL_FU_STEP_DUE("f") " < " ESC_CUTOFF
+#define ESC_BELOW(X) "(?2 = 1 AND " X ".id <> ?1 AND " SQL_MANAGER_UNIT(X) " NOT IN " DIRECT_UNITS \
+	" AND (SELECT eu.parent_id FROM unit eu WHERE eu.id = " SQL_MANAGER_UNIT(X) ") IN " DIRECT_UNITS ")"
+#define ESCALATED_WHERE " WHERE" ESC_LATE " AND (?2 = 2 OR " ESC_BELOW("st") ")"
+/* the count reads no names: for an admin no person at all */
+#define ESCALATED_CNT "SELECT 1 FROM followup f WHERE" ESC_LATE " AND (?2 = 2 OR EXISTS (SELECT 1" \
+	" FROM participation px JOIN staff sx ON sx.id = px.staff_id WHERE px.id = f.participation_id" \
+	" AND " ESC_BELOW("sx") "))"
+/* The same for a leader, from the people one level down: those whose
+ * manager unit is a unit just below one the leader leads — its own staff
+ * (but for its leaders) and the leaders of the units below it — and their
+ * participations (participation_staff), so it costs what those people
+ * have, not every late follow-up of the organisation. The body continues
+ * the WITH of SQL_LED_UNITS. */
+#define ESCALATED_L_CTE ", esc(id) AS (SELECT u.id FROM unit_leader ul CROSS JOIN unit u ON u.parent_id = ul.unit_id" \
+	" WHERE ul.staff_id = ?1 AND ul.until IS NULL AND u.id NOT IN " DIRECT_UNITS ")," \
+	" cand(id) AS (SELECT s.id FROM esc CROSS JOIN staff s ON s.unit_id = esc.id WHERE NOT EXISTS" \
+	"  (SELECT 1 FROM unit_leader x WHERE x.staff_id = s.id AND x.unit_id = s.unit_id AND x.until IS NULL)" \
+	" UNION SELECT x.staff_id FROM esc CROSS JOIN unit c ON c.parent_id = esc.id" \
+	"  CROSS JOIN unit_leader x ON x.unit_id = c.id AND x.until IS NULL" \
+	"  CROSS JOIN staff xs ON xs.id = x.staff_id AND xs.unit_id = c.id) "
+#define ESCALATED_L_SEL FU_SEL " FROM cand CROSS JOIN staff st ON st.id = cand.id" \
+	" CROSS JOIN participation p INDEXED BY participation_staff ON p.staff_id = st.id AND p.status = 'completed'" \
+	" CROSS JOIN followup f ON f.participation_id = p.id" FU_REST \
+	" WHERE ?2 = 1 AND st.id <> ?1 AND f.done_at IS NULL AND f.due < " ESC_CUTOFF \
+	" AND " SQL_FU_STEP_DUE("f") " < " ESC_CUTOFF
 #define TO_EVALUATE_WHERE " WHERE p.year = ?3 AND p.status = 'agreed'" \
 	" AND ?4 >= printf('%04d-11-01', ?3) AND " OV_LEADS("s")
 
@@ -169,7 +193,11 @@ SECTION(MY_SESSIONS, MY_SESSIONS_BODY, "se.starts", "p.id")
 SECTION(MY_REQUESTS, MY_REQUESTS_BODY, "p.requested_at", "p.id")
 SECTION(MY_FOLLOWUPS, MY_FOLLOWUPS_BODY, "f.due", "f.id")
 SECTION(MY_COLLEAGUE, MY_COLLEAGUE_BODY, "c.due", "c.id")
-SECTION_C(ESCALATED, FU_SEL FU_ORG ESCALATED_WHERE, FU_SEL FU_ORG ESCALATED_WHERE, "f.due", "f.id", CAP_ORG)
+SECTION_C(ESCALATED, FU_SEL FU_ORG ESCALATED_WHERE, ESCALATED_CNT, "f.due", "f.id", CAP_ORG)
+static const char ESCALATED_L_FWD[] = SQL_LED_UNITS ESCALATED_L_CTE ESCALATED_L_SEL PAGE_FWD("f.due", "f.id");
+static const char ESCALATED_L_BACK[] = SQL_LED_UNITS ESCALATED_L_CTE ESCALATED_L_SEL PAGE_BACK("f.due", "f.id");
+static const char ESCALATED_L_COUNT[] = SQL_LED_UNITS ESCALATED_L_CTE " SELECT count(*) FROM (" ESCALATED_L_SEL
+	" LIMIT " CAP_LED ")";
 LED_SECTION(NO_PLAN, NO_PLAN_SEL, NO_PLAN_ORG, NO_PLAN_LED, NO_PLAN_WHERE, "s.sort_key", "s.id")
 LED_SECTION(TO_AGREE, PLAN_SEL, PLAN_ORG, PLAN_LED, TO_AGREE_WHERE, "s.sort_key", "p.id")
 LED_SECTION2(REQUESTS, PART_SEL("p.requested_at"), PART_ORG, PART_LED, REQUESTS_WHERE, REQUESTS_WHERE_L,
@@ -188,10 +216,13 @@ static const char LED_OVERDUE[] = SQL_LED_UNITS " SELECT count(*) FROM (" FOLLOW
 	STEP_LATE " LIMIT " CAP_ORG ")";
 static const char LED_OVERDUE_L[] = SQL_LED_UNITS " SELECT count(*) FROM (" FU_SEL FU_LED FOLLOWUPS_WHERE
 	STEP_LATE " LIMIT " CAP_LED ")";
-static const char LED_WRITTEN[] = SQL_LED_UNITS " SELECT count(*) FROM (" FOLLOWUPS_CNT
-	" AND f.written_at IS NOT NULL LIMIT " CAP_ORG ")";
-static const char LED_WRITTEN_L[] = SQL_LED_UNITS " SELECT count(*) FROM (" FU_SEL FU_LED FOLLOWUPS_WHERE
-	" AND f.written_at IS NOT NULL LIMIT " CAP_LED ")";
+/* written ones wait a short while for their leader, so they are few: read
+ * from the index that holds just them, whoever counts */
+#define WRITTEN_CNT "SELECT 1 FROM followup f INDEXED BY followup_written WHERE f.done_at IS NULL" \
+	" AND f.written_at IS NOT NULL AND f.due <= ?9 AND (?2 = 2 OR EXISTS (SELECT 1 FROM participation px" \
+	" WHERE px.id = f.participation_id AND " OV_LEADS_ID("px.staff_id") "))"
+static const char LED_WRITTEN[] = SQL_LED_UNITS " SELECT count(*) FROM (" WRITTEN_CNT " LIMIT " CAP_ORG ")";
+static const char LED_WRITTEN_L[] = SQL_LED_UNITS " SELECT count(*) FROM (" WRITTEN_CNT " LIMIT " CAP_LED ")";
 static const char MY_PLAN_HEAD[] = "SELECT p.id, p.status, p.accepted_at IS NOT NULL,"
 	" (SELECT count(*) FROM goal g WHERE g.plan_id = p.id),"
 	" (SELECT count(*) FROM goal g WHERE g.plan_id = p.id AND g.status = 'done')"
@@ -216,7 +247,7 @@ static const struct { struct sqls org, led; } sections[OV_COUNT] = {
 	[OV_FOLLOWUPS] = BOTH(FOLLOWUPS),
 	[OV_SOON] = BOTH(SOON),
 	[OV_TO_EVALUATE] = BOTH(TO_EVALUATE),
-	[OV_ESCALATED] = { { ESCALATED_FWD, ESCALATED_BACK, ESCALATED_COUNT }, { NULL, NULL, NULL } },
+	[OV_ESCALATED] = BOTH(ESCALATED),
 #undef BOTH
 };
 
@@ -240,7 +271,7 @@ static const struct sqls *sqls_of(ov_section s, int led)
 }
 
 /* The dates a reading needs: today, the end of "soon", the last due day. */
-struct ov_dates { char today[11], soon[11], due[11]; };
+struct ov_dates { char today[11], soon[11], due[11], esc[11]; };
 
 static kcode ov_dates_get(const ov_when *w, struct ov_dates *d, kerr *e)
 {
@@ -256,11 +287,23 @@ static kcode ov_dates_get(const ov_when *w, struct ov_dates *d, kerr *e)
 	return KE_OK;
 }
 
+/* The day before which a waiting step has escalated (escalate_weeks). */
+static kcode ov_escalation(kdb *db, struct ov_dates *d, kerr *e)
+{
+	int64_t weeks = 4;
+	if (db_scalar(db, "SELECT coalesce((SELECT weeks FROM followup_setting WHERE key = 'escalate_weeks'), 4)",
+		      0, &weeks, e))
+		return e->code;
+	if (date_add_days(d->today, -(int)weeks * 7, d->esc) != 0)
+		snprintf(d->esc, sizeof d->esc, "0000-01-01");
+	return KE_OK;
+}
+
 static kcode bind_all(kdb *db, sqlite3_stmt *st, const kactor *who, const ov_when *w,
 		      const struct ov_dates *d, const char *key, int64_t id, int limit, kerr *e)
 {
 	return db_bind_prefix(db, st, e, KV_INT(who->staff_id), KV_INT((int)who->role), KV_INT((int64_t)w->year), KV_TEXT(d->today),
-		       KV_TEXT(d->soon), KV_TEXT(key), KV_INT(id), KV_INT(limit), KV_TEXT(d->due));
+		       KV_TEXT(d->soon), KV_TEXT(key), KV_INT(id), KV_INT(limit), KV_TEXT(d->due), KV_TEXT(d->esc));
 }
 
 static const size_t ov_row_texts[] = {
@@ -311,7 +354,7 @@ kcode overview_list(kdb *db, const kactor *who, ov_section s, const ov_when *w, 
 	if ((int)s < 0 || s >= OV_COUNT)
 		return kerr_set(e, KE_INVALID, "%s", _("No such part of the overview."));
 	struct ov_dates d;
-	if (ov_dates_get(w, &d, e))
+	if (ov_dates_get(w, &d, e) || ov_escalation(db, &d, e))
 		return e->code;
 	const char *key;
 	int64_t id;
@@ -367,7 +410,7 @@ kcode overview_count(kdb *db, const kactor *who, const ov_when *w, ov_counts *ou
 	memset(out, 0, sizeof *out);
 	struct ov_dates d;
 	int led;
-	if (ov_dates_get(w, &d, e) || from_led(db, who, &led, e))
+	if (ov_dates_get(w, &d, e) || ov_escalation(db, &d, e) || from_led(db, who, &led, e))
 		return e->code;
 	out->cap_led = atoi(led ? CAP_LED : CAP_ORG);
 	out->cap_own = atoi(CAP_LED);
