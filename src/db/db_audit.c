@@ -80,6 +80,10 @@ static const char SQL_HEAD[] = "SELECT tbl, row_id FROM audit WHERE id = ?";
 	" WHEN k.key = 'focus_id' THEN coalesce((SELECT title FROM focus_area WHERE id = " V "), " V ")" \
 	" WHEN k.key = 'profession_id' THEN coalesce((SELECT name FROM profession WHERE id = " V "), " V ")" \
 	" WHEN k.key = 'activity_id' THEN coalesce((SELECT title FROM activity WHERE id = " V "), " V ")" \
+	" WHEN k.key = 'followup_id' THEN coalesce((SELECT fs.name || ' · ' || fa.title FROM followup ff" \
+	"  JOIN participation fp ON fp.id = ff.participation_id JOIN staff fs ON fs.id = fp.staff_id" \
+	"  JOIN session fse ON fse.id = fp.session_id JOIN activity fa ON fa.id = fse.activity_id" \
+	"  WHERE ff.id = " V "), " V ")" \
 	" WHEN k.key IN ('session_id','shared_via') THEN coalesce((SELECT a.title || ' ' || s.starts FROM session s" \
 	"  JOIN activity a ON a.id = s.activity_id WHERE s.id = " V "), " V ")" \
 	" WHEN k.key = 'plan_id' THEN coalesce((SELECT st.name || ' ' || p.year FROM plan p" \

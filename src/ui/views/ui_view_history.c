@@ -40,6 +40,13 @@ static const struct { const char *key, *label; } labels[] = {
 	{ "ends", N_("Ends") }, { "signup_deadline", N_("Sign-up deadline") }, { "hours", N_("Hours") },
 	{ "session_id", N_("Session") }, { "activity_id", N_("Activity") }, { "note", N_("Note") },
 	{ "reason", N_("Reason") }, { "leader_comment", N_("Leader's comment") }, { "code", N_("Code") },
+	{ "learned", N_("What was learned") }, { "practice", N_("Use in practice") },
+	{ "shared_with", N_("Shared with") }, { "shared_via", N_("Shared in session") }, { "due", N_("Due") },
+	{ "done_at", N_("Closed") }, { "done_by", N_("Closed by") }, { "written_at", N_("Written") },
+	{ "action", N_("Into practice") }, { "action_date", N_("Into practice from") },
+	{ "followup_id", N_("Follow-up") }, { "state", N_("State") }, { "seen", N_("What you have seen") },
+	{ "own_use", N_("How you use it") }, { "wants_more", N_("Wants to learn more") },
+	{ "asked_by", N_("Asked by") }, { "answered_at", N_("Answered") }, { "weeks", N_("Weeks") },
 };
 
 static const char *field_label(const char *key)
