@@ -6,6 +6,7 @@
 #include "ui_view_parts.h"
 #include "date.h"
 #include "db_activity.h"
+#include "db_followup.h"
 #include "db_part.h"
 #include "i18n.h"
 #include "ui_form.h"
@@ -360,6 +361,34 @@ static int ses_fetch(void *ctx, const char *filter, const char *key, int64_t id,
 	return got;
 }
 
+/* The follow-ups whose knowledge was passed on in session_id (a
+ * peer-training or network session started from a follow-up), from row y
+ * on: the way back from the session to where it came from. Returns the
+ * next row. */
+static int draw_sources(WINDOW *w, int y, int h, int wd, int64_t session_id)
+{
+	followup_rec *f;
+	int n;
+	kerr e;
+	if (followup_sources(app->db, &app->who, session_id, h - y > 1 ? h - y - 1 : 1, &f, &n, &e)) {
+		ui_put(w, y++, 0, wd, e.msg, 1);
+		return y;
+	}
+	char buf[600];
+	if (n == 1) {
+		snprintf(buf, sizeof buf, _("Started from the follow-up of %s: %s"), f[0].staff_name, f[0].activity_title);
+		ui_put(w, y++, 0, wd, buf, 1);
+	} else if (n > 1) {
+		ui_put(w, y++, 0, wd, _("Passed on here from:"), 1);
+		for (int i = 0; i < n && y < h; i++) {
+			snprintf(buf, sizeof buf, "  %s: %s", f[i].staff_name, f[i].activity_title);
+			ui_put(w, y++, 0, wd, buf, 1);
+		}
+	}
+	followup_rows_free(f, n);
+	return y;
+}
+
 static void ses_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 {
 	(void)v;
@@ -379,6 +408,7 @@ static void ses_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	snprintf(buf, sizeof buf, _("%d of %d taken, %d waiting, %d asking"), s.taken, s.capacity, s.waiting,
 		 s.requested);
 	if (y < h) y = detail_line(w, y, wd, _("Seats"), buf);
+	if (y < h) y = draw_sources(w, y, h, wd, s.id);
 	kpage pg = { .parent_id = s.id, .limit = h - y > 0 ? h - y : 1 };
 	part_rec *r;
 	int n;
