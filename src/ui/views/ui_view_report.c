@@ -439,8 +439,8 @@ static const char *item_state(kreport k, const char *st)
 		if (!strcmp(st, "late")) return _("late");
 		if (!strcmp(st, "due")) return _("due");
 		if (!strcmp(st, "overdue")) return _("overdue");
-		if (!strcmp(st, "written")) return _("written, ready to close");
-		if (!strcmp(st, "written_overdue")) return _("written, closing overdue");
+		if (!strcmp(st, "written")) return _("ready to close");
+		if (!strcmp(st, "written_overdue")) return _("closing late");
 		return _("missing");
 	}
 	if (k == REP_COMPETENCES || k == REP_FOCUS)
