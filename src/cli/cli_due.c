@@ -1,10 +1,14 @@
 /* cli_due.c — `kup due [--days N] [--employees] [--format text|tsv]
- * [--year Y]`: what each leader must do now (requests to decide, follow-ups
- * to close, plans to make, agree or evaluate, sessions coming up), and with
- * --employees what each person must do (follow-ups to write, a plan to
- * accept, sessions coming up): for a cron job that mails each their part.
- * An admin gets everyone; anyone else only themself. Text is readable, TSV
- * has one line per item under a header. Exit status 0 when it ran. */
+ * [--year Y]`: what each leader must do now (requests to decide, their
+ * people's follow-ups — the written ones ready to close —, plans to make,
+ * agree or evaluate, sessions coming up, and follow-ups long overdue under
+ * the leaders they lead), and with --employees what each person must do
+ * (follow-ups to write, colleagues' follow-ups they are asked to add to, a
+ * plan to accept, sessions coming up): for a cron job that mails each their
+ * part. An admin gets everyone; anyone else only themself. Text is readable
+ * and says in plain words what to do next, in the language kup runs in
+ * (--lang); TSV has one line per item under a header, with codes for the
+ * sections and states. Exit status 0 when it ran. */
 #include "cli_due.h"
 #include "cli_ident.h"
 #include "cli_opts.h"
@@ -30,23 +34,36 @@ struct person {
 	kactor who;
 	const char *email;
 	int headed;         /* text: the person's heading is printed */
+	/* The follow-ups escalated to this leader, sorted: they are listed
+	 * once, as escalated, not again among the people's follow-ups (a leader
+	 * above leads the whole subtree) */
+	int64_t *esc;
+	int nesc;
 };
 
 static const struct section {
 	ov_section s;
 	const char *code;   /* TSV */
 	const char *title;  /* N_() */
+	const char *hint;   /* N_(): what to do next, under the title; NULL */
 } leader_secs[] = {
-	{ OV_REQUESTS, "requests", N_("Requests waiting for your approval") },
-	{ OV_FOLLOWUPS, "followups", N_("Follow-ups to close (due or overdue)") },
-	{ OV_TO_AGREE, "to_agree", N_("Plans waiting for your agreement") },
-	{ OV_NO_PLAN, "no_plan", N_("People without a plan for the year") },
-	{ OV_TO_EVALUATE, "to_evaluate", N_("Plans to evaluate") },
-	{ OV_SOON, "sessions", N_("Sessions starting soon with your people") },
+	{ OV_REQUESTS, "requests", N_("Requests waiting for your approval"), NULL },
+	{ OV_FOLLOWUPS, "followups", N_("Your people's follow-ups (written ones are ready for you to close)"),
+	  N_("Written: read it, record how the unit puts it into practice and close it. "
+	     "Not written yet: remind the person.") },
+	{ OV_ESCALATED, "escalated", N_("Follow-ups long overdue under the leaders you lead"),
+	  N_("They have waited too long: ask the person's leader to close them or to remind the person.") },
+	{ OV_TO_AGREE, "to_agree", N_("Plans waiting for your agreement"), NULL },
+	{ OV_NO_PLAN, "no_plan", N_("People without a plan for the year"), NULL },
+	{ OV_TO_EVALUATE, "to_evaluate", N_("Plans to evaluate"), NULL },
+	{ OV_SOON, "sessions", N_("Sessions starting soon with your people"), NULL },
 }, own_secs[] = {
-	{ OV_MY_PLAN, "my_plan", N_("Your plan to accept") },
-	{ OV_MY_FOLLOWUPS, "my_followups", N_("Your follow-ups to write (due or overdue)") },
-	{ OV_MY_SESSIONS, "my_sessions", N_("Your sessions starting soon") },
+	{ OV_MY_PLAN, "my_plan", N_("Your plan to accept"), NULL },
+	{ OV_MY_FOLLOWUPS, "my_followups", N_("Your follow-ups to write (due or overdue)"), NULL },
+	{ OV_MY_COLLEAGUE, "colleague_followups", N_("Colleagues' follow-ups you are asked to add to"),
+	  N_("Open kup and write what you have seen of the new practice, how you use it yourself "
+	     "and whether you want to learn more — or decline with a reason.") },
+	{ OV_MY_SESSIONS, "my_sessions", N_("Your sessions starting soon"), NULL },
 };
 
 /* Writes s as one TSV field: tabs and line breaks would split the row. */
@@ -57,28 +74,45 @@ static void field(const char *s, int last)
 	putchar(last ? '\n' : '\t');
 }
 
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
 /* Whether a row is something to do now. */
-static int actionable(const struct due *d, ov_section s, const ov_row *r)
+static int actionable(const struct due *d, const struct person *p, ov_section s, const ov_row *r)
 {
 	switch (s) {
+	case OV_FOLLOWUPS:
+		return !p->nesc || !bsearch(&r->followup_id, p->esc, (size_t)p->nesc, sizeof *p->esc, cmp_id);
 	case OV_MY_PLAN: /* only the plan itself, agreed and waiting for the person */
 		return r->kind == 'P' && !strcmp(r->status, "agreed") && !r->flag;
 	case OV_MY_SESSIONS:
 		return strcmp(r->date, d->horizon) <= 0;
+	case OV_MY_FOLLOWUPS: /* a written one waits for the leader, not the person */
+		return strcmp(r->status, "written") != 0;
 	default:
 		return 1;
 	}
 }
 
-/* The state column: follow-ups overdue or due, else the record's status. */
+/* The state column. A follow-up is late against the step that waits: the
+ * person's writing (due, overdue) or, once written, the leader's closing
+ * (written, written_overdue); a colleague's part against its own date. */
 static void state_of(const ov_row *r, const char *today, int tsv, char *buf, size_t size)
 {
 	char day[11];
 	date_format(r->date, day);
-	if (r->kind == 'F') {
+	if (r->kind == 'F' || r->kind == 'C') {
 		int overdue = strcmp(r->date, today) < 0;
+		int written = r->kind == 'F' && !strcmp(r->status, "written");
 		if (tsv)
-			snprintf(buf, size, "%s", overdue ? "overdue" : "due");
+			snprintf(buf, size, "%s%s", written ? "written" : overdue ? "overdue" : "due",
+				 written && overdue ? "_overdue" : "");
+		else if (written)
+			snprintf(buf, size, overdue ? _("written, closing overdue since %s") : _("written, to close by %s"),
+				 day);
 		else
 			snprintf(buf, size, overdue ? _("overdue since %s") : _("due %s"), day);
 	} else if (tsv) {
@@ -101,9 +135,10 @@ static void print_row(const struct due *d, struct person *p, const struct sectio
 		field(r->name, 0); field(r->what, 0); field(r->date, 0); field(state, 1);
 		return;
 	}
-	/* one's own items need no name */
-	printf("    %s", OV_IS_LED(sec->s) ? r->name : r->what);
-	if (OV_IS_LED(sec->s) && r->what[0])
+	/* one's own items need no name; a colleague's follow-up names whose */
+	int named = OV_IS_LED(sec->s) || r->kind == 'C';
+	printf("    %s", named ? r->name : r->what);
+	if (named && r->what[0])
 		printf(" · %s", r->what);
 	if (state[0])
 		printf(" · %s", state);
@@ -121,14 +156,17 @@ static int print_section(struct due *d, struct person *p, const struct section *
 		if (overview_list(d->db, &p->who, sec->s, &d->w, &pg, &r, &n, e))
 			return -1;
 		for (int i = 0; i < n; i++) {
-			if (!actionable(d, sec->s, &r[i]))
+			if (!actionable(d, p, sec->s, &r[i]))
 				continue;
 			if (!d->tsv && !p->headed) {
 				printf("%s%s%s%s\n", p->who.name, p->email[0] ? " <" : "", p->email, p->email[0] ? ">" : "");
 				p->headed = 1;
 			}
-			if (!d->tsv && !printed)
+			if (!d->tsv && !printed) {
 				printf("  %s\n", _(sec->title));
+				if (sec->hint)
+					printf("  %s\n", _(sec->hint));
+			}
 			print_row(d, p, sec, &r[i]);
 			printed++;
 		}
@@ -142,8 +180,45 @@ static int print_section(struct due *d, struct person *p, const struct section *
 	return printed;
 }
 
+/* Reads which follow-ups are escalated to leader p (into p->esc). */
+static int read_escalated(struct due *d, struct person *p, kerr *e)
+{
+	char key[300] = "";
+	kpage pg = { .limit = 500 };
+	int n, cap = 0;
+	do {
+		ov_row *r;
+		if (overview_list(d->db, &p->who, OV_ESCALATED, &d->w, &pg, &r, &n, e))
+			return -1;
+		if (p->nesc + n > cap) {
+			int ncap = p->nesc + n;
+			int64_t *t = realloc(p->esc, (size_t)ncap * sizeof *t);
+			if (!t) {
+				ov_rows_free(r, n);
+				kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+				return -1;
+			}
+			p->esc = t;
+			cap = ncap;
+		}
+		for (int i = 0; i < n; i++)
+			p->esc[p->nesc++] = r[i].followup_id;
+		if (n) {
+			snprintf(key, sizeof key, "%s", r[n - 1].sort_key);
+			pg.after_key = key;
+			pg.after_id = r[n - 1].id;
+		}
+		ov_rows_free(r, n);
+	} while (n == pg.limit);
+	if (p->nesc > 1)
+		qsort(p->esc, (size_t)p->nesc, sizeof *p->esc, cmp_id);
+	return 0;
+}
+
 static int print_person(struct due *d, struct person *p, int as_leader, int own, kerr *e)
 {
+	if (as_leader && read_escalated(d, p, e) < 0)
+		return -1;
 	if (as_leader)
 		for (size_t i = 0; i < sizeof leader_secs / sizeof *leader_secs; i++)
 			if (print_section(d, p, &leader_secs[i], e) < 0)
@@ -161,7 +236,9 @@ static int print_person(struct due *d, struct person *p, int as_leader, int own,
 static int print_as(struct due *d, const kactor *who, const char *email, int as_leader, int own, kerr *e)
 {
 	struct person p = { .who = *who, .email = email };
-	return print_person(d, &p, as_leader, own, e);
+	int rc = print_person(d, &p, as_leader, own, e);
+	free(p.esc);
+	return rc;
 }
 
 /* The person with the given staff record and role, for print_as. */

@@ -9,6 +9,7 @@
 #include "date.h"
 #include "db_audit.h"
 #include "db_fields.h"
+#include "db_followup.h"
 #include "db_activity.h"
 #include "db_org.h"
 #include "db_part.h"
@@ -114,6 +115,7 @@ static const struct col followup_cols[] = {
 	COL(followup_rec, id, "id", C_I64), COL(followup_rec, staff_name, "name", C_STR),
 	COL(followup_rec, activity_title, "activity", C_STR), COL(followup_rec, due, "due", C_ARR),
 	COL(followup_rec, done_at, "done_at", C_ARR), COL(followup_rec, overdue, "overdue", C_INT),
+	COL(followup_rec, state, "state", C_ARR), COL(followup_rec, colleagues, "colleagues", C_STR),
 };
 
 static const struct col audit_cols[] = {

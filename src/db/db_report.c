@@ -50,17 +50,29 @@ static const char SQL_COVERAGE[] = REP_WITH
 	" FROM ppl x JOIN unit u ON u.id = x.gid LEFT JOIN plan p ON p.staff_id = x.id AND p.year = ?4"
 	" GROUP BY u.id, x.lead ORDER BY u.sort_key, u.id, x.lead";
 
-#define FU_STATE "(CASE WHEN f.id IS NULL THEN 'missing' WHEN f.done_at IS NULL AND f.due < ?7 THEN 'overdue'" \
+/* A follow-up is overdue when the step that waits is late: the person's
+ * writing, or once written the leader's closing. */
+#define FU_STATE "(CASE WHEN f.id IS NULL THEN 'missing'" \
+	" WHEN f.done_at IS NULL AND " SQL_FU_STEP_DUE("f") " < ?7 THEN 'overdue'" \
 	" WHEN f.done_at IS NULL THEN 'due' WHEN f.done_at > f.due THEN 'late' ELSE 'on_time' END)"
 #define FU_FROM " FROM session se CROSS JOIN participation p ON p.session_id = se.id" \
 	" JOIN staff s ON s.id = p.staff_id JOIN grp g ON g.id = s.unit_id" \
 	" LEFT JOIN followup f ON f.participation_id = p.id" \
 	" WHERE p.status = 'completed' AND" IN_YEAR("se") " AND" REP_SEES("s")
+#define FU_COLLEAGUES(STATE) "(SELECT count(*) FROM followup_colleague c WHERE c.followup_id = f.id" STATE ")"
+/* Besides the states: follow-ups the person has written (closed since or
+ * not), closed, with an action into practice, passed on in a peer-training
+ * or network session; and the colleagues' parts asked for (in any state
+ * now), answered and declined. */
 static const char SQL_FOLLOWUP[] = REP_WITH
-	", fu(gid, st) AS (SELECT g.gid, " FU_STATE FU_FROM ")"
+	", fu(gid, st, wr, cl, act, sh, ca, cn, cd) AS (SELECT g.gid, " FU_STATE ","
+	" f.written_at IS NOT NULL, f.done_at IS NOT NULL, coalesce(f.action, '') <> '',"
+	" f.shared_via IS NOT NULL, " FU_COLLEAGUES("") ", " FU_COLLEAGUES(" AND c.state = 'answered'") ","
+	" " FU_COLLEAGUES(" AND c.state = 'declined'") FU_FROM ")"
 	" SELECT u.id, u.name, u.sort_key, 0, count(*), coalesce(sum(st = 'on_time'),0),"
 	" coalesce(sum(st = 'late'),0), coalesce(sum(st = 'due'),0), coalesce(sum(st = 'overdue'),0),"
-	" coalesce(sum(st = 'missing'),0)"
+	" coalesce(sum(st = 'missing'),0), coalesce(sum(wr),0), coalesce(sum(cl),0), coalesce(sum(act),0),"
+	" coalesce(sum(ca),0), coalesce(sum(cn),0), coalesce(sum(cd),0), coalesce(sum(sh),0)"
 	" FROM fu JOIN unit u ON u.id = fu.gid GROUP BY u.id ORDER BY u.sort_key, u.id";
 
 #define GOALS_FROM " FROM plan pl JOIN staff s ON s.id = pl.staff_id CROSS JOIN goal g ON g.plan_id = pl.id" \
@@ -154,12 +166,19 @@ ITEMS(SQL_I_COVERAGE, REP_WITH
 	" AND (?9 = 0 OR ?11 IS NULL OR " IS_LEADER("s") " = (?11 = 'leaders'))",
 	COV_KEY, "s.id")
 
-#define FUI_KEY "(CASE " FU_STATE " WHEN 'missing' THEN '0' WHEN 'overdue' THEN '1' WHEN 'due' THEN '2'" \
-	" WHEN 'late' THEN '3' ELSE '4' END || s.sort_key)"
+/* The drill-down says more than the counts: an open follow-up the person
+ * has written waits for the leader (written, or written_overdue when the
+ * closing is late). */
+#define FUI_STATE "(CASE WHEN f.id IS NOT NULL AND f.done_at IS NULL AND f.written_at IS NOT NULL" \
+	" THEN (CASE WHEN " SQL_FU_STEP_DUE("f") " < ?7 THEN 'written_overdue' ELSE 'written' END)" \
+	" ELSE " FU_STATE " END)"
+#define FUI_KEY "(CASE " FUI_STATE " WHEN 'missing' THEN '0' WHEN 'overdue' THEN '1'" \
+	" WHEN 'written_overdue' THEN '2' WHEN 'written' THEN '3' WHEN 'due' THEN '4'" \
+	" WHEN 'late' THEN '5' ELSE '6' END || s.sort_key)"
 ITEMS(SQL_I_FOLLOWUP, REP_WITH
 	" SELECT p.id, " FUI_KEY ", s.id, s.sort_key, " PLAN_OF("s") ", s.name,"
 	" (SELECT name FROM unit WHERE id = s.unit_id),"
-	" (SELECT title FROM activity WHERE id = se.activity_id), " FU_STATE ", coalesce(f.due,''), p.price"
+	" (SELECT title FROM activity WHERE id = se.activity_id), " FUI_STATE ", coalesce(f.due,''), p.price"
 	FU_FROM ROW_IS("g.gid"),
 	FUI_KEY, "p.id")
 
@@ -207,6 +226,13 @@ static const report_col COLS_FOLLOWUP[] = {
 	{ "overdue", N_("Overdue"), RC_INT, 1 },
 	{ "missing", N_("Missing"), RC_INT, 1 },
 	{ "on_time_pct", N_("On time %"), RC_PCT, 0 },
+	{ "written", N_("Written"), RC_INT, 1 },
+	{ "closed", N_("Closed"), RC_INT, 1 },
+	{ "with_action", N_("In practice"), RC_INT, 1 },
+	{ "colleagues_asked", N_("Coll. asked"), RC_INT, 1 },
+	{ "colleagues_answered", N_("Coll. answered"), RC_INT, 1 },
+	{ "colleagues_declined", N_("Coll. declined"), RC_INT, 1 },
+	{ "passed_on", N_("Passed on"), RC_INT, 1 },
 };
 static const report_col COLS_COMPETENCES[] = {
 	{ "goals", N_("Goals"), RC_INT, 1 },
@@ -256,11 +282,14 @@ static const struct repdef {
 	const char *sql;         /* the report */
 	const char *fwd, *back;  /* its drill-down */
 	int nread;               /* values the report query returns after column 3 */
+	int gap;                 /* a derived column amid the ones read (its
+				  * index; 0: none — the first is always read),
+				  * so columns added later keep the codes' order */
 } defs[REP_COUNT] = {
 	[REP_COVERAGE] = { "coverage", N_("Plan coverage"), "unit", N_("Unit"), COLS_COVERAGE,
 		NCOLS(COLS_COVERAGE), 4, SQL_COVERAGE, SQL_I_COVERAGE_FWD, SQL_I_COVERAGE_BACK, 4 },
 	[REP_FOLLOWUP] = { "followup", N_("Follow-up"), "unit", N_("Unit"), COLS_FOLLOWUP,
-		NCOLS(COLS_FOLLOWUP), 6, SQL_FOLLOWUP, SQL_I_FOLLOWUP_FWD, SQL_I_FOLLOWUP_BACK, 6 },
+		NCOLS(COLS_FOLLOWUP), 6, SQL_FOLLOWUP, SQL_I_FOLLOWUP_FWD, SQL_I_FOLLOWUP_BACK, 13, 6 },
 	[REP_COMPETENCES] = { "competences", N_("Competence balance"), "competence", N_("Competence area"),
 		COLS_COMPETENCES, NCOLS(COLS_COMPETENCES), 0, SQL_COMPETENCES,
 		SQL_I_COMPETENCES_FWD, SQL_I_COMPETENCES_BACK, 5 },
@@ -288,7 +317,7 @@ const char *report_title(kreport k)
 /* One line each, for the Reports pane's list of reports. */
 static const char *const abouts[REP_COUNT] = {
 	[REP_COVERAGE] = N_("Who has a plan, agreed and evaluated, per unit"),
-	[REP_FOLLOWUP] = N_("Follow-ups after completed activities: on time or late"),
+	[REP_FOLLOWUP] = N_("Follow-ups: on time, colleagues' parts, into practice"),
 	[REP_COMPETENCES] = N_("The year's goals per competence area"),
 	[REP_FOCUS] = N_("Goals and participations serving the focus areas"),
 	[REP_CROSSPROF] = N_("Activities with several professions and institutions"),
@@ -409,7 +438,7 @@ static kcode check_args(const kactor *who, kreport k, int year, kerr *e)
 
 /* Reads one result row into a new report row: id, label, sort key, a flag
  * (coverage: is-leader; cost: has a budget), then the values. */
-static int read_row(kreport k, sqlite3_stmt *st, int nread, report_row *r)
+static int read_row(kreport k, sqlite3_stmt *st, int nread, int gap, report_row *r)
 {
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(st, 0);
@@ -431,7 +460,7 @@ static int read_row(kreport k, sqlite3_stmt *st, int nread, report_row *r)
 	for (int i = 0; i < REPORT_MAXCOLS; i++)
 		r->has[i] = 1; /* derived columns are set by derive() */
 	for (int i = 0; i < nread; i++)
-		r->v[i] = sqlite3_column_double(st, 4 + i);
+		r->v[gap && i >= gap ? i + 1 : i] = sqlite3_column_double(st, 4 + i);
 	if (k == REP_COST)
 		r->has[0] = flag;
 	if (!r->label || !r->group || !r->sort_key) {
@@ -548,7 +577,7 @@ kcode report_run(kdb *db, const kactor *who, kreport k, int year, int64_t unit_i
 	kcode c = KE_OK;
 	while (!c && (rc = db_step(db, st, e)) == SQLITE_ROW) {
 		report_row row;
-		if (read_row(k, st, d->nread, &row))
+		if (read_row(k, st, d->nread, d->gap, &row))
 			c = nomem(e);
 		else
 			c = add_row(out, &cap, &row, e);

@@ -17,7 +17,7 @@ typedef enum {
 	REP_CROSSPROF, REP_METHODS, REP_COST, REP_COUNT
 } kreport;
 
-enum { REPORT_MAXCOLS = 8 };
+enum { REPORT_MAXCOLS = 16 };
 
 /* How a column is shown and totalled. */
 typedef enum { RC_INT, RC_PCT, RC_MONEY, RC_REAL } rcol_kind;
@@ -88,7 +88,8 @@ typedef struct report_item {
 	char *unit;
 	char *what;          /* activity title, goal text, or profession */
 	char state[16];      /* plan status ("" none), follow-up state (on_time, late,
-			      * due, overdue, missing), goal or participation status */
+			      * due, overdue, written, written_overdue, missing),
+			      * goal or participation status */
 	char date[11];       /* session start, or follow-up due date */
 	int64_t amount;      /* cost: price */
 } report_item;

@@ -3,6 +3,7 @@
  * list item), so they always hold the same content. */
 #include "plan_print.h"
 #include "date.h"
+#include "db_followup.h"
 #include "db_part.h"
 #include "db_plan.h"
 #include "db_report.h"
@@ -250,37 +251,131 @@ static void write_parts(doc *d, const parts *x)
 	list_end(d);
 }
 
-static void write_followups(doc *d, const parts *x)
+/* The follow-up's state in words: the step that waits and when. */
+static void fu_state(const followup_rec *f, const char *today, char *buf, size_t size)
 {
+	char d[11];
+	if (f->done_at[0]) {
+		date_format(f->done_at, d);
+		snprintf(buf, size, _("closed %s"), d);
+		return;
+	}
+	date_format(f->step_due, d);
+	int late = f->step_due[0] && strcmp(f->step_due, today) < 0;
+	if (!strcmp(f->state, "written"))
+		snprintf(buf, size, late ? _("written, closing overdue since %s") : _("written, to close by %s"), d);
+	else
+		snprintf(buf, size, late ? _("overdue since %s") : _("due %s"), d);
+}
+
+/* One colleague's part as a line: who, where it stands, what they wrote. */
+static void colleague_line(const fu_colleague *c, char *buf, size_t size)
+{
+	char d[11];
+	size_t n;
+	if (!strcmp(c->state, "declined")) {
+		snprintf(buf, size, _("%s declined: %s"), c->name, c->reason);
+		return;
+	}
+	if (strcmp(c->state, "answered")) {
+		date_format(c->due, d);
+		snprintf(buf, size, c->overdue ? _("%s was asked; overdue since %s") : _("%s was asked; due %s"),
+			 c->name, d);
+		return;
+	}
+	n = (size_t)snprintf(buf, size, _("%s answered."), c->name);
+	const char *sep = " ";
+	if (n < size && c->seen[0]) {
+		n += (size_t)snprintf(buf + n, size - n, "%s%s: %s", sep, _("Has seen"), c->seen);
+		sep = " · ";
+	}
+	if (n < size && c->own_use[0]) {
+		n += (size_t)snprintf(buf + n, size - n, "%s%s: %s", sep, _("Uses it"), c->own_use);
+		sep = " · ";
+	}
+	if (n < size && c->wants_more)
+		snprintf(buf + n, size - n, "%s%s", sep, _("Wants to learn more."));
+}
+
+/* The colleagues' parts of follow-up f (a follow-up has a handful). */
+static kcode write_colleagues(doc *d, kdb *db, const kactor *who, const followup_rec *f, kerr *e)
+{
+	kpage pg = { .parent_id = f->id, .limit = 100 };
+	fu_colleague *c;
+	int n;
+	if (fucol_list(db, who, &pg, &c, &n, e))
+		return e->code;
+	if (n) {
+		para(d, _("Colleagues:"));
+		list_begin(d);
+		for (int i = 0; i < n; i++) {
+			char buf[4000];
+			colleague_line(&c[i], buf, sizeof buf);
+			item(d, buf);
+		}
+		list_end(d);
+	}
+	fucol_rows_free(c, n);
+	return KE_OK;
+}
+
+/* The follow-ups since the last MUS meeting: of activities that ended in
+ * the plan's year or the year before, with what was learned and used, how
+ * the unit put it into practice and the colleagues' parts. */
+static kcode write_followups(doc *d, kdb *db, const kactor *who, const plan_rec *pl, const parts *x, kerr *e)
+{
+	char today[11];
+	if (date_today(today) != 0)
+		return kerr_set(e, KE_IO, "%s", _("Cannot read today's date from the system clock."));
 	heading(d, 2, _("Follow-up"));
 	int any = 0;
 	for (int i = 0; i < x->nf; i++) {
-		int mine = 0;
-		for (int k = 0; k < x->n && !mine; k++)
-			mine = x->p[k].id == x->f[i].participation_id;
-		if (!mine)
+		const followup_rec *f = &x->f[i];
+		int year = atoi(f->session_ends[0] ? f->session_ends : f->due);
+		if (year != pl->year && year != pl->year - 1)
 			continue;
 		any = 1;
-		const followup_rec *f = &x->f[i];
-		char due[11], done[11];
+		char due[11], ended[11], st[200], buf[1200];
 		date_format(f->due, due);
-		date_format(f->done_at, done);
+		date_format(f->session_ends, ended);
+		fu_state(f, today, st, sizeof st);
 		heading(d, 3, f->activity_title);
 		fields_begin(d);
+		field(d, _("Ended"), ended);
 		field(d, _("Due"), due);
-		field(d, _("Done"), done[0] ? done : f->overdue ? _("overdue") : _("not yet"));
+		field(d, _("Status"), st);
 		field(d, _("What was learned"), f->learned);
 		field(d, _("Used in practice"), f->practice);
 		field(d, _("Shared with"), f->shared_with);
+		buf[0] = '\0';
+		if (f->shared_via) {
+			date_format(f->shared_via_starts, ended);
+			snprintf(buf, sizeof buf, "%s, %s", f->shared_via_title, ended);
+		}
+		field(d, _("Shared in session"), buf);
+		if (f->action_date[0]) {
+			char from[11];
+			date_format(f->action_date, from);
+			snprintf(buf, sizeof buf, _("%s (from %s)"), f->action, from);
+		} else {
+			snprintf(buf, sizeof buf, "%s", f->action);
+		}
+		field(d, _("Into practice"), buf);
 		field(d, _("Leader's comment"), f->leader_comment);
 		fields_end(d);
+		if (write_colleagues(d, db, who, f, e))
+			return e->code;
 	}
-	if (!any)
-		para(d, _("No follow-ups this year."));
+	if (!any) {
+		char buf[200];
+		snprintf(buf, sizeof buf, _("No follow-ups of activities in %d or %d."), pl->year - 1, pl->year);
+		para(d, buf);
+	}
+	return KE_OK;
 }
 
-static void write_doc(doc *d, const plan_rec *pl, const staff_rec *s, const char *leaders,
-		      const goal_rec *g, int ng, const parts *x)
+static kcode write_doc(doc *d, kdb *db, const kactor *who, const plan_rec *pl, const staff_rec *s,
+		       const char *leaders, const goal_rec *g, int ng, const parts *x, kerr *e)
 {
 	char title[400], mus[11];
 	snprintf(title, sizeof title, _("Development plan %d: %s"), pl->year, pl->staff_name);
@@ -319,7 +414,8 @@ static void write_doc(doc *d, const plan_rec *pl, const staff_rec *s, const char
 	for (int i = 0; i < ng; i++)
 		write_goal(d, i, &g[i], x);
 	write_parts(d, x);
-	write_followups(d, x);
+	if (write_followups(d, db, who, pl, x, e))
+		return e->code;
 	heading(d, 2, _("Agreement and evaluation"));
 	fields_begin(d);
 	char buf[300];
@@ -342,6 +438,7 @@ static void write_doc(doc *d, const plan_rec *pl, const staff_rec *s, const char
 		fprintf(d->f, "\n\n%s: ______________________    %s: ______________________\n",
 			_("Employee"), _("Leader"));
 	}
+	return KE_OK;
 }
 
 kcode plan_print(kdb *db, const kactor *who, int64_t plan_id, plan_fmt fmt,
@@ -369,9 +466,10 @@ kcode plan_print(kdb *db, const kactor *who, int64_t plan_id, plan_fmt fmt,
 		if (!d.f) {
 			c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
 		} else {
-			write_doc(&d, &pl, &s, leaders, g, ng, &x);
-			if (fclose(d.f) != 0) {
+			c = write_doc(&d, db, who, &pl, &s, leaders, g, ng, &x, e);
+			if (fclose(d.f) != 0 && !c)
 				c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+			if (c) {
 				free(*out);
 				*out = NULL;
 				*len = 0;

@@ -1,7 +1,9 @@
 /* plan_print.h — a development plan on paper, for the MUS meeting: the
  * person, unit, leader and year, the goals with competence and focus areas,
  * the activities (participations) of the year with the goal they serve, the
- * follow-ups, the agreement and the evaluation — as Markdown, a
+ * follow-ups of activities that ended in the year or the one before (their
+ * state, what was learned and used, how the unit put it into practice, the
+ * colleagues' parts), the agreement and the evaluation — as Markdown, a
  * self-contained printable HTML page (inline CSS, print styles, every text
  * HTML-escaped) or plain text. Reads through the data API with the acting
  * person's rights; used by `kup export plan` and by `p` in the plans pane.

@@ -3,8 +3,11 @@
  * who is behind each), what a leader sees (only the people they lead, not
  * themselves), employees refused, the drill-down behind a row (same people
  * as the figures, keyset paging forwards and backwards), sorting, and the
- * cells as shown. Also the printed plan (plan_print.c): every goal in every
- * format, and a well-formed HTML page.
+ * cells as shown. The follow-up loop run through the data functions (written,
+ * closed with an action, passed on; colleagues asked, answered, declined):
+ * the report's counts agree with the follow-ups and parts listed. Also the
+ * printed plan (plan_print.c): every goal in every format, a well-formed
+ * HTML page, and the follow-ups with the colleagues' parts.
  * Today is 2026-11-22 (KUP_TODAY). */
 #include "t.h"
 
@@ -13,6 +16,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "db_followup.h"
 #include "db_report.h"
 #include "i18n.h"
 #include "plan_print.h"
@@ -349,6 +353,213 @@ static void test_items(void)
 	CHECK(page_all(&admin, REP_METHODS, &fake, 0, ids, 16) == 3, "behind the course row: its three participations");
 }
 
+/* ---- the follow-up loop ---- */
+
+static kactor act(const char *login)
+{
+	kactor a;
+	kerr e = { 0 };
+	memset(&a, 0, sizeof a);
+	if (db_actor_for_login(db, login, 0, &a, &e))
+		printf("# actor %s: %s\n", login, e.msg);
+	return a;
+}
+
+/* The follow-up of participation part_id. */
+static int64_t fu_of(int64_t part_id)
+{
+	kpage pg = { .limit = 100 };
+	followup_rec *f;
+	int n;
+	int64_t id = 0;
+	kerr e = { 0 };
+	if (followup_list(db, &admin, &pg, &f, &n, &e))
+		return 0;
+	for (int i = 0; i < n; i++)
+		if (f[i].participation_id == part_id)
+			id = f[i].id;
+	followup_rows_free(f, n);
+	return id;
+}
+
+static void set_text(char **field, const char *text)
+{
+	free(*field);
+	*field = strdup(text);
+}
+
+/* who writes (or, done, closes) follow-up id: learned, action, shared_via */
+static kcode fu_write(const kactor *who, int64_t id, const char *learned, const char *action, int64_t via, int done)
+{
+	followup_rec f;
+	kerr e = { 0 };
+	kcode c = followup_get(db, who, id, &f, &e);
+	if (c)
+		return c;
+	if (learned)
+		set_text(&f.learned, learned);
+	if (action)
+		set_text(&f.action, action);
+	if (via)
+		f.shared_via = via;
+	c = followup_save(db, who, &f, done, &e);
+	if (c)
+		printf("# followup_save: %s\n", e.msg);
+	followup_free(&f);
+	return c;
+}
+
+static kcode col_answer(const kactor *who, int64_t id, const char *seen)
+{
+	fu_colleague c;
+	kerr e = { 0 };
+	kcode rc = fucol_get(db, who, id, &c, &e);
+	if (rc)
+		return rc;
+	set_text(&c.seen, seen);
+	c.wants_more = 1;
+	rc = fucol_answer(db, who, &c, &e);
+	if (rc)
+		printf("# fucol_answer: %s\n", e.msg);
+	fucol_free(&c);
+	return rc;
+}
+
+static kcode col_decline(const kactor *who, int64_t id, const char *reason)
+{
+	fu_colleague c;
+	kerr e = { 0 };
+	kcode rc = fucol_get(db, who, id, &c, &e);
+	if (rc)
+		return rc;
+	rc = fucol_decline(db, who, id, c.version, reason, &e);
+	if (rc)
+		printf("# fucol_decline: %s\n", e.msg);
+	fucol_free(&c);
+	return rc;
+}
+
+/* What the follow-ups and parts listed say, for the report's 2026 scope
+ * (completed participations of active staff in sessions of 2026). */
+struct fu_counts { int written, closed, action, passed, asked, answered, declined; };
+
+static void count_rows(struct fu_counts *k)
+{
+	memset(k, 0, sizeof *k);
+	kpage pg = { .limit = 100 };
+	followup_rec *f;
+	int n;
+	kerr e = { 0 };
+	if (followup_list(db, &admin, &pg, &f, &n, &e))
+		return;
+	for (int i = 0; i < n; i++) {
+		if (strncmp(f[i].session_ends, "2026", 4))
+			continue;
+		k->written += f[i].written_at[0] != 0;
+		k->closed += f[i].done_at[0] != 0;
+		k->action += f[i].action[0] != 0;
+		k->passed += f[i].shared_via != 0;
+		kpage cp = { .parent_id = f[i].id, .limit = 100 };
+		fu_colleague *c;
+		int m;
+		if (fucol_list(db, &admin, &cp, &c, &m, &e))
+			continue;
+		for (int j = 0; j < m; j++) {
+			k->asked++;
+			k->answered += !strcmp(c[j].state, "answered");
+			k->declined += !strcmp(c[j].state, "declined");
+		}
+		fucol_rows_free(c, m);
+	}
+	followup_rows_free(f, n);
+}
+
+static void test_followup_loop(void)
+{
+	kactor b1 = act("b1"), lb = act("lb"), x0 = act("x0"), a2 = act("a2"), a3 = act("a3");
+	int64_t f3 = fu_of(3), f4 = fu_of(4), c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0;
+	kerr e = { 0 };
+	CHECK(f3 && f4, "the follow-ups of P3 (b1) and P4 (x0) are found");
+	/* b1 writes; lb names a1, a2, a3: a1 answers, a2 declines, a3 waits */
+	CHECK(fu_write(&b1, f3, "Ny rutine", NULL, 0, 0) == KE_OK, "b1 writes the follow-up");
+	CHECK(fucol_ask(db, &lb, f3, 3, &c1, &e) == KE_OK && fucol_ask(db, &lb, f3, 4, &c2, &e) == KE_OK &&
+	      fucol_ask(db, &lb, f3, 5, &c3, &e) == KE_OK, "lb names a1, a2 and a3 on b1's follow-up (%s)", e.msg);
+	CHECK(col_answer(&a1, c1, "Nyt skema på stuen") == KE_OK, "a1 answers");
+	CHECK(col_decline(&a2, c2, "Var ikke på arbejde") == KE_OK, "a2 declines with a reason");
+	/* x0 writes; boss names b1 (answers) and a3 (declines), closes with an
+	 * action and names the network session where it was passed on */
+	CHECK(fu_write(&x0, f4, "Fælles sprog", NULL, 0, 0) == KE_OK, "x0 writes the follow-up");
+	CHECK(fucol_ask(db, &boss, f4, 7, &c4, &e) == KE_OK && fucol_ask(db, &boss, f4, 5, &c5, &e) == KE_OK,
+	      "boss names b1 and a3 on x0's follow-up (%s)", e.msg);
+	CHECK(col_answer(&b1, c4, "Bruger modellen") == KE_OK, "b1 answers");
+	CHECK(col_decline(&a3, c5, "Kender det ikke") == KE_OK, "a3 declines");
+	CHECK(fu_write(&boss, f4, NULL, "Oplæg på teammødet", 2, 1) == KE_OK, "boss closes it with an action, passed on");
+
+	report_t r;
+	if (run(&admin, REP_FOLLOWUP, 0, &r))
+		return;
+	CHECK(r.ncols == 14 && !strcmp(r.cols[7].code, "written") && !strcmp(r.cols[13].code, "passed_on"),
+	      "follow-up report: the new columns follow the old ones");
+	/* Børnehus B: b1's written, its closing not yet due; three parts */
+	CHECK(IS(row(&r, "Børnehus B", NULL), 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 3, 1, 1, 0),
+	      "Børnehus B: b1's written, a1 answered, a2 declined, a3 asked");
+	/* Område: x0's closed today, after its due date (late), with an action */
+	CHECK(IS(row(&r, "Område", NULL), 1, 0, 1, 0, 0, 0, 0, 1, 1, 1, 2, 1, 1, 1),
+	      "Område: x0's closed late with an action, passed on; b1 answered, a3 declined");
+	CHECK(IS(row(&r, "Skole A", NULL), 3, 1, 1, 0, 0, 1, 33.3, 0, 2, 0, 0, 0, 0, 0),
+	      "Skole A: unchanged, two closed");
+	CHECK(IS(&r.total, 5, 1, 2, 1, 0, 1, 20, 2, 3, 1, 5, 2, 2, 1), "follow-up total with the colleagues' parts");
+	struct fu_counts k;
+	count_rows(&k);
+	CHECK(r.total.v[7] == k.written && r.total.v[8] == k.closed && r.total.v[9] == k.action &&
+	      r.total.v[10] == k.asked && r.total.v[11] == k.answered && r.total.v[12] == k.declined &&
+	      r.total.v[13] == k.passed,
+	      "the report's counts agree with the follow-ups and parts listed (%d written, %d closed, %d asked)",
+	      k.written, k.closed, k.asked);
+
+	kpage pg = { .limit = 50 };
+	report_item *it;
+	int got;
+	if (!report_items(db, &admin, REP_FOLLOWUP, 2026, 0, row(&r, "Børnehus B", NULL), &pg, &it, &got, &e)) {
+		CHECK(got == 1 && !strcmp(it[0].state, "written"), "behind Børnehus B: b1's, written (%s)",
+		      got ? it[0].state : "");
+		report_items_free(it, got);
+	}
+	report_free(&r);
+
+	/* two weeks on, lb's closing is late: overdue in the report, and the
+	 * drill-down says it is written and waits for the leader */
+	setenv("KUP_TODAY", "2026-12-10", 1);
+	if (!run(&admin, REP_FOLLOWUP, 0, &r)) {
+		CHECK(IS(row(&r, "Børnehus B", NULL), 1, 0, 0, 0, 1), "Børnehus B: the closing step is overdue");
+		pg = (kpage){ .limit = 50 };
+		if (!report_items(db, &admin, REP_FOLLOWUP, 2026, 0, row(&r, "Børnehus B", NULL), &pg, &it, &got, &e)) {
+			CHECK(got == 1 && !strcmp(it[0].state, "written_overdue"), "behind it: written_overdue (%s)",
+			      got ? it[0].state : "");
+			report_items_free(it, got);
+		}
+		report_free(&r);
+	}
+	setenv("KUP_TODAY", "2026-11-22", 1);
+
+	/* the printed plan for x0's MUS meeting holds the follow-up's loop */
+	char *doc = NULL;
+	size_t len = 0;
+	if (!plan_print(db, &boss, 1, PP_TXT, &doc, &len, &e)) {
+		CHECK(strstr(doc, "Fælles sprog") && strstr(doc, "Oplæg på teammødet") && strstr(doc, "Netværk Y"),
+		      "printed plan: what was learned, the action into practice and where it was passed on");
+		CHECK(strstr(doc, "closed 22-11-2026") != NULL, "printed plan: the follow-up's state");
+		CHECK(strstr(doc, "Bent En answered.") && strstr(doc, "Bruger modellen") &&
+		      strstr(doc, "Wants to learn more.") && strstr(doc, "Aske Tre declined: Kender det ikke"),
+		      "printed plan: the colleagues' parts, answered with their text and declined with the reason");
+		free(doc);
+	} else {
+		CHECK(0, "print x0's plan: %s", e.msg);
+	}
+	/* a colleague sees no one's plan for being asked */
+	CHECK(plan_print(db, &a3, 1, PP_TXT, &doc, &len, &e) == KE_DENIED, "a colleague may not print x0's plan");
+}
+
 /* Tag balance of an XHTML-style page: every opened element closed in order. */
 static int balanced(const char *s)
 {
@@ -434,6 +645,7 @@ int main(void)
 	test_cost();
 	test_items();
 	test_print();
+	test_followup_loop();
 	db_close(db);
 	char f[400];
 	snprintf(f, sizeof f, "%s-wal", path);

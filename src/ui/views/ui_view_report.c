@@ -286,9 +286,23 @@ static void report_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 		return;
 	snprintf(buf, sizeof buf, "%s%s%s", row->label, row->group[0] ? " · " : "", group_name(row->group));
 	y = detail_line(w, y, wd, _(s->rep.label_head), buf);
+	/* more figures than lines (the follow-up report at 80x24): two to a
+	 * line, so the columns the table has no room for are seen here */
+	int pairs = s->rep.ncols > h - y && wd >= 60;
+	int half = wd / 2;
 	for (int c = 0; c < s->rep.ncols && y < h; c++) {
 		report_cell(&s->rep, row, c, cell, sizeof cell);
-		y = detail_line(w, y, wd, _(s->rep.cols[c].label), cell);
+		if (!pairs) {
+			y = detail_line(w, y, wd, _(s->rep.cols[c].label), cell);
+			continue;
+		}
+		int x = c % 2 ? half : 0;
+		wattron(w, ui_style(ST_DIM));
+		ui_put(w, y, x, 16, _(s->rep.cols[c].label), 1);
+		wattroff(w, ui_style(ST_DIM));
+		ui_put(w, y, x + 16, half - 17, cell, 1);
+		if (c % 2)
+			y++;
 	}
 }
 
@@ -425,6 +439,8 @@ static const char *item_state(kreport k, const char *st)
 		if (!strcmp(st, "late")) return _("late");
 		if (!strcmp(st, "due")) return _("due");
 		if (!strcmp(st, "overdue")) return _("overdue");
+		if (!strcmp(st, "written")) return _("ready to close");
+		if (!strcmp(st, "written_overdue")) return _("closing late");
 		return _("missing");
 	}
 	if (k == REP_COMPETENCES || k == REP_FOCUS)
@@ -474,7 +490,8 @@ static int item_fetch(void *ctx, const char *filter, const char *key, int64_t id
 		}
 		const char *t[4] = { r[i].name, r[i].unit, r[i].what, st };
 		columns(line, sizeof line, 4, t, w);
-		int style = !strcmp(r[i].state, "overdue") || !strcmp(r[i].state, "missing") || !r[i].state[0]
+		int style = !strcmp(r[i].state, "overdue") || !strcmp(r[i].state, "written_overdue") ||
+			    !strcmp(r[i].state, "missing") || !r[i].state[0]
 			    ? ST_WARN : ST_NORMAL;
 		if (lrow_set(&out[i], r[i].id, r[i].key, line, style)) {
 			report_items_free(r, got);
