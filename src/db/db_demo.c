@@ -275,6 +275,33 @@ static const char *const fu_comment[] = {
 	"Tak for en grundig opsamling. Du er tovholder på den fælles runde.",
 	"God sammenhæng med målet i din udviklingsplan; vi tager det med til MUS.",
 };
+/* What the leader records when closing: how the unit puts it into practice. */
+static const char *const fu_actions[] = {
+	"Oplæg for teamet på næste personalemøde.",
+	"Ny fast runde på teammødet, hvor vi tager et barn op ud fra modellen.",
+	"Konfliktmodellen bliver fælles praksis i hele huset.",
+	"Samtaleguiden lægges i den fælles mappe og bruges af alle.",
+	"Vi afprøver metoden i to grupper og evaluerer på næste pædagogiske dag.",
+};
+/* The colleagues' parts: what they have seen, how they use it themselves,
+ * and why some decline. */
+static const char *const fu_seen[] = {
+	"Jeg har set modellen brugt på teammødet, og vi taler mere om børnenes deltagelse.",
+	"Der er mere ro i overgangene, efter at vi har fået faste aftaler.",
+	"Forældresamtalerne er blevet kortere og mere konkrete.",
+	"Jeg har været med til to samtaler, hvor min kollega brugte den nye guide.",
+};
+static const char *const fu_own_use[] = {
+	"Jeg bruger spørgsmålene fra guiden i mine egne samtaler.",
+	"Jeg har taget modellen med til min egen gruppe.",
+	"Endnu ikke så meget, men jeg har skrevet skabelonen ind i min planlægning.",
+	"Vi har lavet en fælles tjekliste, som jeg bruger hver uge.",
+};
+static const char *const fu_decline[] = {
+	"Jeg har ikke arbejdet sammen med min kollega siden kurset.",
+	"Jeg er på orlov det meste af perioden.",
+	"Jeg kender ikke nok til forløbet til at sige noget brugbart.",
+};
 
 /* Sessions of a demo activity: in Y+yoff on mon-day, lasting `days` more
  * days; yoff REL puts the start `day` days from today instead, so that
@@ -394,6 +421,50 @@ static const struct demo_act demo_acts[] = {
 };
 #define N_DEMO_ACTS (int)(sizeof demo_acts / sizeof demo_acts[0])
 
+/* The follow-up loop told through named people, on sessions dated from
+ * today, so that every state shows whatever day the demo is made and the
+ * README can name logins to try. A person's state: 'd' due (not written),
+ * 'w' written and waiting for the leader, 'c' closed, 'a' closed with an
+ * action into practice, 'p' closed with an action and a peer-training
+ * session started from it. Days are counted back from today. A
+ * colleague's state: 'a' asked, 'y' answered, 'n' declined. */
+struct story_col { const char *login; char state; };
+struct story {
+	const char *login;
+	char state;
+	int written_ago, done_ago, text;
+	struct story_col col[3];
+};
+struct story_session {
+	const char *title; /* the demo activity */
+	int start;         /* days from today */
+	struct story people[5];
+};
+static const struct story_session stories[] = {
+	/* ended long ago: due 67 days ago, so late beyond the escalation weeks */
+	{ "Kursus: Konflikthåndtering med børn og unge", -110, {
+		{ "rk", 'd', 0, 0, 0, { { NULL, 0 } } },
+		{ "ik", 'w', 75, 0, 3, { { "sb", 'y' }, { "no", 'n' } } },
+		{ "gh", 'a', 70, 55, 3, { { "kl", 'y' }, { "lf", 'y' } } },
+		{ "mbr", 'c', 68, 60, 1, { { "frs", 'y' } } },
+	} },
+	/* due 17 days ago */
+	{ "Kursus: Angst og mistrivsel hos unge", -60, {
+		{ "th", 'w', 21, 0, 1, { { "cv", 'y' }, { "jn", 'a' }, { "ba", 'y' } } },
+		{ "fs", 'd', 0, 0, 0, { { NULL, 0 } } },
+		{ "no", 'p', 25, 12, 2, { { "th", 'y' } } },
+		{ "sb", 'w', 4, 0, 4, { { "rk", 'y' }, { "agm", 'n' } } },
+	} },
+	/* due in ten days */
+	{ "Kursus: Skriv kort og klart i børnesager", -32, {
+		{ "sg", 'd', 0, 0, 0, { { NULL, 0 } } },
+		{ "hmr", 'w', 3, 0, 2, { { "ak", 'a' }, { "jno", 'a' } } },
+	} },
+};
+/* Where a story's leader starts a peer-training session ('p'): in two
+ * weeks, the person and their colleagues enrolled. */
+static const char story_peer[] = "Sidemandsoplæring: Klub og skole i hinandens praksis";
+
 /* ---- vocabularies of the generated municipality ---- */
 
 static const char *const first_names[] = {
@@ -506,6 +577,7 @@ struct person_g {
 	short from_year, left_year; /* left_year 0: still employed */
 };
 struct act_g { int64_t id; int method, price; unsigned profs; };
+struct shared_g { int64_t id; char starts[11]; }; /* a peer or network session */
 struct sess_g {
 	const struct act_g *a;
 	int64_t id;
@@ -537,17 +609,34 @@ typedef struct gen {
 	int *mark;               /* per person: last session picked for */
 	struct act_g *acts;
 	int nacts, serial;
+	/* the follow-up loop: its own random stream, so that adding it left
+	 * the rest of the demo as it was */
+	uint64_t rng2;
+	int colleague_weeks;
+	int *unit_first, *unit_staff; /* people by unit: unit_staff[unit_first[u] ..] */
+	struct shared_g *shared;      /* peer and network sessions made so far */
+	int nshared, shared_cap;
 } gen;
 
 #define TRY(x) do { if (x) return g->e->code; } while (0)
 
+/* xorshift64*: fixed seeds, so every run builds the same data */
+static uint32_t xorshift(uint64_t *state)
+{
+	*state ^= *state >> 12;
+	*state ^= *state << 25;
+	*state ^= *state >> 27;
+	return (uint32_t)((*state * 0x2545F4914F6CDD1DULL) >> 32);
+}
+
 static uint32_t rnd(gen *g)
 {
-	/* xorshift64*: fixed seed, so every run builds the same data */
-	g->rng ^= g->rng >> 12;
-	g->rng ^= g->rng << 25;
-	g->rng ^= g->rng >> 27;
-	return (uint32_t)((g->rng * 0x2545F4914F6CDD1DULL) >> 32);
+	return xorshift(&g->rng);
+}
+
+static uint32_t rnd2(gen *g)
+{
+	return xorshift(&g->rng2);
 }
 
 static int rnd_n(gen *g, int n)
@@ -625,7 +714,10 @@ static const char SQL_PART[] = "INSERT INTO participation(staff_id, session_id, 
 	" requested_at, decided_by, decided_at, note, reason, wait_pos, price)"
 	" VALUES (?,?,?,?,?,?,?,?,?,?,?)";
 static const char SQL_FOLLOWUP[] = "INSERT INTO followup(participation_id, due, learned, practice,"
-	" shared_with, leader_comment, done_at, done_by) VALUES (?,?,?,?,?,?,?,?)";
+	" shared_with, leader_comment, done_at, done_by, written_at, action, action_date, shared_via)"
+	" VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
+static const char SQL_FUCOL[] = "INSERT INTO followup_colleague(followup_id, staff_id, state, due,"
+	" seen, own_use, wants_more, reason, asked_by, asked_at, answered_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
 static const char SQL_BUDGET[] = "INSERT INTO budget(unit_id, year, amount) VALUES (?,?,?)";
 
 /* Runs the bound statement st; *id gets the new row's id. */
@@ -698,6 +790,10 @@ static kcode read_fixed(gen *g)
 		g->weeks[i] = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 6;
 		sqlite3_reset(st);
 	}
+	int64_t weeks = 2;
+	TRY(db_scalar(g->db, "SELECT coalesce((SELECT weeks FROM followup_setting WHERE key = 'colleague_weeks'), 2)",
+		      0, &weeks, g->e));
+	g->colleague_weeks = (int)weeks;
 	return KE_OK;
 }
 
@@ -943,9 +1039,79 @@ static kcode make_plans(gen *g)
 
 /* ---- sessions, participation and follow-up ---- */
 
-static kcode ins_followup(gen *g, const struct sess_g *s, int64_t part_id, int64_t leader,
-			  uint32_t r1, uint32_t r2)
+/* A colleague for person pi to name on a follow-up of that year: mostly
+ * from their own unit or the one above, a quarter from anywhere (other
+ * institutions: that is what networks are for); active, not pi, not one
+ * of taken. -1 if none turned up. */
+static int pick_colleague(gen *g, int pi, int year, const int *taken, int ntaken)
 {
+	const struct person_g *p = &g->people[pi];
+	for (int tries = 0; tries < 8; tries++) {
+		uint32_t r = rnd2(g);
+		int c, u = p->unit, roll = (int)(r % 100);
+		if (roll < 25)
+			c = (int)((r >> 8) % (uint32_t)g->npeople);
+		else {
+			if (roll >= 85 && g->units[u].parent >= 0)
+				u = g->units[u].parent;
+			int n = g->unit_first[u + 1] - g->unit_first[u];
+			if (n <= 0)
+				continue;
+			c = g->unit_staff[g->unit_first[u] + (int)((r >> 8) % (uint32_t)n)];
+		}
+		const struct person_g *q = &g->people[c];
+		int dup = c == pi || q->left_year || q->from_year > year;
+		for (int k = 0; k < ntaken && !dup; k++)
+			dup = taken[k] == c;
+		if (!dup)
+			return c;
+	}
+	return -1;
+}
+
+/* One colleague's part, asked on `asked` by asked_by: state 'a' asked,
+ * 'y' answered, 'n' declined; r picks texts and the day of the answer. */
+static kcode ins_colleague(gen *g, int64_t fu_id, int ci, int64_t asked_by, const char *asked, char state, uint32_t r)
+{
+	char due[11], asked_at[20], answered[11] = "", last[11];
+	add_days(due, asked, 7 * g->colleague_weeks);
+	stamp(asked_at, asked, r >> 20);
+	if (state != 'a') { /* answered within their time or a little after */
+		add_days(last, due, 10);
+		not_after_today(g, last);
+		int span = date_diff_days(asked, last);
+		add_days(answered, asked, span > 0 ? (int)((r >> 4) % (uint32_t)(span + 1)) : 0);
+	}
+	int n = (int)(r >> 8);
+	sqlite3_stmt *st = db_stmt(g->db, SQL_FUCOL, g->e);
+	TRY(!st || db_bind(g->db, st, g->e, KV_INT(fu_id), KV_INT(g->people[ci].id),
+			   KV_TEXT(state == 'y' ? "answered" : state == 'n' ? "declined" : "asked"), KV_TEXT(due),
+			   KV_TEXT(state == 'y' ? fu_seen[n % N_OF(fu_seen)] : ""),
+			   KV_TEXT(state == 'y' ? fu_own_use[(n >> 3) % N_OF(fu_own_use)] : ""),
+			   KV_INT(state == 'y' && (n >> 6) % 5 < 2),
+			   KV_TEXT(state == 'n' ? fu_decline[(n >> 9) % N_OF(fu_decline)] : ""),
+			   KV_ID0(asked_by), KV_TEXT(asked_at), KV_TEXT0(answered)) ||
+	    run_insert(g, st, NULL));
+	g->sum->colleagues++;
+	return KE_OK;
+}
+
+/* A peer or network session made so far that starts within a few months
+ * after `from`, for a follow-up passed on there; 0 if none. */
+static int64_t shared_session(const gen *g, const char *from)
+{
+	char until[11];
+	add_days(until, from, 150);
+	for (int i = g->nshared - 1, k = 0; i >= 0 && k < 40; i--, k++)
+		if (strcmp(g->shared[i].starts, from) >= 0 && strcmp(g->shared[i].starts, until) <= 0)
+			return g->shared[i].id;
+	return 0;
+}
+
+static kcode ins_followup(gen *g, const struct sess_g *s, int64_t part_id, int pi, uint32_t r1, uint32_t r2)
+{
+	const struct person_g *p = &g->people[pi];
+	int64_t leader = p->manager ? p->manager : g->admin_id;
 	int weeks = g->weeks[s->a->method];
 	char due[11], done[11] = "";
 	add_days(due, s->ends, 7 * weeks);
@@ -962,15 +1128,66 @@ static kcode ins_followup(gen *g, const struct sess_g *s, int64_t part_id, int64
 		done[0] = '\0';
 	int wrote = is_done || roll % 3 == 0; /* some have begun their notes */
 	int n = (int)(r2 >> 8);
+	/* the later steps of the loop draw from their own stream */
+	uint32_t x = rnd2(g), y = rnd2(g), z = rnd2(g);
+	char written[11] = "", action_date[11] = "";
+	int span = date_diff_days(s->ends, g->today);
+	if (span < 1)
+		span = 1;
+	if (is_done) { /* written some days before the leader closed it */
+		add_days(written, done, -(int)(x % 8));
+		if (strcmp(written, s->ends) < 0)
+			memcpy(written, s->ends, 11);
+	} else if (wrote) { /* written since, some long enough ago that the leader is late */
+		add_days(written, s->ends, 1 + (int)(x % (uint32_t)span));
+		not_after_today(g, written);
+	}
+	const char *action = is_done && y % 100 < 55 ? fu_actions[(y >> 8) % N_OF(fu_actions)] : "";
+	if (action[0] && (y >> 16) % 100 < 60)
+		add_days(action_date, done, 7 + (int)((y >> 24) % 50));
+	int shared = (n >> 8) % N_OF(fu_shared);
+	int64_t via = is_done && (shared == 3 || shared == 4) && z % 2 ? shared_session(g, done) : 0;
+	int64_t fu_id = 0;
 	sqlite3_stmt *st = db_stmt(g->db, SQL_FOLLOWUP, g->e);
 	TRY(!st || db_bind(g->db, st, g->e, KV_INT(part_id), KV_TEXT(due),
 			   KV_TEXT(wrote ? fu_learned[n % N_OF(fu_learned)] : ""),
 			   KV_TEXT(wrote ? fu_practice[(n >> 4) % N_OF(fu_practice)] : ""),
-			   KV_TEXT(is_done ? fu_shared[(n >> 8) % N_OF(fu_shared)] : ""),
+			   KV_TEXT(is_done ? fu_shared[shared] : ""),
 			   KV_TEXT(is_done ? fu_comment[(n >> 12) % N_OF(fu_comment)] : ""),
-			   KV_TEXT0(done), KV_ID0(is_done ? (leader ? leader : g->admin_id) : (int64_t)0)) ||
-	    run_insert(g, st, NULL));
+			   KV_TEXT0(done), KV_ID0(is_done ? leader : (int64_t)0), KV_TEXT0(written),
+			   KV_TEXT(action), KV_TEXT0(action_date), KV_ID0(via)) ||
+	    run_insert(g, st, &fu_id));
 	g->sum->followups++;
+
+	/* Colleagues: named by the person when writing (or by the leader on
+	 * one not yet written), one to three of them. */
+	uint32_t c0 = rnd2(g);
+	int ncol = 0;
+	if (wrote ? c0 % 100 < 40 : c0 % 100 < 5)
+		ncol = 1 + ((c0 >> 8) % 100 >= 55) + ((c0 >> 8) % 100 >= 90);
+	char asked[11];
+	if (wrote)
+		memcpy(asked, written, 11);
+	else {
+		add_days(asked, s->ends, 1 + (int)((c0 >> 16) % (uint32_t)span));
+		not_after_today(g, asked);
+	}
+	int64_t asked_by = wrote && (c0 >> 24) % 4 ? p->id : leader;
+	int taken[3];
+	for (int k = 0; k < ncol; k++) {
+		int ci = pick_colleague(g, pi, atoi(asked), taken, k);
+		if (ci < 0)
+			break;
+		taken[k] = ci;
+		uint32_t r = rnd2(g);
+		char cdue[11];
+		add_days(cdue, asked, 7 * g->colleague_weeks);
+		int cr = (int)(r % 100), late = strcmp(cdue, g->today) < 0;
+		char state = is_done ? (cr < 80 ? 'y' : cr < 95 ? 'n' : 'a')
+			   : late ? (cr < 62 ? 'y' : cr < 75 ? 'n' : 'a')
+			   : (cr < 30 ? 'y' : cr < 36 ? 'n' : 'a');
+		TRY(ins_colleague(g, fu_id, ci, asked_by, asked, state, r));
+	}
 	return KE_OK;
 }
 
@@ -1067,7 +1284,27 @@ static kcode add_participant(gen *g, struct sess_g *s, int pi, const uint32_t *r
 	    run_insert(g, st, &part_id));
 	g->sum->participations++;
 	if (!strcmp(status, "completed"))
-		TRY(ins_followup(g, s, part_id, p->manager, r[7], r[8]));
+		TRY(ins_followup(g, s, part_id, pi, r[7], r[8]));
+	return KE_OK;
+}
+
+/* Peer-training and network sessions are kept in order of making, as
+ * places where later follow-ups were passed on. */
+static kcode note_shared(gen *g, const struct act_g *a, int64_t id, const char *starts)
+{
+	if (a->method != M_PEER && a->method != M_NET)
+		return KE_OK;
+	if (g->nshared == g->shared_cap) {
+		int cap = g->shared_cap ? 2 * g->shared_cap : 64;
+		struct shared_g *n = realloc(g->shared, (size_t)cap * sizeof *n);
+		if (!n)
+			return nomem(g);
+		g->shared = n;
+		g->shared_cap = cap;
+	}
+	g->shared[g->nshared].id = id;
+	memcpy(g->shared[g->nshared].starts, starts, 11);
+	g->nshared++;
 	return KE_OK;
 }
 
@@ -1087,6 +1324,7 @@ static kcode add_session(gen *g, const struct act_g *a, const char *starts, int 
 	TRY(!st || db_bind(g->db, st, g->e, KV_INT(a->id), KV_TEXT(s.starts), KV_TEXT(s.ends), KV_TEXT(place), KV_INT(cap), KV_TEXT0(deadline)) ||
 	    run_insert(g, st, &s.id));
 	g->sum->sessions++;
+	TRY(note_shared(g, a, s.id, s.starts));
 	for (int j = 0; j < demand; j++) {
 		uint32_t r[9];
 		for (int k = 0; k < 9; k++)
@@ -1133,6 +1371,159 @@ static kcode demo_catalogue(gen *g)
 			TRY(add_session(g, &g->acts[g->nacts - 1], starts, ds->days, ds->cap, d->place, demand));
 		}
 	}
+	return KE_OK;
+}
+
+static int demo_person(const char *login)
+{
+	for (int i = 0; i < N_DEMO_PEOPLE; i++)
+		if (!strcmp(demo_people[i].login, login))
+			return i;
+	return -1;
+}
+
+static int demo_act(const char *title)
+{
+	for (int i = 0; i < N_DEMO_ACTS; i++)
+		if (!strcmp(demo_acts[i].title, title))
+			return i;
+	return -1;
+}
+
+/* A session of demo activity `title` from `start` days from today, lasting
+ * `days` more days, without sign-up deadline; *s is filled for the
+ * participants that follow. */
+static kcode story_session(gen *g, const char *title, int start, int days, int cap, struct sess_g *s)
+{
+	int ai = demo_act(title);
+	if (ai < 0)
+		return kerr_set(g->e, KE_DB, _("The demo names '%s', which it does not hold."), title);
+	memset(s, 0, sizeof *s);
+	s->a = &g->acts[ai];
+	s->cap = cap;
+	add_days(s->starts, g->today, start);
+	add_days(s->ends, s->starts, days);
+	s->year = atoi(s->starts);
+	sqlite3_stmt *st = db_stmt(g->db, SQL_SESSION, g->e);
+	TRY(!st || db_bind(g->db, st, g->e, KV_INT(s->a->id), KV_TEXT(s->starts), KV_TEXT(s->ends),
+			   KV_TEXT(demo_acts[ai].place), KV_INT(cap), KV_TEXT0("")) ||
+	    run_insert(g, st, &s->id));
+	g->sum->sessions++;
+	return note_shared(g, s->a, s->id, s->starts);
+}
+
+/* Person pi on session s with status (completed or enrolled), asked for
+ * a month before it starts and approved by their leader, for the first
+ * goal of their plan of that year if they have one. */
+static kcode story_part(gen *g, const struct sess_g *s, int pi, const char *status, int64_t *part_id)
+{
+	const struct person_g *p = &g->people[pi];
+	int64_t goal = 0;
+	int py = s->year > g->year ? g->year : s->year;
+	if (py >= g->y0) {
+		size_t slot = (size_t)pi * (size_t)g->nyears + (size_t)(py - g->y0);
+		goal = g->ngoal[slot] ? g->goal0[slot] : 0;
+	}
+	char rq[11], dd[11], rq_at[20], dd_at[20];
+	add_days(rq, s->starts, -30);
+	not_after_today(g, rq);
+	add_days(dd, rq, 2);
+	not_after_today(g, dd);
+	stamp(rq_at, rq, (uint32_t)pi * 7);
+	stamp(dd_at, dd, (uint32_t)pi * 11);
+	sqlite3_stmt *st = db_stmt(g->db, SQL_PART, g->e);
+	TRY(!st || db_bind(g->db, st, g->e, KV_INT(p->id), KV_INT(s->id), KV_ID0(goal), KV_TEXT(status), KV_TEXT(rq_at),
+			   KV_ID0(p->manager ? p->manager : g->admin_id), KV_TEXT(dd_at), KV_TEXT(""), KV_TEXT(""),
+			   KV_ID0(0), KV_INT((int64_t)s->a->price)) ||
+	    run_insert(g, st, part_id));
+	g->sum->participations++;
+	return KE_OK;
+}
+
+/* One story's follow-up and its colleagues' parts. */
+static kcode story_followup(gen *g, const struct sess_g *s, int pi, int64_t part_id, const struct story *t)
+{
+	const struct person_g *p = &g->people[pi];
+	int64_t leader = p->manager ? p->manager : g->admin_id, fu_id = 0, via = 0;
+	int closed = t->state == 'c' || t->state == 'a' || t->state == 'p', wrote = t->state != 'd';
+	int acted = t->state == 'a' || t->state == 'p';
+	char due[11], written[11] = "", done[11] = "", action_date[11] = "";
+	add_days(due, s->ends, 7 * g->weeks[s->a->method]);
+	if (wrote)
+		add_days(written, g->today, -t->written_ago);
+	if (closed)
+		add_days(done, g->today, -t->done_ago);
+	if (acted)
+		add_days(action_date, done, 21);
+	if (t->state == 'p') { /* the leader started a peer-training session from it */
+		struct sess_g peer;
+		TRY(story_session(g, story_peer, 14, 42, 4, &peer));
+		via = peer.id;
+		int64_t id;
+		TRY(story_part(g, &peer, pi, "enrolled", &id));
+		for (int k = 0; k < 3 && t->col[k].login; k++) {
+			int ci = demo_person(t->col[k].login);
+			if (ci >= 0)
+				TRY(story_part(g, &peer, ci, "enrolled", &id));
+		}
+	}
+	int i = t->text;
+	sqlite3_stmt *st = db_stmt(g->db, SQL_FOLLOWUP, g->e);
+	TRY(!st || db_bind(g->db, st, g->e, KV_INT(part_id), KV_TEXT(due),
+			   KV_TEXT(wrote ? fu_learned[i % N_OF(fu_learned)] : ""),
+			   KV_TEXT(wrote ? fu_practice[i % N_OF(fu_practice)] : ""),
+			   KV_TEXT(wrote ? fu_shared[i % N_OF(fu_shared)] : ""),
+			   KV_TEXT(closed ? fu_comment[i % N_OF(fu_comment)] : ""),
+			   KV_TEXT0(done), KV_ID0(closed ? leader : 0), KV_TEXT0(written),
+			   KV_TEXT(acted ? fu_actions[i % N_OF(fu_actions)] : ""), KV_TEXT0(action_date), KV_ID0(via)) ||
+	    run_insert(g, st, &fu_id));
+	g->sum->followups++;
+	for (int k = 0; k < 3 && t->col[k].login; k++) {
+		int ci = demo_person(t->col[k].login);
+		if (ci < 0)
+			return kerr_set(g->e, KE_DB, _("The demo names '%s', which it does not hold."), t->col[k].login);
+		TRY(ins_colleague(g, fu_id, ci, p->id, written, t->col[k].state, (uint32_t)(i + 3 * k) * 0x9e3779b9u));
+	}
+	return KE_OK;
+}
+
+static kcode demo_stories(gen *g)
+{
+	for (int i = 0; i < N_OF(stories); i++) {
+		const struct story_session *ss = &stories[i];
+		struct sess_g s;
+		TRY(story_session(g, ss->title, ss->start, 1, 16, &s));
+		for (int k = 0; k < 5 && ss->people[k].login; k++) {
+			const struct story *t = &ss->people[k];
+			int pi = demo_person(t->login);
+			if (pi < 0)
+				return kerr_set(g->e, KE_DB, _("The demo names '%s', which it does not hold."), t->login);
+			int64_t part_id = 0;
+			TRY(story_part(g, &s, pi, "completed", &part_id) || story_followup(g, &s, pi, part_id, t));
+		}
+	}
+	return KE_OK;
+}
+
+/* People by unit, for naming colleagues near a person. */
+static kcode index_units(gen *g)
+{
+	g->unit_first = calloc((size_t)g->nunits + 1, sizeof *g->unit_first);
+	g->unit_staff = calloc(g->npeople ? (size_t)g->npeople : 1, sizeof *g->unit_staff);
+	if (!g->unit_first || !g->unit_staff)
+		return nomem(g);
+	for (int i = 0; i < g->npeople; i++)
+		g->unit_first[g->people[i].unit + 1]++;
+	for (int u = 0; u < g->nunits; u++)
+		g->unit_first[u + 1] += g->unit_first[u];
+	int *fill = calloc((size_t)g->nunits + 1, sizeof *fill);
+	if (!fill)
+		return nomem(g);
+	for (int i = 0; i < g->npeople; i++) {
+		int u = g->people[i].unit;
+		g->unit_staff[g->unit_first[u] + fill[u]++] = i;
+	}
+	free(fill);
 	return KE_OK;
 }
 
@@ -1381,9 +1772,9 @@ static kcode build(gen *g, int nstaff)
 	g->mark = calloc(g->npeople ? (size_t)g->npeople : 1, sizeof *g->mark);
 	if (!g->goal0 || !g->ngoal || !g->tmpl0 || !g->mark)
 		return nomem(g);
-	TRY(ins_focus_areas(g) || make_plans(g));
+	TRY(index_units(g) || ins_focus_areas(g) || make_plans(g));
 	if (g->demo)
-		TRY(demo_catalogue(g));
+		TRY(demo_catalogue(g) || demo_stories(g));
 	else
 		TRY(gen_catalogue(g, 200) || gen_sessions(g));
 	TRY(ins_budgets(g));
@@ -1404,6 +1795,9 @@ static void gen_free(gen *g)
 	free(g->ngoal);
 	free(g->tmpl0);
 	free(g->mark);
+	free(g->unit_first);
+	free(g->unit_staff);
+	free(g->shared);
 }
 
 /* Filling a new file alone, kup loads it the way bulk loaders do: a large
@@ -1431,7 +1825,8 @@ kcode demo_create(kdb *db, const kactor *who, int nstaff, demo_summary *sum, ker
 		return db_denied(e);
 	if (nstaff < 0 || nstaff > 1000000)
 		return kerr_set(e, KE_INVALID, _("The number of staff must be from 1 to %d."), 1000000);
-	gen g = { .db = db, .who = who, .e = e, .sum = sum, .rng = 0x6b7570216b757021ULL, .demo = nstaff == 0 };
+	gen g = { .db = db, .who = who, .e = e, .sum = sum, .rng = 0x6b7570216b757021ULL,
+		 .rng2 = 0x6f70666f6c676e21ULL, .demo = nstaff == 0 };
 	if (date_today(g.today) != 0)
 		return kerr_set(e, KE_IO, "%s", _("Cannot read today's date from the system clock."));
 	g.year = atoi(g.today);

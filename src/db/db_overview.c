@@ -265,8 +265,14 @@ static kcode from_led(kdb *db, const kactor *who, int *led, kerr *e)
 	return KE_OK;
 }
 
-static const struct sqls *sqls_of(ov_section s, int led)
+/* A leader's escalations are always read from the people one level down:
+ * read org-wide they would pass every long-late follow-up of the
+ * organisation to find the few that are the leader's (at 100 000 staff
+ * with five years of history, seconds). */
+static const struct sqls *sqls_of(ov_section s, int led, const kactor *who)
 {
+	if (s == OV_ESCALATED && who->role == ROLE_LEADER)
+		led = 1;
 	return led && sections[s].led.fwd ? &sections[s].led : &sections[s].org;
 }
 
@@ -362,7 +368,7 @@ kcode overview_list(kdb *db, const kactor *who, ov_section s, const ov_when *w, 
 	if (from_led(db, who, &led, e))
 		return e->code;
 	db_page_start(pg, &key, &id);
-	const struct sqls *q = sqls_of(s, led);
+	const struct sqls *q = sqls_of(s, led, who);
 	sqlite3_stmt *st = db_stmt(db, pg->backward ? q->back : q->fwd, e);
 	if (!st)
 		return e->code;
@@ -420,7 +426,7 @@ kcode overview_count(kdb *db, const kactor *who, const ov_when *w, ov_counts *ou
 			continue;
 		if (!OV_IS_LED(s) && !who->staff_id)
 			continue;
-		if (count_one(db, sqls_of(s, led)->count, who, w, &d, &out->n[s], e))
+		if (count_one(db, sqls_of(s, led, who)->count, who, w, &d, &out->n[s], e))
 			return e->code;
 	}
 	if (who->staff_id && (count_one(db, MY_OVERDUE, who, w, &d, &out->my_overdue, e) ||

@@ -1,7 +1,9 @@
 /* Unit tests for src/db/db_demo.c: the hand-written demo organisation (checked
  * on several "today"s, since its dates follow the current year) and a
  * generated municipality of 2000 staff, counted through a second sqlite3
- * connection; plus who may create it and on which database. */
+ * connection; every state of the follow-up loop in both, and the logins the
+ * README names seen through the data layer; plus who may create it and on
+ * which database. */
 #include "t.h"
 
 #include <sqlite3.h>
@@ -10,6 +12,7 @@
 
 #include "db.h"
 #include "db_demo.h"
+#include "db_overview.h"
 #include "date.h"
 #include "db_internal.h"
 #include "i18n.h"
@@ -119,7 +122,130 @@ static void check_summary(const demo_summary *s, const char *what)
 	      s->activities == q("SELECT count(*) FROM activity") && s->sessions == q("SELECT count(*) FROM session") &&
 	      s->plans == q("SELECT count(*) FROM plan") &&
 	      s->participations == q("SELECT count(*) FROM participation") &&
-	      s->followups == q("SELECT count(*) FROM followup"), "%s: summary counts match the tables", what);
+	      s->followups == q("SELECT count(*) FROM followup") &&
+	      s->colleagues == q("SELECT count(*) FROM followup_colleague"), "%s: summary counts match the tables", what);
+}
+
+/* The institution a unit belongs to (teams sit in institutions in both
+ * demos); NULL for an area. */
+#define INST(U) "(SELECT CASE u.kind WHEN 'institution' THEN u.id WHEN 'team' THEN u.parent_id END" \
+	" FROM unit u WHERE u.id = " U ")"
+/* when the leader's step of a written follow-up falls due */
+#define CLOSE_DUE "max(f.due, date(f.written_at, '+' || (SELECT weeks * 7 FROM followup_setting" \
+	" WHERE key = 'close_weeks') || ' days'))"
+#define FU_OF "FROM followup f JOIN participation p ON p.id = f.participation_id" \
+	" JOIN staff st ON st.id = p.staff_id JOIN session se ON se.id = p.session_id"
+#define COL_OF "FROM followup_colleague c JOIN staff cs ON cs.id = c.staff_id" \
+	" JOIN followup f ON f.id = c.followup_id JOIN participation p ON p.id = f.participation_id" \
+	" JOIN staff st ON st.id = p.staff_id"
+
+/* Every state of the follow-up loop is there, and the rows agree with
+ * one another. */
+static void check_loop(const char *what)
+{
+	/* the follow-up's own states */
+	CHECK(q("SELECT count(*) FROM followup f WHERE f.done_at IS NULL AND f.written_at IS NULL AND f.due >= $today") > 0,
+	      "%s: follow-ups due, not yet written", what);
+	CHECK(q("SELECT count(*) FROM followup f WHERE f.done_at IS NULL AND f.written_at IS NULL AND f.due < $today") > 0,
+	      "%s: follow-ups overdue, not written", what);
+	CHECK(q("SELECT count(*) FROM followup f WHERE f.done_at IS NULL AND f.written_at IS NOT NULL AND " CLOSE_DUE " >= $today") > 0,
+	      "%s: follow-ups written, ready for the leader", what);
+	CHECK(q("SELECT count(*) FROM followup f WHERE f.done_at IS NULL AND f.written_at IS NOT NULL AND " CLOSE_DUE " < $today") > 0,
+	      "%s: follow-ups written long enough ago that the leader's step is overdue", what);
+	CHECK(q("SELECT count(*) FROM followup f WHERE f.done_at IS NOT NULL AND f.action <> '' AND f.action_date IS NOT NULL") > 0 &&
+	      q("SELECT count(*) FROM followup f WHERE f.done_at IS NOT NULL AND f.action <> '' AND f.action_date IS NULL") > 0,
+	      "%s: follow-ups closed with an action into practice, with and without a date", what);
+	CHECK(q("SELECT count(*) FROM followup f WHERE f.done_at IS NOT NULL AND f.action = ''") > 0,
+	      "%s: follow-ups closed without an action", what);
+	/* escalation: late by more than the escalation weeks, and the
+	 * person's leader has a leader above */
+	CHECK(q("SELECT count(*) " FU_OF " JOIN unit u ON u.id = st.unit_id WHERE f.done_at IS NULL AND st.role = 'employee'"
+		" AND coalesce(" CLOSE_DUE ", f.due) < date($today, '-' || (SELECT weeks * 7 FROM followup_setting"
+		"  WHERE key = 'escalate_weeks') || ' days')"
+		" AND EXISTS (SELECT 1 FROM unit_leader l WHERE l.unit_id = u.id AND l.until IS NULL)"
+		" AND EXISTS (SELECT 1 FROM unit_leader l WHERE l.unit_id = u.parent_id AND l.until IS NULL)") > 0,
+	      "%s: a follow-up late beyond the escalation weeks, with a leader above the leader", what);
+	CHECK(q("SELECT count(*) " FU_OF " JOIN session sv ON sv.id = f.shared_via JOIN activity a ON a.id = sv.activity_id"
+		" WHERE a.method IN ('peer','network') AND sv.starts >= f.done_at") > 0,
+	      "%s: a peer-training or network session names a follow-up as its source", what);
+
+	/* the colleagues' parts */
+	CHECK(q("SELECT count(*) FROM followup_colleague c WHERE c.state = 'asked' AND c.due >= $today") > 0,
+	      "%s: colleagues asked, not yet due", what);
+	CHECK(q("SELECT count(*) FROM followup_colleague c WHERE c.state = 'asked' AND c.due < $today") > 0,
+	      "%s: colleagues asked and overdue", what);
+	CHECK(q("SELECT count(*) FROM followup_colleague c WHERE c.state = 'answered' AND c.seen <> '' AND c.own_use <> ''"
+		" AND c.wants_more = 1") > 0 &&
+	      q("SELECT count(*) FROM followup_colleague c WHERE c.state = 'answered' AND c.wants_more = 0") > 0,
+	      "%s: colleagues answered, some wanting more", what);
+	CHECK(q("SELECT count(*) FROM followup_colleague c WHERE c.state = 'declined' AND c.reason <> ''") > 0,
+	      "%s: colleagues declined with a reason", what);
+	CHECK(q("SELECT count(*) " COL_OF " WHERE " INST("cs.unit_id") " <> " INST("st.unit_id")) > 0,
+	      "%s: colleagues from other institutions", what);
+	CHECK(q("SELECT count(*) FROM followup_colleague c JOIN followup f ON f.id = c.followup_id"
+		" WHERE f.done_at IS NULL AND c.state <> 'asked'") > 0 &&
+	      q("SELECT count(*) FROM followup_colleague c JOIN followup f ON f.id = c.followup_id"
+		" WHERE f.done_at IS NOT NULL") > 0, "%s: colleagues on open and on closed follow-ups", what);
+
+	/* the rows agree */
+	CHECK(q("SELECT count(*) FROM followup f WHERE (f.written_at IS NULL) <> (f.learned = '' AND f.practice = '')") == 0,
+	      "%s: written exactly when the person has written something", what);
+	CHECK(q("SELECT count(*) " FU_OF " WHERE f.written_at > $today OR f.written_at < se.ends OR f.written_at > f.done_at") == 0,
+	      "%s: written after the session and before it was closed, never after today", what);
+	CHECK(q("SELECT count(*) FROM followup f WHERE f.action = '' AND (f.action_date IS NOT NULL OR f.done_at IS NULL)") ==
+	      q("SELECT count(*) FROM followup f WHERE f.action = '' AND f.done_at IS NULL"),
+	      "%s: an action date only with an action", what);
+	CHECK(q("SELECT count(*) FROM followup f WHERE f.action <> '' AND f.done_at IS NULL") == 0,
+	      "%s: actions only on closed follow-ups", what);
+	CHECK(q("SELECT count(*) " COL_OF " WHERE cs.id = st.id OR cs.active = 0") == 0,
+	      "%s: colleagues are active and not the person", what);
+	CHECK(q("SELECT count(*) FROM followup_colleague c WHERE date(c.asked_at) > $today OR c.answered_at > $today"
+		" OR c.answered_at < date(c.asked_at)") == 0, "%s: asked and answered in order, never after today", what);
+	CHECK(q("SELECT count(*) FROM followup_colleague c WHERE c.due <> date(c.asked_at, '+' || (SELECT weeks * 7"
+		" FROM followup_setting WHERE key = 'colleague_weeks') || ' days')") == 0,
+	      "%s: a colleague's part falls due the colleague weeks after it was asked", what);
+	CHECK(q("SELECT count(*) FROM followup_colleague c WHERE (c.state = 'answered') <> (c.seen <> '')"
+		" OR (c.state = 'declined') <> (c.reason <> '') OR (c.wants_more = 1 AND c.state <> 'answered')") == 0,
+	      "%s: answers only on answered parts, reasons only on declined ones", what);
+	CHECK(q("SELECT count(*) " COL_OF " WHERE c.asked_by IS NULL OR c.asked_by NOT IN (st.id, f.done_by,"
+		" (SELECT l.staff_id FROM unit_leader l WHERE l.unit_id = st.unit_id AND l.until IS NULL AND l.staff_id <> st.id),"
+		" (SELECT l.staff_id FROM unit_leader l JOIN unit u ON u.parent_id = l.unit_id WHERE u.id = st.unit_id"
+		"  AND l.until IS NULL), (SELECT id FROM staff WHERE role = 'admin' ORDER BY id LIMIT 1))") == 0,
+	      "%s: colleagues are named by the person or their leader", what);
+}
+
+/* The people the README names show what it says, read through the data
+ * layer as they would see it. */
+static void check_logins(kdb *db)
+{
+	static const struct { const char *login, *says; ov_section s; } shows[] = {
+		{ "sg", "an employee with a follow-up to write", OV_MY_FOLLOWUPS },
+		{ "ak", "a colleague with a part to write", OV_MY_COLLEAGUE },
+		{ "jn", "a colleague with a part overdue", OV_MY_COLLEAGUE },
+		{ "sag", "a leader with follow-ups to close", OV_FOLLOWUPS },
+		{ "jb", "a leader above with escalated follow-ups", OV_ESCALATED },
+	};
+	ov_when w = { .year = year, .soon_days = 14, .due_days = -1 };
+	for (size_t i = 0; i < sizeof shows / sizeof shows[0]; i++) {
+		kactor who;
+		kerr e = { 0 };
+		ov_counts n;
+		CHECK(db_actor_for_login(db, shows[i].login, 0, &who, &e) == KE_OK &&
+		      overview_count(db, &who, &w, &n, &e) == KE_OK && n.n[shows[i].s] > 0,
+		      "demo on %s: %s is %s (%s)", today, shows[i].login, shows[i].says, e.msg);
+		if (!strcmp(shows[i].login, "sag"))
+			CHECK(n.led_written > 0, "demo on %s: sag has a written follow-up ready to close", today);
+		if (!strcmp(shows[i].login, "jn"))
+			CHECK(n.colleague_overdue > 0, "demo on %s: jn's part is overdue", today);
+	}
+	/* the stories themselves */
+	CHECK(q("SELECT count(*) " FU_OF " WHERE st.login = 'sg' AND f.written_at IS NULL AND f.due BETWEEN $today"
+		" AND date($today, '+14 days')") == 1, "demo on %s: sg's follow-up falls due within two weeks", today);
+	CHECK(q("SELECT count(*) " FU_OF " JOIN staff l ON l.id = f.done_by JOIN session sv ON sv.id = f.shared_via"
+		" WHERE st.login = 'no' AND l.login = 'ah' AND f.action <> '' AND sv.starts > $today"
+		" AND EXISTS (SELECT 1 FROM participation x WHERE x.session_id = sv.id AND x.staff_id = st.id"
+		"  AND x.status = 'enrolled')") == 1,
+	      "demo on %s: no's leader closed her follow-up and started a peer-training session she is on", today);
 }
 
 static void check_demo(const demo_summary *sum, const kactor *who)
@@ -206,6 +332,7 @@ static void check_demo(const demo_summary *sum, const kactor *who)
 	      "%s: follow-ups done", what);
 	CHECK(q("SELECT count(*) FROM followup WHERE done_at IS NULL AND due >= $today") > 0, "%s: follow-ups due later", what);
 	CHECK(q("SELECT count(*) FROM followup WHERE done_at IS NULL AND due < $today") > 0, "%s: follow-ups overdue", what);
+	check_loop(what);
 
 	/* the audit says who made it */
 	char want[100];
@@ -240,11 +367,12 @@ static void run_demo(const char *day)
 	demo_summary again;
 	c = demo_create(db, &who, 0, &again, &e);
 	CHECK(c == KE_EXISTS && strstr(e.msg, "empty") && again.staff == 0, "a database with data is refused: %s", e.msg);
-	db_close(db);
 	if (open_raw(path) == 0) {
+		check_logins(db);
 		check_demo(&sum, &who);
 		close_raw();
 	}
+	db_close(db);
 	remove_db(path);
 }
 
@@ -323,6 +451,7 @@ static void test_generated(void)
 	CHECK(q("SELECT count(DISTINCT status) FROM participation") == 7, "generated: every participation status");
 	CHECK(q("SELECT count(*) FROM followup WHERE done_at IS NULL AND due < $today") > 0 &&
 	      q("SELECT count(*) FROM followup WHERE done_at IS NOT NULL") > 0, "generated: follow-ups done and overdue");
+	check_loop("generated");
 	close_raw();
 	remove_db(path);
 }

@@ -84,7 +84,12 @@ static void check_when(const char *who_name, const kactor *who, int want_cap_led
 		CHECK(c.n[s] == want, "%s: section %d counts %d, its list has %d%s", who_name, s, c.n[s], rows,
 		      rows >= cap ? " or more" : "");
 		capped += rows >= cap;
-		if (s == OV_FOLLOWUPS) { /* the list is by due day: the overdue first */
+		/* The list is by due day, but a written follow-up is overdue
+		 * only once its leader's step is, which may be after rows
+		 * further down: when the list is capped, count them all. */
+		if (s == OV_FOLLOWUPS && rows >= cap && list_rows(who, (ov_section)s, &w, 1000000, &overdue, getenv("KUP_TODAY")) < 0)
+			overdue = -1;
+		if (s == OV_FOLLOWUPS) {
 			CHECK(c.led_overdue == (overdue < cap ? overdue : cap),
 			      "%s: %d overdue follow-ups, the list has %d", who_name, c.led_overdue, overdue);
 			CHECK(c.led_overdue == (tally.flagged < cap ? tally.flagged : cap),
@@ -255,8 +260,11 @@ static void check_loop(const kactor *admin)
 	CHECK(fu_setting_set(db, admin, "escalate_weeks", 4, setting_version(admin, "escalate_weeks"), &e) == KE_OK,
 	      "back to 4 weeks (%s)", e.msg);
 
-	/* colleagues named on it: an employee elsewhere and a leader */
+	/* colleagues named on it: an employee elsewhere and a leader (the
+	 * demo may have named them on others already) */
 	int64_t part1 = 0, part2 = 0;
+	CHECK(overview_count(db, &other, &now, &c, &e) == KE_OK, "the colleague's counts before (%s)", e.msg);
+	int parts0 = c.n[OV_MY_COLLEAGUE], late0 = c.colleague_overdue;
 	CHECK(fucol_ask(db, &person, fid, other.staff_id, &part1, &e) == KE_OK, "the person names a colleague (%s)",
 	      e.msg);
 	CHECK(fucol_ask(db, &person, fid, inst.staff_id, &part2, &e) == KE_OK, "... and a leader (%s)", e.msg);
@@ -264,11 +272,11 @@ static void check_loop(const kactor *admin)
 	      "the colleague has the part, for the follow-up, not overdue");
 	CHECK(lists(&inst, OV_MY_COLLEAGUE, 'C', part2, &r) && r.followup_id == fid,
 	      "a leader named has it among their own");
-	CHECK(overview_count(db, &other, &now, &c, &e) == KE_OK && c.n[OV_MY_COLLEAGUE] == 1 &&
-	      c.colleague_overdue == 0, "the colleague's count: 1, none overdue");
+	CHECK(overview_count(db, &other, &now, &c, &e) == KE_OK && c.n[OV_MY_COLLEAGUE] == parts0 + 1 &&
+	      c.colleague_overdue == late0, "the colleague's count: one more, none more overdue");
 	check_when("colleague", &other, 100, now, 0);
 	setenv("KUP_TODAY", "2027-01-15", 1);
-	CHECK(overview_count(db, &other, &now, &c, &e) == KE_OK && c.colleague_overdue == 1,
+	CHECK(overview_count(db, &other, &now, &c, &e) == KE_OK && c.colleague_overdue >= 1,
 	      "weeks later the part is overdue");
 	CHECK(lists(&other, OV_MY_COLLEAGUE, 'C', part1, &r) && r.flag, "... and flagged in the list");
 	check_when("colleague, later", &other, 100, now, 0);
