@@ -12,14 +12,18 @@
 db="$T_DIR/d.db"
 "$KUP" --db "$db" demo >/dev/null 2>&1 || { not_ok "demo database"; t_done; exit; }
 
-# A team member's follow-up late by more than 8 weeks (not written), the
-# team's leader and the institution's; picked by query, not by name.
+# A team member's follow-up late by more than 8 weeks (not written), in a
+# team with no written follow-up waiting yet, the team's leader and the
+# institution's; picked by query, not by name.
 LATE="from followup f join participation p on p.id = f.participation_id
 	join staff s on s.id = p.staff_id join unit u on u.id = s.unit_id
 	where u.kind = 'team' and s.role = 'employee' and s.login is not null
 	and f.done_at is null and f.written_at is null and f.due < '2026-09-27'
 	and exists (select 1 from unit_leader l where l.unit_id = u.id and l.until is null)
 	and exists (select 1 from unit_leader l where l.unit_id = u.parent_id and l.until is null)
+	and not exists (select 1 from followup f2 join participation p2 on p2.id = f2.participation_id
+		join staff s2 on s2.id = p2.staff_id where s2.unit_id = u.id
+		and f2.done_at is null and f2.written_at is not null)
 	order by f.due, f.id limit 1"
 FU=$(q "$db" "select f.id $LATE")
 P=$(q "$db" "select s.login $LATE")
@@ -31,7 +35,8 @@ IL=$(q "$db" "select s.login from unit_leader l join staff s on s.id = l.staff_i
 	order by l.id limit 1")
 # the colleague: an employee of another unit, with no part of their own yet
 C=$(q "$db" "select login from staff where role = 'employee' and active and login is not null
-	and unit_id <> (select unit_id from staff where login = '$P') order by id limit 1")
+	and unit_id <> (select unit_id from staff where login = '$P')
+	and not exists (select 1 from followup_colleague c where c.staff_id = staff.id) order by id limit 1")
 # a follow-up in the team leader's team, written by its person two days ago
 W=$(q "$db" "select f.id from followup f join participation p on p.id = f.participation_id
 	join staff s on s.id = p.staff_id where s.unit_id = (select unit_id from staff where login = '$P')
