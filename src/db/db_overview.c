@@ -146,7 +146,8 @@
 	" UNION SELECT x.staff_id FROM esc CROSS JOIN unit c ON c.parent_id = esc.id" \
 	"  CROSS JOIN unit_leader x ON x.unit_id = c.id AND x.until IS NULL" \
 	"  CROSS JOIN staff xs ON xs.id = x.staff_id AND xs.unit_id = c.id) "
-#define ESCALATED_L_SEL FU_SEL " FROM cand CROSS JOIN staff st ON st.id = cand.id" \
+#define ESCALATED_L_SEL FU_SEL ESCALATED_L_FROM
+#define ESCALATED_L_FROM " FROM cand CROSS JOIN staff st ON st.id = cand.id" \
 	" CROSS JOIN participation p INDEXED BY participation_staff ON p.staff_id = st.id AND p.status = 'completed'" \
 	" CROSS JOIN followup f ON f.participation_id = p.id" FU_REST \
 	" WHERE ?2 = 1 AND st.id <> ?1 AND f.done_at IS NULL AND f.due < " ESC_CUTOFF \
@@ -182,10 +183,11 @@
 	static const char NAME##_COUNT[] = SQL_LED_UNITS " SELECT count(*) FROM (" COUNT_BODY " LIMIT " CAP ")";
 /* One's own sections: a person's own rows, never many. */
 #define SECTION(NAME, BODY, KEY, ID) SECTION_C(NAME, BODY, BODY, KEY, ID, CAP_LED)
-/* A section about the people led: the org-wide and the led-units form. */
+/* A section about the people led: the org-wide and the led-units form;
+ * a count computes no columns, only whether a row is in. */
 #define LED_SECTION2(NAME, SEL, ORG, LED, WHERE, WHERE_L, KEY, ID) \
 	SECTION_C(NAME, SEL ORG WHERE, NAME##_CNT, KEY, ID, CAP_ORG) \
-	SECTION_C(NAME##_L, SEL LED WHERE_L, SEL LED WHERE_L, KEY, ID, CAP_LED)
+	SECTION_C(NAME##_L, SEL LED WHERE_L, "SELECT 1" LED WHERE_L, KEY, ID, CAP_LED)
 #define LED_SECTION(NAME, SEL, ORG, LED, WHERE, KEY, ID) LED_SECTION2(NAME, SEL, ORG, LED, WHERE, WHERE, KEY, ID)
 
 SECTION(MY_PLAN, MY_PLAN_BODY, "x.k", "x.id")
@@ -196,7 +198,7 @@ SECTION(MY_COLLEAGUE, MY_COLLEAGUE_BODY, "c.due", "c.id")
 SECTION_C(ESCALATED, FU_SEL FU_ORG ESCALATED_WHERE, ESCALATED_CNT, "f.due", "f.id", CAP_ORG)
 static const char ESCALATED_L_FWD[] = SQL_LED_UNITS ESCALATED_L_CTE ESCALATED_L_SEL PAGE_FWD("f.due", "f.id");
 static const char ESCALATED_L_BACK[] = SQL_LED_UNITS ESCALATED_L_CTE ESCALATED_L_SEL PAGE_BACK("f.due", "f.id");
-static const char ESCALATED_L_COUNT[] = SQL_LED_UNITS ESCALATED_L_CTE " SELECT count(*) FROM (" ESCALATED_L_SEL
+static const char ESCALATED_L_COUNT[] = SQL_LED_UNITS ESCALATED_L_CTE " SELECT count(*) FROM (SELECT 1" ESCALATED_L_FROM
 	" LIMIT " CAP_LED ")";
 LED_SECTION(NO_PLAN, NO_PLAN_SEL, NO_PLAN_ORG, NO_PLAN_LED, NO_PLAN_WHERE, "s.sort_key", "s.id")
 LED_SECTION(TO_AGREE, PLAN_SEL, PLAN_ORG, PLAN_LED, TO_AGREE_WHERE, "s.sort_key", "p.id")
@@ -214,15 +216,18 @@ static const char COLLEAGUE_OVERDUE[] = SQL_LED_UNITS " SELECT count(*) FROM (" 
 #define STEP_LATE " AND f.due < ?4 AND " SQL_FU_STEP_DUE("f") " < ?4"
 static const char LED_OVERDUE[] = SQL_LED_UNITS " SELECT count(*) FROM (" FOLLOWUPS_CNT
 	STEP_LATE " LIMIT " CAP_ORG ")";
-static const char LED_OVERDUE_L[] = SQL_LED_UNITS " SELECT count(*) FROM (" FU_SEL FU_LED FOLLOWUPS_WHERE
+static const char LED_OVERDUE_L[] = SQL_LED_UNITS " SELECT count(*) FROM (SELECT 1" FU_LED FOLLOWUPS_WHERE
 	STEP_LATE " LIMIT " CAP_LED ")";
-/* written ones wait a short while for their leader, so they are few: read
- * from the index that holds just them, whoever counts */
+/* org-wide from the index that holds just the written ones waiting (an
+ * admin passes only those); from the led units through each person's
+ * participations, so a leader's count costs what the leader's people
+ * have, however many wait elsewhere */
 #define WRITTEN_CNT "SELECT 1 FROM followup f INDEXED BY followup_written WHERE f.done_at IS NULL" \
 	" AND f.written_at IS NOT NULL AND f.due <= ?9 AND (?2 = 2 OR EXISTS (SELECT 1 FROM participation px" \
 	" WHERE px.id = f.participation_id AND " OV_LEADS_ID("px.staff_id") "))"
 static const char LED_WRITTEN[] = SQL_LED_UNITS " SELECT count(*) FROM (" WRITTEN_CNT " LIMIT " CAP_ORG ")";
-static const char LED_WRITTEN_L[] = SQL_LED_UNITS " SELECT count(*) FROM (" WRITTEN_CNT " LIMIT " CAP_LED ")";
+static const char LED_WRITTEN_L[] = SQL_LED_UNITS " SELECT count(*) FROM (SELECT 1" FU_LED FOLLOWUPS_WHERE
+	" AND f.written_at IS NOT NULL LIMIT " CAP_LED ")";
 static const char MY_PLAN_HEAD[] = "SELECT p.id, p.status, p.accepted_at IS NOT NULL,"
 	" (SELECT count(*) FROM goal g WHERE g.plan_id = p.id),"
 	" (SELECT count(*) FROM goal g WHERE g.plan_id = p.id AND g.status = 'done')"
