@@ -5,6 +5,7 @@
 #include "date.h"
 #include "db_internal.h"
 #include "i18n.h"
+#include "text.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -555,6 +556,54 @@ kcode fucol_ask(kdb *db, const kactor *who, int64_t followup_id, int64_t staff_i
 	if (!c)
 		*id = w.id;
 	return c;
+}
+
+static const size_t cand_texts[] = {
+	offsetof(fu_candidate, name), offsetof(fu_candidate, initials), offsetof(fu_candidate, unit_name),
+};
+
+static void cand_free(void *row)
+{
+	db_free_texts(row, cand_texts, 3);
+}
+
+DB_ROWS_FREE(fucol_candidates_free, fu_candidate, cand_free)
+
+static int cand_read(sqlite3_stmt *st, void *row)
+{
+	fu_candidate *c = row;
+	c->id = sqlite3_column_int64(st, 0);
+	return db_read_texts(st, 1, row, cand_texts, 3);
+}
+
+kcode fucol_candidates(kdb *db, const kactor *who, int64_t followup_id, const char *filter, int limit,
+		       fu_candidate **rows, int *n, kerr *e)
+{
+	*rows = NULL;
+	*n = 0;
+	if (limit < 1 || limit > 500)
+		limit = 500;
+	struct fuinfo fi;
+	kcode c = fu_load(db, followup_id, &fi, e);
+	if (c)
+		return c;
+	int may = (who->staff_id && who->staff_id == fi.staff_id) || scope_leads_staff(db, who, fi.staff_id);
+	int64_t person = fi.staff_id;
+	fuinfo_free(&fi);
+	if (!may)
+		return kerr_set(e, KE_DENIED, "%s", _("Only the person or their leader names colleagues on a follow-up."));
+	char *fold = filter && *filter ? text_fold(filter) : NULL;
+	if (filter && *filter && !fold)
+		return db_nomem(e);
+	/* colleagues in other institutions count: that is what networks are for */
+	sqlite3_stmt *st = db_stmt(db, "SELECT s.id, s.name, s.initials, u.name FROM staff s"
+		" JOIN unit u ON u.id = s.unit_id WHERE s.active AND s.id <> ?1"
+		" AND NOT EXISTS (SELECT 1 FROM followup_colleague c WHERE c.followup_id = ?2 AND c.staff_id = s.id)"
+		" AND (?3 IS NULL OR instr(s.fold, ?3) > 0 OR instr(lower(s.initials), ?3) > 0)"
+		" ORDER BY s.sort_key, s.id LIMIT ?4", e);
+	c = st ? db_bind(db, st, e, KV_INT(person), KV_INT(followup_id), KV_TEXT(fold), KV_INT(limit)) : e->code;
+	free(fold);
+	return db_rows_read(db, st, c, sizeof **rows, limit, cand_read, cand_free, (void **)rows, n, e);
 }
 
 kcode fucol_withdraw(kdb *db, const kactor *who, int64_t id, int64_t version, kerr *e)

@@ -103,6 +103,18 @@ kcode fucol_get(kdb *db, const kactor *who, int64_t id, fu_colleague *out, kerr 
 /* The person or their leader (or an admin) names an active colleague on an
  * open follow-up; their part falls due colleague_weeks from today. */
 kcode fucol_ask(kdb *db, const kactor *who, int64_t followup_id, int64_t staff_id, int64_t *id, kerr *e);
+/* Whom the acting person may name on followup_id (the person, their leader
+ * or an admin may name): active staff of any institution but the person
+ * and those already named, whose folded name or initials hold filter, by
+ * name, at most limit (1..500). Only names, initials and units are shown,
+ * as to anyone picking a colleague. */
+typedef struct fu_candidate {
+	int64_t id;
+	char *name, *initials, *unit_name;
+} fu_candidate;
+kcode fucol_candidates(kdb *db, const kactor *who, int64_t followup_id, const char *filter, int limit,
+		       fu_candidate **rows, int *n, kerr *e);
+void fucol_candidates_free(fu_candidate *rows, int n);
 /* The person or their leader takes back a part not yet answered. */
 kcode fucol_withdraw(kdb *db, const kactor *who, int64_t id, int64_t version, kerr *e);
 /* The colleague writes seen / own_use / wants_more (c->version as read).

@@ -11,7 +11,6 @@
 #include "db_staff.h"
 #include "i18n.h"
 #include "ui_form.h"
-#include "ui_pick.h"
 #include "ui_shell.h"
 
 #include <stdio.h>
@@ -84,12 +83,6 @@ static int is_me(int64_t staff_id)
 int cycle_leads(int64_t staff_id)
 {
 	return app->who.role == ROLE_ADMIN || (app->who.role == ROLE_LEADER && !is_me(staff_id));
-}
-
-static char *dup_text(form *f, int i)
-{
-	const char *t = form_value(f, i)->text;
-	return strdup(t ? t : "");
 }
 
 /* ---- plans ---- */
@@ -273,7 +266,8 @@ int cycle_part_allowed(int action, int64_t part_id)
 		       strstr(" requested approved enrolled waitlisted ", word) != NULL;
 	}
 	case A_PRICE: return cycle_leads(r->staff_id);
-	case A_FOLLOWUP: return r->followup_id != 0;
+	case A_FOLLOWUP: case A_FU_COLLEAGUES: return r->followup_id != 0;
+	case A_FU_SESSION: return r->followup_id && cycle_leads(r->staff_id); /* the follow-up's person */
 	}
 	return 0;
 }
@@ -439,199 +433,17 @@ int cycle_part_act(int action, int64_t part_id)
 	case A_NOSHOW: changed = complete(&r, 1); break;
 	case A_CANCEL: changed = cancel(&r); break;
 	case A_PRICE: changed = price(&r); break;
-	case A_FOLLOWUP:
-		if (r.followup_id)
-			changed = cycle_followup_edit(r.followup_id) != UI_NOTHING;
-		else
+	case A_FOLLOWUP: case A_FU_COLLEAGUES: case A_FU_SESSION:
+		if (!r.followup_id)
 			ui_msg(ST_WARN, "%s", _("A follow-up is made when the participation is completed."));
+		else if (action == A_FOLLOWUP)
+			changed = cycle_followup_edit(r.followup_id) != UI_NOTHING;
+		else if (action == A_FU_COLLEAGUES)
+			changed = cycle_followup_colleagues(r.followup_id) != UI_NOTHING;
+		else
+			changed = cycle_followup_session(r.followup_id) != UI_NOTHING;
 		break;
 	}
 	part_free(&r);
 	return changed ? UI_RELOAD_ALL : UI_NOTHING;
-}
-
-/* ---- follow-up ---- */
-
-void cycle_fu_state(const char *state, const char *due, const char *done_at, char *buf, size_t size, int *style)
-{
-	char today[11] = "", d[11];
-	date_today(today);
-	int late = today[0] && due[0] && strcmp(due, today) < 0;
-	if (!strcmp(state, "closed")) {
-		date_format(done_at, d);
-		if (d[0])
-			snprintf(buf, size, _("closed %s"), d);
-		else
-			snprintf(buf, size, "%s", _("closed"));
-		*style = ST_OK;
-		return;
-	}
-	date_format(due, d);
-	if (!strcmp(state, "written")) {
-		/* the person has done their part: the leader's step waits */
-		snprintf(buf, size, late ? _("written, closing overdue since %s") : _("written, to close by %s"), d);
-		*style = late ? ST_WARN : ST_OK;
-	} else if (late) {
-		snprintf(buf, size, _("OVERDUE since %s"), d);
-		*style = ST_ERROR;
-	} else {
-		snprintf(buf, size, _("due %s"), d);
-		*style = ST_NORMAL;
-	}
-}
-
-enum { FU_ACTIVITY, FU_DUE, FU_LEARNED, FU_PRACTICE, FU_SHARED, FU_VIA, FU_COMMENT, FU_DONE, FU_COUNT };
-
-/* Choices for "shared in": sessions of peer training and networks from the
- * followed-up session's start on. ctx: the start date (ISO). */
-static int pick_share(void *ctx, const char *filter, fchoice *out, int max)
-{
-	share_session *s;
-	int n;
-	kerr e;
-	if (share_sessions(app->db, &app->who, filter, ctx, max, &s, &n, &e))
-		return -1;
-	for (int i = 0; i < n; i++) {
-		char d[11];
-		date_format(s[i].starts, d);
-		out[i].id = s[i].id;
-		snprintf(out[i].label, sizeof out[i].label, "%s · %s%s%s", d, s[i].title, s[i].place[0] ? " · " : "",
-			 s[i].place);
-	}
-	share_sessions_free(s, n);
-	return n;
-}
-
-struct fu_edit {
-	followup_rec f;
-	int lead;
-};
-
-static kcode save_followup(void *ctx, form *fm, int *bad, kerr *e)
-{
-	struct fu_edit *x = ctx;
-	followup_rec n = x->f;
-	n.learned = dup_text(fm, FU_LEARNED);
-	n.practice = dup_text(fm, FU_PRACTICE);
-	n.shared_with = dup_text(fm, FU_SHARED);
-	n.leader_comment = dup_text(fm, FU_COMMENT);
-	n.shared_via = form_value(fm, FU_VIA)->id;
-	int done = x->lead && !x->f.done_at[0] && form_value(fm, FU_DONE)->on;
-	kcode c = n.learned && n.practice && n.shared_with && n.leader_comment
-			  ? followup_save(app->db, &app->who, &n, done, e)
-			  : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-	(void)bad; /* the field at fault comes from the error (fdesc col) */
-	if (!c)
-		x->f.version = n.version;
-	free(n.learned);
-	free(n.practice);
-	free(n.shared_with);
-	free(n.leader_comment);
-	return c;
-}
-
-static void fill_followup(form *fm, const followup_rec *f, const char *starts)
-{
-	char buf[300], d[11];
-	date_format(starts, d);
-	snprintf(buf, sizeof buf, "%s, %s", f->activity_title, d);
-	form_set_text(fm, FU_ACTIVITY, buf);
-	int style;
-	cycle_fu_state(f->state, f->step_due, f->done_at, buf, sizeof buf, &style);
-	form_set_text(fm, FU_DUE, buf);
-	form_set_text(fm, FU_LEARNED, f->learned);
-	form_set_text(fm, FU_PRACTICE, f->practice);
-	form_set_text(fm, FU_SHARED, f->shared_with);
-	if (f->shared_via) {
-		date_format(f->shared_via_starts, d);
-		snprintf(buf, sizeof buf, "%s · %s", d, f->shared_via_title);
-		form_set_choice(fm, FU_VIA, f->shared_via, buf);
-	}
-	form_set_text(fm, FU_COMMENT, f->leader_comment);
-	form_set_bool(fm, FU_DONE, f->done_at[0] != 0);
-}
-
-int cycle_followup_edit(int64_t followup_id)
-{
-	struct fu_edit x = { 0 };
-	kerr e;
-	if (ui_failed(followup_get(app->db, &app->who, followup_id, &x.f, &e), &e))
-		return UI_NOTHING;
-	part_rec p;
-	char starts[11] = "";
-	if (part_get(app->db, &app->who, x.f.participation_id, &p, &e) == KE_OK) {
-		snprintf(starts, sizeof starts, "%s", p.starts);
-		part_free(&p);
-	}
-	x.lead = cycle_leads(x.f.staff_id);
-	fdesc fs[FU_COUNT] = {
-		[FU_ACTIVITY] = { _("Activity"), FK_TEXT, 0, 0, 0, 0, NULL, NULL, NULL },
-		[FU_DUE] = { _("Follow-up"), FK_TEXT, 0, 0, 0, 0, NULL, NULL, NULL },
-		[FU_LEARNED] = { _("What was learned"), FK_TEXTAREA, 0, 4000, 0, 0, NULL, NULL,
-				 _("Written by the person: what did you get out of it?"), .col = "learned" },
-		[FU_PRACTICE] = { _("Use in practice"), FK_TEXTAREA, 0, 4000, 0, 0, NULL, NULL,
-				  _("How it is put to use in daily work"), .col = "practice" },
-		[FU_SHARED] = { _("Shared with"), FK_TEXT, 0, 400, 0, 0, NULL, NULL,
-				_("The team meeting, named colleagues"), .col = "shared_with" },
-		[FU_VIA] = { _("Shared in session"), FK_CHOICE, 0, 0, 0, 0, pick_share, starts,
-			     _("Optional: a peer-training or network session where it was passed on"), .col = "shared_via" },
-		[FU_COMMENT] = { _("Leader's comment"), FK_TEXTAREA, 0, 4000, 0, 0, NULL, NULL, NULL, .col = "leader_comment" },
-		[FU_DONE] = { _("Closed"), FK_BOOL, 0, 0, 0, 0, NULL, NULL,
-			      _("Space toggles: the leader closes the follow-up") },
-	};
-	char title[400];
-	snprintf(title, sizeof title, _("Follow-up: %s, %s"), x.f.staff_name, x.f.activity_title);
-	form *fm = form_new(title, fs, FU_COUNT);
-	if (!fm) {
-		followup_free(&x.f);
-		return UI_NOTHING;
-	}
-	fill_followup(fm, &x.f, starts);
-	form_set_readonly(fm, FU_ACTIVITY, 1);
-	form_set_readonly(fm, FU_DUE, 1);
-	if (!x.lead) {
-		form_set_readonly(fm, FU_COMMENT, 1);
-		form_set_readonly(fm, FU_DONE, 1);
-	}
-	if (x.f.done_at[0]) {
-		form_set_readonly(fm, FU_DONE, 1);
-		if (!x.lead) /* closed: the person reads it, the leader may still amend */
-			for (int i = FU_LEARNED; i <= FU_VIA; i++)
-				form_set_readonly(fm, i, 1);
-	}
-	form_set_focus(fm, x.lead && x.f.learned[0] ? FU_COMMENT : FU_LEARNED);
-	int done = form_run(fm, save_followup, &x);
-	if (done) {
-		int closed = x.lead && !x.f.done_at[0] && form_value(fm, FU_DONE)->on;
-		ui_msg(ST_OK, "%s", closed ? _("The follow-up is closed.") : _("Saved."));
-	}
-	form_free(fm);
-	followup_free(&x.f);
-	return done ? UI_RELOAD_ALL : UI_NOTHING;
-}
-
-int cycle_person_followups(WINDOW *w, int y, int h, int wd, int64_t staff_id)
-{
-	if (y >= h)
-		return y;
-	kpage pg = { .staff_id = staff_id, .limit = h - y };
-	followup_rec *f;
-	int n;
-	kerr e;
-	if (followup_list(app->db, &app->who, &pg, &f, &n, &e))
-		return y;
-	/* the list has the open ones first */
-	if (n && !f[0].done_at[0])
-		y = detail_line(w, y, wd, _("Follow-ups"), "");
-	for (int i = 0; i < n && y < h && !f[i].done_at[0]; i++) {
-		char state[96], buf[600];
-		int style;
-		cycle_fu_state(f[i].state, f[i].step_due, "", state, sizeof state, &style);
-		snprintf(buf, sizeof buf, "  %s · %s", f[i].activity_title, state);
-		wattron(w, ui_style(style));
-		ui_put(w, y++, 0, wd, buf, 1);
-		wattroff(w, ui_style(style));
-	}
-	followup_rows_free(f, n);
-	return y;
 }

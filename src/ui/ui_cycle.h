@@ -2,7 +2,8 @@
  * every view that shows plans, participations or follow-ups (Overblik, the
  * plans, a plan's goals, a session's participants, a person's activities):
  * agree, accept, evaluate and carry over a plan; approve, reject, complete,
- * mark no-show, cancel and price a participation; the follow-up form. Each
+ * mark no-show, cancel and price a participation; open a participation's
+ * follow-up, name its colleagues, start a session from it (ui_followup.h). Each
  * asks what it needs (a question, a small form), calls the data layer and
  * says on the message line what happened. The data layer decides; the
  * *_allowed functions only keep keys that cannot work out of the key bar.
@@ -10,6 +11,7 @@
 #ifndef KUP_UI_CYCLE_H
 #define KUP_UI_CYCLE_H
 
+#include "ui_followup.h"
 #include "ui_view.h"
 
 /* Action ids of these steps, the same in every view's table, so one
@@ -17,6 +19,7 @@
 enum {
 	A_AGREE = A_VIEW + 60, A_ACCEPT, A_EVALUATE, A_CARRY,
 	A_APPROVE, A_REJECT, A_COMPLETE, A_NOSHOW, A_CANCEL, A_PRICE, A_FOLLOWUP,
+	A_FU_COLLEAGUES, A_FU_SESSION,
 	A_CYCLE_END
 };
 
@@ -43,8 +46,13 @@ enum {
 #define CYCLE_ACTION_PRICE \
 	{ A_PRICE, N_("Price"), N_("Change the price of this participation"), { 'p' }, 1 }
 
+#define CYCLE_ACTION_FU_COLLEAGUES \
+	{ A_FU_COLLEAGUES, N_("Colleagues"), N_("Name colleagues on the follow-up, or take one back; each writes their part"), { 'K' }, 1 }
+#define CYCLE_ACTION_FU_SESSION \
+	{ A_FU_SESSION, N_("Peer session"), N_("Start a peer-training or network session from the follow-up (the leader)"), { 'S' }, 1 }
+
 #define A_IS_PLAN_STEP(a) ((a) >= A_AGREE && (a) <= A_CARRY)
-#define A_IS_PART_STEP(a) ((a) >= A_APPROVE && (a) <= A_FOLLOWUP)
+#define A_IS_PART_STEP(a) ((a) >= A_APPROVE && (a) <= A_FU_SESSION)
 
 /* Whether the step can apply to plan plan_id / participation part_id now. */
 int cycle_plan_allowed(int action, int64_t plan_id);
@@ -54,9 +62,6 @@ int cycle_part_allowed(int action, int64_t part_id);
  * current pane. */
 int cycle_plan_act(int action, int64_t plan_id);
 int cycle_part_act(int action, int64_t part_id);
-/* The follow-up form; UI_RELOAD_ALL when saved, else UI_NOTHING. */
-int cycle_followup_edit(int64_t followup_id);
-
 /* Whether the acting person decides on staff_id's plans and
  * participations: admins on everyone's, leaders on others' (a leader's own
  * are decided by the leader above). */
@@ -69,24 +74,12 @@ typedef struct cycle_hooks {
 } cycle_hooks;
 void cycle_set_hooks(const cycle_hooks *h);
 
-/* Follow-up state in words and style for lists and details, from its state
- * ("due", "written", "closed"), the day its waiting step falls due and the
- * day it was closed: "due 13-01-2027", "OVERDUE since 13-01-2027",
- * "written, to close by 27-01-2027", "written, closing overdue since
- * 27-01-2027", "closed 20-01-2027". */
-void cycle_fu_state(const char *state, const char *step_due, const char *done_at, char *buf, size_t size,
-		    int *style);
-
 /* Changes after the plan was agreed, for the screens: whether goal_id was
  * changed or added since; the lines saying so (what, when, by whom) for a
  * goal's and a plan's detail from row y on, returning the next row. */
 int cycle_goal_changed(int64_t goal_id);
 int cycle_goal_changes(WINDOW *w, int y, int h, int wd, int64_t goal_id);
 int cycle_plan_changes(WINDOW *w, int y, int h, int wd, int64_t plan_id);
-
-/* A person's open follow-ups (overdue ones marked) from row y on, for the
- * person's detail; returns the next row. */
-int cycle_person_followups(WINDOW *w, int y, int h, int wd, int64_t staff_id);
 
 /* Forgets the records kept for the key bar (when a view closes). */
 void cycle_forget(void);

@@ -72,9 +72,55 @@ static void geometry(const form *f, struct geom *g)
 	g->ta_rows = g->h >= 16 ? 4 : 3;
 }
 
+/* Row `row` of s wrapped at width columns — at a space where one falls in
+ * the row, else mid-word; lines split at '\n' start new rows — into out.
+ * Returns the number of rows s takes (at least 1). */
+static int wrap_row(const char *s, int width, int row, char *out, size_t size)
+{
+	int n = 0;
+	if (size)
+		out[0] = '\0';
+	if (width < 1)
+		width = 1;
+	for (const char *p = s ? s : ""; ; n++) {
+		size_t line = strcspn(p, "\n"), take = line;
+		int fit = text_prefix_cols(p, width);
+		if ((size_t)fit < line) {
+			take = (size_t)fit;
+			for (size_t i = take; i > 0; i--)
+				if (p[i] == ' ') {
+					take = i;
+					break;
+				}
+			if (!take) /* a character wider than the row */
+				take = (size_t)text_cp_offset(p, 1);
+		}
+		if (n == row && size) {
+			size_t k = take < size - 1 ? take : size - 1;
+			memcpy(out, p, k);
+			out[k] = '\0';
+		}
+		p += take;
+		if (take < line) {
+			while (*p == ' ')
+				p++;
+			if (*p == '\n')
+				p++;
+		} else if (*p == '\n') {
+			p++;
+		} else {
+			return n + 1;
+		}
+	}
+}
+
 static int rows_of(const struct form_field *fl, const struct geom *g)
 {
-	return fl->d.kind == FK_TEXTAREA ? g->ta_rows : 1;
+	if (fl->d.kind != FK_TEXTAREA)
+		return 1;
+	if (!fl->readonly)
+		return g->ta_rows;
+	return wrap_row(ledit_text(&fl->ed), g->avail + 1, -1, NULL, 0);
 }
 
 static int width_of(const struct form_field *fl, const struct geom *g)
@@ -111,6 +157,16 @@ static void keep_focus_visible(form *f, const struct geom *g)
 		f->top = fy;
 	if (fy + fh > f->top + g->h)
 		f->top = fy + fh - g->h;
+	/* read-only fields after the last one that takes the cursor are shown
+	 * as far as the focus allows, since the cursor cannot go there */
+	int last = f->focus;
+	for (int i = f->focus + 1; i < f->n; i++)
+		if (!f->fld[i].readonly)
+			last = i;
+	if (last == f->focus && total > f->top + g->h) {
+		int top = total - g->h;
+		f->top = top < fy ? top : fy;
+	}
 }
 
 static const char *hint_of(const struct form_field *fl)
@@ -174,8 +230,10 @@ static void draw_value(form *f, int i, const struct geom *g, int y0, int vis0, i
 		for (int r = vis0; r < vis1; r++) {
 			if (fl->d.kind == FK_BOOL)
 				snprintf(buf, sizeof buf, "%s", r ? "" : fl->v.on ? "[x]" : "[ ]");
-			else if (fl->d.kind == FK_TEXTAREA || r == 0)
-				nth_line(ledit_text(&fl->ed), fl->d.kind == FK_TEXTAREA ? r : 0, buf, sizeof buf);
+			else if (fl->d.kind == FK_TEXTAREA)
+				wrap_row(ledit_text(&fl->ed), g->avail + 1, r, buf, sizeof buf);
+			else if (r == 0)
+				nth_line(ledit_text(&fl->ed), 0, buf, sizeof buf);
 			else
 				buf[0] = '\0';
 			ui_put(stdscr, y0 + r, g->vx - 1, g->avail + 1, buf, 1);
@@ -192,6 +250,8 @@ static void draw_value(form *f, int i, const struct geom *g, int y0, int vis0, i
 			snprintf(buf, sizeof buf, "%s", fl->v.on ? "x" : " ");
 		else if (focused && fl->d.kind != FK_CHOICE)
 			ledit_row(&fl->ed, r, w, buf, sizeof buf);
+		else if (fl->d.kind == FK_TEXTAREA) /* the start of a long text, wrapped */
+			wrap_row(ledit_text(&fl->ed), w, r, buf, sizeof buf);
 		else
 			nth_line(ledit_text(&fl->ed), fl->d.kind == FK_TEXTAREA ? r : 0, buf, sizeof buf);
 		if (fl->d.kind != FK_TEXTAREA && r > 0)
@@ -253,8 +313,11 @@ static void draw(form *f)
 	enum ui_style ms;
 	const char *m = ui_msg_text(&ms);
 	put_styled(LINES - 2, 0, COLS, m, ms);
-	put_styled(LINES - 1, 0, COLS, view_only ? _("↑↓ Scroll  any other key returns")
-						 : _("Ctrl-S Save  Esc Cancel  Tab Next field"), ST_BAR);
+	char bar[400];
+	snprintf(bar, sizeof bar, "%s%s%s", view_only ? _("↑↓ Scroll  any other key returns")
+						     : _("Ctrl-S Save  Esc Cancel  Tab Next field"),
+		 f->keys_bar ? "  " : "", f->keys_bar ? f->keys_bar : "");
+	put_styled(LINES - 1, 0, COLS, bar, ST_BAR);
 	move(cy, cx);
 	wnoutrefresh(stdscr);
 }
@@ -571,6 +634,11 @@ static int handle(form *f, int k, int fn, form_save_fn save, void *ctx)
 		return try_save(f, save, ctx) ? 1 : -1;
 	if (!fn && k == KEY_ESC)
 		return !form_dirty(f) || ui_confirm(_("Throw away your changes?")) ? 0 : -1;
+	if (f->keys && (fn ? k >= KEY_F(1) && k <= KEY_F(12) : k < ' ' && k != '\t' && k != '\n')) {
+		int used = f->keys(f->keys_ctx, f, k, fn);
+		if (used)
+			return used == 2 ? 1 : -1;
+	}
 	if (f->n == 0)
 		return -1;
 	if (!fn && k == '\t')

@@ -67,6 +67,13 @@ typedef struct form_draft_store {
 	void (*drop)(form *f);
 } form_draft_store;
 
+/* A form's own keys beyond editing (naming colleagues from a follow-up):
+ * called with each Ctrl- or function key (fn: a curses KEY_* code) the form
+ * does not use itself before the field sees it; returns 1 if it used it,
+ * 2 if it used it and the form is done (form_run returns 1, as after a
+ * save), else 0. It may change the form through the form_set_* calls. */
+typedef int (*form_key_fn)(void *ctx, form *f, int key, int fn);
+
 /* The fields are private to ui_form*.c; use the functions below. */
 struct form_field {
 	fdesc d;
@@ -91,6 +98,9 @@ struct form {
 	form_reload_fn reload;
 	void *reload_ctx;
 	char notice[200];    /* shown above the fields: the record changed */
+	form_key_fn keys;    /* the form's own keys beyond editing, or NULL */
+	void *keys_ctx;
+	const char *keys_bar; /* those keys for the key bar (translated) */
 };
 
 /* NULL when out of memory. The title is copied. */
@@ -107,7 +117,8 @@ int form_set_num(form *f, int i, long long num);
 int form_set_dec(form *f, int i, double dec);
 int form_set_choice(form *f, int i, int64_t id, const char *label);
 int form_set_bool(form *f, int i, int on);
-/* A read-only field is shown as plain text and the cursor passes it by. */
+/* A read-only field is shown as plain text and the cursor passes it by; a
+ * read-only text area takes the rows its text needs, wrapped. */
 void form_set_readonly(form *f, int i, int on);
 void form_set_focus(form *f, int i);
 /* What the form edits. name: a stable code for the form ("plan", "goal",
@@ -116,6 +127,9 @@ void form_set_focus(form *f, int i);
  * version: the record's version as read (0 for a new one). */
 void form_set_record(form *f, const char *name, int64_t id, int64_t version);
 void form_set_reload(form *f, form_reload_fn fn, void *ctx);
+/* The form's own keys (form_key_fn); bar names them in the key bar after
+ * the form's (translated; must outlive the form). */
+void form_set_keys(form *f, form_key_fn fn, void *ctx, const char *bar);
 /* The version the save must name in its UPDATE ... AND version=?: the one
  * given to form_set_record, or the current one after the person chose to
  * overwrite someone else's change. Save callbacks use this one. */

@@ -217,6 +217,13 @@ void form_set_reload(form *f, form_reload_fn fn, void *ctx)
 	f->reload_ctx = ctx;
 }
 
+void form_set_keys(form *f, form_key_fn fn, void *ctx, const char *bar)
+{
+	f->keys = fn;
+	f->keys_ctx = ctx;
+	f->keys_bar = bar;
+}
+
 int64_t form_version(const form *f)
 {
 	return f->version;

@@ -157,6 +157,39 @@ int pick_staff(void *ctx, const char *filter, fchoice *out, int max)
 	return pick_listed(LISTED_STAFF, filter, out, max);
 }
 
+int pick_peer_activity(void *ctx, const char *filter, fchoice *out, int max)
+{
+	(void)ctx;
+	/* the catalogue is paged by key; the others are skipped page by page */
+	char *key = NULL;
+	int64_t after = 0;
+	int k = 0;
+	for (;;) {
+		kpage pg = { .filter = filter, .after_key = key, .after_id = after, .limit = 100 };
+		activity_rec *a;
+		int n;
+		kerr e;
+		if (activity_list(app->db, &app->who, &pg, &a, &n, &e)) {
+			free(key);
+			return -1;
+		}
+		for (int i = 0; i < n && k < max; i++)
+			if (!strcmp(a[i].method, "peer") || !strcmp(a[i].method, "network")) {
+				char label[200];
+				snprintf(label, sizeof label, "%s (%s)", a[i].title, method_name(a[i].method));
+				set(&out[k++], a[i].id, label);
+			}
+		free(key);
+		key = n ? strdup(a[n - 1].sort_key) : NULL;
+		after = n ? a[n - 1].id : 0;
+		activity_rows_free(a, n);
+		if (n < 100 || k >= max || !key)
+			break;
+	}
+	free(key);
+	return k;
+}
+
 int pick_session(void *ctx, const char *filter, fchoice *out, int max)
 {
 	(void)ctx;

@@ -1,6 +1,6 @@
 /* ui_pick.h — the choices offered by choice fields in forms: units,
  * professions, roles, competence and focus areas, methods, goal statuses,
- * persons, sessions and a person's goals. Each fills `out` with at most max
+ * persons, sessions, peer-training activities and a person's goals. Each fills `out` with at most max
  * matches for the typed filter (ctx as noted) and returns the count, or -1. */
 #ifndef KUP_UI_PICK_H
 #define KUP_UI_PICK_H
@@ -17,6 +17,8 @@ int pick_method(void *ctx, const char *filter, fchoice *out, int max);     /* id
 int pick_goal_status(void *ctx, const char *filter, fchoice *out, int max);/* id = index+1 */
 int pick_staff(void *ctx, const char *filter, fchoice *out, int max);
 int pick_session(void *ctx, const char *filter, fchoice *out, int max);    /* app->year on */
+/* Active activities whose method is peer training or a network. */
+int pick_peer_activity(void *ctx, const char *filter, fchoice *out, int max);
 int pick_goal(void *ctx, const char *filter, fchoice *out, int max);       /* ctx: int64_t *staff_id */
 
 /* Choices from a fixed NULL-ended list of codes, each shown as name(code);

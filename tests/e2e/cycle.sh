@@ -172,7 +172,7 @@ check "p opens her activities" t_wait "› Aktiviteter: $EN"
 check "... with the completed course" find "· Cyklustest"
 t_keys Enter
 check "the leader opens her follow-up" t_wait "At lytte før jeg svarer"
-t_type "Godt, del det på næste personalemøde"; t_keys Tab Space
+t_type "Godt, del det på næste personalemøde"; t_keys Tab Tab Tab Space
 t_keys C-s
 check "the leader closes the follow-up" t_wait "Opfølgningen er afsluttet."
 check "closed in the database, by the leader" \

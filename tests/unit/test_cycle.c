@@ -487,6 +487,41 @@ static void test_followup(void)
 	today("2026-11-22");
 }
 
+/* Whom a follow-up may name: any active person in any unit, but not the
+ * person nor one already named; asked by the person, their leader or an
+ * admin only. */
+static void test_candidates(void)
+{
+	fu_candidate *r;
+	int n, soren_in = 0, frida_in = 0, boss_in = 0, anna_in = 0;
+	EXPECT(fucol_candidates(db, &soren, fu_id, NULL, 500, &r, &n, &e_), KE_OK, NULL, "Søren lists whom he may name");
+	for (int i = 0; i < n; i++) {
+		soren_in += r[i].id == s_soren;
+		frida_in += r[i].id == s_frida;
+		boss_in += r[i].id == s_boss;
+		anna_in += r[i].id == s_anna;
+	}
+	CHECK(!soren_in && frida_in && boss_in && anna_in,
+	      "everyone active but himself, in his team and beyond (%d rows)", n);
+	fucol_candidates_free(r, n);
+	EXPECT(fucol_candidates(db, &lea, fu_id, "frida", 10, &r, &n, &e_), KE_OK, NULL, "Lea filters by name");
+	CHECK(n == 1 && r[0].id == s_frida && r[0].unit_name[0], "one match, with her unit");
+	fucol_candidates_free(r, n);
+	sql("INSERT INTO followup_colleague(followup_id, staff_id, due) VALUES ((SELECT max(id) FROM followup),"
+	    " (SELECT id FROM staff WHERE login = 'anna'), '2027-02-01')");
+	EXPECT(fucol_candidates(db, &hr, fu_id, NULL, 500, &r, &n, &e_), KE_OK, NULL, "the admin lists them too");
+	anna_in = 0;
+	for (int i = 0; i < n; i++)
+		anna_in += r[i].id == s_anna;
+	CHECK(fu_id == q1("SELECT max(id) FROM followup", 0) && !anna_in, "one already named is not offered again");
+	fucol_candidates_free(r, n);
+	sql("DELETE FROM followup_colleague WHERE staff_id = (SELECT id FROM staff WHERE login = 'anna')");
+	EXPECT(fucol_candidates(db, &anna, fu_id, NULL, 10, &r, &n, &e_), KE_DENIED, "person or their leader",
+	       "a colleague cannot list them");
+	EXPECT(fucol_candidates(db, &bo, fu_id, NULL, 10, &r, &n, &e_), KE_DENIED, NULL,
+	       "another team's leader cannot list them");
+}
+
 /* Lea hands Team Nord over to Nina: what Lea agreed stays with the unit. */
 static void test_handover(void)
 {
@@ -696,6 +731,7 @@ int main(void)
 		test_carry();
 		test_participation();
 		test_followup();
+		test_candidates();
 		test_handover();
 		test_paging();
 		test_delays();

@@ -2,7 +2,8 @@
  * and waiting list (from the sessions of an activity), or a person's
  * activities with their follow-ups (from the staff pane). Where the leader
  * approves, rejects, completes, cancels and prices, and where the person and
- * the leader open the follow-up. */
+ * the leader open the follow-up, name colleagues on it and start a
+ * peer-training session from it. */
 #include "ui_view_parts.h"
 #include "ui_cycle.h"
 #include "date.h"
@@ -17,6 +18,8 @@
 
 static const action part_actions[] = {
 	{ A_FOLLOWUP, N_("Follow-up"), N_("Open the follow-up of a completed participation"), { '\n', KEY_RIGHT }, 1 },
+	CYCLE_ACTION_FU_COLLEAGUES,
+	CYCLE_ACTION_FU_SESSION,
 	CYCLE_ACTION_APPROVE,
 	CYCLE_ACTION_REJECT,
 	CYCLE_ACTION_COMPLETE,
@@ -118,6 +121,23 @@ static int draw_followup(WINDOW *w, int y, int h, int wd, int64_t id)
 		y = detail_line(w, y, wd, _("Shared in session"), buf);
 	}
 	if (y < h && f.leader_comment[0]) y = detail_line(w, y, wd, _("Leader's comment"), f.leader_comment);
+	if (y < h && f.action[0]) {
+		date_format(f.action_date, d);
+		snprintf(buf, sizeof buf, "%s%s%s", f.action, d[0] ? _(", from ") : "", d);
+		y = detail_line(w, y, wd, _("Into practice"), buf);
+	}
+	char parts[2000];
+	cycle_fu_colleague_lines(f.id, parts, sizeof parts);
+	snprintf(buf, sizeof buf, _("%d asked, %d answered, %d declined"), f.asked, f.answered, f.declined);
+	if (y < h)
+		y = detail_line(w, y, wd, _("Colleagues"), parts[0] ? buf : _("none named (K names them)"));
+	for (char *line = parts; parts[0] && line && y < h;) {
+		char *next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		ui_putf(w, y++, 0, wd, 1, "  %s", line);
+		line = next;
+	}
 	followup_free(&f);
 	return y;
 }

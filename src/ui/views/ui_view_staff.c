@@ -13,13 +13,14 @@
 #include "i18n.h"
 #include "ui_form.h"
 #include "ui_pick.h"
+#include "ui_colleague.h"
 #include "ui_cycle.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { A_ACTIVATE = A_VIEW, A_SIGNUP, A_PARTS };
+enum { A_ACTIVATE = A_VIEW, A_SIGNUP, A_PARTS, A_COLLEAGUE_PARTS };
 
 static const action actions[] = {
 	ACTION_OPEN(N_("Plan"), N_("Open the person's plan for the year")),
@@ -28,6 +29,8 @@ static const action actions[] = {
 	ACTION_DELETE(N_("Deactivate"), N_("Deactivate (or reactivate) the staff member")),
 	{ A_SIGNUP, N_("Sign up"), N_("Sign the person up for a session"), { 't' }, 1 },
 	{ A_PARTS, N_("Activities"), N_("Open the person's activities and follow-ups"), { 'p' }, 1 },
+	{ A_COLLEAGUE_PARTS, N_("Colleague parts"),
+	  N_("Write your part of a colleague's follow-up, or decline it (your own row)"), { 'K' }, 0 },
 	ACTION_END,
 };
 
@@ -117,6 +120,9 @@ static void detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 		snprintf(buf, sizeof buf, "%s – %s", d1, d2);
 		y = detail_line(w, y, wd, _("Employed"), buf);
 	}
+	/* the parts colleagues asked of the person (their own row, or an
+	 * admin's view): a few lines, K opens them */
+	y = cycle_person_colleague_parts(w, y, y + 4 < h ? y + 4 : h, wd, s.id);
 	plan_rec p;
 	if (y < h) {
 		if (plan_find(app->db, &app->who, s.id, app->year, &p, &e) == KE_OK) {
@@ -380,6 +386,7 @@ static int allowed(view *v, int a, const lrow *sel)
 	case A_EDIT: case A_DELETE: return admin && sel;
 	case A_OPEN: case A_SIGNUP: return sel != NULL;
 	case A_PARTS: return sel != NULL;
+	case A_COLLEAGUE_PARTS: return sel && (admin || sel->id == app->who.staff_id);
 	}
 	return 1;
 }
@@ -403,6 +410,7 @@ static int act(view *v, int a, const lrow *sel)
 		ui_push(p);
 		return UI_NOTHING;
 	}
+	case A_COLLEAGUE_PARTS: return cycle_colleague_parts_open(sel->id);
 	}
 	return UI_NOTHING;
 }
@@ -414,6 +422,13 @@ int view_staff_resume(const char *form, int64_t id)
 		edit(NULL, id);
 	else if (!strcmp(form, "signup"))
 		signup(id);
+	/* the follow-up's forms, which the person reaches from here */
+	else if (!strcmp(form, "followup"))
+		cycle_followup_edit(id);
+	else if (!strcmp(form, "followup-session"))
+		cycle_followup_session(id);
+	else if (!strcmp(form, "followup-colleague") || !strcmp(form, "followup-decline"))
+		colleague_part_edit(id);
 	else
 		return 0;
 	return 1;
