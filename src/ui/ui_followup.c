@@ -176,10 +176,12 @@ int cycle_followup_colleagues(int64_t followup_id)
 	int changed = 0;
 	char said[600] = "";
 	for (;;) {
-		char parts[4000], text[5000];
+		char parts[4000], head[600], text[5000];
 		cycle_fu_colleague_lines(followup_id, parts, sizeof parts);
-		snprintf(text, sizeof text, _("Colleagues on the follow-up of %s, %s:\n%s%s%s"), f.staff_name,
-			 f.activity_title, parts[0] ? parts : _("No colleague is named yet."), said[0] ? "\n\n" : "", said);
+		/* the translation table holds one line per text: the lines are joined here */
+		snprintf(head, sizeof head, _("Colleagues on the follow-up of %s, %s:"), f.staff_name, f.activity_title);
+		snprintf(text, sizeof text, "%s\n%s%s%s", head, parts[0] ? parts : _("No colleague is named yet."),
+			 said[0] ? "\n\n" : "", said);
 		int k = ui_box(text, _("n: name a colleague   d: take one back   Esc: done"), "nd", NULL, NULL);
 		said[0] = '\0';
 		if (k == KEY_ESC)

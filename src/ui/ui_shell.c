@@ -434,7 +434,8 @@ static int dispatch(view *v, const action *a, int key)
 {
 	const lrow *sel = list_selected(&v->list);
 	if (!allowed(v, a, sel)) {
-		ui_msg(ST_WARN, "%s", _("Not allowed: your role does not permit this."));
+		const char *why = v->ops->why_not ? v->ops->why_not(v, a->id, sel) : NULL;
+		ui_msg(ST_WARN, "%s", why ? why : _("Not allowed: your role does not permit this."));
 		return UI_NOTHING;
 	}
 	switch (a->id) {

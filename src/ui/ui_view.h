@@ -69,6 +69,9 @@ typedef struct view_ops {
 	int (*act)(view *v, int action, const lrow *sel);
 	/* Whether the acting person may use the action now (NULL: always). */
 	int (*allowed)(view *v, int action, const lrow *sel);
+	/* Why an action allowed() refused cannot run now, translated, when the
+	 * reason is not the person's role (NULL: the role is the reason). */
+	const char *(*why_not)(view *v, int action, const lrow *sel);
 	void (*close)(view *v);     /* frees data; NULL if nothing to free */
 	const char *table;          /* audited table of the rows (h shows a row's
 				     * history), NULL if none */

@@ -34,11 +34,13 @@ A=$(q "$db" "select a.title from followup f join participation p on p.id = f.par
 	join session se on se.id = p.session_id join activity a on a.id = se.activity_id where f.id = $F")
 L=$(q "$db" "select s.login from unit_leader l join staff s on s.id = l.staff_id
 	where l.until is null and l.unit_id = (select unit_id from staff where login = '$E') limit 1")
-# two colleagues in other units: employees, so their staff pane shows themselves
-C1=$(q "$db" "select login from staff where role = 'employee' and active and login is not null
-	and unit_id <> (select unit_id from staff where login = '$E') order by id limit 1")
-C2=$(q "$db" "select login from staff where role = 'employee' and active and login is not null
-	and unit_id <> (select unit_id from staff where login = '$E') and login <> '$C1' order by id desc limit 1")
+# two colleagues in other units: employees, so their staff pane shows
+# themselves, not yet asked on anyone's follow-up (K then opens this one)
+OTHERS="from staff where role = 'employee' and active and login is not null
+	and unit_id <> (select unit_id from staff where login = '$E')
+	and not exists (select 1 from followup_colleague c where c.staff_id = staff.id)"
+C1=$(q "$db" "select login $OTHERS order by id limit 1")
+C2=$(q "$db" "select login $OTHERS and login <> '$C1' order by id desc limit 1")
 C1N=$(q "$db" "select name from staff where login = '$C1'")
 C2N=$(q "$db" "select name from staff where login = '$C2'")
 check "an employee ($E), her leader ($L) and two colleagues ($C1, $C2)" \
@@ -111,7 +113,19 @@ check "... with both texts" test "$(fu practice)" = "Jeg bruger det i morgensaml
 check "... and two parts asked" \
 	test "$(q "$db" "select count(*) from followup_colleague where followup_id = $F and state = 'asked'")" = 2
 check "the draft is gone" test "$(q "$db" "select count(*) from form_draft where form = 'followup'")" = 0
-check "her activities show it written" t_wait "written, to close"
+# after a draft restored at the start she is back on Overblik, whose rows
+# of her own follow-ups say they wait for her leader
+row_says() { # TEXT: the row of the activity shows TEXT
+	i=0
+	while [ $i -lt 100 ]; do
+		t_screen | grep -F -- "$(printf '%.20s' "$A")" | grep -qF -- "$1" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	t_screen | sed 's/^/#   | /'
+	return 1
+}
+check "her row shows it written, waiting for her leader" row_says "written, waiting for your"
 quit
 
 # ---- the first colleague writes his part ----

@@ -26,3 +26,9 @@ if [ -z "$dups" ]; then echo "ok - no string is translated twice"; else
 bad=$(grep -v '^#' "$tsv" | grep -v '^$' | awk -F'\t' 'NF != 2' | head -5)
 if [ -z "$bad" ]; then echo "ok - every line of da.tsv is English<TAB>Danish"; else
 	echo "not ok - malformed lines in da.tsv:"; printf '%s\n' "$bad" | sed 's/^/#   /'; fi
+# A line of da.tsv is one text: an escape such as \n or \t in a translated
+# string can never be found there, so the text would show in English.
+esc=$(grep -e '\\[nt]' "$tmp/want" | head -5)
+if [ -z "$esc" ]; then printf '%s\n' 'ok - no translatable string holds a \n or \t (the table cannot)'; else
+	printf '%s\n' 'not ok - translatable strings with \n or \t (join lines outside _()):'
+	printf '%s\n' "$esc" | sed 's/^/#   /'; fi

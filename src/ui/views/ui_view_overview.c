@@ -735,6 +735,13 @@ static int ov_allowed(view *v, int a, const lrow *sel)
 	return 1;
 }
 
+/* A section's heading holds no record: say where the records are. */
+static const char *ov_why_not(view *v, int a, const lrow *sel)
+{
+	(void)v;
+	return a == A_OPEN && !kind_of(sel) ? _("This is a heading: move down to a line (j or ↓) first.") : NULL;
+}
+
 /* Enter: the record behind the line, in this pane (Esc comes back);
  * returns what must follow. */
 static int open_line(view *v, const lrow *sel)
@@ -784,7 +791,7 @@ static void ov_close(view *v)
 static const view_ops overview_ops = {
 	.title = N_("Overview"), .actions = ov_actions,
 	.fetch = ov_fetch, .header = ov_header, .detail = ov_detail, .act = ov_act, .allowed = ov_allowed,
-	.close = ov_close,
+	.why_not = ov_why_not, .close = ov_close,
 };
 
 view *view_overview_new(void)
