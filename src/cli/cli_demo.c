@@ -43,9 +43,9 @@ int cmd_demo(struct cli *c)
 		remove_database(c->dbpath);
 		return 1;
 	}
-	printf(_("Created %s: %d units, %d staff, %d activities, %d sessions, %d plans, %d participations, %d follow-ups."),
+	printf(_("Created %s: %d units, %d staff, %d activities, %d sessions, %d plans, %d participations, %d follow-ups, %d colleagues' parts."),
 	       c->dbpath, sum.units, sum.staff, sum.activities, sum.sessions, sum.plans,
-	       sum.participations, sum.followups);
+	       sum.participations, sum.followups, sum.colleagues);
 	putchar('\n');
 	return 0;
 }

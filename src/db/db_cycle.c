@@ -131,8 +131,69 @@ kcode plan_changes(kdb *db, const kactor *who, int64_t plan_id, int *changed, in
 
 /* ---- follow-up delays ---- */
 
-static const char SQL_FU_DELAY_JSON[] = "SELECT json_object('method',method,'weeks',weeks)"
-	" FROM method_followup WHERE rowid = ?";
+/* A small table of weeks per key: read with the default for a missing
+ * row; set in one transaction that first makes a missing row with its
+ * default, then updates it with the version check and audits it. */
+kcode db_weeks_get(kdb *db, const kweeks_table *t, const char *key, int def, int *weeks, int64_t *version,
+		   kerr *e)
+{
+	sqlite3_stmt *st = db_stmt(db, t->get_sql, e);
+	if (!st || db_bind(db, st, e, KV_TEXT(key), KV_INT(def)))
+		return e->code;
+	int rc = db_step(db, st, e);
+	if (rc == SQLITE_ROW) {
+		*weeks = sqlite3_column_int(st, 0);
+		*version = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? KE_OK : e->code ? e->code : kerr_set(e, KE_DB, "%s", _(t->unreadable));
+}
+
+kcode db_weeks_set(kdb *db, const kactor *who, const kweeks_table *t, const char *key, int def, int weeks,
+		   int64_t version, kerr *e)
+{
+	int64_t rowid = 0;
+	if (db_begin(db, e))
+		return e->code;
+	sqlite3_stmt *st = db_stmt(db, t->insert_sql, e);
+	kcode c = st ? db_bind(db, st, e, KV_TEXT(key), KV_INT(def)) : e->code;
+	if (!c)
+		c = db_exec_stmt(db, st, e);
+	if (!c && !(st = db_stmt(db, t->rowid_sql, e)))
+		c = e->code;
+	if (!c)
+		c = db_bind(db, st, e, KV_TEXT(key));
+	if (!c)
+		c = db_row_read(db, st, c, db_read_int64, &rowid, _(t->unreadable), e);
+	if (c) {
+		db_rollback(db);
+		return c;
+	}
+	kwrite w = { t->tbl, t->json_sql, rowid, "update", 1, NULL };
+	if (db_row_json(db, w.json_sql, rowid, &w.old, e)) {
+		db_rollback(db);
+		return e->code;
+	}
+	if (!(st = db_stmt(db, t->update_sql, e)))
+		c = e->code;
+	/* version 0: the row did not exist when it was read */
+	if (!c)
+		c = db_bind(db, st, e, KV_INT(weeks), KV_INT(rowid), KV_INT(version ? version : 1));
+	if (!c)
+		c = db_exec_stmt(db, st, e);
+	return db_write_end(db, who, &w, c, e);
+}
+
+static const kweeks_table DELAYS = {
+	"method_followup",
+	"SELECT coalesce((SELECT weeks FROM method_followup WHERE method = ?1), ?2),"
+	" coalesce((SELECT version FROM method_followup WHERE method = ?1), 0)",
+	"INSERT OR IGNORE INTO method_followup(method, weeks) VALUES (?1, ?2)",
+	"SELECT rowid FROM method_followup WHERE method = ?",
+	"UPDATE method_followup SET weeks = ?1, version = version + 1 WHERE rowid = ?2 AND version = ?3",
+	"SELECT json_object('method',method,'weeks',weeks) FROM method_followup WHERE rowid = ?",
+	N_("The follow-up delay could not be read."),
+};
 
 kcode fu_delay_list(kdb *db, const kactor *who, fu_delay **rows, int *n, kerr *e)
 {
@@ -144,25 +205,13 @@ kcode fu_delay_list(kdb *db, const kactor *who, fu_delay **rows, int *n, kerr *e
 		count++;
 	fu_delay *out = calloc((size_t)count, sizeof *out);
 	if (!out)
-		return nomem(e);
-	sqlite3_stmt *st = db_stmt(db, "SELECT coalesce((SELECT weeks FROM method_followup WHERE method = ?1), 6),"
-				       " coalesce((SELECT version FROM method_followup WHERE method = ?1), 0)", e);
-	kcode c = st ? KE_OK : e->code;
-	for (int i = 0; !c && i < count; i++) {
+		return db_nomem(e);
+	for (int i = 0; i < count; i++) {
 		snprintf(out[i].method, sizeof out[i].method, "%s", activity_methods[i]);
-		if (db_bind(db, st, e, KV_TEXT(activity_methods[i])) || db_step(db, st, e) != SQLITE_ROW) {
-			c = e->code ? e->code : KE_DB;
-			break;
+		if (db_weeks_get(db, &DELAYS, activity_methods[i], 6, &out[i].weeks, &out[i].version, e)) {
+			free(out);
+			return e->code;
 		}
-		out[i].weeks = sqlite3_column_int(st, 0);
-		out[i].version = sqlite3_column_int64(st, 1);
-		sqlite3_reset(st);
-	}
-	if (st)
-		sqlite3_reset(st);
-	if (c) {
-		free(out);
-		return c;
 	}
 	*rows = out;
 	*n = count;
@@ -180,41 +229,7 @@ kcode fu_delay_set(kdb *db, const kactor *who, const char *method, int weeks, in
 		return kerr_field(e, KE_INVALID, "method", _("Unknown method '%s'."), method ? method : "");
 	if (weeks < 0 || weeks > 104)
 		return kerr_field(e, KE_INVALID, "weeks", "%s", _("The follow-up delay must be between 0 and 104 weeks."));
-	int64_t rowid = 0;
-	if (db_begin(db, e))
-		return e->code;
-	/* a method missing from the table (an older file) gets its row now */
-	sqlite3_stmt *st = db_stmt(db, "INSERT OR IGNORE INTO method_followup(method, weeks) VALUES (?1, 6)", e);
-	kcode c = st ? db_bind(db, st, e, KV_TEXT(method)) : e->code;
-	if (!c)
-		c = db_exec_stmt(db, st, e);
-	if (!c && !(st = db_stmt(db, "SELECT rowid FROM method_followup WHERE method = ?", e)))
-		c = e->code;
-	if (!c && !db_bind(db, st, e, KV_TEXT(method)) && db_step(db, st, e) == SQLITE_ROW)
-		rowid = sqlite3_column_int64(st, 0);
-	if (st)
-		sqlite3_reset(st);
-	if (!c && !rowid)
-		c = e->code ? e->code : kerr_set(e, KE_DB, "%s", _("The follow-up delay could not be read."));
-	if (c) {
-		db_rollback(db);
-		return c;
-	}
-	/* one transaction: the row exists now, the audited update follows */
-	kwrite w = { "method_followup", SQL_FU_DELAY_JSON, rowid, "update", 1, NULL };
-	if (db_row_json(db, w.json_sql, rowid, &w.old, e)) {
-		db_rollback(db);
-		return e->code;
-	}
-	if (!(st = db_stmt(db, "UPDATE method_followup SET weeks = ?1, version = version + 1"
-			       " WHERE rowid = ?2 AND version = ?3", e)))
-		c = e->code;
-	/* version 0: the row did not exist when it was read */
-	if (!c)
-		c = db_bind(db, st, e, KV_INT(weeks), KV_INT(rowid), KV_INT(version ? version : 1));
-	if (!c)
-		c = db_exec_stmt(db, st, e);
-	return db_write_end(db, who, &w, c, e);
+	return db_weeks_set(db, who, &DELAYS, method, 6, weeks, version, e);
 }
 
 /* ---- where follow-ups are shared ---- */

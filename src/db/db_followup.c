@@ -12,6 +12,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The follow-up settings (see fu_setting_list), read where they decide. */
+const char *const fu_setting_keys[] = { "escalate_weeks", "colleague_weeks", "close_weeks", NULL };
+static const int fu_setting_defaults[] = { 4, 2, 2 };
+
+static const kweeks_table SETTINGS = {
+	"followup_setting",
+	"SELECT coalesce((SELECT weeks FROM followup_setting WHERE key = ?1), ?2),"
+	" coalesce((SELECT version FROM followup_setting WHERE key = ?1), 0)",
+	"INSERT OR IGNORE INTO followup_setting(key, weeks) VALUES (?1, ?2)",
+	"SELECT rowid FROM followup_setting WHERE key = ?",
+	"UPDATE followup_setting SET weeks = ?1, version = version + 1 WHERE rowid = ?2 AND version = ?3",
+	"SELECT json_object('key',key,'weeks',weeks) FROM followup_setting WHERE rowid = ?",
+	N_("The setting could not be read."),
+};
+
 static const char *str0(const char *s)
 {
 	return s ? s : "";
@@ -487,17 +502,6 @@ static kcode fc_load(kdb *db, int64_t id, struct fcinfo *fi, kerr *e)
 			  id, fcinfo_read, fi, sizeof *fi, _("No such colleague's part."), e);
 }
 
-/* Weeks of a follow-up setting, with its default when the row is missing. */
-static kcode setting_weeks(kdb *db, const char *key, int def, int *weeks, kerr *e)
-{
-	sqlite3_stmt *st = db_stmt(db, "SELECT weeks FROM followup_setting WHERE key = ?", e);
-	int64_t v = def;
-	kcode c = st ? db_bind(db, st, e, KV_TEXT(key)) : e->code;
-	if (db_row_read(db, st, c, db_read_int64, &v, NULL, e))
-		return e->code;
-	*weeks = (int)v;
-	return KE_OK;
-}
 
 kcode fucol_ask(kdb *db, const kactor *who, int64_t followup_id, int64_t staff_id, int64_t *id, kerr *e)
 {
@@ -510,7 +514,7 @@ kcode fucol_ask(kdb *db, const kactor *who, int64_t followup_id, int64_t staff_i
 	if (db_write_begin(db, &w, e))
 		return e->code;
 	struct fuinfo fi;
-	int64_t active = -1, dup = 0;
+	int64_t active = -1, dup = 0, setting_version = 0;
 	sqlite3_stmt *st = NULL;
 	kcode c = fu_load(db, followup_id, &fi, e);
 	if (c) {
@@ -539,7 +543,7 @@ kcode fucol_ask(kdb *db, const kactor *who, int64_t followup_id, int64_t staff_i
 	if (!c && dup)
 		c = kerr_field(e, KE_INVALID, "staff_id", "%s", _("This colleague is already asked on the follow-up."));
 	if (!c)
-		c = setting_weeks(db, "colleague_weeks", 2, &weeks, e);
+		c = db_weeks_get(db, &SETTINGS, "colleague_weeks", fu_setting_defaults[1], &weeks, &setting_version, e);
 	if (!c && date_add_days(today, weeks * 7, due) != 0)
 		c = kerr_set(e, KE_INVALID, "%s", _("The colleague's part would fall due outside the years kup supports."));
 	if (!c && !(st = db_stmt(db, "INSERT INTO followup_colleague(followup_id, staff_id, due, asked_by)"
@@ -702,12 +706,6 @@ kcode fucol_decline(kdb *db, const kactor *who, int64_t id, int64_t version, con
 
 /* ---- settings ---- */
 
-const char *const fu_setting_keys[] = { "escalate_weeks", "colleague_weeks", "close_weeks", NULL };
-static const int fu_setting_defaults[] = { 4, 2, 2 };
-
-static const char SQL_SETTING_JSON[] = "SELECT json_object('key',key,'weeks',weeks)"
-	" FROM followup_setting WHERE rowid = ?";
-
 kcode fu_setting_list(kdb *db, const kactor *who, fu_setting **rows, int *n, kerr *e)
 {
 	(void)who; /* no secret: everyone may know when follow-ups escalate */
@@ -719,25 +717,13 @@ kcode fu_setting_list(kdb *db, const kactor *who, fu_setting **rows, int *n, ker
 	fu_setting *out = calloc((size_t)count, sizeof *out);
 	if (!out)
 		return db_nomem(e);
-	sqlite3_stmt *st = db_stmt(db, "SELECT coalesce((SELECT weeks FROM followup_setting WHERE key = ?1), ?2),"
-				       " coalesce((SELECT version FROM followup_setting WHERE key = ?1), 0)", e);
-	kcode c = st ? KE_OK : e->code;
-	for (int i = 0; !c && i < count; i++) {
+	for (int i = 0; i < count; i++) {
 		snprintf(out[i].key, sizeof out[i].key, "%s", fu_setting_keys[i]);
-		if (db_bind(db, st, e, KV_TEXT(fu_setting_keys[i]), KV_INT(fu_setting_defaults[i])) ||
-		    db_step(db, st, e) != SQLITE_ROW) {
-			c = e->code ? e->code : KE_DB;
-			break;
+		if (db_weeks_get(db, &SETTINGS, fu_setting_keys[i], fu_setting_defaults[i], &out[i].weeks,
+				 &out[i].version, e)) {
+			free(out);
+			return e->code;
 		}
-		out[i].weeks = sqlite3_column_int(st, 0);
-		out[i].version = sqlite3_column_int64(st, 1);
-		sqlite3_reset(st);
-	}
-	if (st)
-		sqlite3_reset(st);
-	if (c) {
-		free(out);
-		return c;
 	}
 	*rows = out;
 	*n = count;
@@ -756,41 +742,5 @@ kcode fu_setting_set(kdb *db, const kactor *who, const char *key, int weeks, int
 		return kerr_field(e, KE_INVALID, "key", _("Unknown follow-up setting '%s'."), key ? key : "");
 	if (valid_int("weeks", weeks, 0, 104, _("The number of weeks must be between 0 and 104."), e))
 		return e->code;
-	if (db_begin(db, e))
-		return e->code;
-	/* a setting missing from the table gets its row first, in this write */
-	sqlite3_stmt *st = db_stmt(db, "INSERT OR IGNORE INTO followup_setting(key, weeks) VALUES (?1, ?2)", e);
-	int64_t rowid = 0;
-	kcode c = st ? db_bind(db, st, e, KV_TEXT(key), KV_INT(fu_setting_defaults[k])) : e->code;
-	if (!c)
-		c = db_exec_stmt(db, st, e);
-	if (!c && !(st = db_stmt(db, "SELECT rowid FROM followup_setting WHERE key = ?", e)))
-		c = e->code;
-	if (!c)
-		c = db_bind(db, st, e, KV_TEXT(key));
-	if (!c)
-		c = db_row_read(db, st, c, db_read_int64, &rowid, _("The setting could not be read."), e);
-	char *old = NULL, *new_ = NULL;
-	if (!c)
-		c = db_row_json(db, SQL_SETTING_JSON, rowid, &old, e);
-	if (!c && !(st = db_stmt(db, "UPDATE followup_setting SET weeks = ?1, version = version + 1"
-				     " WHERE rowid = ?2 AND version = ?3", e)))
-		c = e->code;
-	if (!c)
-		c = db_bind(db, st, e, KV_INT(weeks), KV_INT(rowid), KV_INT(version ? version : 1));
-	if (!c)
-		c = db_exec_stmt(db, st, e);
-	if (!c && db_changes(db) == 0)
-		c = db_conflict(db, "followup_setting", rowid, e);
-	if (!c)
-		c = db_row_json(db, SQL_SETTING_JSON, rowid, &new_, e);
-	if (!c)
-		c = db_audit(db, who, "followup_setting", rowid, "update", old, new_, e);
-	if (!c)
-		c = db_commit(db, e);
-	else
-		db_rollback(db);
-	free(old);
-	free(new_);
-	return c;
+	return db_weeks_set(db, who, &SETTINGS, key, fu_setting_defaults[k], weeks, version, e);
 }

@@ -182,6 +182,20 @@ kcode db_audit(kdb *db, const kactor *who, const char *tbl, int64_t id,
  * exist) and audits it; *id is the new row (db_activity.c). */
 struct session_rec;
 kcode session_insert(kdb *db, const kactor *who, const struct session_rec *s, int64_t *id, kerr *e);
+/* A small table of weeks per key (method_followup, followup_setting), its
+ * statements written out (db_cycle.c): get (?1 key, ?2 default: weeks,
+ * version), insert (?1 key, ?2 default; OR IGNORE), rowid (?1 key), update
+ * (?1 weeks, ?2 rowid, ?3 version), json (the audit's values by rowid),
+ * unreadable (N_(): the message when the row cannot be read). */
+typedef struct kweeks_table {
+	const char *tbl, *get_sql, *insert_sql, *rowid_sql, *update_sql, *json_sql, *unreadable;
+} kweeks_table;
+kcode db_weeks_get(kdb *db, const kweeks_table *t, const char *key, int def, int *weeks, int64_t *version,
+		   kerr *e);
+/* Admin checks are the caller's; version 0: the row did not exist when read. */
+kcode db_weeks_set(kdb *db, const kactor *who, const kweeks_table *t, const char *key, int def, int weeks,
+		   int64_t version, kerr *e);
+
 /* KE_NOMEM with the standard message; today's date (ISO) or KE_IO. */
 kcode db_nomem(kerr *e);
 kcode db_today(char out[11], kerr *e);

@@ -87,7 +87,8 @@ check "the session's participants show her seat" find "$EN"
 t_keys f
 check "f asks before marking completed" t_wait "har gennemført"
 t_keys j
-check "completed: a follow-up is made" test -n "$(F f.id)"
+check "completed: the follow-up's due date is named" t_wait "Opfølgningen forfalder"
+check "... and the follow-up is made" test -n "$(F f.id)"
 quit
 
 # ---- she writes her part and names two colleagues ----
@@ -142,6 +143,7 @@ check "her part opens with the key to decline" t_wait "^D Afslå"
 t_keys C-d
 t_type "Jeg har ikke set hende arbejde"
 t_keys C-s
+check "Ctrl-D and a reason decline the part, saying who sees it" t_wait "Afslået. $EN og lederen ser din begrundelse."
 check "declined with her reason" test "$(part state "$C2")|$(part reason "$C2")" = "declined|Jeg har ikke set hende arbejde"
 quit
 
