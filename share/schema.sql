@@ -399,6 +399,8 @@ CREATE TABLE followup_colleague (
   CHECK ((state = 'asked') = (answered_at IS NULL))
 ) STRICT;
 CREATE INDEX followup_colleague_staff ON followup_colleague(staff_id, state, due);
+-- The follow-up report counts each follow-up's parts by state from here.
+CREATE INDEX followup_colleague_state ON followup_colleague(followup_id, state);
 
 CREATE TABLE followup_setting (
   key      TEXT PRIMARY KEY CHECK (key IN ('escalate_weeks','colleague_weeks','close_weeks')),

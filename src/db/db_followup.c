@@ -394,6 +394,17 @@ static const char SQL_FC_FWD[] = SQL_LED_UNITS " SELECT " FC_COLS FC_FROM FC_WHE
 	" AND (" FC_KEY ", c.id) > (?6, ?7) ORDER BY " FC_KEY ", c.id LIMIT ?8";
 static const char SQL_FC_BACK[] = SQL_LED_UNITS " SELECT " FC_COLS FC_FROM FC_WHERE
 	" AND (" FC_KEY ", c.id) < (?6, ?7) ORDER BY " FC_KEY " DESC, c.id DESC LIMIT ?8";
+/* one follow-up's parts (its unique index) and one colleague's parts
+ * (followup_colleague_staff), not a scan of every part: an "?4 = 0 OR"
+ * hides the equality from the planner (as PART_ONE in db_part.c) */
+static const char SQL_FC_FU_FWD[] = SQL_LED_UNITS " SELECT " FC_COLS FC_FROM FC_WHERE
+	" AND c.followup_id = ?4 AND (" FC_KEY ", c.id) > (?6, ?7) ORDER BY " FC_KEY ", c.id LIMIT ?8";
+static const char SQL_FC_FU_BACK[] = SQL_LED_UNITS " SELECT " FC_COLS FC_FROM FC_WHERE
+	" AND c.followup_id = ?4 AND (" FC_KEY ", c.id) < (?6, ?7) ORDER BY " FC_KEY " DESC, c.id DESC LIMIT ?8";
+static const char SQL_FC_STAFF_FWD[] = SQL_LED_UNITS " SELECT " FC_COLS FC_FROM FC_WHERE
+	" AND c.staff_id = ?5 AND (" FC_KEY ", c.id) > (?6, ?7) ORDER BY " FC_KEY ", c.id LIMIT ?8";
+static const char SQL_FC_STAFF_BACK[] = SQL_LED_UNITS " SELECT " FC_COLS FC_FROM FC_WHERE
+	" AND c.staff_id = ?5 AND (" FC_KEY ", c.id) < (?6, ?7) ORDER BY " FC_KEY " DESC, c.id DESC LIMIT ?8";
 static const char SQL_FC_GET[] = SQL_LED_UNITS " SELECT " FC_COLS FC_FROM " WHERE c.id = ?4";
 
 static const size_t fucol_texts[] = {
@@ -452,7 +463,9 @@ kcode fucol_list(kdb *db, const kactor *who, const kpage *pg, fu_colleague **row
 	if (db_today(today, e) || db_page_begin(pg, &fold, &key, &id, e))
 		return e->code;
 	free(fold); /* no filter: a follow-up has a handful of colleagues */
-	sqlite3_stmt *st = db_stmt(db, pg->backward ? SQL_FC_BACK : SQL_FC_FWD, e);
+	sqlite3_stmt *st = db_stmt(db, pg->parent_id ? (pg->backward ? SQL_FC_FU_BACK : SQL_FC_FU_FWD)
+				       : pg->staff_id ? (pg->backward ? SQL_FC_STAFF_BACK : SQL_FC_STAFF_FWD)
+				       : pg->backward ? SQL_FC_BACK : SQL_FC_FWD, e);
 	kcode c = st ? db_bind(db, st, e, KV_INT(who->staff_id), KV_INT((int)who->role), KV_TEXT(today),
 			       KV_INT(pg->parent_id), KV_INT(pg->staff_id), KV_TEXT(key), KV_INT(id),
 			       KV_INT(db_page_limit(pg))) : e->code;

@@ -175,6 +175,13 @@ kcode db_audit(kdb *db, const kactor *who, const char *tbl, int64_t id,
  * date (NULL once closed). */
 #define SQL_FU_STATE(F) "(CASE WHEN " F ".done_at IS NOT NULL THEN 'closed'" \
 	" WHEN " F ".written_at IS NOT NULL THEN 'written' ELSE 'due' END)"
+/* SQL condition: the waiting step of open follow-up alias F is due before
+ * DAY (an SQL date expression): the same as STEP_DUE < DAY, but compared
+ * to dates the statement works out once, not per row (date() per row made
+ * the follow-up report a third slower). */
+#define SQL_FU_LATE(F, DAY) "(" F ".done_at IS NULL AND " F ".due < " DAY " AND (" F ".written_at IS NULL" \
+	" OR " F ".written_at < date(" DAY ", '-' || coalesce((SELECT weeks * 7 FROM followup_setting" \
+	" WHERE key = 'close_weeks'), 14) || ' days')))"
 #define SQL_FU_STEP_DUE(F) "(CASE WHEN " F ".done_at IS NOT NULL THEN NULL" \
 	" WHEN " F ".written_at IS NULL THEN " F ".due ELSE max(" F ".due, date(" F ".written_at, '+' ||" \
 	" coalesce((SELECT weeks * 7 FROM followup_setting WHERE key = 'close_weeks'), 14) || ' days')) END)"

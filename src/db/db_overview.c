@@ -54,7 +54,7 @@
  * leader's) is past due */
 #define FU_SEL "SELECT 'F', f.id, p.staff_id, 0, se.id, a.id, p.id, st.name, a.title," \
 	" coalesce(" SQL_FU_STEP_DUE("f") ", f.due), " \
-	SQL_FU_STATE("f") ", f.due < ?4 AND " SQL_FU_STEP_DUE("f") " < ?4, 0, 0, 0, f.due, f.id"
+	SQL_FU_STATE("f") ", " SQL_FU_LATE("f", "?4") ", 0, 0, 0, f.due, f.id"
 #define FU_REST " JOIN session se ON se.id = p.session_id JOIN activity a ON a.id = se.activity_id"
 #define FU_ORG " FROM followup f JOIN participation p ON p.id = f.participation_id" \
 	" JOIN staff st ON st.id = p.staff_id" FU_REST
@@ -125,7 +125,7 @@
  * that long (followup_due), few in a well-kept organisation. */
 #define ESC_CUTOFF "?10"
 #define DIRECT_UNITS "(SELECT ul.unit_id FROM unit_leader ul WHERE ul.staff_id = ?1 AND ul.until IS NULL)"
-#define ESC_LATE " f.done_at IS NULL AND f.due < " ESC_CUTOFF " AND " SQL_FU_STEP_DUE("f") " < " ESC_CUTOFF
+#define ESC_LATE " " SQL_FU_LATE("f", ESC_CUTOFF)
 #define ESC_BELOW(X) "(?2 = 1 AND " X ".id <> ?1 AND " SQL_MANAGER_UNIT(X) " NOT IN " DIRECT_UNITS \
 	" AND (SELECT eu.parent_id FROM unit eu WHERE eu.id = " SQL_MANAGER_UNIT(X) ") IN " DIRECT_UNITS ")"
 #define ESCALATED_WHERE " WHERE" ESC_LATE " AND (?2 = 2 OR " ESC_BELOW("st") ")"
@@ -151,7 +151,7 @@
 	" CROSS JOIN participation p INDEXED BY participation_staff ON p.staff_id = st.id AND p.status = 'completed'" \
 	" CROSS JOIN followup f ON f.participation_id = p.id" FU_REST \
 	" WHERE ?2 = 1 AND st.id <> ?1 AND f.done_at IS NULL AND f.due < " ESC_CUTOFF \
-	" AND " SQL_FU_STEP_DUE("f") " < " ESC_CUTOFF
+	" AND " SQL_FU_LATE("f", ESC_CUTOFF)
 #define TO_EVALUATE_WHERE " WHERE p.year = ?3 AND p.status = 'agreed'" \
 	" AND ?4 >= printf('%04d-11-01', ?3) AND " OV_LEADS("s")
 
@@ -213,7 +213,7 @@ static const char MY_OVERDUE[] = SQL_LED_UNITS " SELECT count(*) FROM (" MY_FOLL
 	" AND f.due < ?4 AND f.written_at IS NULL LIMIT " CAP_LED ")";
 static const char COLLEAGUE_OVERDUE[] = SQL_LED_UNITS " SELECT count(*) FROM (" MY_COLLEAGUE_BODY
 	" AND c.due < ?4 LIMIT " CAP_LED ")";
-#define STEP_LATE " AND f.due < ?4 AND " SQL_FU_STEP_DUE("f") " < ?4"
+#define STEP_LATE " AND f.due < ?4 AND " SQL_FU_LATE("f", "?4")
 static const char LED_OVERDUE[] = SQL_LED_UNITS " SELECT count(*) FROM (" FOLLOWUPS_CNT
 	STEP_LATE " LIMIT " CAP_ORG ")";
 static const char LED_OVERDUE_L[] = SQL_LED_UNITS " SELECT count(*) FROM (SELECT 1" FU_LED FOLLOWUPS_WHERE

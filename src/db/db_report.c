@@ -53,7 +53,7 @@ static const char SQL_COVERAGE[] = REP_WITH
 /* A follow-up is overdue when the step that waits is late: the person's
  * writing, or once written the leader's closing. */
 #define FU_STATE "(CASE WHEN f.id IS NULL THEN 'missing'" \
-	" WHEN f.done_at IS NULL AND " SQL_FU_STEP_DUE("f") " < ?7 THEN 'overdue'" \
+	" WHEN " SQL_FU_LATE("f", "?7") " THEN 'overdue'" \
 	" WHEN f.done_at IS NULL THEN 'due' WHEN f.done_at > f.due THEN 'late' ELSE 'on_time' END)"
 #define FU_FROM " FROM session se CROSS JOIN participation p ON p.session_id = se.id" \
 	" JOIN staff s ON s.id = p.staff_id JOIN grp g ON g.id = s.unit_id" \
@@ -170,7 +170,7 @@ ITEMS(SQL_I_COVERAGE, REP_WITH
  * has written waits for the leader (written, or written_overdue when the
  * closing is late). */
 #define FUI_STATE "(CASE WHEN f.id IS NOT NULL AND f.done_at IS NULL AND f.written_at IS NOT NULL" \
-	" THEN (CASE WHEN " SQL_FU_STEP_DUE("f") " < ?7 THEN 'written_overdue' ELSE 'written' END)" \
+	" THEN (CASE WHEN " SQL_FU_LATE("f", "?7") " THEN 'written_overdue' ELSE 'written' END)" \
 	" ELSE " FU_STATE " END)"
 #define FUI_KEY "(CASE " FUI_STATE " WHEN 'missing' THEN '0' WHEN 'overdue' THEN '1'" \
 	" WHEN 'written_overdue' THEN '2' WHEN 'written' THEN '3' WHEN 'due' THEN '4'" \
