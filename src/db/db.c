@@ -26,6 +26,14 @@ int db_read_texts(sqlite3_stmt *st, int first, void *row, const size_t *offs, in
 	return ok ? 0 : -1;
 }
 
+int db_texts_missing(const void *row, const size_t *offs, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!*(char *const *)((const char *)row + offs[i]))
+			return 1;
+	return 0;
+}
+
 void db_free_texts(void *row, const size_t *offs, int n)
 {
 	for (int i = 0; i < n; i++) {

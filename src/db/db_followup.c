@@ -121,8 +121,7 @@ static int fu_read(sqlite3_stmt *st, void *row)
 	COPY(f->session_ends, st, 23);
 	/* the step waiting is late: read against today, as the list was */
 	f->overdue = f->step_due[0] && strcmp(f->step_due, str0((const char *)sqlite3_column_text(st, 24))) < 0;
-	if (!f->staff_name || !f->activity_title || !f->learned || !f->practice || !f->shared_with ||
-	    !f->leader_comment || !f->sort_key || !f->shared_via_title || !f->action || !f->colleagues) {
+	if (DB_TEXTS_MISSING(f, followup_texts)) {
 		followup_free(f);
 		return -1;
 	}
@@ -442,8 +441,7 @@ static int fc_read(sqlite3_stmt *st, void *row)
 	COPY(c->session_ends, st, 19);
 	c->fu_closed = sqlite3_column_int(st, 20);
 	c->sort_key = col_text(st, 21);
-	if (!c->name || !c->login || !c->seen || !c->own_use || !c->reason || !c->person_name ||
-	    !c->activity_title || !c->learned || !c->practice || !c->sort_key) {
+	if (DB_TEXTS_MISSING(c, fucol_texts)) {
 		fucol_free(c);
 		return -1;
 	}

@@ -336,6 +336,10 @@ kcode db_rows_read(kdb *db, sqlite3_stmt *st, kcode c, size_t size, int max,
  * it has freed what it read). */
 int db_read_texts(sqlite3_stmt *st, int first, void *row, const size_t *offs, int n);
 void db_free_texts(void *row, const size_t *offs, int n);
+/* 1 when a string member at one of the offsets is NULL (a read ran out of
+ * memory), for readers that fill their texts column by column. */
+int db_texts_missing(const void *row, const size_t *offs, int n);
+#define DB_TEXTS_MISSING(row, offs) db_texts_missing((row), (offs), (int)(sizeof (offs) / sizeof *(offs)))
 /* Frees those strings of row (NULL: nothing) and zeroes the whole row. */
 void db_free_row(void *row, size_t size, const size_t *offs, int n);
 #define DB_FREE_ROW(row, offs) db_free_row((row), sizeof *(row), (offs), (int)(sizeof (offs) / sizeof *(offs)))
