@@ -49,29 +49,29 @@ fu() { q "$db" "select $1 from followup where id = $F"; }
 part() { q "$db" "select c.$1 from followup_colleague c join staff s on s.id = c.staff_id
 	where c.followup_id = $F and s.login = '$2'"; }
 
-as() { t_start "$KUP" --lang en --db "$db" --as "$1"; t_wait "0 Overview" >/dev/null; }
-quit() { t_keys Escape Escape Escape q; t_exited >/dev/null; }
+as() { t_start "$KUP" --lang en --db "$db" --as "$1"; t_step "0 Overview"; }
+quit() { t_keys Escape Escape Escape q; t_exited || not_ok "kup did not end on q"; }
 # open_followup: from the staff pane, the person's activities, the row of
 # the activity (filtered by its title), Enter opens the follow-up form
 open_followup() {
 	t_keys p
-	t_wait "Activities: $EN" >/dev/null
+	t_step "Activities: $EN"
 	t_keys /
 	t_type "$A"
-	t_wait "Search: $A" >/dev/null
+	t_step "Search: $A"
 	t_keys Enter Enter
 }
 
 # ---- she starts writing; the connection drops; the draft is offered ----
 as "$E"
 t_keys 1
-t_wait "$EN" >/dev/null
+t_step "$EN"
 open_followup
 check "Enter on her activity opens the follow-up form" t_wait "Follow-up: $EN"
 check "... with the key for colleagues in the key bar" t_wait "^T Colleagues"
 check "... and no leader's key" test -z "$(t_screen | grep -F '^P Peer session')"
 t_type "Lytte før jeg svarer"
-t_wait "Lytte før jeg svarer" >/dev/null
+t_step "Lytte før jeg svarer"
 tmux -S "$T_SOCK" kill-server # the connection drops: SIGHUP
 i=0
 while [ "$(q "$db" "select count(*) from form_draft where form = 'followup' and record_id = $F")" != 1 ] &&
@@ -95,13 +95,13 @@ check "Ctrl-T shows the colleagues dialog" t_wait "No colleague is named yet."
 t_keys n
 check "n opens the pick list of staff" t_wait "Name a colleague (any active staff member)"
 t_type "$C1N"
-t_wait "$C1N (" >/dev/null
+t_step "$C1N ("
 t_keys Enter
 check "the first colleague is asked" t_wait "$C1N: asked, due"
 check "... in the database" test "$(part state "$C1")" = asked
 t_keys n
 t_type "$C2N"
-t_wait "$C2N (" >/dev/null
+t_step "$C2N ("
 t_keys Enter
 check "the second colleague is asked" t_wait "$C2N: asked, due"
 t_keys Escape
@@ -131,7 +131,7 @@ quit
 # ---- the first colleague writes his part ----
 as "$C1"
 t_keys 1
-t_wait "$C1N" >/dev/null
+t_step "$C1N"
 check "his row's detail lists the part asked of him, K opening it" t_wait "K opens them"
 t_keys K
 check "K lists his parts" t_wait "$EN, $A"
@@ -152,9 +152,9 @@ quit
 # ---- the second colleague declines ----
 as "$C2"
 t_keys 1
-t_wait "$C2N" >/dev/null
+t_step "$C2N"
 t_keys K
-t_wait "$EN, $A" >/dev/null
+t_step "$EN, $A"
 t_keys Enter
 check "her part opens with a key to decline" t_wait "^D Decline"
 t_keys C-d
@@ -170,7 +170,7 @@ quit
 as "$L"
 t_keys 1 /
 t_type "$EN"
-t_wait "Search: $EN" >/dev/null
+t_step "Search: $EN"
 t_keys Enter
 open_followup
 check "the leader opens her follow-up" t_wait "Follow-up: $EN"
@@ -187,7 +187,7 @@ t_keys C-p
 check "Ctrl-P asks for the peer-training session" t_wait "Peer training from the follow-up: $EN"
 check "... two weeks from today by default" t_wait "06-12-2026"
 t_keys Enter
-t_wait "Search:" >/dev/null
+t_step "Search:"
 t_keys Enter Tab Tab Tab
 t_type "Personalerummet"
 t_keys C-s

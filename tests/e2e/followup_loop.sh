@@ -48,8 +48,8 @@ part() { q "$db" "select c.$1 from followup_colleague c join staff s on s.id = c
 	on p.id = f.participation_id join session se on se.id = p.session_id join activity a
 	on a.id = se.activity_id where a.title like 'Løkketest%')"; }
 
-as() { t_start "$KUP" --lang da --db "$db" --as "$1"; t_wait "0 Overblik" >/dev/null; }
-quit() { t_keys Escape Escape Escape q; t_exited >/dev/null; }
+as() { t_start "$KUP" --lang da --db "$db" --as "$1"; t_step "0 Overblik"; }
+quit() { t_keys Escape Escape Escape q; t_exited || not_ok "kup did not end on q"; }
 # find TEXT: moves down (j) until the detail pane (line 13 on) shows TEXT
 find() {
 	i=0
@@ -78,10 +78,10 @@ report0=$(report_total)
 # ---- the leader marks it completed ----
 as "$L"
 t_keys 3 /
-t_type "Løkketest"; t_wait "Søg: Løkketest" >/dev/null; t_keys Enter
-t_wait "Samtaler der virker" >/dev/null
+t_type "Løkketest"; t_step "Søg: Løkketest"; t_keys Enter
+t_step "Samtaler der virker"
 t_keys Enter
-t_wait "19-11-2026" >/dev/null
+t_step "19-11-2026"
 t_keys Enter
 check "the session's participants show her seat" find "$EN"
 t_keys f
@@ -94,7 +94,7 @@ quit
 # ---- she writes her part and names two colleagues ----
 as "$E"
 check "her Overblik lists the follow-up to write" t_wait "Løkketest: Samtaler der virker"
-find "Løkketest: Samtaler" >/dev/null
+check "the follow-up is in her list" find "Løkketest: Samtaler"
 check "... and its detail says what to do next" t_wait "Næste skridt: skriv, hvad du lærte"
 t_keys '?'
 check "? names the keys of the line" t_wait "Enter"
@@ -106,9 +106,9 @@ t_keys Tab
 t_type "Jeg bruger det ved afhentning"
 t_keys C-t
 check "Ctrl-T opens the colleagues" t_wait "Ingen kollega er udpeget endnu."
-t_keys n; t_type "$C1N"; t_wait "$C1N (" >/dev/null; t_keys Enter
+t_keys n; t_type "$C1N"; t_step "$C1N ("; t_keys Enter
 check "the first colleague is asked" t_wait "$C1N: spurgt"
-t_keys n; t_type "$C2N"; t_wait "$C2N (" >/dev/null; t_keys Enter
+t_keys n; t_type "$C2N"; t_step "$C2N ("; t_keys Enter
 check "the second colleague is asked" t_wait "$C2N: spurgt"
 t_keys Escape C-s
 check "saved: her leader sees it ready" t_wait "Gemt. Din leder ser den som klar til at blive afsluttet."
@@ -137,7 +137,7 @@ quit
 # ---- the second colleague declines ----
 as "$C2"
 check "her Overblik has the part" t_wait "Kollegers opfølgninger til mig (1, 0 for sent)"
-find "$EN" >/dev/null
+check "her part is listed" find "$EN"
 t_keys Enter
 check "her part opens with the key to decline" t_wait "^D Afslå"
 t_keys C-d
@@ -163,11 +163,11 @@ t_type "07-01-2027"
 t_keys Tab Space C-p
 check "Ctrl-P asks for the peer-training session" t_wait "Sidemandsoplæring"
 t_keys Enter
-t_wait "Søg:" >/dev/null
+t_step "Søg:"
 t_keys Enter Tab Tab Tab
 t_type "Personalestuen"
 t_keys C-s
-t_wait "Holdet er startet" >/dev/null
+check "the session is started, saying what comes next" t_wait "Holdet er oprettet; tilmeld kollegerne under Aktiviteter."
 t_keys C-s
 check "closed, saying so" t_wait "Opfølgningen er afsluttet."
 check "closed in the database with its action and date" \

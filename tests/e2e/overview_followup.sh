@@ -52,8 +52,8 @@ q "$db" "update followup set written_at = '2026-11-20', learned = 'Korte samtale
 	values ($FU, (select id from staff where login = '$C'), '2026-12-06',
 		(select id from staff where login = '$P'))"
 
-as() { t_start "$KUP" --lang da --db "$db" ${1:+--as "$1"}; t_wait "0 Overblik" >/dev/null; }
-quit() { t_keys q; t_exited >/dev/null; }
+as() { t_start "$KUP" --lang da --db "$db" ${1:+--as "$1"}; t_step "0 Overblik"; }
+quit() { t_keys q; t_exited || not_ok "kup did not end on q"; }
 # down TEXT: moves down (j) until the detail pane (line 13 on) shows TEXT;
 # each step waits for the screen to change, and the end of the list stops it
 down() {

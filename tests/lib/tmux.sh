@@ -53,6 +53,11 @@ t_wait() {
 	return 1
 }
 
+# t_step TEXT [SECONDS] : a wait the test goes on from; if TEXT never
+# shows, the step fails the test instead of letting later checks read the
+# wrong screen.
+t_step() { t_wait "$@" || not_ok "the screen showed: $1"; }
+
 # t_gone TEXT [SECONDS] : polls until TEXT is no longer on screen.
 t_gone() {
 	limit=$(( ${2:-5} * 20 ))
