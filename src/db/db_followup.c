@@ -187,7 +187,7 @@ static kcode fu_validate(const followup_rec *f, kerr *e)
 	    valid_text("practice", _("Use in practice"), f->practice, 0, 4000, 1, e) ||
 	    valid_text("shared_with", _("Shared with"), f->shared_with, 0, 400, 0, e) ||
 	    valid_text("leader_comment", _("Leader's comment"), f->leader_comment, 0, 4000, 1, e) ||
-	    valid_text("action", _("Into practice"), f->action, 0, 400, 0, e) ||
+	    valid_text("action", _("Into practice"), f->action, 0, 400, 1, e) ||
 	    valid_date("action_date", _("Into practice from"), f->action_date, 0, e))
 		return e->code;
 	return KE_OK;

@@ -456,6 +456,9 @@ static void test_into_practice(void)
 	fu_get(&lars, fu, &f);
 	f.shared_via = net_session;
 	EXPECT(followup_save(db, &lars, &f, 0, &e_), KE_OK, NULL, "the topic can go to a network instead");
+	set_text(&f.action, "Oplæg på teammødet\nNy rutine ved afhentning");
+	EXPECT(followup_save(db, &lars, &f, 0, &e_), KE_OK, NULL,
+	       "the action into practice may take more than one line, as its form allows");
 	f.shared_via = q1("SELECT min(se.id) FROM session se JOIN activity a ON a.id = se.activity_id WHERE a.method = 'course'", 0);
 	EXPECT(followup_save(db, &lars, &f, 0, &e_), KE_INVALID, "shared_via", "but not to a course session");
 	followup_free(&f);
