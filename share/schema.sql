@@ -409,3 +409,13 @@ CREATE TABLE followup_setting (
 ) STRICT;
 INSERT INTO followup_setting(key, weeks) VALUES
   ('escalate_weeks', 4), ('colleague_weeks', 2), ('close_weeks', 2);
+
+-- step 9
+-- A draft remembers the version of the record it was taken from, so that
+-- restoring it saves through the same version check as any save (someone
+-- else's change after the draft asks first), and the scope it was taken
+-- under ('admin', 'employee', or 'leader:' and the units led, as '12,15'):
+-- a draft taken under another role or other units is never offered again.
+-- Drafts from before this step have version 0 and no scope.
+ALTER TABLE form_draft ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE form_draft ADD COLUMN scope TEXT NOT NULL DEFAULT '' CHECK (length(scope) <= 200);

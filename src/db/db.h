@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include "err.h"
 
-#define KUP_SCHEMA_VERSION 8
+#define KUP_SCHEMA_VERSION 9
 #define KUP_APPLICATION_ID 0x6b757021 /* "kup!" in the SQLite header */
 
 typedef struct kdb kdb;

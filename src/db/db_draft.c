@@ -12,16 +12,23 @@
 #include <string.h>
 
 #define DRAFT_MAX_BYTES (256 * 1024) /* far above any form: a guard, not a limit */
+#define SCOPE_SIZE 201 /* the column holds at most 200 characters */
 
 static const char SQL_SAVE[] =
-	"INSERT INTO form_draft(login, form, record_id, title, data, saved_at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, datetime('now'))"
-	" ON CONFLICT(login, form, record_id) DO UPDATE SET title = excluded.title,"
-	" data = excluded.data, saved_at = excluded.saved_at";
-#define DRAFT_COLS "SELECT form, record_id, title, data, saved_at FROM form_draft"
-static const char SQL_GET[] = DRAFT_COLS " WHERE login = ?1 AND form = ?2 AND record_id = ?3";
-static const char SQL_LIST[] = DRAFT_COLS " WHERE login = ?1 ORDER BY saved_at DESC, form, record_id LIMIT 50";
+	"INSERT INTO form_draft(login, form, record_id, version, scope, title, data, saved_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, datetime('now'))"
+	" ON CONFLICT(login, form, record_id) DO UPDATE SET version = excluded.version,"
+	" scope = excluded.scope, title = excluded.title, data = excluded.data, saved_at = excluded.saved_at";
+#define DRAFT_COLS "SELECT form, record_id, title, data, saved_at, version FROM form_draft"
+static const char SQL_GET[] = DRAFT_COLS " WHERE login = ?1 AND form = ?2 AND record_id = ?3 AND scope = ?4";
+static const char SQL_LIST[] = DRAFT_COLS " WHERE login = ?1 AND scope = ?2"
+	" ORDER BY saved_at DESC, form, record_id LIMIT 50";
 static const char SQL_DELETE[] = "DELETE FROM form_draft WHERE login = ?1 AND form = ?2 AND record_id = ?3";
+static const char SQL_PRUNE[] = "DELETE FROM form_draft WHERE login = ?1 AND scope <> ?2";
+/* The units a leader leads directly now, in one text: "12,15". */
+static const char SQL_LED[] =
+	"SELECT group_concat(unit_id, ',') FROM (SELECT unit_id FROM unit_leader"
+	" WHERE staff_id = ?1 AND until IS NULL ORDER BY unit_id)";
 
 static const size_t draft_texts[] = { offsetof(draft_rec, title), offsetof(draft_rec, data) };
 
@@ -38,6 +45,34 @@ static kcode check_key(const kactor *who, const char *form, kerr *e)
 	return KE_OK;
 }
 
+/* The scope a draft is taken under: the role, and for a leader the units
+ * led ("leader:12,15"). A draft is for the eyes it was typed under: a
+ * leader moved to other units or back among the staff no longer sees the
+ * plans the draft was about. */
+static kcode scope_of(kdb *db, const kactor *who, char *out, size_t size, kerr *e)
+{
+	if (who->role == ROLE_ADMIN) {
+		snprintf(out, size, "admin");
+		return KE_OK;
+	}
+	if (who->role != ROLE_LEADER) {
+		snprintf(out, size, "employee");
+		return KE_OK;
+	}
+	sqlite3_stmt *st = db_stmt(db, SQL_LED, e);
+	if (!st || db_bind(db, st, e, KV_INT(who->staff_id)))
+		return e->code;
+	int rc = db_step(db, st, e);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? kerr_set(e, KE_DB, "%s", _("Could not read the units you lead.")) : e->code;
+	}
+	const unsigned char *units = sqlite3_column_text(st, 0);
+	snprintf(out, size, "leader:%s", units ? (const char *)units : "");
+	sqlite3_reset(st);
+	return KE_OK;
+}
+
 static int read_row(sqlite3_stmt *st, void *row)
 {
 	draft_rec *d = row;
@@ -47,6 +82,7 @@ static int read_row(sqlite3_stmt *st, void *row)
 	d->title = col_text(st, 2);
 	d->data = col_text(st, 3);
 	snprintf(d->saved_at, sizeof d->saved_at, "%s", (const char *)sqlite3_column_text(st, 4));
+	d->version = sqlite3_column_int64(st, 5);
 	if (!d->title || !d->data) {
 		draft_free(d);
 		return -1;
@@ -73,38 +109,60 @@ static kcode finish(kdb *db, sqlite3_stmt *st, kcode c, kerr *e)
 	return c;
 }
 
-kcode draft_save(kdb *db, const kactor *who, const char *form, int64_t record_id,
+kcode draft_save(kdb *db, const kactor *who, const char *form, int64_t record_id, int64_t version,
 		 const char *title, const char *data, kerr *e)
 {
+	char scope[SCOPE_SIZE];
 	if (check_key(who, form, e))
 		return e->code;
 	if (!data || strlen(data) > DRAFT_MAX_BYTES)
 		return kerr_set(e, KE_INVALID, "%s", _("The draft is too large to keep."));
 	if (db_begin(db, e))
 		return e->code;
-	sqlite3_stmt *st = db_stmt(db, SQL_SAVE, e);
-	kcode c = st ? db_bind(db, st, e, KV_TEXT(who->login), KV_TEXT(form), KV_INT(record_id), KV_TEXT(title ? title : ""), KV_TEXT(data)) : e->code;
+	sqlite3_stmt *st = NULL;
+	kcode c = scope_of(db, who, scope, sizeof scope, e);
+	if (!c && !(st = db_stmt(db, SQL_SAVE, e)))
+		c = e->code;
+	if (!c)
+		c = db_bind(db, st, e, KV_TEXT(who->login), KV_TEXT(form), KV_INT(record_id), KV_INT(version),
+			    KV_TEXT(scope), KV_TEXT(title ? title : ""), KV_TEXT(data));
 	return finish(db, st, c, e);
 }
 
 kcode draft_get(kdb *db, const kactor *who, const char *form, int64_t record_id, draft_rec *out, kerr *e)
 {
+	char scope[SCOPE_SIZE];
 	memset(out, 0, sizeof *out);
-	if (check_key(who, form, e))
+	if (check_key(who, form, e) || scope_of(db, who, scope, sizeof scope, e))
 		return e->code;
 	sqlite3_stmt *st = db_stmt(db, SQL_GET, e);
-	kcode c = st ? db_bind(db, st, e, KV_TEXT(who->login), KV_TEXT(form), KV_INT(record_id)) : e->code;
+	kcode c = st ? db_bind(db, st, e, KV_TEXT(who->login), KV_TEXT(form), KV_INT(record_id), KV_TEXT(scope)) : e->code;
 	return db_row_read(db, st, c, read_row, out, _("There is no draft of this form."), e);
+}
+
+/* Deletes the actor's drafts taken under another scope than scope. */
+static kcode prune(kdb *db, const kactor *who, const char *scope, kerr *e)
+{
+	if (db_begin(db, e))
+		return e->code;
+	sqlite3_stmt *st = db_stmt(db, SQL_PRUNE, e);
+	kcode c = st ? db_bind(db, st, e, KV_TEXT(who->login), KV_TEXT(scope)) : e->code;
+	return finish(db, st, c, e);
 }
 
 kcode draft_list(kdb *db, const kactor *who, draft_rec **rows, int *n, kerr *e)
 {
+	char scope[SCOPE_SIZE];
 	*rows = NULL;
 	*n = 0;
 	if (!who->login[0])
 		return db_denied(e);
+	if (scope_of(db, who, scope, sizeof scope, e))
+		return e->code;
+	if (!db_is_readonly(db) && prune(db, who, scope, e))
+		return e->code;
 	sqlite3_stmt *st = db_stmt(db, SQL_LIST, e);
-	if (!st || db_bind(db, st, e, KV_TEXT(who->login)))
+	if (!st || db_bind(db, st, e, KV_TEXT(who->login), KV_TEXT(scope)))
 		return e->code;
 	kpage pg = { .limit = 50 };
 	void *out;

@@ -463,6 +463,13 @@ kcode profession_list(kdb *db, const kactor *who, const kpage *pg, named_rec **r
 	return db_page_bound(db, st, c, pg, sizeof **rows, read_named, named_free_v, (void **)rows, n, e);
 }
 
+kcode profession_get(kdb *db, const kactor *who, int64_t id, named_rec *out, kerr *e)
+{
+	(void)who; /* every login sees the professions */
+	return db_get_row(db, "SELECT id, version, name, '', '', '', 0, '', 0, sort_key FROM profession WHERE id = ?",
+			  id, read_named, out, sizeof *out, _("No such profession."), e);
+}
+
 /* All rows of a bound statement, in a growing array. */
 static kcode read_all(kdb *db, sqlite3_stmt *st, named_rec **rows, int *n, kerr *e)
 {

@@ -45,6 +45,8 @@ void unit_rows_free(unit_rec *rows, int n);
 
 kcode profession_list(kdb *db, const kactor *who, const kpage *pg, named_rec **rows, int *n, kerr *e);
 kcode profession_save(kdb *db, const kactor *who, named_rec *p, kerr *e);
+/* One profession as saved now; KE_NOTFOUND when it is gone. */
+kcode profession_get(kdb *db, const kactor *who, int64_t id, named_rec *out, kerr *e);
 kcode competence_list(kdb *db, const kactor *who, named_rec **rows, int *n, kerr *e); /* all, by pos */
 kcode competence_save(kdb *db, const kactor *who, named_rec *c, kerr *e);
 /* Focus areas of one year (0: all years, by year) in Danish title order. */

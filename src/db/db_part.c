@@ -351,7 +351,7 @@ kcode part_enrol(kdb *db, const kactor *who, int64_t staff_id, int64_t session_i
 /* ---- decisions on one participation ---- */
 
 struct pinfo {
-	int64_t staff_id, session_id;
+	int64_t staff_id, session_id, version;
 	char status[12];
 	char ends[11];
 };
@@ -363,12 +363,13 @@ static int pinfo_read(sqlite3_stmt *st, void *row)
 	pi->session_id = sqlite3_column_int64(st, 1);
 	snprintf(pi->status, sizeof pi->status, "%s", sqlite3_column_text(st, 2));
 	snprintf(pi->ends, sizeof pi->ends, "%s", sqlite3_column_text(st, 3));
+	pi->version = sqlite3_column_int64(st, 4);
 	return 0;
 }
 
 static kcode pinfo_load(kdb *db, int64_t id, struct pinfo *pi, kerr *e)
 {
-	return db_get_row(db, "SELECT p.staff_id, p.session_id, p.status, se.ends"
+	return db_get_row(db, "SELECT p.staff_id, p.session_id, p.status, se.ends, p.version"
 			  " FROM participation p JOIN session se ON se.id = p.session_id"
 			  " WHERE p.id = ?",
 			  id, pinfo_read, pi, sizeof *pi, _("No such participation."), e);
@@ -391,7 +392,10 @@ static int status_in(const char *status, const char *list)
 	return strstr(list, word) != NULL;
 }
 
-static kcode decide(kdb *db, const kactor *who, int64_t id, const struct decision *d,
+/* version: the participation's version the decision was made on (someone
+ * else's change since then is a conflict, named like any other), or 0 to
+ * decide on whatever it is now (its status is checked either way). */
+static kcode decide(kdb *db, const kactor *who, int64_t id, int64_t version, const struct decision *d,
 		    const char *text, int flag, kerr *e)
 {
 	kwrite w = { "participation", SQL_PART_JSON, id, "update", 0, NULL };
@@ -402,6 +406,8 @@ static kcode decide(kdb *db, const kactor *who, int64_t id, const struct decisio
 	int self = who->staff_id && who->staff_id == pi.staff_id;
 	if (!c && !(d->self_may && self) && !scope_leads_staff(db, who, pi.staff_id))
 		c = db_denied(e);
+	if (!c && version && pi.version != version)
+		c = db_conflict(db, "participation", id, e);
 	if (!c && !status_in(pi.status, d->from))
 		c = kerr_set(e, KE_STATE, _(d->refusal), status_label(pi.status));
 	if (!c)
@@ -494,30 +500,40 @@ static const struct decision COMPLETE = {
 	act_complete
 };
 
-kcode part_approve(kdb *db, const kactor *who, int64_t id, const char *note, kerr *e)
+kcode part_approve_at(kdb *db, const kactor *who, int64_t id, int64_t version, const char *note, kerr *e)
 {
 	if (valid_text("note", _("Note"), note, 0, 2000, 1, e))
 		return e->code;
-	return decide(db, who, id, &APPROVE, note, 0, e);
+	return decide(db, who, id, version, &APPROVE, note, 0, e);
 }
 
-kcode part_reject(kdb *db, const kactor *who, int64_t id, const char *reason, kerr *e)
+kcode part_approve(kdb *db, const kactor *who, int64_t id, const char *note, kerr *e)
+{
+	return part_approve_at(db, who, id, 0, note, e);
+}
+
+kcode part_reject_at(kdb *db, const kactor *who, int64_t id, int64_t version, const char *reason, kerr *e)
 {
 	if (!reason || strspn(reason, " \t\r\n") == strlen(reason))
 		return kerr_field(e, KE_INVALID, "reason", "%s", _("A reason is required when rejecting."));
 	if (valid_text("reason", _("Reason"), reason, 1, 2000, 1, e))
 		return e->code;
-	return decide(db, who, id, &REJECT, reason, 0, e);
+	return decide(db, who, id, version, &REJECT, reason, 0, e);
+}
+
+kcode part_reject(kdb *db, const kactor *who, int64_t id, const char *reason, kerr *e)
+{
+	return part_reject_at(db, who, id, 0, reason, e);
 }
 
 kcode part_cancel(kdb *db, const kactor *who, int64_t id, kerr *e)
 {
-	return decide(db, who, id, &CANCEL, NULL, 0, e);
+	return decide(db, who, id, 0, &CANCEL, NULL, 0, e);
 }
 
 kcode part_complete(kdb *db, const kactor *who, int64_t id, int noshow, kerr *e)
 {
-	return decide(db, who, id, &COMPLETE, NULL, noshow, e);
+	return decide(db, who, id, 0, &COMPLETE, NULL, noshow, e);
 }
 
 kcode part_set_price(kdb *db, const kactor *who, int64_t id, int64_t version, int64_t price, kerr *e)

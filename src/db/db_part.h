@@ -41,6 +41,11 @@ kcode part_request(kdb *db, const kactor *who, int64_t staff_id, int64_t session
 /* Leader/admin: approve (a seat, else the waiting list) or reject (reason required). */
 kcode part_approve(kdb *db, const kactor *who, int64_t id, const char *note, kerr *e);
 kcode part_reject(kdb *db, const kactor *who, int64_t id, const char *reason, kerr *e);
+/* The same, decided on the participation as read at version: someone
+ * else's change since then (another leader's decision) is KE_CONFLICT
+ * naming them, as for any other record, so a form can ask what to do. */
+kcode part_approve_at(kdb *db, const kactor *who, int64_t id, int64_t version, const char *note, kerr *e);
+kcode part_reject_at(kdb *db, const kactor *who, int64_t id, int64_t version, const char *reason, kerr *e);
 /* Leader/admin shortcut: put someone straight on a session (seat or waiting list). */
 kcode part_enrol(kdb *db, const kactor *who, int64_t staff_id, int64_t session_id,
 		 int64_t goal_id, int64_t *id, kerr *e);

@@ -87,7 +87,21 @@ static kcode save_decline(void *ctx, form *f, int *bad, kerr *e)
 {
 	struct part_edit *x = ctx;
 	*bad = DC_REASON;
-	return fucol_decline(app->db, &app->who, x->c.id, x->c.version, form_value(f, DC_REASON)->text, e);
+	return fucol_decline(app->db, &app->who, x->c.id, form_version(f), form_value(f, DC_REASON)->text, e);
+}
+
+/* The part as saved now, for the decline form: its reason, if declined. */
+static kcode reload_decline(void *ctx, form *into, int64_t *version, kerr *e)
+{
+	struct part_edit *x = ctx;
+	fu_colleague cur;
+	if (fucol_get(app->db, &app->who, x->c.id, &cur, e))
+		return e->code;
+	*version = cur.version;
+	if (into)
+		form_set_text(into, DC_REASON, cur.reason);
+	fucol_free(&cur);
+	return KE_OK;
 }
 
 /* Ctrl-D: decline, giving a reason; the part's form closes when done. */
@@ -108,10 +122,11 @@ static int part_key(void *ctx, form *f, int k, int fn)
 				_("Required: why you cannot write it; the person and their leader read it"),
 				.col = "reason" },
 	};
-	form *d = form_new(title, fs, DC_COUNT);
+	form *d = form_new("followup-decline", title, fs, DC_COUNT);
 	if (!d)
 		return 1;
-	form_set_record(d, "followup-decline", x->c.id, 0);
+	form_set_record(d, x->c.id, x->c.version);
+	form_set_reload(d, reload_decline, x);
 	x->declined = form_run(d, save_decline, x);
 	form_free(d);
 	return x->declined ? 2 : 1;
@@ -139,7 +154,7 @@ int colleague_part_edit(int64_t id)
 	};
 	char title[400];
 	snprintf(title, sizeof title, _("Colleague follow-up: %s, %s"), x.c.person_name, x.c.activity_title);
-	form *f = form_new(title, fs, CP_COUNT);
+	form *f = form_new("followup-colleague", title, fs, CP_COUNT);
 	if (!f) {
 		fucol_free(&x.c);
 		return UI_NOTHING;
@@ -154,7 +169,7 @@ int colleague_part_edit(int64_t id)
 			ui_msg(ST_HINT, "%s", x.c.fu_closed ? _("The follow-up is closed; your part can be read, not changed.")
 							    : _("You declined this part; it can be read, not changed."));
 	} else {
-		form_set_record(f, "followup-colleague", x.c.id, x.c.version);
+		form_set_record(f, x.c.id, x.c.version);
 		form_set_reload(f, reload_part, &x);
 		if (!strcmp(x.c.state, "asked"))
 			form_set_keys(f, part_key, &x, _("^D Decline"));

@@ -107,23 +107,48 @@ static kcode save_evaluation(void *ctx, form *f, int *bad, kerr *e)
 {
 	plan_rec *p = ctx;
 	*bad = EV_TEXT;
-	return plan_evaluate(app->db, &app->who, p->id, p->version, form_value(f, EV_TEXT)->text, e);
+	return plan_evaluate(app->db, &app->who, p->id, form_version(f), form_value(f, EV_TEXT)->text, e);
+}
+
+/* "3 of 5 done; ..." for the evaluation form's first line. */
+static void goals_line(const plan_rec *p, char *out, size_t size)
+{
+	snprintf(out, size, _("%d of %d done; each goal's result is written in the goal (e)"), p->goals_done,
+		 p->goals);
+}
+
+/* The plan as saved now, for the conflict dialog and the notice. */
+static kcode reload_evaluation(void *ctx, form *into, int64_t *version, kerr *e)
+{
+	plan_rec cur;
+	char goals[200];
+	if (plan_get(app->db, &app->who, ((plan_rec *)ctx)->id, &cur, e))
+		return e->code;
+	*version = cur.version;
+	if (into) {
+		goals_line(&cur, goals, sizeof goals);
+		form_set_text(into, EV_GOALS, goals);
+		form_set_text(into, EV_TEXT, cur.evaluation);
+	}
+	plan_free(&cur);
+	return KE_OK;
 }
 
 static int evaluate(plan_rec *p)
 {
 	char title[300], goals[200];
 	snprintf(title, sizeof title, _("Evaluate and close the %d plan of %s"), p->year, p->staff_name);
-	snprintf(goals, sizeof goals, _("%d of %d done; each goal's result is written in the goal (e)"),
-		 p->goals_done, p->goals);
+	goals_line(p, goals, sizeof goals);
 	fdesc fs[EV_COUNT] = {
 		[EV_GOALS] = { _("Goals"), FK_TEXT, 0, 0, 0, 0, NULL, NULL, NULL },
 		[EV_TEXT] = { _("Evaluation"), FK_TEXTAREA, 1, 4000, 0, 0, NULL, NULL,
 			      _("What was reached this year, and what comes next"), .col = "evaluation" },
 	};
-	form *f = form_new(title, fs, EV_COUNT);
+	form *f = form_new("plan-evaluate", title, fs, EV_COUNT);
 	if (!f)
 		return 0;
+	form_set_record(f, p->id, p->version);
+	form_set_reload(f, reload_evaluation, p);
 	form_set_text(f, EV_GOALS, goals);
 	form_set_readonly(f, EV_GOALS, 1);
 	form_set_text(f, EV_TEXT, p->evaluation);
@@ -292,8 +317,23 @@ static kcode save_decision(void *ctx, form *f, int *bad, kerr *e)
 	struct text_step *t = ctx;
 	*bad = TX_TEXT;
 	const char *text = form_value(f, TX_TEXT)->text;
-	return t->reject ? part_reject(app->db, &app->who, t->id, text, e)
-			 : part_approve(app->db, &app->who, t->id, text, e);
+	return t->reject ? part_reject_at(app->db, &app->who, t->id, form_version(f), text, e)
+			 : part_approve_at(app->db, &app->who, t->id, form_version(f), text, e);
+}
+
+/* The participation as saved now: another leader's decision shows with
+ * its reason or note. */
+static kcode reload_decision(void *ctx, form *into, int64_t *version, kerr *e)
+{
+	const struct text_step *t = ctx;
+	part_rec cur;
+	if (part_get(app->db, &app->who, t->id, &cur, e))
+		return e->code;
+	*version = cur.version;
+	if (into)
+		form_set_text(into, TX_TEXT, t->reject ? cur.reason : cur.note);
+	part_free(&cur);
+	return KE_OK;
 }
 
 /* Approve (an optional note) or reject (a reason, required). */
@@ -309,10 +349,12 @@ static int decide(const part_rec *r, int reject)
 				   : (fdesc){ _("Note"), FK_TEXTAREA, 0, 2000, 0, 0, NULL, NULL,
 					      _("Optional: a word to the person"), .col = "note" },
 	};
-	form *f = form_new(title, fs, TX_COUNT);
+	form *f = form_new(reject ? "part-reject" : "part-approve", title, fs, TX_COUNT);
 	if (!f)
 		return 0;
 	struct text_step t = { r->id, reject };
+	form_set_record(f, r->id, r->version);
+	form_set_reload(f, reload_decision, &t);
 	int done = form_run(f, save_decision, &t);
 	form_free(f);
 	if (!done)
@@ -396,7 +438,19 @@ static kcode save_price(void *ctx, form *f, int *bad, kerr *e)
 {
 	const part_rec *r = ctx;
 	*bad = PR_PRICE;
-	return part_set_price(app->db, &app->who, r->id, r->version, form_value(f, PR_PRICE)->num, e);
+	return part_set_price(app->db, &app->who, r->id, form_version(f), form_value(f, PR_PRICE)->num, e);
+}
+
+static kcode reload_price(void *ctx, form *into, int64_t *version, kerr *e)
+{
+	part_rec cur;
+	if (part_get(app->db, &app->who, ((const part_rec *)ctx)->id, &cur, e))
+		return e->code;
+	*version = cur.version;
+	if (into)
+		form_set_num(into, PR_PRICE, cur.price);
+	part_free(&cur);
+	return KE_OK;
 }
 
 static int price(const part_rec *r)
@@ -408,9 +462,11 @@ static int price(const part_rec *r)
 		[PR_PRICE] = { _("Price"), FK_MONEY, 1, 0, 0, 10000000, NULL, NULL,
 			       _("Whole kroner; it starts as the activity's price per person"), .col = "price" },
 	};
-	form *f = form_new(title, fs, PR_COUNT);
+	form *f = form_new("part-price", title, fs, PR_COUNT);
 	if (!f)
 		return 0;
+	form_set_record(f, r->id, r->version);
+	form_set_reload(f, reload_price, (void *)r);
 	form_set_num(f, PR_PRICE, r->price);
 	int done = form_run(f, save_price, (void *)r);
 	form_free(f);
@@ -446,4 +502,20 @@ int cycle_part_act(int action, int64_t part_id)
 	}
 	part_free(&r);
 	return changed ? UI_RELOAD_ALL : UI_NOTHING;
+}
+
+/* Reopens a step's form for its draft (ui_live.h). */
+int cycle_resume(const char *form, int64_t id)
+{
+	if (!strcmp(form, "plan-evaluate"))
+		cycle_plan_act(A_EVALUATE, id);
+	else if (!strcmp(form, "part-approve"))
+		cycle_part_act(A_APPROVE, id);
+	else if (!strcmp(form, "part-reject"))
+		cycle_part_act(A_REJECT, id);
+	else if (!strcmp(form, "part-price"))
+		cycle_part_act(A_PRICE, id);
+	else
+		return 0;
+	return 1;
 }

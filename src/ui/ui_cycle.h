@@ -62,6 +62,10 @@ int cycle_part_allowed(int action, int64_t part_id);
  * current pane. */
 int cycle_plan_act(int action, int64_t plan_id);
 int cycle_part_act(int action, int64_t part_id);
+/* Reopens the form of a step (evaluate, approve, reject, price) named form
+ * for record id, to restore a draft chosen at the start: 1 when it knows
+ * the name (a live_resume_fn). */
+int cycle_resume(const char *form, int64_t id);
 /* Whether the acting person decides on staff_id's plans and
  * participations: admins on everyone's, leaders on others' (a leader's own
  * are decided by the leader above). */

@@ -93,9 +93,10 @@ void ui_print_plan(int64_t plan_id)
 		[PF_PATH] = { _("File"), FK_TEXT, 1, 4000, 0, 0, NULL, NULL,
 			      _("Where to write it; an existing file is replaced after asking") },
 	};
-	form *f = form_new(title, fs, PF_COUNT);
+	form *f = form_new("print-plan", title, fs, PF_COUNT);
 	if (!f)
 		return;
+	form_set_record(f, plan_id, 0); /* a question about the plan: no version */
 	form_set_choice(f, PF_FORMAT, PP_HTML + 1, _(fmt_labels[PP_HTML]));
 	plan_print_default_path(p.who, p.year, PP_HTML, path, sizeof path);
 	form_set_text(f, PF_PATH, path);
@@ -245,7 +246,7 @@ int ui_import(void)
 		[IF_DEACT] = { _("Deactivate missing"), FK_BOOL, 0, 0, 0, 0, NULL, NULL,
 			       _("Staff: a full list; deactivate active people not in it") },
 	};
-	form *f = form_new(_("Import from HR"), fs, IF_COUNT);
+	form *f = form_new("import", _("Import from HR"), fs, IF_COUNT);
 	if (!f)
 		return UI_NOTHING;
 	int what = UI_NOTHING;

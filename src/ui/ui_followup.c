@@ -263,7 +263,7 @@ int cycle_followup_session(int64_t followup_id)
 	char title[400];
 	snprintf(title, sizeof title, _("Peer training from the follow-up: %s, %s"), f.staff_name, f.activity_title);
 	followup_free(&f);
-	form *fm = form_new(title, fs, PS_COUNT);
+	form *fm = form_new("followup-session", title, fs, PS_COUNT);
 	if (!fm)
 		return UI_NOTHING;
 	char day[11] = "", later[11] = "";
@@ -273,7 +273,7 @@ int cycle_followup_session(int64_t followup_id)
 		form_set_text(fm, PS_ENDS, later);
 	}
 	form_set_num(fm, PS_SEATS, 10);
-	form_set_record(fm, "followup-session", followup_id, 0);
+	form_set_record(fm, followup_id, 0);
 	int64_t ids[2] = { followup_id, 0 };
 	int done = form_run(fm, save_session, ids);
 	form_free(fm);
@@ -428,7 +428,7 @@ static int followup_key(void *ctx, form *fm, int k, int fn)
 			date_format(cur.shared_via_starts, d);
 			snprintf(buf, sizeof buf, "%s · %s", d, cur.shared_via_title);
 			form_set_choice(fm, FU_VIA, cur.shared_via, buf);
-			form_set_record(fm, "followup", cur.id, cur.version);
+			form_set_record(fm, cur.id, cur.version);
 			x->f.version = cur.version;
 			followup_free(&cur);
 		}
@@ -472,13 +472,13 @@ int cycle_followup_edit(int64_t followup_id)
 	};
 	char title[400];
 	snprintf(title, sizeof title, _("Follow-up: %s, %s"), x.f.staff_name, x.f.activity_title);
-	form *fm = form_new(title, fs, FU_COUNT);
+	form *fm = form_new("followup", title, fs, FU_COUNT);
 	if (!fm) {
 		followup_free(&x.f);
 		return UI_NOTHING;
 	}
 	fill_followup(fm, &x.f, x.starts);
-	form_set_record(fm, "followup", x.f.id, x.f.version);
+	form_set_record(fm, x.f.id, x.f.version);
 	form_set_reload(fm, reload_followup, &x);
 	form_set_keys(fm, followup_key, &x, x.lead ? _("^T Colleagues  ^P Peer session") : _("^T Colleagues"));
 	form_set_readonly(fm, FU_ACTIVITY, 1);

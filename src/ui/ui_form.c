@@ -525,7 +525,7 @@ static void show_theirs(form *f)
 	snprintf(title, sizeof title, _("Their version (read-only): %s"), f->title);
 	for (int i = 0; d && i < f->n; i++)
 		d[i] = f->fld[i].d;
-	form *t = d ? form_new(title, d, f->n) : NULL;
+	form *t = d ? form_new(f->name, title, d, f->n) : NULL;
 	free(d);
 	int64_t v;
 	kerr e;
@@ -658,14 +658,19 @@ static int handle(form *f, int k, int fn, form_save_fn save, void *ctx)
 }
 
 /* A draft left from before (a dropped connection): offered back, or
- * restored at once when the person chose it at the start. */
+ * restored at once when the person chose it at the start. A restored
+ * draft brings the version of the record it was typed against: the save
+ * names that version, so a change someone else saved since then goes
+ * through the conflict dialog like any other, and the notice says so at
+ * once. */
 static void offer_draft(form *f, struct run *r)
 {
 	char when[64] = "", q[400];
 	int ask = 1;
+	int64_t version = 0;
 	if (!drafts || !f->name[0])
 		return;
-	char *data = drafts->load(f, when, sizeof when, &ask);
+	char *data = drafts->load(f, when, sizeof when, &ask, &version);
 	if (!data)
 		return;
 	int k = 'j';
@@ -681,6 +686,8 @@ static void offer_draft(form *f, struct run *r)
 	if (k != 'n' && form_restore(f, data) == 0) {
 		ui_msg(ST_OK, _("Your draft from %s is back; Ctrl-S saves it."), when);
 		r->kept = data;
+		f->version = version;
+		check_changed(f);
 		return;
 	}
 	if (k != 'n')

@@ -58,11 +58,12 @@ typedef kcode (*form_save_fn)(void *ctx, form *f, int *bad_field, kerr *e);
 typedef kcode (*form_reload_fn)(void *ctx, form *into, int64_t *version, kerr *e);
 
 /* Where form_run keeps drafts (ui_live.c gives it the database). load
- * returns the form's draft (malloc'd) or NULL, with when (a time to show)
- * and *ask (0: restore without asking, as the person already chose to);
- * save keeps data as the form's draft; drop forgets it. */
+ * returns the form's draft (malloc'd) or NULL, with when (a time to show),
+ * *ask (0: restore without asking, as the person already chose to) and
+ * *version (the record's version the draft was typed against); save keeps
+ * data as the form's draft, with the form's version; drop forgets it. */
 typedef struct form_draft_store {
-	char *(*load)(form *f, char *when, size_t size, int *ask);
+	char *(*load)(form *f, char *when, size_t size, int *ask, int64_t *version);
 	void (*save)(form *f, const char *data);
 	void (*drop)(form *f);
 } form_draft_store;
@@ -91,7 +92,8 @@ struct form {
 	int focus;           /* field with the cursor */
 	int bad;             /* field marked in error, -1 none */
 	int top;             /* first form row on screen */
-	/* what the form edits: drafts are kept under (name, record_id) */
+	/* what the form edits: drafts are kept under (name, record_id); the
+	 * name is given to form_new */
 	char name[41];
 	int64_t record_id;
 	int64_t version;     /* the version a save must name */
@@ -103,8 +105,13 @@ struct form {
 	const char *keys_bar; /* those keys for the key bar (translated) */
 };
 
-/* NULL when out of memory. The title is copied. */
-form *form_new(const char *title, const fdesc *fields, int n);
+/* name: a stable code for what the form edits or asks ("plan", "goal",
+ * "goal-new", "import"; a-z 0-9 _ -, at most 40), the key of its draft
+ * together with the record (form_set_record). Every form has one, so every
+ * form keeps drafts; tests/lint/forms.sh checks that each call names it.
+ * NULL when out of memory or the name is not such a code. The title is
+ * copied. */
+form *form_new(const char *name, const char *title, const fdesc *fields, int n);
 void form_free(form *f);
 
 /* Initial values; they also count as "unchanged" for form_dirty(). Return 0,
@@ -121,11 +128,13 @@ int form_set_bool(form *f, int i, int on);
  * read-only text area takes the rows its text needs, wrapped. */
 void form_set_readonly(form *f, int i, int on);
 void form_set_focus(form *f, int i);
-/* What the form edits. name: a stable code for the form ("plan", "goal",
- * "goal-new"; a-z 0-9 _ -, at most 40), the key of its draft together with
- * id: the record (0 for a new one, or the record a new one goes into);
- * version: the record's version as read (0 for a new one). */
-void form_set_record(form *f, const char *name, int64_t id, int64_t version);
+/* What the form edits: id, the record (0 for a new one, or the record a new
+ * one goes into), the key of its draft together with the form's name;
+ * version: the record's version as read (0 for a new one or a question).
+ * A form with a version edits an existing record: its save names
+ * form_version() and it has a reload callback (form_set_reload) for the
+ * conflict dialog; tests/lint/forms.sh checks both. */
+void form_set_record(form *f, int64_t id, int64_t version);
 void form_set_reload(form *f, form_reload_fn fn, void *ctx);
 /* The form's own keys (form_key_fn); bar names them in the key bar after
  * the form's (translated; must outlive the form). */
@@ -156,8 +165,8 @@ int form_restore(form *f, const char *data);
 
 /* Runs the form full-screen until the user saves (returns 1, after save()
  * returned KE_OK) or leaves (Esc; returns 0, after asking if anything
- * changed). Ctrl-S and F2 validate and save. With a name (form_set_record)
- * and a draft store, it offers a draft left from before, keeps what is typed
+ * changed). Ctrl-S and F2 validate and save. With a draft store, it
+ * offers a draft left from before, keeps what is typed
  * as a draft every 2 seconds, and forgets it on save or Esc. When save
  * returns KE_CONFLICT and there is a reload callback, a dialog names who
  * changed the record and offers: see their version, back to editing, or

@@ -6,6 +6,7 @@
 #include "i18n.h"
 #include "text.h"
 
+#include <assert.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,11 +28,25 @@ static int editor_maxlen(const fdesc *d)
 	return NUM_MAXLEN;
 }
 
-form *form_new(const char *title, const fdesc *fields, int n)
+/* a-z 0-9 _ -, 1 to 40 characters: the form_draft key. */
+static int valid_name(const char *name)
 {
+	size_t n = name ? strlen(name) : 0;
+	return n >= 1 && n < sizeof ((form *)0)->name &&
+	       strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_-") == n;
+}
+
+form *form_new(const char *name, const char *title, const fdesc *fields, int n)
+{
+	/* A form without a name could keep no draft: a programming error,
+	 * caught at once where it is made. */
+	assert(valid_name(name));
+	if (!valid_name(name))
+		return NULL;
 	form *f = calloc(1, sizeof *f);
 	if (!f)
 		return NULL;
+	snprintf(f->name, sizeof f->name, "%s", name);
 	f->title = strdup(title ? title : "");
 	f->fld = calloc(n > 0 ? (size_t)n : 1, sizeof *f->fld);
 	if (!f->title || !f->fld) {
@@ -204,9 +219,8 @@ void form_set_focus(form *f, int i)
 		f->focus = i;
 }
 
-void form_set_record(form *f, const char *name, int64_t id, int64_t version)
+void form_set_record(form *f, int64_t id, int64_t version)
 {
-	snprintf(f->name, sizeof f->name, "%s", name ? name : "");
 	f->record_id = id;
 	f->version = version;
 }

@@ -55,7 +55,7 @@ static void local_time(const char *utc, char *out, size_t size)
 
 /* ---- the draft store (ui_form.h) ---- */
 
-static char *store_load(form *f, char *when, size_t size, int *ask)
+static char *store_load(form *f, char *when, size_t size, int *ask, int64_t *version)
 {
 	draft_rec d;
 	kerr e;
@@ -64,6 +64,7 @@ static char *store_load(form *f, char *when, size_t size, int *ask)
 	if (draft_get(app->db, &app->who, f->name, f->record_id, &d, &e) != KE_OK)
 		return NULL;
 	*ask = !was_chosen;
+	*version = d.version;
 	local_time(d.saved_at, when, size);
 	char *data = d.data;
 	d.data = NULL;
@@ -94,7 +95,7 @@ static void store_save(form *f, const char *data)
 	if (db_is_readonly(app->db))
 		return; /* saving the form will say why nothing can be kept */
 	draft_title(f, title, sizeof title);
-	if (draft_save(app->db, &app->who, f->name, f->record_id, title, data, &e) == KE_OK) {
+	if (draft_save(app->db, &app->who, f->name, f->record_id, form_version(f), title, data, &e) == KE_OK) {
 		draft_failed = 0;
 	} else if (!draft_failed) {
 		draft_failed = 1;
@@ -129,6 +130,9 @@ void live_start(const live_resume_fn *resume_table)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	/* Curses takes Ctrl-C as a key, so SIGINT comes from outside (kill
+	 * -INT, a supervisor stopping the session): end as cleanly. */
+	sigaction(SIGINT, &sa, NULL);
 	resumers = resume_table;
 	form_set_draft_store(&store);
 	ui_set_key_wait(key_wait);
@@ -146,7 +150,7 @@ int live_tick(void)
 }
 
 /* Before and after every wait for a key: lets go of any read snapshot left
- * under way (none should be), and after SIGHUP/SIGTERM keeps the open
+ * under way (none should be), and after SIGHUP/SIGTERM/SIGINT keeps the open
  * form's text as its draft, ends curses and the database connection, and
  * exits. */
 static void key_wait(void)

@@ -15,7 +15,7 @@
  * that keeps drafts has one; the top of the front end lists them. */
 typedef int (*live_resume_fn)(const char *form, int64_t id);
 
-/* At the start of the front end: SIGHUP and SIGTERM end kup cleanly at the
+/* At the start of the front end: SIGHUP, SIGTERM and SIGINT end kup cleanly at the
  * next key read, and forms keep their drafts in the database. resumers is a
  * NULL-ended table that lives as long as the front end. */
 void live_start(const live_resume_fn *resumers);

@@ -276,14 +276,15 @@ static void test_drafts(kdb *db, const struct org *o)
 	kerr e = { 0 };
 	draft_rec d;
 	const char *data = "kupform 1\nt\t0\t0\tSøren skriver \\\"citat\\\"\n";
-	CHECK(draft_save(db, &admin, "goal", o->goal, "Edit goal", data, &e) == KE_OK, "a draft is kept");
-	CHECK(draft_save(db, &admin, "goal", o->goal, "Edit goal", "kupform 1\nt\t0\t0\tNyere\n", &e) == KE_OK,
+	CHECK(draft_save(db, &admin, "goal", o->goal, 3, "Edit goal", data, &e) == KE_OK, "a draft is kept");
+	CHECK(draft_save(db, &admin, "goal", o->goal, 3, "Edit goal", "kupform 1\nt\t0\t0\tNyere\n", &e) == KE_OK,
 	      "and replaced");
 	CHECK(draft_get(db, &admin, "goal", o->goal, &d, &e) == KE_OK && !strcmp(d.data, "kupform 1\nt\t0\t0\tNyere\n") &&
-	      !strcmp(d.title, "Edit goal") && strlen(d.saved_at) == 19, "read back: the newer text, title and time");
+	      !strcmp(d.title, "Edit goal") && strlen(d.saved_at) == 19 && d.version == 3,
+	      "read back: the newer text, title, time and the record's version");
 	draft_free(&d);
 	CHECK(draft_get(db, &other, "goal", o->goal, &d, &e) == KE_NOTFOUND, "another login does not see it");
-	CHECK(draft_save(db, &other, "goal", o->goal, "Rediger mål", data, &e) == KE_OK, "they keep their own");
+	CHECK(draft_save(db, &other, "goal", o->goal, 3, "Rediger mål", data, &e) == KE_OK, "they keep their own");
 	draft_rec *rows;
 	int n;
 	CHECK(draft_list(db, &admin, &rows, &n, &e) == KE_OK && n == 1 && !strcmp(rows[0].form, "goal") &&
@@ -292,14 +293,14 @@ static void test_drafts(kdb *db, const struct org *o)
 	kactor nobody = admin; /* a local owner without a staff record */
 	snprintf(nobody.login, sizeof nobody.login, "lokal");
 	nobody.staff_id = 0;
-	CHECK(draft_save(db, &nobody, "staff", 0, "New staff member", data, &e) == KE_OK,
+	CHECK(draft_save(db, &nobody, "staff", 0, 0, "New staff member", data, &e) == KE_OK,
 	      "a login without a staff record keeps drafts too");
-	CHECK(draft_save(db, &admin, "Goal!", 1, "", data, &e) == KE_INVALID, "a form name outside a-z 0-9 _ - is refused");
+	CHECK(draft_save(db, &admin, "Goal!", 1, 0, "", data, &e) == KE_INVALID, "a form name outside a-z 0-9 _ - is refused");
 	char *big = malloc(300 * 1024);
 	if (big) {
 		memset(big, 'x', 300 * 1024 - 1);
 		big[300 * 1024 - 1] = '\0';
-		CHECK(draft_save(db, &admin, "goal", 1, "", big, &e) == KE_INVALID, "a giant draft is refused");
+		CHECK(draft_save(db, &admin, "goal", 1, 0, "", big, &e) == KE_INVALID, "a giant draft is refused");
 		free(big);
 	}
 	CHECK(draft_delete(db, &admin, "goal", o->goal, &e) == KE_OK &&
@@ -323,24 +324,24 @@ static kcode fake_reload(void *ctx, form *into, int64_t *version, kerr *e)
 static void test_form_record(void)
 {
 	fdesc fs[1] = { { "Goal", FK_TEXT, 1, 100, 0, 0, NULL, NULL, NULL, NULL } };
-	form *f = form_new("Edit goal", fs, 1);
+	form *f = form_new("goal", "Edit goal", fs, 1);
 	CHECK(f != NULL, "a form");
 	if (!f)
 		return;
-	form_set_record(f, "goal", 42, 7);
+	form_set_record(f, 42, 7);
 	CHECK(!strcmp(f->name, "goal") && f->record_id == 42 && form_version(f) == 7,
 	      "form_set_record: name, record and the version the save must name");
 	int64_t cur = 9;
 	form_set_reload(f, fake_reload, &cur);
 	int64_t v = 0;
 	kerr e = { 0 };
-	form *t = form_new("Theirs", fs, 1);
+	form *t = form_new("goal", "Theirs", fs, 1);
 	CHECK(f->reload(f->reload_ctx, t, &v, &e) == KE_OK && v == 9 && t &&
 	      !strcmp(form_value(t, 0)->text, "Deres tekst"), "the reload callback fills a form and gives the version");
 	form_free(t);
 	form_set_text(f, 0, "Min tekst");
 	char *data = form_serialize(f);
-	form *g = form_new("Edit goal", fs, 1);
+	form *g = form_new("goal", "Edit goal", fs, 1);
 	CHECK(data && g && form_restore(g, data) == 0 && !strcmp(form_value(g, 0)->text, "Min tekst") && form_dirty(g),
 	      "a draft restores word for word and counts as a change");
 	free(data);
@@ -372,7 +373,7 @@ static void test_readonly(const char *path)
 	CHECK(db_open(path, DB_OPEN_READONLY, &db, &e) == KE_OK && db_is_readonly(db), "opened read-only (%s)", e.msg);
 	if (!db)
 		return;
-	CHECK(draft_save(db, &admin, "goal", 1, "", "x", &e) == KE_READONLY && has(&e, KE_READONLY, "read-only"),
+	CHECK(draft_save(db, &admin, "goal", 1, 0, "", "x", &e) == KE_READONLY && has(&e, KE_READONLY, "read-only"),
 	      "a write says the database is read-only");
 	db_close(db);
 	if (geteuid() == 0) {
@@ -383,7 +384,7 @@ static void test_readonly(const char *path)
 	db = NULL;
 	CHECK(db_open(path, 0, &db, &e) == KE_OK && db && db_is_readonly(db), "a file we may not write opens read-only");
 	if (db) {
-		CHECK(draft_save(db, &admin, "goal", 1, "", "x", &e) == KE_READONLY &&
+		CHECK(draft_save(db, &admin, "goal", 1, 0, "", "x", &e) == KE_READONLY &&
 		      has(&e, KE_READONLY, "you may not write to"), "and saving says why: %s", e.msg);
 		db_close(db);
 	}

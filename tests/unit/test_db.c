@@ -452,6 +452,29 @@ static void test_followup_states_migrated(void)
 	remove_db(p);
 }
 
+/* Step 9 gives drafts the record's version and the scope they were taken
+ * under; a draft from before has neither (version 0, scope ''), so it is
+ * never offered under a scope it may not belong to. */
+static void test_draft_scope_migrated(void)
+{
+	const char *p = at("v8draft.db");
+	int ok = build_old(p, 8) && raw_exec(p,
+		"INSERT INTO form_draft(login, form, record_id, title, data) VALUES ('ah', 'plan', 1, 'Plan', 'kupform 1');",
+		NULL, 0) == SQLITE_OK;
+	CHECK(ok, "a version-8 database with a draft");
+	kdb *db = NULL;
+	kerr e = { 0 };
+	CHECK(db_open(p, 0, &db, &e) == KE_OK, "it opens and migrates (%s)", e.msg);
+	db_close(db);
+	CHECK(raw_int(p, "SELECT count(*) FROM form_draft WHERE version = 0 AND scope = '' AND data = 'kupform 1'") == 1,
+	      "step 9: the draft is kept, with version 0 and no scope");
+	CHECK(raw_exec(p, "INSERT INTO form_draft(login, form, record_id, data, version, scope)"
+			  " VALUES ('ah', 'goal', 2, 'x', 5, 'leader:3,4')", NULL, 0) == SQLITE_OK &&
+	      raw_int(p, "SELECT version FROM form_draft WHERE form = 'goal'") == 5,
+	      "step 9: a draft keeps a version and a scope");
+	remove_db(p);
+}
+
 static void test_migrate_from(int v, const char *fresh_schema)
 {
 	const char *p = at("old.db");
@@ -541,6 +564,7 @@ static void test_migrate(void)
 		test_migrate_from(v, fresh);
 	free(fresh);
 	test_followup_states_migrated();
+	test_draft_scope_migrated();
 
 	/* a failing step rolls the whole migration back */
 	const char *q = at("v1bad.db");

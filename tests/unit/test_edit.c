@@ -287,7 +287,7 @@ static int check(form *f, int want_bad, const char *msg)
 
 static void test_form_values(void)
 {
-	form *f = form_new("Test", fields, F_COUNT);
+	form *f = form_new("test", "Test", fields, F_COUNT);
 	CHECK(f != NULL, "form_new");
 	CHECK(form_set_text(f, F_NAME, "Søren") == 0, "set text");
 	CHECK(form_set_text(f, F_FROM, "2026-03-14") == 0, "set an ISO date");
@@ -320,7 +320,7 @@ static void test_form_values(void)
 
 static void test_form_validation(void)
 {
-	form *f = form_new("Test", fields, F_COUNT);
+	form *f = form_new("test", "Test", fields, F_COUNT);
 	form_set_choice(f, F_UNIT, 3, "Enhed");
 	CHECK(check(f, F_NAME, "Name is required."), "required text");
 	set(f, F_NAME, "   ");
@@ -396,7 +396,7 @@ static void test_form_validation(void)
 
 static void test_drafts(void)
 {
-	form *f = form_new("Test", fields, F_COUNT);
+	form *f = form_new("test", "Test", fields, F_COUNT);
 	set(f, F_NAME, "Å\\b\tc");
 	set(f, F_NOTES, "første linje\nanden \\n linje\r\n日本 👍\n");
 	set(f, F_FROM, "22/11");
@@ -406,7 +406,7 @@ static void test_drafts(void)
 	char *data = form_serialize(f);
 	CHECK(data != NULL && !strchr(strchr(data, '\n') + 1, '\r'), "serialized; no raw CR inside");
 
-	form *g = form_new("Test", fields, F_COUNT);
+	form *g = form_new("test", "Test", fields, F_COUNT);
 	form_set_text(g, F_NAME, "old");
 	CHECK(form_restore(g, data) == 0, "restored");
 	int same = 1;
@@ -422,7 +422,7 @@ static void test_drafts(void)
 
 	static const fdesc other[2] = { { "Name", FK_TEXT, 1, 10, 0, 0, NULL, NULL, NULL, NULL },
 					{ "Notes", FK_DATE, 0, 0, 0, 0, NULL, NULL, NULL, NULL } };
-	form *h = form_new("Other", other, 2);
+	form *h = form_new("other", "Other", other, 2);
 	form_set_text(h, 0, "keep");
 	CHECK(form_restore(h, data) < 0, "a draft of another form is refused");
 	CHECK_STR(form_value(h, 0)->text, "keep", "...and changes nothing");

@@ -22,7 +22,7 @@ static const ui_pane panes[] = {
 
 /* Every view that keeps drafts of its forms. */
 static const live_resume_fn resumers[] = {
-	view_staff_resume, view_plan_resume, view_activity_resume, view_admin_resume, NULL,
+	view_staff_resume, view_plan_resume, view_activity_resume, view_admin_resume, cycle_resume, NULL,
 };
 
 static const ui_top top = {

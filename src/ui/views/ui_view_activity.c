@@ -227,7 +227,7 @@ static int edit_activity(view *v, int64_t id)
 		[AF_CROSS] = { _("Cross-professional"), FK_BOOL, 0, 0, 0, 0, NULL, NULL, _("Space toggles"), .col = "cross_prof" },
 		[AF_DESC] = { _("Description"), FK_TEXTAREA, 0, 4000, 0, 0, NULL, NULL, NULL, .col = "description" },
 	};
-	form *f = form_new(id ? _("Edit activity") : _("New activity"), fs, AF_COUNT);
+	form *f = form_new("activity", id ? _("Edit activity") : _("New activity"), fs, AF_COUNT);
 	if (!f) {
 		activity_free(&a);
 		return UI_NOTHING;
@@ -236,7 +236,7 @@ static int edit_activity(view *v, int64_t id)
 		fill_activity(f, &a);
 		form_set_reload(f, reload_activity, &a);
 	}
-	form_set_record(f, "activity", id, a.version);
+	form_set_record(f, id, a.version);
 	int what = view_form_run(f, save_activity, &a);
 	activity_rec fresh;
 	if (what && v && activity_get(app->db, &app->who, a.id, &fresh, &e) == KE_OK) {
@@ -493,7 +493,7 @@ static int edit_session(int64_t activity_id, int64_t id)
 		[SF_CAPACITY] = { _("Seats"), FK_INT, 1, 0, 1, 10000, NULL, NULL, NULL, .col = "capacity" },
 		[SF_DEADLINE] = { _("Sign-up by"), FK_DATE, 0, 0, 0, 0, NULL, NULL, _("The last day to ask for a seat"), .col = "signup_deadline" },
 	};
-	form *f = form_new(id ? _("Edit session") : _("New session"), fs, SF_COUNT);
+	form *f = form_new(id ? "session" : "session-new", id ? _("Edit session") : _("New session"), fs, SF_COUNT);
 	if (!f) {
 		session_free(&s);
 		return UI_NOTHING;
@@ -501,9 +501,9 @@ static int edit_session(int64_t activity_id, int64_t id)
 	if (id) {
 		fill_session(f, &s);
 		form_set_reload(f, reload_session, &s);
-		form_set_record(f, "session", id, s.version);
+		form_set_record(f, id, s.version);
 	} else {
-		form_set_record(f, "session-new", activity_id, 0);
+		form_set_record(f, activity_id, 0);
 	}
 	int what = view_form_run(f, save_session, &s);
 	session_free(&s);
@@ -545,11 +545,11 @@ static int signup(int64_t session)
 	fdesc fs[SU_COUNT] = {
 		[SU_PERSON] = { _("Person"), FK_CHOICE, 1, 0, 0, 0, pick_staff, NULL, _("Type part of the name"), .col = "staff_id" },
 	};
-	form *f = form_new(_("Sign a person up"), fs, SU_COUNT);
+	form *f = form_new("session-signup", _("Sign a person up"), fs, SU_COUNT);
 	if (!f)
 		return UI_NOTHING;
 	int what = UI_NOTHING;
-	form_set_record(f, "session-signup", session, 0);
+	form_set_record(f, session, 0);
 	if (app->who.role == ROLE_EMPLOYEE)
 		form_set_choice(f, SU_PERSON, app->who.staff_id, app->who.name);
 	if (form_run(f, save_signup, &session)) {

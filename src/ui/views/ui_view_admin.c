@@ -243,13 +243,13 @@ static int unit_edit(view *v, int64_t id)
 		[UF_PARENT] = { _("Parent unit"), FK_CHOICE, 0, 0, 0, 0, pick_unit, NULL,
 				_("The unit above this one; empty for a top unit"), .col = "parent_id" },
 	};
-	form *f = form_new(id ? _("Edit unit") : _("New unit"), fs, UF_COUNT);
+	form *f = form_new("unit", id ? _("Edit unit") : _("New unit"), fs, UF_COUNT);
 	if (f) {
 		if (id) {
 			fill_unit(f, &u, &p);
 			form_set_reload(f, reload_unit, &u);
 		}
-		form_set_record(f, "unit", id, u.version);
+		form_set_record(f, id, u.version);
 	}
 	int what = view_form_run(f, save_unit, &u);
 	unit_rec fresh;
@@ -319,9 +319,9 @@ static int unit_leader(int64_t id)
 	};
 	char title[300], today[11] = "", shown[11];
 	snprintf(title, sizeof title, _("Leader of %s"), u.name);
-	form *f = form_new(title, fs, LF_COUNT);
+	form *f = form_new("unit-leader", title, fs, LF_COUNT);
 	if (f) {
-		form_set_record(f, "unit-leader", id, 0);
+		form_set_record(f, id, 0);
 		if (date_today(today) == 0) {
 			date_format(today, shown);
 			form_set_text(f, LF_FROM, shown);
@@ -362,9 +362,9 @@ static int unit_budget(int64_t id)
 	};
 	char title[300];
 	snprintf(title, sizeof title, _("Budget %d for %s"), app->year, u.name);
-	form *f = form_new(title, fs, BF_COUNT);
+	form *f = form_new("budget", title, fs, BF_COUNT);
 	if (f) {
-		form_set_record(f, "budget", id, 0);
+		form_set_record(f, id, 0);
 		if (amount)
 			form_set_num(f, BF_AMOUNT, amount);
 	}
@@ -469,6 +469,19 @@ static kcode save_prof(void *ctx, form *f, int *bad, kerr *e)
 	return c;
 }
 
+/* The profession as saved now (form_reload_fn). */
+static kcode reload_prof(void *ctx, form *into, int64_t *version, kerr *e)
+{
+	named_rec cur;
+	if (profession_get(app->db, &app->who, ((named_rec *)ctx)->id, &cur, e))
+		return e->code;
+	*version = cur.version;
+	if (into)
+		form_set_text(into, PF_NAME, cur.name);
+	named_free(&cur);
+	return KE_OK;
+}
+
 static int prof_edit(view *v, const lrow *sel)
 {
 	named_rec p = { 0 };
@@ -478,11 +491,13 @@ static int prof_edit(view *v, const lrow *sel)
 	fdesc fs[PF_COUNT] = {
 		[PF_NAME] = { _("Name"), FK_TEXT, 1, 80, 0, 0, NULL, NULL, _("E.g. Pædagog, Lærer, Socialrådgiver"), .col = "name" },
 	};
-	form *f = form_new(sel ? _("Edit profession") : _("New profession"), fs, PF_COUNT);
+	form *f = form_new("profession", sel ? _("Edit profession") : _("New profession"), fs, PF_COUNT);
 	if (f) {
-		if (sel)
+		if (sel) {
 			form_set_text(f, PF_NAME, p.name);
-		form_set_record(f, "profession", sel ? sel->id : 0, p.version);
+			form_set_reload(f, reload_prof, &p);
+		}
+		form_set_record(f, sel ? sel->id : 0, p.version);
 	}
 	int what = view_form_run(f, save_prof, &p);
 	if (what && p.sort_key)
@@ -679,7 +694,7 @@ static int comp_edit(view *v, int64_t id)
 		[CF_DA] = { _("Danish name"), FK_TEXT, 1, 80, 0, 0, NULL, NULL, NULL, .col = "name_da" },
 		[CF_EN] = { _("English name"), FK_TEXT, 1, 80, 0, 0, NULL, NULL, NULL, .col = "name_en" },
 	};
-	form *f = form_new(id ? _("Edit competence area") : _("New competence area"), fs, CF_COUNT);
+	form *f = form_new("competence", id ? _("Edit competence area") : _("New competence area"), fs, CF_COUNT);
 	if (f) {
 		if (id) {
 			form_set_text(f, CF_CODE, c.code);
@@ -687,7 +702,7 @@ static int comp_edit(view *v, int64_t id)
 			form_set_text(f, CF_EN, c.name_en);
 			form_set_reload(f, reload_comp, &c);
 		}
-		form_set_record(f, "competence", id, c.version);
+		form_set_record(f, id, c.version);
 	}
 	int what = view_form_run(f, save_comp, &c);
 	char key[16];
@@ -831,15 +846,15 @@ static int focus_edit(view *v, int64_t id)
 		snprintf(title, sizeof title, _("Edit focus area (%d)"), r.year);
 	else
 		snprintf(title, sizeof title, _("New focus area for %d"), r.year);
-	form *f = form_new(title, fs, FF_COUNT);
+	form *f = form_new(id ? "focus" : "focus-new", title, fs, FF_COUNT);
 	if (f) {
 		if (id) {
 			form_set_text(f, FF_TITLE, r.name);
 			form_set_text(f, FF_DESC, r.description);
 			form_set_reload(f, reload_focus, &r);
-			form_set_record(f, "focus", id, r.version);
+			form_set_record(f, id, r.version);
 		} else {
-			form_set_record(f, "focus-new", r.year, 0);
+			form_set_record(f, r.year, 0);
 		}
 	}
 	int what = view_form_run(f, save_focus, &r);

@@ -224,10 +224,10 @@ static int delay_edit(int index)
 	};
 	char title[200];
 	snprintf(title, sizeof title, _("Follow-up delay: %s"), method_name(d.method));
-	form *f = form_new(title, fs, DF_COUNT);
+	form *f = form_new("fu-delay", title, fs, DF_COUNT);
 	if (f) {
 		form_set_num(f, DF_WEEKS, d.weeks);
-		form_set_record(f, "fu-delay", index + 1, d.version);
+		form_set_record(f, index + 1, d.version);
 		form_set_reload(f, reload_delay, &d);
 	}
 	return view_form_run(f, save_delay, &d);
@@ -263,10 +263,10 @@ static int setting_edit(const char *key, int si)
 	fdesc fs[DF_COUNT] = {
 		[DF_WEEKS] = { _("Weeks"), FK_INT, 1, 0, 0, 104, NULL, NULL, setting_text(s.key, 1), .col = "weeks" },
 	};
-	form *f = form_new(setting_text(s.key, 0), fs, DF_COUNT);
+	form *f = form_new("fu-setting", setting_text(s.key, 0), fs, DF_COUNT);
 	if (f) {
 		form_set_num(f, DF_WEEKS, s.weeks);
-		form_set_record(f, "fu-setting", si + 1, s.version);
+		form_set_record(f, si + 1, s.version);
 		form_set_reload(f, reload_setting, &s);
 	}
 	return view_form_run(f, save_setting, &s);

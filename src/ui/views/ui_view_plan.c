@@ -222,7 +222,7 @@ static int64_t edit_plan(int64_t id)
 		snprintf(title, sizeof title, _("Plan %d for %s"), p.year, p.staff_name);
 	else
 		snprintf(title, sizeof title, _("New plan for %d"), p.year);
-	form *f = form_new(title, fs, P_COUNT);
+	form *f = form_new("plan", title, fs, P_COUNT);
 	if (!f) {
 		plan_free(&p);
 		return 0;
@@ -231,7 +231,7 @@ static int64_t edit_plan(int64_t id)
 		fill_plan(f, &p);
 		form_set_reload(f, reload_plan, &p);
 	}
-	form_set_record(f, "plan", id, p.version);
+	form_set_record(f, id, p.version);
 	int64_t saved = view_form_run(f, save_plan, &p) ? p.id : 0;
 	plan_free(&p);
 	return saved;
@@ -505,7 +505,7 @@ static int edit_goal(view *v, int64_t plan_id, int64_t id)
 		[G_RESULT] = { _("Result"), FK_TEXTAREA, 0, 2000, 0, 0, NULL, NULL,
 			       _("At the evaluation: what was reached"), .col = "result" },
 	};
-	form *f = form_new(id ? _("Edit goal") : _("New goal"), fs, G_COUNT);
+	form *f = form_new(id ? "goal" : "goal-new", id ? _("Edit goal") : _("New goal"), fs, G_COUNT);
 	if (!f) {
 		goal_free(&g);
 		return UI_NOTHING;
@@ -513,12 +513,12 @@ static int edit_goal(view *v, int64_t plan_id, int64_t id)
 	if (id) {
 		fill_goal(f, &g);
 		form_set_reload(f, reload_goal, &g);
-		form_set_record(f, "goal", id, g.version);
+		form_set_record(f, id, g.version);
 	} else {
 		for (int i = 0; goal_statuses[i]; i++)
 			if (!strcmp(goal_statuses[i], "open"))
 				form_set_choice(f, G_STATUS, i + 1, goal_status_name("open"));
-		form_set_record(f, "goal-new", plan_id, 0);
+		form_set_record(f, plan_id, 0);
 	}
 	int what = view_form_run(f, save_goal, &g);
 	if (what && !id && v) /* a new goal goes last */

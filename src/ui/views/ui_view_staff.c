@@ -246,13 +246,13 @@ static int edit(view *v, int64_t id)
 		staff_free(&s);
 		return UI_NOTHING;
 	}
-	form *f = form_new(id ? _("Edit staff member") : _("New staff member"), staff_form.d, staff_form.n);
+	form *f = form_new("staff", id ? _("Edit staff member") : _("New staff member"), staff_form.d, staff_form.n);
 	if (!f) {
 		staff_free(&s);
 		return UI_NOTHING;
 	}
 	fill(f, &s);
-	form_set_record(f, "staff", id, s.version);
+	form_set_record(f, id, s.version);
 	if (id)
 		form_set_reload(f, reload_staff, &s);
 	int what = UI_NOTHING;
@@ -322,9 +322,9 @@ static int signup(int64_t sid)
 	};
 	char title[200];
 	snprintf(title, sizeof title, _("Sign %s up for a session"), s.name);
-	form *f = form_new(title, fs, S_COUNT);
+	form *f = form_new("signup", title, fs, S_COUNT);
 	if (f)
-		form_set_record(f, "signup", sid, 0);
+		form_set_record(f, sid, 0);
 	if (f && form_run(f, save_signup, &ctx)) {
 		if (app->who.role == ROLE_EMPLOYEE || sid == app->who.staff_id) /* a request */
 			ui_msg(ST_OK, "%s", _("Signed up: the request waits for the leader's decision."));
