@@ -13,7 +13,8 @@ cd "$T_DIR" || exit 1
 db="$T_DIR/d.db"
 "$KUP" --db "$db" demo >/dev/null 2>&1 || { not_ok "demo database"; t_done; exit 1; }
 # AddressSanitizer reserves terabytes of address space: no ulimit -v there
-if ldd "$KUP" 2>/dev/null | grep -q asan; then limit=unlimited; else limit=131072; fi
+# (and it is slow: the file of real rows is a tenth there)
+if ldd "$KUP" 2>/dev/null | grep -q asan; then limit=unlimited; many=5000; else limit=131072; many=50000; fi
 before=$(q "$db" "select count(*) || ':' || max(version) from staff")
 
 run() { # file: exit status in $rc, stderr in err
@@ -47,10 +48,10 @@ awk 'BEGIN { print "login,name,unit"; print "\"never closed,b,c"; for (i = 0; i 
 run quote.csv
 check "a quote never closed: refused at the row limit" grep -qF "line 1492: the row from line 2 is longer than 64 KiB (a quote never closed?)." err
 
-awk 'BEGIN { print "login,name,unit"; for (i = 0; i < 50000; i++) printf "u%d,Person %d,Klubben\n", i, i }' > many.csv
+awk -v n="$many" 'BEGIN { print "login,name,unit"; for (i = 0; i < n; i++) printf "u%d,Person %d,Klubben\n", i, i }' > many.csv
 run many.csv
-check "50 000 real rows read within the same memory" [ "$rc" -eq 0 ]
-check "... as a dry run of 50 000 additions" grep -q "would add 50000, update 0" out
+check "$many real rows read within the same memory" [ "$rc" -eq 0 ]
+check "... as a dry run of $many additions" grep -q "would add $many, update 0" out
 
 awk 'BEGIN { print "login,name,unit"; for (i = 0; i < 30000; i++) print "x,y" }' > short.csv
 run short.csv
