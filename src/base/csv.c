@@ -178,7 +178,27 @@ static int valid_utf8(const unsigned char *s, size_t len)
 	return 1;
 }
 
+static kcode decode(const char *data, size_t len, int first_line, char **utf8, int *cp1252, kerr *e);
+
 kcode csv_decode(const char *data, size_t len, char **utf8, int *cp1252, kerr *e)
+{
+	return decode(data, len, 1, utf8, cp1252, e);
+}
+
+kcode csv_decode_line(const char *data, size_t len, int line, char **utf8, int *cp1252, kerr *e)
+{
+	return decode(data, len, line, utf8, cp1252, e);
+}
+
+int csv_has_8bit(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 1;
+	return 0;
+}
+
+static kcode decode(const char *data, size_t len, int first_line, char **utf8, int *cp1252, kerr *e)
 {
 	*utf8 = NULL;
 	*cp1252 = 0;
@@ -187,8 +207,11 @@ kcode csv_decode(const char *data, size_t len, char **utf8, int *cp1252, kerr *e
 		s += 3;
 		len -= 3;
 	}
-	if (memchr(s, '\0', len))
+	const unsigned char *nul = memchr(s, '\0', len);
+	if (nul && first_line == 1)
 		return kerr_set(e, KE_INVALID, "%s", _("The file holds NUL bytes; it is not a text (CSV) file."));
+	if (nul)
+		return kerr_set(e, KE_INVALID, _("line %d: a NUL byte; the file is not a text (CSV) file."), first_line);
 	if (valid_utf8(s, len)) {
 		if (!(*utf8 = strndup((const char *)s, len)))
 			return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
@@ -197,7 +220,7 @@ kcode csv_decode(const char *data, size_t len, char **utf8, int *cp1252, kerr *e
 	char *out = malloc(len * 3 + 1), *q = out;
 	if (!out)
 		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-	int line = 1;
+	int line = first_line;
 	for (size_t i = 0; i < len; i++) {
 		uint32_t cp = s[i];
 		if (cp == '\n')
@@ -231,6 +254,38 @@ static char detect_sep(const char *p)
 	if (n[2] > n[0] && n[2] > n[1])
 		return '\t';
 	return n[1] > n[0] ? ';' : ',';
+}
+
+char csv_detect_sep(const char *line)
+{
+	return detect_sep(line);
+}
+
+void csv_in_feed(csv_in *r, const char *text, char sep, int line)
+{
+	r->p = text;
+	r->end = text + strlen(text);
+	r->sep = sep;
+	r->next_line = line;
+}
+
+/* The states of csv_row_state, as csv_in_row reads a row: a quote opens a
+ * field only at its start; inside, "" is a quote and " closes it. */
+enum { AT_START, IN_FIELD, IN_QUOTES, QUOTE_SEEN };
+
+int csv_row_state(const char *s, char sep, int state)
+{
+	for (; *s; s++) {
+		char c = *s;
+		int ends = c == sep || c == '\n' || c == '\r';
+		switch (state) {
+		case AT_START: state = c == '"' ? IN_QUOTES : ends ? AT_START : IN_FIELD; break;
+		case IN_FIELD: state = ends ? AT_START : IN_FIELD; break;
+		case IN_QUOTES: state = c == '"' ? QUOTE_SEEN : IN_QUOTES; break;
+		case QUOTE_SEEN: state = c == '"' ? IN_QUOTES : ends ? AT_START : IN_FIELD; break;
+		}
+	}
+	return state == IN_QUOTES ? CSV_IN_QUOTES : state;
 }
 
 void csv_in_init(csv_in *r, const char *text)

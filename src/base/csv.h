@@ -43,6 +43,12 @@ void csv_end_row(csv_out *o);                /* CRLF for CSV, LF for TSV */
  * Danish Windows write) and converted; *cp1252 tells which. KE_INVALID when
  * a byte has no meaning in Windows-1252 either (e.g. 0x81). */
 kcode csv_decode(const char *data, size_t len, char **utf8, int *cp1252, kerr *e);
+/* The same for one line of a file read a line at a time (line: its number,
+ * for the messages): each line is UTF-8 or Windows-1252 on its own, so one
+ * stray byte does not turn a whole UTF-8 file into mojibake. */
+kcode csv_decode_line(const char *data, size_t len, int line, char **utf8, int *cp1252, kerr *e);
+/* 1 when s holds a byte above ASCII (so its encoding showed). */
+int csv_has_8bit(const char *s);
 
 typedef struct csv_in {
 	const char *p, *end;
@@ -59,6 +65,15 @@ typedef struct csv_in {
 
 /* Reads UTF-8 text (not copied: it must outlive the reader). */
 void csv_in_init(csv_in *r, const char *text);
+/* For a file read a row at a time: the separator of its first line; the
+ * next row's text (which may span lines inside quotes) with that separator,
+ * its first line numbered `line`, keeping the reader's buffers; and whether
+ * text read so far (state from the last call, 0 at a row's start) ends
+ * inside a quoted field (CSV_IN_QUOTES): then the row goes on. */
+char csv_detect_sep(const char *line);
+void csv_in_feed(csv_in *r, const char *text, char sep, int line);
+enum { CSV_IN_QUOTES = 2 };
+int csv_row_state(const char *s, char sep, int state);
 /* 1 with a row in r->fields[0..r->n), 0 at the end, -1 with e set (an
  * unterminated quote, text after a closing quote; the message names the
  * line). Empty lines are skipped. */

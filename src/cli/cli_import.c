@@ -1,7 +1,9 @@
 /* cli_import.c — `kup import staff|activities FILE [--dry-run]
- * [--deactivate-missing]`: loads HR's spreadsheet (import_file.h). Prints
- * what was (or, with --dry-run, would be) done; on problems prints every one
- * of them on stderr, changes nothing and exits 1. */
+ * [--deactivate-missing [--allow-mass-deactivation]]`: loads HR's
+ * spreadsheet (import_file.h). Prints what was (or, with --dry-run, would
+ * be) done, and with --deactivate-missing how many of how many and whom; on
+ * problems prints them on stderr, changes nothing and exits 1. More than
+ * half the active staff is deactivated only with --allow-mass-deactivation. */
 #include "cli_import.h"
 #include "cli_ident.h"
 #include "i18n.h"
@@ -35,6 +37,8 @@ int cmd_import(struct cli *c)
 			flags |= IMPORT_DRY_RUN;
 		else if (!strcmp(a, "--deactivate-missing") && kind == IMPORT_STAFF)
 			flags |= IMPORT_DEACTIVATE_MISSING;
+		else if (!strcmp(a, "--allow-mass-deactivation") && kind == IMPORT_STAFF)
+			flags |= IMPORT_DEACTIVATE_MANY;
 		else if (a[0] == '-' && a[1])
 			return cli_usage_error(_("import does not know %s"), a);
 		else if (path)
@@ -48,17 +52,19 @@ int cmd_import(struct cli *c)
 	if (cli_open(c, 0, &d))
 		return 1;
 	import_result res;
-	int cp1252 = 0;
-	kcode rc = import_file(d.db, &d.who, kind, path, flags, &res, &cp1252, &d.e);
+	kcode rc = import_file(d.db, &d.who, kind, path, flags, &res, &d.e);
 	db_close(d.db);
-	if (cp1252)
-		printf("%s\n", _("The file was read as Windows-1252 (not UTF-8) and converted."));
+	print_lines(stdout, res.notes, res.nnotes);
 	if (rc) {
 		print_lines(stderr, res.problems, res.nproblems);
+		if (rc == KE_STATE && res.deactivate_most)
+			fprintf(stderr, "%s\n", _("If the file is the full staff list, run again with --allow-mass-deactivation."));
 		import_result_free(&res);
 		return cli_fail(&d.e);
 	}
 	print_lines(stdout, res.actions, res.nactions);
+	if (res.deactivation)
+		printf("%s\n", res.deactivation);
 	if (flags & IMPORT_DRY_RUN)
 		printf(_("Dry run, nothing changed: would add %d, update %d, leave %d unchanged, deactivate %d."),
 		       res.added, res.updated, res.unchanged, res.deactivated);

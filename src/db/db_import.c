@@ -27,8 +27,12 @@ void import_result_free(import_result *r)
 		free(r->problems[i]);
 	for (int i = 0; i < r->nactions; i++)
 		free(r->actions[i]);
+	for (int i = 0; i < r->nnotes; i++)
+		free(r->notes[i]);
 	free(r->problems);
 	free(r->actions);
+	free(r->notes);
+	free(r->deactivation);
 	memset(r, 0, sizeof *r);
 }
 
@@ -45,6 +49,50 @@ static int add_line(char ***list, int *n, const char *fmt, va_list ap)
 	*list = t;
 	t[(*n)++] = s;
 	return 0;
+}
+
+/* A file of junk can hold a problem on every line: the list is kept short
+ * and the rest counted, so memory does not grow with the file. */
+static int problem_add(import_result *r, const char *fmt, va_list ap)
+{
+	if (r->nproblems >= IMPORT_MAX_PROBLEMS) {
+		r->problems_left_off++;
+		return 0;
+	}
+	return add_line(&r->problems, &r->nproblems, fmt, ap);
+}
+
+int import_problem(import_result *r, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = problem_add(r, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+static int add_plain(char ***list, int *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int add_plain(char ***list, int *n, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = add_line(list, n, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int import_problems_close(import_result *r)
+{
+	if (!r->problems_left_off)
+		return 0;
+	int rc = add_plain(&r->problems, &r->nproblems, _("... and %d more problems."), r->problems_left_off);
+	r->problems_left_off = 0;
+	return rc;
+}
+
+int import_problem_count(const import_result *r)
+{
+	return r->nproblems + r->problems_left_off;
 }
 
 /* A run of an import: the table, the column map and the result. */
@@ -68,7 +116,7 @@ static void problem(run *r, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	if (add_line(&r->res->problems, &r->res->nproblems, fmt, ap))
+	if (problem_add(r->res, fmt, ap))
 		r->oom = 1;
 	va_end(ap);
 }
@@ -84,7 +132,8 @@ static void action(run *r, const char *fmt, ...)
 }
 
 /* A cell of row i, our column c, trimmed of spaces; NULL when the file has
- * no such column. Points into buf. */
+ * no such column or the cell is empty: an empty cell keeps what is stored
+ * (db_import.h), as if the column were not there. Points into buf. */
 static const char *cell(const run *r, int i, int c, char *buf, size_t size)
 {
 	if (r->col[c] < 0)
@@ -98,7 +147,7 @@ static const char *cell(const run *r, int i, int c, char *buf, size_t size)
 	size_t n = strlen(buf);
 	while (n > 0 && buf[n - 1] == ' ')
 		buf[--n] = '\0';
-	return buf;
+	return n ? buf : NULL;
 }
 
 static const char *head(const run *r, int c)
@@ -282,7 +331,9 @@ static int plain_take(run *r, int i, void *rec)
 		snprintf(buf, sizeof buf, "%s", v ? v + strspn(v, " ") : "");
 		for (size_t n = strlen(buf); n > 0 && buf[n - 1] == ' ';)
 			buf[--n] = '\0';
-		if (f->kind == KF_DATE && *buf) {
+		if (!*buf) /* keeps what is stored, as cell() */
+			continue;
+		if (f->kind == KF_DATE) {
 			if (date_parse(buf, date_year_today(), iso) < 0) {
 				problem(r, _("line %d, column '%s': %s"), r->t->line[i], r->t->head[h],
 					_("not a date; write 2026-03-14 or 14-03-2026"));
@@ -355,6 +406,8 @@ typedef struct srow {
 	int64_t match;     /* existing staff id, 0 new */
 	int active;        /* -1: as it is */
 	int changed;
+	char *was_login;   /* a known person's login and role before the row */
+	krole was_role;
 } srow;
 
 static char *dup_or(const char *v, const char *old)
@@ -508,9 +561,7 @@ static kcode staff_row(run *r, int i, srow *out, kerr *e)
 	if (v_unit) {
 		kerr ue;
 		int64_t uid = 0;
-		if (!*v_unit)
-			bad(r, i, SC_UNIT, _("a unit is required"));
-		else if (unit_find(r->db, v_unit, &uid, &ue) == KE_OK)
+		if (unit_find(r->db, v_unit, &uid, &ue) == KE_OK)
 			s->unit_id = uid;
 		else if (ue.code == KE_NOTFOUND) {
 			char msg[700];
@@ -553,6 +604,9 @@ static kcode staff_row(run *r, int i, srow *out, kerr *e)
 	}
 	out->changed = !old.id || !staff_same(s, &old) || plain_changed ||
 		       (out->active >= 0 && out->active != old.active);
+	out->was_role = old.role;
+	if (old.id && !(out->was_login = xstrdup(old.login)))
+		r->oom = 1;
 	staff_free(&old);
 	(void)before;
 	return KE_OK;
@@ -615,6 +669,45 @@ static void staff_duplicates(run *r, srow *rows, int n)
 	free(fe);
 }
 
+/* How many deactivate-missing takes and whom (the first few by name), for
+ * the dry run and the question before the real one; more than half the
+ * active staff is refused unless the caller says it was meant: a file of
+ * one unit instead of all would otherwise empty the register. */
+static kcode deactivation_told(run *r, char **names, int n, int active, int flags, kerr *e)
+{
+	enum { SHOWN = 5 };
+	char some[800] = "", list[1024];
+	size_t len = 0;
+	int upto = n > SHOWN ? SHOWN : n - 1; /* joined by commas; then "and" */
+	for (int i = 0; i < upto; i++) {
+		int w = snprintf(some + len, sizeof some - len, "%s%s", i ? ", " : "", names[i]);
+		if (w < 0 || (size_t)w >= sizeof some - len)
+			break;
+		len += (size_t)w;
+	}
+	if (n > SHOWN)
+		snprintf(list, sizeof list, _("%s and %d more"), some, n - SHOWN);
+	else if (n > 1)
+		snprintf(list, sizeof list, _("%s and %s"), some, names[n - 1]);
+	else
+		snprintf(list, sizeof list, "%s", names[0]);
+	import_result *res = r->res;
+	res->deactivate_most = n * 2 > active;
+	int rc = res->deactivate_most
+		 ? asprintf(&res->deactivation, _("WARNING: deactivates %d of %d active people, more than half: %s. Is the file the full staff list?"),
+			    n, active, list)
+		 : asprintf(&res->deactivation, _("Deactivates %d of %d active people: %s."), n, active, list);
+	if (rc < 0) {
+		res->deactivation = NULL;
+		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	}
+	if (res->deactivate_most && !(flags & (IMPORT_DRY_RUN | IMPORT_DEACTIVATE_MANY)))
+		return kerr_set(e, KE_STATE,
+				_("The import would deactivate %d of %d active people, more than half; nothing was imported. Confirm that the file is the full staff list."),
+				n, active);
+	return KE_OK;
+}
+
 static kcode staff_write(run *r, srow *rows, int n, int flags, kerr *e)
 {
 	for (int i = 0; i < n; i++) {
@@ -629,11 +722,19 @@ static kcode staff_write(run *r, srow *rows, int n, int flags, kerr *e)
 			action(r, _("line %d: add %s (%s)"), line, w->s.name, *w->s.login ? w->s.login : w->s.emp_no);
 		else
 			action(r, _("line %d: update %s (%s)"), line, w->s.name, *w->s.login ? w->s.login : w->s.emp_no);
+		/* what moves a person's way in, named: the summary would hide it */
+		if (!is_new && !streq(w->was_login, w->s.login))
+			action(r, _("line %d: %s: login %s → %s"), line, w->s.name,
+			       w->was_login && *w->was_login ? w->was_login : _("(none)"),
+			       *w->s.login ? w->s.login : _("(none)"));
+		if (!is_new && w->was_role != w->s.role)
+			action(r, _("line %d: %s: role %s → %s"), line, w->s.name, role_name(w->was_role),
+			       role_name(w->s.role));
 		kerr we;
 		if (staff_save(r->db, r->who, &w->s, &we) ||
 		    (w->active >= 0 && w->active != w->s.active &&
 		     staff_set_active(r->db, r->who, w->s.id, w->s.version, w->active, &we))) {
-			if (we.code != KE_INVALID && we.code != KE_EXISTS) {
+			if (we.code != KE_INVALID && we.code != KE_EXISTS && we.code != KE_STATE) {
 				*e = we;
 				return we.code;
 			}
@@ -681,10 +782,20 @@ static kcode staff_write(run *r, srow *rows, int n, int flags, kerr *e)
 		sqlite3_reset(st);
 	if (!c && rc < 0)
 		c = e->code;
+	int64_t active = 0;
+	if (!c && ngone)
+		c = db_scalar(r->db, "SELECT count(*) FROM staff WHERE active = ?", 1, &active, e);
+	if (!c && ngone)
+		c = deactivation_told(r, names, ngone, (int)active, flags, e);
 	for (int i = 0; !c && i < ngone; i++) {
 		action(r, _("deactivate %s (not in the file)"), names[i]);
-		if (!(c = staff_set_active(r->db, r->who, gone[i][0], gone[i][1], 0, e)))
+		kerr we;
+		if (!staff_set_active(r->db, r->who, gone[i][0], gone[i][1], 0, &we))
 			r->res->deactivated++;
+		else if (we.code == KE_STATE) /* the last admin: a problem like any other */
+			problem(r, _("deactivate %s: %s"), names[i], we.msg);
+		else
+			c = (*e = we).code;
 	}
 	for (int i = 0; i < ngone; i++)
 		free(names[i]);
@@ -715,8 +826,10 @@ static kcode import_run(kdb *db, const kactor *who, const import_table *t, int f
 		c = body(&r, flags, e);
 	if (!c && r.oom)
 		c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-	if (!c && res->nproblems)
-		c = kerr_set(e, KE_INVALID, _("%d problem(s) in the file; nothing was imported."), res->nproblems);
+	if (!c && import_problem_count(res))
+		c = kerr_set(e, KE_INVALID, _("%d problem(s) in the file; nothing was imported."), import_problem_count(res));
+	if (import_problems_close(res) && !c)
+		c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
 	int commit = !c && !(flags & IMPORT_DRY_RUN);
 	kerr ee;
 	kcode ce = db_bulk_end(db, commit, &ee);
@@ -756,8 +869,10 @@ static kcode staff_body(run *r, int flags, kerr *e)
 		staff_duplicates(r, rows, got);
 	if (!c && !r->res->nproblems && !r->oom)
 		c = staff_write(r, rows, n, flags, e);
-	for (int i = 0; i < got; i++)
+	for (int i = 0; i < got; i++) {
 		staff_free(&rows[i].s);
+		free(rows[i].was_login);
+	}
 	free(rows);
 	return c;
 }

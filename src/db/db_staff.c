@@ -402,6 +402,30 @@ static kcode check_profession(kdb *db, int64_t id, kerr *e)
 	return n ? KE_OK : kerr_field(e, KE_INVALID, "profession_id", "%s", _("The chosen profession does not exist."));
 }
 
+/* Refuses a write that would leave no active administrator: the last one
+ * demoted or deactivated leaves nobody who can undo it from the screen.
+ * Checked inside the write's transaction, so each row of an import sees the
+ * rows before it. stays_admin: the person is an active admin afterwards. */
+static kcode keep_an_admin(kdb *db, int64_t id, int stays_admin, kerr *e)
+{
+	if (!id || stays_admin)
+		return KE_OK;
+	sqlite3_stmt *st = db_stmt(db, "SELECT name FROM staff WHERE id = ?1 AND role = 'admin' AND active"
+				       " AND NOT EXISTS (SELECT 1 FROM staff WHERE role = 'admin' AND active AND id <> ?1)", e);
+	if (!st || db_bind(db, st, e, KV_INT(id)))
+		return e->code;
+	int rc = db_step(db, st, e);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc < 0 ? e->code : KE_OK;
+	}
+	char name[128];
+	snprintf(name, sizeof name, "%s", sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return kerr_set(e, KE_STATE, _("%s is the last active administrator; make someone else administrator first."),
+			name);
+}
+
 static const char SQL_UPDATE[] = "UPDATE staff SET " STAFF_FIELDS(KF_SET, ",")
 	", sort_key=?, fold=?, version=version+1 WHERE id=? AND version=?";
 static const char SQL_INSERT[] = "INSERT INTO staff(" STAFF_FIELDS(KF_COL, ",") ", sort_key, fold)"
@@ -419,6 +443,8 @@ kcode staff_save(kdb *db, const kactor *who, staff_rec *s, kerr *e)
 	char *fold = NULL, *key = NULL;
 	sqlite3_stmt *st = NULL;
 	kcode c = unique_message(db, s, e);
+	if (!c)
+		c = keep_an_admin(db, s->id, s->role == ROLE_ADMIN && s->active, e);
 	if (!c)
 		c = check_profession(db, s->profession_id, e);
 	if (!c && !(fold = search_text(db, s, e)))
@@ -459,9 +485,11 @@ kcode staff_set_active(kdb *db, const kactor *who, int64_t id, int64_t version, 
 	kwrite w = { "staff", SQL_JSON, id, "update", 1, NULL };
 	if (db_write_begin(db, &w, e))
 		return e->code;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE staff SET active=?1, version=version+1"
-				       " WHERE id=?2 AND version=?3", e);
-	kcode c = st ? db_bind(db, st, e, KV_INT(active), KV_INT(id), KV_INT(version)) : e->code;
+	kcode c = active ? KE_OK : keep_an_admin(db, id, 0, e);
+	sqlite3_stmt *st = c ? NULL : db_stmt(db, "UPDATE staff SET active=?1, version=version+1"
+						  " WHERE id=?2 AND version=?3", e);
+	if (!c)
+		c = st ? db_bind(db, st, e, KV_INT(active), KV_INT(id), KV_INT(version)) : e->code;
 	if (!c)
 		c = db_exec_stmt(db, st, e);
 	return db_write_end(db, who, &w, c, e);

@@ -44,10 +44,11 @@ static int child(const char *path, int out)
 	}
 }
 
-kcode userfile_read(const char *path, size_t max, char **data, size_t *len, kerr *e)
+kcode userread_open(const char *path, userread *r, kerr *e)
 {
-	*data = NULL;
-	*len = 0;
+	r->path = path;
+	r->fd = -1;
+	r->pid = 0;
 	int p[2];
 	if (pipe(p) != 0)
 		return kerr_set(e, KE_IO, _("Cannot read %s: %s"), path, strerror(errno));
@@ -63,9 +64,60 @@ kcode userfile_read(const char *path, size_t max, char **data, size_t *len, kerr
 		_exit(child(path, p[1]) & 0xff);
 	}
 	close(p[1]);
+	r->fd = p[0];
+	r->pid = pid;
+	return KE_OK;
+}
+
+/* The child's exit: 0, or the errno it failed with. */
+static int reap(userread *r)
+{
+	if (r->fd >= 0)
+		close(r->fd);
+	r->fd = -1;
+	if (!r->pid)
+		return 0;
+	int status = 0;
+	while (waitpid(r->pid, &status, 0) < 0 && errno == EINTR)
+		;
+	r->pid = 0;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : EIO;
+}
+
+ssize_t userread_next(userread *r, char *buf, size_t n, kerr *e)
+{
+	for (;;) {
+		ssize_t got = r->fd >= 0 ? read(r->fd, buf, n) : 0;
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got > 0)
+			return got;
+		int err = got < 0 ? errno : 0, child_err = reap(r);
+		err = child_err ? child_err : err;
+		if (!err)
+			return 0;
+		kerr_set(e, err == ENOENT ? KE_NOTFOUND : KE_IO, _("Cannot read %s: %s"), r->path, strerror(err));
+		return -1;
+	}
+}
+
+void userread_close(userread *r)
+{
+	/* closing first: a child still writing gets EPIPE and ends */
+	(void)reap(r);
+}
+
+kcode userfile_read(const char *path, size_t max, char **data, size_t *len, kerr *e)
+{
+	*data = NULL;
+	*len = 0;
+	userread in;
+	if (userread_open(path, &in, e))
+		return e->code;
 	size_t cap = 65536, n = 0;
 	char *buf = malloc(cap + 1);
-	int toobig = 0, rerr = 0;
+	int toobig = 0;
+	ssize_t r = 0;
 	while (buf) {
 		if (n == cap) {
 			if (cap >= max) {
@@ -81,28 +133,16 @@ kcode userfile_read(const char *path, size_t max, char **data, size_t *len, kerr
 			}
 			buf = t;
 		}
-		ssize_t r = read(p[0], buf + n, cap - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			rerr = errno;
-		if (r <= 0)
+		if ((r = userread_next(&in, buf + n, cap - n, e)) <= 0)
 			break;
 		n += (size_t)r;
 	}
-	close(p[0]);
-	int status = 0;
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	int err = WIFEXITED(status) ? WEXITSTATUS(status) : EIO;
+	userread_close(&in);
 	if (!buf)
 		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-	if (toobig || err || rerr) {
+	if (toobig || r < 0) {
 		free(buf);
-		if (toobig)
-			return kerr_set(e, KE_INVALID, _("%s is larger than %zu MB; split it."), path, max >> 20);
-		err = err ? err : rerr;
-		return kerr_set(e, err == ENOENT ? KE_NOTFOUND : KE_IO, _("Cannot read %s: %s"), path, strerror(err));
+		return toobig ? kerr_set(e, KE_INVALID, _("%s is larger than %zu MB; split it."), path, max >> 20) : e->code;
 	}
 	buf[n] = '\0';
 	*data = buf;

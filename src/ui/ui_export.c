@@ -210,6 +210,26 @@ typedef struct ictx {
 	int done, flags;
 } ictx;
 
+/* Before deactivate-missing does anything, a dry run tells how many of how
+ * many it takes and whom, and the question says so; more than half the
+ * active staff is asked about a second time, in words that say the risk. */
+static int confirm_deactivation(import_kind kind, const char *path, int flags, kerr *e)
+{
+	import_result dry;
+	int yes = flags;
+	if (import_file(app->db, &app->who, kind, path, flags | IMPORT_DRY_RUN, &dry, e) == KE_OK &&
+	    dry.deactivation) {
+		char q[1400];
+		snprintf(q, sizeof q, _("%s Deactivate them?"), dry.deactivation);
+		yes = ui_confirm(q) ? flags : 0;
+		if (yes && dry.deactivate_most)
+			yes = ui_confirm(_("That is more than half of all active staff. Is the file really the full staff list?"))
+			      ? flags | IMPORT_DEACTIVATE_MANY : 0;
+	}
+	import_result_free(&dry);
+	return yes;
+}
+
 static kcode save_import(void *vctx, form *f, int *bad, kerr *e)
 {
 	ictx *x = vctx;
@@ -217,14 +237,17 @@ static kcode save_import(void *vctx, form *f, int *bad, kerr *e)
 	import_kind kind = form_value(f, IF_WHAT)->id == 2 ? IMPORT_ACTIVITIES : IMPORT_STAFF;
 	x->flags = (form_value(f, IF_DRY)->on ? IMPORT_DRY_RUN : 0) |
 		   (form_value(f, IF_DEACT)->on && kind == IMPORT_STAFF ? IMPORT_DEACTIVATE_MISSING : 0);
-	if (kind == IMPORT_STAFF && (x->flags & IMPORT_DEACTIVATE_MISSING) && !(x->flags & IMPORT_DRY_RUN) &&
-	    !ui_confirm(_("Deactivate every active person the file does not name?"))) {
-		*bad = IF_DEACT;
-		return kerr_set(e, KE_INVALID, "%s", _("Nothing was imported."));
+	if ((x->flags & IMPORT_DEACTIVATE_MISSING) && !(x->flags & IMPORT_DRY_RUN)) {
+		kerr de;
+		int flags = confirm_deactivation(kind, path ? path : "", x->flags, &de);
+		if (!flags) {
+			*bad = IF_DEACT;
+			return kerr_set(e, KE_INVALID, "%s", _("Nothing was imported."));
+		}
+		x->flags = flags;
 	}
 	import_result_free(&x->res);
-	int cp1252 = 0;
-	kcode c = import_file(app->db, &app->who, kind, path ? path : "", x->flags, &x->res, &cp1252, &x->err);
+	kcode c = import_file(app->db, &app->who, kind, path ? path : "", x->flags, &x->res, &x->err);
 	/* problems in the file are shown in their list, not in the form */
 	if (c && c != KE_INVALID) {
 		*bad = IF_PATH;
@@ -275,6 +298,25 @@ int ui_import(void)
 			x.res.actions = NULL;
 			x.res.nactions = 0;
 			what = UI_RELOAD_ALL;
+		}
+		/* the encoding notes and whom it deactivates go first, under the summary */
+		int extra = x.res.nnotes + (x.res.deactivation != NULL);
+		char **all = calloc((size_t)(n + extra) + 1, sizeof *all);
+		if (all) {
+			int k = 0;
+			for (int i = 0; i < x.res.nnotes; i++)
+				all[k++] = x.res.notes[i];
+			if (x.res.deactivation)
+				all[k++] = x.res.deactivation;
+			for (int i = 0; i < n; i++)
+				all[k++] = list[i];
+			free(x.res.notes);
+			x.res.notes = NULL;
+			x.res.nnotes = 0;
+			x.res.deactivation = NULL;
+			free(list);
+			list = all;
+			n = k;
 		}
 		if (x.err.code)
 			ui_msg(ST_ERROR, "%s", x.err.msg);
