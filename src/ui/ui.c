@@ -173,7 +173,8 @@ static void paste_start(void)
 		struct sigaction sa = now;
 		tstp_curses = now;
 		sa.sa_handler = on_tstp;
-		sigaction(SIGTSTP, &sa, NULL);
+		if (sigaction(SIGTSTP, &sa, NULL) != 0)
+			tstp_curses.sa_handler = SIG_DFL; /* curses' own handler stays */
 	}
 }
 
@@ -185,7 +186,8 @@ static void paste_stop(void)
 static long long mono_ms(void)
 {
 	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
+	if (clock_gettime(CLOCK_MONOTONIC, &t) != 0)
+		return 0;
 	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
@@ -297,8 +299,10 @@ static int read_key(int timeout_ms, int *is_fn, int take_text)
 			in_paste = 0;
 			continue;
 		}
-		if (fn && k == KEY_RESIZE)
+		if (fn && k == KEY_RESIZE) {
+			marked = 0;
 			break;
+		}
 		if (marked) {
 			if (!fn && k == '\t')
 				k = ' ';
@@ -350,7 +354,7 @@ int ui_pasted(void)
 
 void ui_flush_keys(void)
 {
-	flushinp();
+	(void)flushinp(); /* ERR only before curses started */
 	held.set = 0;
 }
 
