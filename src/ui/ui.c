@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 ui_app *app;
 
@@ -27,6 +28,9 @@ static void wait_hook(void)
 		key_wait();
 }
 
+static void paste_start(void);
+static void paste_stop(void);
+
 static attr_t styles[ST_COUNT];
 static char msg[512];
 static enum ui_style msg_style;
@@ -40,6 +44,7 @@ void ui_start(void)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	paste_start();
 	const char *nc = getenv("NO_COLOR"); /* no-color.org: set and not empty */
 	int color = has_colors() && !(nc && *nc);
 	if (color) {
@@ -68,6 +73,7 @@ void ui_start(void)
 void ui_stop(void)
 {
 	endwin();
+	paste_stop();
 }
 
 attr_t ui_style(enum ui_style s)
@@ -97,42 +103,259 @@ void ui_putf(WINDOW *w, int y, int x, int width, int pad, const char *fmt, ...)
 	ui_put(w, y, x, width, buf, pad);
 }
 
+/* ---- reading keys: the Esc key, pasted text and bursts ----
+ *
+ * A person pastes text into a terminal, or a terminal sends Alt+J as ESC J:
+ * either way keys arrive that nobody pressed as keys. An ESC at the head of
+ * a burst (another key already waiting, read with a zero timeout) is no Esc
+ * key; the key after it is marked as a burst key. Between the bracketed
+ * paste markers every key is marked as pasted; control keys and ESC there
+ * are dropped. Marked keys reach only readers that take text
+ * (ui_readtext), as text; every other reader never sees them, so a paste
+ * cannot leave a form, answer a question or act in a list. */
+
+#define PASTE_GAP_MS 500 /* a paste whose end marker never came ends here */
+
+static const char paste_on[] = "\033[?2004h", paste_off[] = "\033[?2004l";
+static int key_paste_start, key_paste_end; /* curses codes of the markers */
+static int in_paste;                     /* between the markers */
+static int last_pasted;                  /* the key last returned was marked */
+static struct held { int set, k, fn, marked; } held; /* a key read ahead */
+
+static void term_write(const char *s)
+{
+	size_t n = strlen(s);
+	while (n > 0) {
+		ssize_t w = write(STDOUT_FILENO, s, n);
+		if (w <= 0)
+			return; /* the terminal is gone; nothing to switch off */
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
+/* A code curses returns for seq: the one the terminal description gives
+ * it, else the first free code above the standard keys (curses numbers a
+ * terminal's extended keys from KEY_MAX up, so "free" is asked). */
+static int bind_key(const char *seq)
+{
+	int code = key_defined(seq);
+	if (code > 0)
+		return code;
+	for (code = KEY_MAX + 1; code < KEY_MAX + 512; code++) {
+		char *bound = keybound(code, 0);
+		if (!bound)
+			break;
+		free(bound);
+	}
+	return define_key(seq, code) == OK ? code : -1;
+}
+
+static struct sigaction tstp_curses; /* the suspend handler curses set up */
+
+/* A suspend (kill -TSTP; raw mode keeps Ctrl-Z a key) hands the terminal
+ * back to the shell: bracketed paste off while stopped, on again after. */
+static void on_tstp(int sig)
+{
+	term_write(paste_off);
+	tstp_curses.sa_handler(sig);
+	term_write(paste_on);
+}
+
+static void paste_start(void)
+{
+	key_paste_start = bind_key("\033[200~");
+	key_paste_end = bind_key("\033[201~");
+	term_write(paste_on);
+	struct sigaction now;
+	if (sigaction(SIGTSTP, NULL, &now) == 0 && !(now.sa_flags & SA_SIGINFO) &&
+	    now.sa_handler != SIG_DFL && now.sa_handler != SIG_IGN && now.sa_handler != on_tstp) {
+		struct sigaction sa = now;
+		tstp_curses = now;
+		sa.sa_handler = on_tstp;
+		if (sigaction(SIGTSTP, &sa, NULL) != 0)
+			tstp_curses.sa_handler = SIG_DFL; /* curses' own handler stays */
+	}
+}
+
+static void paste_stop(void)
+{
+	term_write(paste_off);
+}
+
+static long long mono_ms(void)
+{
+	struct timespec t;
+	if (clock_gettime(CLOCK_MONOTONIC, &t) != 0)
+		return 0;
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* One key from curses, waiting at most timeout_ms: Enter variants as
+ * '\n', ^H and ^? as KEY_BACKSPACE; ERR when none came. */
+static int get_one(int timeout_ms, int *fn)
+{
+	wint_t ch;
+	*fn = 0;
+	timeout(timeout_ms);
+	int r = get_wch(&ch);
+	if (r == ERR)
+		return ERR;
+	if (r == KEY_CODE_YES) {
+		if (ch == KEY_ENTER)
+			return '\n';
+		*fn = 1;
+		return (int)ch;
+	}
+	if (ch == 8 || ch == 127) {
+		*fn = 1;
+		return KEY_BACKSPACE;
+	}
+	return ch == '\r' ? '\n' : (int)ch;
+}
+
+static void hold(int k, int fn, int marked)
+{
+	held = (struct held){ 1, k, fn, marked };
+}
+
+/* Text a paste or burst may carry: printable characters and new lines. */
+static int is_text(int k, int fn)
+{
+	return !fn && (k == '\n' || (k >= ' ' && k != 127 && !(k >= 0x80 && k < 0xa0)));
+}
+
+/* The ESC just read had k waiting right behind it: not the Esc key. An
+ * unknown key's sequence (ESC [ … or ESC O …) goes with it; returns 1 when
+ * the key after the ESC is left to deliver (in held, or k itself). */
+static int after_esc(int *k, int *fn)
+{
+	if (*fn) { /* Alt+arrow and the like: no key of kup, but the paste
+		    * markers and a resize keep their meaning */
+		if (*k == key_paste_start || *k == key_paste_end || *k == KEY_RESIZE) {
+			hold(*k, 1, 0);
+			return 0;
+		}
+		return 0;
+	}
+	if (*k == KEY_ESC) { /* ESC ESC: the second is looked at afresh */
+		hold(KEY_ESC, 0, 0);
+		return 0;
+	}
+	if (*k == '[' || *k == 'O') { /* parameters, then the final byte */
+		int f, c = get_one(0, &f);
+		while (*k == '[' && c != ERR && !f && c >= 0x20 && c <= 0x3f)
+			c = get_one(0, &f);
+		return 0;
+	}
+	return *k != '\n' && is_text(*k, 0); /* Alt+Enter is no text */
+}
+
+static int read_key(int timeout_ms, int *is_fn, int take_text)
+{
+	wait_hook(); /* every loop of the front end reads its keys here */
+	long long deadline = timeout_ms < 0 ? -1 : mono_ms() + timeout_ms;
+	int k, fn, marked;
+	for (;;) {
+		long long left = deadline < 0 ? -1 : deadline - mono_ms();
+		if (deadline >= 0 && left < 0)
+			left = 0;
+		if (held.set) {
+			held.set = 0;
+			k = held.k;
+			fn = held.fn;
+			marked = held.marked;
+		} else {
+			int wait = in_paste && (left < 0 || left > PASTE_GAP_MS) ? PASTE_GAP_MS : (int)left;
+			long long t0 = mono_ms();
+			k = get_one(wait, &fn);
+			marked = in_paste;
+			if (k == ERR) {
+				wait_hook();
+				/* A lost terminal makes every read fail at once instead
+				 * of waiting: treat many instant failures in a row as a
+				 * hang-up (drafts are saved by the SIGHUP handler)
+				 * rather than spin. */
+				static int instant;
+				if (wait != 0 && (wait < 0 || mono_ms() - t0 < wait / 4)) {
+					if (++instant >= 100)
+						raise(SIGHUP);
+				} else {
+					instant = 0;
+				}
+				if (in_paste) { /* the end marker was lost */
+					in_paste = 0;
+					if (left != 0)
+						continue;
+				}
+				break;
+			}
+		}
+		if (fn && k == key_paste_start) {
+			in_paste = 1;
+			continue;
+		}
+		if (fn && k == key_paste_end) {
+			in_paste = 0;
+			continue;
+		}
+		if (fn && k == KEY_RESIZE) {
+			marked = 0;
+			break;
+		}
+		if (marked) {
+			if (!fn && k == '\t')
+				k = ' ';
+			if (!is_text(k, fn))
+				continue;
+			if (k == '\n' && in_paste) { /* a paste's last new line is dropped */
+				int f2, n = get_one(PASTE_GAP_MS, &f2);
+				if (f2 && n == key_paste_end) {
+					in_paste = 0;
+					continue;
+				}
+				if (n != ERR)
+					hold(n, f2, in_paste);
+			}
+		} else if (!fn && k == KEY_ESC) {
+			int f2, n = get_one(0, &f2);
+			if (n == ERR)
+				break; /* alone: the Esc key */
+			if (!after_esc(&n, &f2))
+				continue;
+			k = n;
+			fn = 0;
+			marked = 1;
+		}
+		if (marked && !take_text)
+			continue;
+		break;
+	}
+	last_pasted = k != ERR && marked;
+	if (is_fn)
+		*is_fn = k != ERR && fn;
+	return k;
+}
+
 int ui_readkey(int timeout_ms, int *is_fn)
 {
-	int fn = 0, k;
-	wint_t ch;
-	wait_hook(); /* every loop of the front end reads its keys here */
-	timeout(timeout_ms);
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	int r = get_wch(&ch);
-	if (r == ERR) {
-		wait_hook();
-		k = ERR;
-		/* A lost terminal makes every read fail at once instead of waiting:
-		 * treat many instant failures in a row as a hang-up (drafts are
-		 * saved by the SIGHUP handler) rather than spin. */
-		static int instant;
-		clock_gettime(CLOCK_MONOTONIC, &t1);
-		long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
-		if (timeout_ms != 0 && (timeout_ms < 0 || ms < timeout_ms / 4)) {
-			if (++instant >= 100)
-				raise(SIGHUP);
-		} else {
-			instant = 0;
-		}
-	} else if (r == KEY_CODE_YES) {
-		fn = ch != KEY_ENTER;
-		k = ch == KEY_ENTER ? '\n' : (int)ch;
-	} else if (ch == 8 || ch == 127) {
-		fn = 1;
-		k = KEY_BACKSPACE;
-	} else {
-		k = ch == '\r' ? '\n' : (int)ch;
-	}
-	if (is_fn)
-		*is_fn = fn;
-	return k;
+	return read_key(timeout_ms, is_fn, 0);
+}
+
+int ui_readtext(int timeout_ms, int *is_fn)
+{
+	return read_key(timeout_ms, is_fn, 1);
+}
+
+int ui_pasted(void)
+{
+	return last_pasted;
+}
+
+void ui_flush_keys(void)
+{
+	(void)flushinp(); /* ERR only before curses started */
+	held.set = 0;
 }
 
 int ui_getkey(int timeout_ms)
@@ -176,21 +399,29 @@ const char *ui_msg_text(enum ui_style *s)
 	return msg;
 }
 
+int ui_yes_key(void)
+{
+	return i18n_lang() == LANG_EN ? 'y' : 'j';
+}
+
 int ui_confirm(const char *question)
 {
+	int yes = ui_yes_key();
+	ui_flush_keys(); /* keys typed before the question do not answer it */
 	for (;;) {
 		int row = LINES - 2;
 		attr_t a = ui_style(ST_WARN);
 		wattron(stdscr, a);
-		ui_putf(stdscr, row, 0, COLS, 1, "%s %s", question, _("(y/n)"));
+		ui_putf(stdscr, row, 0, COLS, 1, "%s %s", question, _("(y/N)"));
 		wattroff(stdscr, a);
 		refresh();
-		int k = ui_getkey(-1);
-		if (k == 'y' || k == 'Y' || k == 'j' || k == 'J')
+		int fn, k = ui_readkey(-1, &fn);
+		if (k == ERR || fn)
+			continue; /* KEY_RESIZE: ask again at the new size */
+		if (k == yes || k == (yes ^ 0x20))
 			return 1;
-		if (k == 'n' || k == 'N' || k == KEY_ESC || k == KEY_CTRL('g'))
+		if (k == 'n' || k == 'N' || k == '\n' || k == KEY_ESC || k == KEY_CTRL('g'))
 			return 0;
-		/* KEY_RESIZE: loop and ask again at the new size. */
 	}
 }
 

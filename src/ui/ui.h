@@ -26,7 +26,9 @@ typedef struct ui_app {
 
 extern ui_app *app; /* the one running front end */
 
-void ui_start(void);  /* initscr, colours, ESCDELAY, keypad */
+/* initscr, colours, ESCDELAY, keypad; bracketed paste on (ui_stop and a
+ * suspend turn it off). */
+void ui_start(void);
 void ui_stop(void);
 attr_t ui_style(enum ui_style s);
 
@@ -41,13 +43,28 @@ void ui_money(char *buf, size_t size, long long kr);
 
 /* Reads one key. Returns a curses KEY_* code or a character; maps ^H and
  * ^? to KEY_BACKSPACE, Enter variants to '\n', and reports KEY_RESIZE.
- * Waits at most timeout_ms (-1: forever); returns ERR on timeout. */
+ * Waits at most timeout_ms (-1: forever); returns ERR on timeout.
+ * Keys nobody pressed as keys never come from here: an ESC with another key
+ * right behind it in the same burst (Alt+J arrives as ESC J; pasted text)
+ * is no Esc key, and the key after it, like everything between the
+ * bracketed paste markers, is a pasted key, which only ui_readtext returns.
+ * A lone ESC is the Esc key. */
 int ui_getkey(int timeout_ms);
 /* The same, also telling whether the result is a curses KEY_* code (*is_fn
  * = 1) or a character: curses numbers its keys 0401..0777, the same numbers
  * as U+0101..U+01FF, so a typed "ą" (U+0105) equals KEY_RIGHT. Text input
- * must use this one. is_fn may be NULL. */
+ * must use this one (or ui_readtext). is_fn may be NULL. */
 int ui_readkey(int timeout_ms, int *is_fn);
+/* For readers that take text (form fields, the search lines): also returns
+ * pasted keys — printable characters and '\n' (a tab as a space; control
+ * keys and ESC in a paste are dropped, as is a paste's last new line) —
+ * and ui_pasted() tells them apart. A pasted key is text to put in the
+ * field, never a key that saves, leaves, moves or answers. */
+int ui_readtext(int timeout_ms, int *is_fn);
+/* 1 when the key last returned came in a paste or burst. */
+int ui_pasted(void);
+/* Forgets keys typed ahead, so the next key read was typed after now. */
+void ui_flush_keys(void);
 /* fn runs before and after every wait for a key (NULL: nothing); the
  * layer that must act between keys (hang-ups, snapshots) sets it. */
 void ui_set_key_wait(void (*fn)(void));
@@ -66,8 +83,12 @@ int ui_failed(kcode c, const kerr *e);
  * row sel is shown. */
 void ui_scroll_to(int *top, int sel, int rows);
 
-/* Asks a yes/no question on the message line; 1 for yes. Danish j/n and
- * English y/n both work; Esc means no. */
+/* The key that answers yes in the language shown: 'j' in Danish, 'y' in
+ * English (either case); the other language's letter answers nothing. */
+int ui_yes_key(void);
+/* Asks a yes/no question on the message line, shown with "(y/N)" ("(j/N)"
+ * in Danish); 1 for yes. Keys typed before the question appeared and
+ * pasted keys never answer it; n, Enter (the default) and Esc mean no. */
 int ui_confirm(const char *question);
 
 /* Minimum usable size; below it a notice asks for a larger window. */

@@ -67,7 +67,9 @@ static void draw_box(const char *text, const char *keys)
 
 int ui_box(const char *text, const char *keys, const char *accept, void (*backdrop)(void *), void *ctx)
 {
-	int old_cursor = curs_set(0), k;
+	int old_cursor = curs_set(0), k, yes = ui_yes_key();
+	int takes_yes = strchr(accept, 'y') || strchr(accept, 'j');
+	ui_flush_keys(); /* keys typed before the box appeared do not answer it */
 	for (;;) {
 		if (ui_too_small())
 			ui_draw_too_small();
@@ -84,10 +86,19 @@ int ui_box(const char *text, const char *keys, const char *accept, void (*backdr
 				touchwin(stdscr);
 			continue;
 		}
-		if (!fn && k == KEY_ESC)
+		if (fn)
+			continue;
+		if (k == KEY_ESC || k == '\n') {
+			k = KEY_ESC;
 			break;
-		if (!fn && k > 0 && k < 128 && strchr(accept, k | 0x20) && ((k | 0x20) >= 'a' && (k | 0x20) <= 'z')) {
-			k |= 0x20;
+		}
+		int low = k >= 'A' && k <= 'Z' ? k | 0x20 : k;
+		if (takes_yes && low == yes) {
+			k = 'y';
+			break;
+		}
+		if (low >= 'a' && low <= 'z' && low != 'y' && low != 'j' && strchr(accept, low)) {
+			k = low;
 			break;
 		}
 	}
@@ -101,7 +112,6 @@ int ui_ask_again(const kerr *e, const char *question)
 {
 	char text[sizeof e->msg + 200];
 	snprintf(text, sizeof text, "%s\n%s", e->msg, question);
-	int k = ui_box(text, _("y: yes   n: no"), "jyn", NULL, NULL);
-	return k == 'j' || k == 'y';
+	return ui_box(text, _("y: yes   n, Enter, Esc: no"), "yn", NULL, NULL) == 'y';
 }
 

@@ -185,9 +185,11 @@ int ui_choice(const char *title, fchoice_fn fn, void *ctx, const char *filter,
 	int old_cursor = curs_set(1), result = -1;
 	while (result == -1) {
 		paint(&c, backdrop, backdrop_ctx);
-		int isfn, k = ui_readkey(-1, &isfn);
+		int isfn, k = ui_readtext(-1, &isfn);
 		if (k == ERR || (isfn && k == KEY_RESIZE) || (ui_too_small() && k != KEY_ESC))
 			continue;
+		if (ui_pasted() && k == '\n') /* pasted text narrows; it never chooses */
+			k = ' ';
 		result = on_key(&c, k, isfn, current);
 	}
 	if (result == 1) {

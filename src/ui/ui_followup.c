@@ -154,8 +154,8 @@ static int withdraw(int64_t id, char *said, size_t size)
 	}
 	char q[400];
 	snprintf(q, sizeof q, _("Take back the part asked of %s?"), c.name);
-	int k = ui_box(q, _("y: yes, take it back   n: no"), "jyn", NULL, NULL), done = 0;
-	if (k != 'j' && k != 'y')
+	int k = ui_box(q, _("y: yes, take it back   n, Enter, Esc: no"), "yn", NULL, NULL), done = 0;
+	if (k != 'y')
 		snprintf(said, size, "%s", _("Nothing was taken back."));
 	else if (fucol_withdraw(app->db, &app->who, c.id, c.version, &e))
 		snprintf(said, size, "%s", e.msg);
@@ -182,7 +182,7 @@ int cycle_followup_colleagues(int64_t followup_id)
 		snprintf(head, sizeof head, _("Colleagues on the follow-up of %s, %s:"), f.staff_name, f.activity_title);
 		snprintf(text, sizeof text, "%s\n%s%s%s", head, parts[0] ? parts : _("No colleague is named yet."),
 			 said[0] ? "\n\n" : "", said);
-		int k = ui_box(text, _("n: name a colleague   d: take one back   Esc: done"), "nd", NULL, NULL);
+		int k = ui_box(text, _("n: name a colleague   d: take one back   Enter, Esc: done"), "nd", NULL, NULL);
 		said[0] = '\0';
 		if (k == KEY_ESC)
 			break;

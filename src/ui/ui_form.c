@@ -405,14 +405,14 @@ static int read_key(form *f, int *fn, struct run *r)
 {
 	*fn = 0;
 	if (!f->reload && !(drafts && f->name[0]))
-		return ui_readkey(-1, fn);
+		return ui_readtext(-1, fn);
 	long long left = r->next_idle - now_ms();
 	if (left <= 0 || left > IDLE_MS) {
 		idle(f, r);
 		r->next_idle = now_ms() + IDLE_MS;
 		return ERR;
 	}
-	return ui_readkey((int)left, fn);
+	return ui_readtext((int)left, fn);
 }
 
 /* Moves the focus by dir over fields that take it; wrap goes round the ends. */
@@ -458,12 +458,18 @@ static void open_choice(form *f, const char *filter)
 	}
 }
 
-/* Keys that belong to the focused field; 1 if used. */
-static int field_key(form *f, int k, int fn)
+/* Keys that belong to the focused field; 1 if used. A pasted key (text:
+ * a character or '\n') goes only into a field that takes text; a new line
+ * in a one-line field becomes a space. */
+static int field_key(form *f, int k, int fn, int pasted)
 {
 	struct form_field *fl = &f->fld[f->focus];
 	if (fl->readonly)
 		return 0;
+	if (pasted && (fl->d.kind == FK_BOOL || (fl->d.kind == FK_CHOICE && k == '\n')))
+		return 0;
+	if (pasted && k == '\n' && fl->d.kind != FK_TEXTAREA)
+		k = ' ';
 	if (fl->d.kind == FK_CHOICE) {
 		char first[5] = "";
 		if (!fn && k == '\n') {
@@ -630,6 +636,11 @@ static int try_save(form *f, form_save_fn save, void *ctx)
 static int handle(form *f, int k, int fn, form_save_fn save, void *ctx)
 {
 	ui_msg_clear();
+	if (ui_pasted()) { /* text for the field, never a key that saves, leaves or moves */
+		if (f->n > 0)
+			field_key(f, k, fn, 1);
+		return -1;
+	}
 	if ((!fn && k == KEY_CTRL('s')) || (fn && k == KEY_F(2)))
 		return try_save(f, save, ctx) ? 1 : -1;
 	if (!fn && k == KEY_ESC)
@@ -645,7 +656,7 @@ static int handle(form *f, int k, int fn, form_save_fn save, void *ctx)
 		move_focus(f, 1, 1);
 	else if (fn && k == KEY_BTAB)
 		move_focus(f, -1, 1);
-	else if (field_key(f, k, fn))
+	else if (field_key(f, k, fn, 0))
 		return -1;
 	else if ((fn && k == KEY_DOWN) || (!fn && k == '\n')) {
 		int was = f->focus;
@@ -677,7 +688,7 @@ static void offer_draft(form *f, struct run *r)
 	if (ask) {
 		paint(f);
 		snprintf(q, sizeof q, _("You have an unsaved draft of this form from %s. Restore it?"), when);
-		k = ui_box(q, _("y: yes, restore it   n: no, throw it away"), "jyn", backdrop, f);
+		k = ui_box(q, _("y: yes, restore it   n: no, throw it away   Enter, Esc: not now"), "yn", backdrop, f);
 	}
 	if (k == KEY_ESC) { /* undecided: kept until something new is typed */
 		free(data);

@@ -204,7 +204,7 @@ int live_offer_drafts(void)
 	char when[64], text[800];
 	local_time(one->saved_at, when, sizeof when);
 	snprintf(text, sizeof text, _("You have an unsaved draft of %s from %s. Restore it?"), one->title, when);
-	int k = ui_box(text, _("y: yes, open it   n: no, throw it away   Esc: later"), "jyn", NULL, NULL);
+	int k = ui_box(text, _("y: yes, open it   n: no, throw it away   Enter, Esc: later"), "yn", NULL, NULL);
 	if (k == 'n')
 		draft_delete(app->db, &app->who, one->form, one->record_id, &e);
 	else if (k != KEY_ESC)

@@ -325,7 +325,9 @@ static void filter_prompt(view *v)
 			refresh();
 		}
 		int fn = 0;
-		int k = ui_readkey(-1, &fn);
+		int k = ui_readtext(-1, &fn);
+		if (ui_pasted() && k == '\n') /* pasted text narrows; it never ends the search */
+			k = ' ';
 		if (k == '\n' || (fn && (k == KEY_UP || k == KEY_DOWN))) {
 			ui_msg_clear();
 			return;

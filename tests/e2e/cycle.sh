@@ -183,7 +183,7 @@ t_keys 0
 check "Overblik's follow-up count is back" hdr_is opfølgninger "$fu0"
 
 # ---- a plan for the colleague without one: made, agreed, accepted ----
-t_keys 1 Escape Escape /
+t_keys 1; t_esc 2; t_keys /
 t_type "$PN"; t_wait "Søg: $PN" >/dev/null; t_keys Enter Enter
 check "Enter offers to create the colleague's plan" t_wait "Opret den?"
 t_keys j

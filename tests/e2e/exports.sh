@@ -125,7 +125,7 @@ t_keys Tab
 t_type "$T_DIR/bad.csv"
 t_keys C-s
 check "the problems are listed in the screen" t_wait "ingen enhed hedder 'Ungdomsskolen Nord'"
-t_keys Escape Escape Escape
+t_esc 3
 t_keys 2
 t_wait "2 Planer" >/dev/null
 t_keys p

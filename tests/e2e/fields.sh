@@ -10,7 +10,7 @@ email_of() { q "$db" "select coalesce(email,'') from staff where login='ag'"; }
 before=$(email_of)
 
 for lang in da en; do
-	if [ $lang = da ]; then why="navn@eksempel.dk" ask="(j/n)" yes=j; else why="name@example.dk" ask="(y/n)" yes=y; fi
+	if [ $lang = da ]; then why="navn@eksempel.dk" ask="(j/N)" yes=j; else why="name@example.dk" ask="(y/N)" yes=y; fi
 	t_start "$KUP" --lang $lang --db "$db"
 	check "$lang: kup opens" t_wait "1 "
 	t_keys 1 /

@@ -50,7 +50,10 @@ part() { q "$db" "select c.$1 from followup_colleague c join staff s on s.id = c
 	where c.followup_id = $F and s.login = '$2'"; }
 
 as() { t_start "$KUP" --lang en --db "$db" --as "$1"; t_step "0 Overview"; }
-quit() { t_keys Escape Escape Escape q; t_exited || not_ok "kup did not end on q"; }
+quit() { # back out of whatever is open (each Esc alone), then q
+	i=0; while [ $i -lt 3 ] && t_esc; do i=$((i + 1)); done
+	t_keys q; t_exited || not_ok "kup did not end on q"
+}
 # open_followup: from the staff pane, the person's activities, the row of
 # the activity (filtered by its title), Enter opens the follow-up form
 open_followup() {

@@ -49,7 +49,10 @@ part() { q "$db" "select c.$1 from followup_colleague c join staff s on s.id = c
 	on a.id = se.activity_id where a.title like 'Løkketest%')"; }
 
 as() { t_start "$KUP" --lang da --db "$db" --as "$1"; t_step "0 Overblik"; }
-quit() { t_keys Escape Escape Escape q; t_exited || not_ok "kup did not end on q"; }
+quit() { # back out of whatever is open (each Esc alone), then q
+	i=0; while [ $i -lt 3 ] && t_esc; do i=$((i + 1)); done
+	t_keys q; t_exited || not_ok "kup did not end on q"
+}
 # find TEXT: moves down (j) until the detail pane (line 13 on) shows TEXT
 find() {
 	i=0
@@ -98,7 +101,7 @@ check "the follow-up is in her list" find "Løkketest: Samtaler"
 check "... and its detail says what to do next" t_wait "Næste skridt: skriv, hvad du lærte"
 t_keys '?'
 check "? names the keys of the line" t_wait "Enter"
-t_keys Escape
+t_esc
 t_keys Enter
 check "Enter opens her follow-up" t_wait "Opfølgning: $EN, Løkketest"
 t_type "At stille åbne spørgsmål og vente på svaret"
@@ -110,7 +113,7 @@ t_keys n; t_type "$C1N"; t_step "$C1N ("; t_keys Enter
 check "the first colleague is asked" t_wait "$C1N: spurgt"
 t_keys n; t_type "$C2N"; t_step "$C2N ("; t_keys Enter
 check "the second colleague is asked" t_wait "$C2N: spurgt"
-t_keys Escape C-s
+t_esc; t_keys C-s
 check "saved: her leader sees it ready" t_wait "Gemt. Din leder ser den som klar til at blive afsluttet."
 check "written in the database, two parts asked" \
 	test "$(F "coalesce(f.written_at,'')")|$(part state "$C1")|$(part state "$C2")" = "2026-11-22|asked|asked"

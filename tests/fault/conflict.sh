@@ -107,8 +107,8 @@ t_keys y
 check "yes removes it" t_wait "The goal is removed."
 check "the goal is gone" test "$(q "$db" "select count(*) from goal where id = $goal")" = 0
 
-as kup; t_keys Escape Escape q
-as other; t_keys Escape Escape q
+as kup; t_esc 2; t_keys q
+as other; t_esc 2; t_keys q
 check "the owner's kup quits" t_exited
 as kup; check "Anders' kup quits" t_exited
 check "the database is sound" test "$(q "$db" 'pragma integrity_check')" = ok

@@ -78,7 +78,7 @@ i=0
 while [ "$(drafts)" != 1 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 t_start "$KUP" --lang en --db "$db"
 t_wait "You have an unsaved draft" >/dev/null
-t_keys Escape
+t_esc
 check "Esc leaves the draft for later" test "$(drafts)" = 1
 open_plan_form
 check "opening the same form offers it" t_wait "You have an unsaved draft of this form from"

@@ -85,7 +85,7 @@ else
 	t_keys C-s
 	check "saving says why it cannot" t_wait "you may not write to ro.db"
 	check "... and the form stays open with the text" t_wait " Retter"
-	t_keys Escape y q
+	t_esc; t_keys y q
 	check "... and kup quits" t_wait "kup ended: 0"
 	mkdir rodir
 	cp demo.db rodir/x.db
@@ -99,7 +99,7 @@ else
 	t_wait "1 Staff" >/dev/null
 	t_keys e C-s
 	check "... and saving names the directory" t_wait "you may not create files in rodir"
-	t_keys Escape q
+	t_esc; t_keys q
 	t_wait "kup ended" >/dev/null
 	chmod 755 rodir
 	check "neither file was changed" test "$(q ro.db 'select count(*) from staff')" = "$(q demo.db 'select count(*) from staff')"

@@ -39,6 +39,35 @@ t_type() { tmux -S "$T_SOCK" send-keys -t "$T_SESSION" -l "$1"; }
 t_screen() { tmux -S "$T_SOCK" capture-pane -t "$T_SESSION" -p; }
 t_resize() { tmux -S "$T_SOCK" resize-window -t "$T_SESSION" -x "$1" -y "$2"; }
 
+# t_esc [N] : presses Esc N times (1 if not given), each alone, as a person
+# does: kup takes an ESC with another key right behind it for Alt+key or
+# pasted text, never for the Esc key, so no key may follow in the same
+# burst. Each waits until the screen changed and settled (at most a
+# second); status 1 when the last one changed nothing on screen.
+t_esc() {
+	n=${1:-1}
+	while [ "$n" -gt 0 ]; do
+		before=$(t_screen)
+		last=$before
+		t_keys Escape
+		i=0
+		still=0
+		while [ $i -lt 20 ] && [ $still -lt 2 ]; do
+			sleep 0.05
+			now=$(t_screen)
+			if [ "$now" = "$last" ] && [ "$now" != "$before" ]; then
+				still=$((still + 1))
+			else
+				still=0
+			fi
+			last=$now
+			i=$((i + 1))
+		done
+		n=$((n - 1))
+	done
+	[ "$last" != "$before" ]
+}
+
 # t_wait TEXT [SECONDS] : polls the screen until TEXT (fixed string) shows.
 t_wait() {
 	limit=$(( ${2:-5} * 20 ))
