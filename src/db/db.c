@@ -651,6 +651,11 @@ kcode db_open(const char *path, int flags, kdb **out, kerr *e)
 		return e->code;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
+	if (scope_register(db->h) != SQLITE_OK) {
+		kerr_set(e, KE_DB, "%s", sqlite3_errmsg(db->h));
+		db_close(db);
+		return e->code;
+	}
 	db->rng = (unsigned)getpid() ^ (unsigned)mono_ms();
 	sqlite3_busy_handler(db->h, busy_handler, db);
 	/* Identify before anything that could write to a foreign file. */

@@ -290,17 +290,28 @@ int64_t db_last_id(kdb *db);
 int scope_sees_staff(kdb *db, const kactor *who, int64_t sid);
 int scope_leads_staff(kdb *db, const kactor *who, int64_t sid);
 
+/* SQL condition: leadership row alias L counts today, from its since to
+ * its until, both days included (until NULL: open-ended). A leader named
+ * from next month does not see the unit before then; one who left keeps it
+ * to the last working day. kup_today() is today's date as date_today()
+ * gives it (KUP_TODAY in tests), registered on every connection
+ * (scope_register, db_scope.c). */
+#define SQL_LEADS_NOW(L) \
+	"(" L ".since <= kup_today() AND (" L ".until IS NULL OR " L ".until >= kup_today()))"
+/* Registers kup_today() on connection h; an SQLite result code. */
+int scope_register(sqlite3 *h);
+
 /* SQL fragment: ids of units the actor ?1 (staff id) leads, with sub-units. */
 #define SQL_LED_UNITS \
 	"WITH RECURSIVE led(id) AS (" \
-	" SELECT unit_id FROM unit_leader WHERE staff_id = ?1 AND until IS NULL" \
+	" SELECT l0.unit_id FROM unit_leader l0 WHERE l0.staff_id = ?1 AND " SQL_LEADS_NOW("l0") \
 	" UNION SELECT u.id FROM unit u JOIN led ON u.parent_id = led.id)"
 
 /* The unit whose leaders lead staff row alias X: their own unit, or for a
  * leader of that unit, the unit above (a leader's plan belongs upwards). */
 #define SQL_MANAGER_UNIT(X) \
 	"(CASE WHEN EXISTS (SELECT 1 FROM unit_leader ml WHERE ml.staff_id = " X ".id" \
-	" AND ml.unit_id = " X ".unit_id AND ml.until IS NULL)" \
+	" AND ml.unit_id = " X ".unit_id AND " SQL_LEADS_NOW("ml") ")" \
 	" THEN (SELECT mu.parent_id FROM unit mu WHERE mu.id = " X ".unit_id)" \
 	" ELSE " X ".unit_id END)"
 

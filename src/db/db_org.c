@@ -133,7 +133,7 @@ const krecord kr_unit = { "unit", unit_fields, sizeof unit_fields / sizeof *unit
 	"  SELECT p.parent_id, up.d + 1 FROM unit p JOIN up ON p.id = up.pid WHERE up.d < 100)" \
 	"  SELECT max(d) FROM up)," \
 	" coalesce((SELECT group_concat(ln, ', ') FROM (SELECT s.name AS ln FROM unit_leader l" \
-	"  JOIN staff s ON s.id = l.staff_id WHERE l.unit_id = u.id AND l.until IS NULL" \
+	"  JOIN staff s ON s.id = l.staff_id WHERE l.unit_id = u.id AND " SQL_LEADS_NOW("l") \
 	"  ORDER BY s.sort_key, s.id)), '')," \
 	" u.sort_key"
 /* ?1 keyset key, ?2 keyset id, ?3 limit, ?4 unit subtree, ?5 include inactive,
