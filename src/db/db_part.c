@@ -353,7 +353,7 @@ kcode part_enrol(kdb *db, const kactor *who, int64_t staff_id, int64_t session_i
 struct pinfo {
 	int64_t staff_id, session_id;
 	char status[12];
-	char ends[11];
+	char starts[11], ends[11];
 };
 
 static int pinfo_read(sqlite3_stmt *st, void *row)
@@ -363,12 +363,13 @@ static int pinfo_read(sqlite3_stmt *st, void *row)
 	pi->session_id = sqlite3_column_int64(st, 1);
 	snprintf(pi->status, sizeof pi->status, "%s", sqlite3_column_text(st, 2));
 	snprintf(pi->ends, sizeof pi->ends, "%s", sqlite3_column_text(st, 3));
+	snprintf(pi->starts, sizeof pi->starts, "%s", sqlite3_column_text(st, 4));
 	return 0;
 }
 
 static kcode pinfo_load(kdb *db, int64_t id, struct pinfo *pi, kerr *e)
 {
-	return db_get_row(db, "SELECT p.staff_id, p.session_id, p.status, se.ends"
+	return db_get_row(db, "SELECT p.staff_id, p.session_id, p.status, se.ends, se.starts"
 			  " FROM participation p JOIN session se ON se.id = p.session_id"
 			  " WHERE p.id = ?",
 			  id, pinfo_read, pi, sizeof *pi, _("No such participation."), e);
@@ -469,6 +470,17 @@ static kcode act_complete(kdb *db, const kactor *who, int64_t id, const struct p
 			  const char *text, int noshow, kerr *e)
 {
 	(void)text;
+	/* Whether someone took part, or did not turn up, is known once the
+	 * session has begun, not before. */
+	char today[11], shown[11];
+	if (db_today(today, e))
+		return e->code;
+	if (strcmp(today, pi->starts) < 0) {
+		date_format(pi->starts, shown);
+		if (noshow)
+			return kerr_set(e, KE_STATE, _("The session has not taken place yet: it starts %s. A no-show can be recorded from that day."), shown);
+		return kerr_set(e, KE_STATE, _("The session has not taken place yet: it starts %s. It can be marked completed from that day."), shown);
+	}
 	sqlite3_stmt *st = db_stmt(db, "UPDATE participation SET status = ?2, version = version + 1"
 				       " WHERE id = ?1", e);
 	if (!st || db_bind(db, st, e, KV_INT(id), KV_TEXT(noshow ? "noshow" : "completed")) || db_exec_stmt(db, st, e))

@@ -251,6 +251,29 @@ int cycle_plan_changes(WINDOW *w, int y, int h, int wd, int64_t plan_id)
 
 /* ---- participations ---- */
 
+/* Whether the participation's session is still to come (today before its
+ * start): nobody has completed it, or failed to turn up, yet. */
+static int not_begun(const part_rec *r)
+{
+	char today[11];
+	return date_today(today) == 0 && strcmp(today, r->starts) < 0;
+}
+
+const char *cycle_part_why_not(int action, int64_t part_id)
+{
+	static char why[300];
+	const part_rec *r = kept_of(&part_kept, part_id);
+	if (!r || (action != A_COMPLETE && action != A_NOSHOW) || !cycle_leads(r->staff_id) ||
+	    strcmp(r->status, "enrolled") || !not_begun(r))
+		return NULL;
+	char d[11];
+	date_format(r->starts, d);
+	snprintf(why, sizeof why, action == A_NOSHOW
+		 ? _("The session has not taken place yet: it starts %s. A no-show can be recorded from that day.")
+		 : _("The session has not taken place yet: it starts %s. It can be marked completed from that day."), d);
+	return why;
+}
+
 int cycle_part_allowed(int action, int64_t part_id)
 {
 	const part_rec *r = kept_of(&part_kept, part_id);
@@ -258,7 +281,8 @@ int cycle_part_allowed(int action, int64_t part_id)
 		return 0;
 	switch (action) {
 	case A_APPROVE: case A_REJECT: return cycle_leads(r->staff_id) && !strcmp(r->status, "requested");
-	case A_COMPLETE: case A_NOSHOW: return cycle_leads(r->staff_id) && !strcmp(r->status, "enrolled");
+	case A_COMPLETE: case A_NOSHOW:
+		return cycle_leads(r->staff_id) && !strcmp(r->status, "enrolled") && !not_begun(r);
 	case A_CANCEL: {
 		char word[16];
 		snprintf(word, sizeof word, " %s ", r->status);

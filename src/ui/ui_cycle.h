@@ -57,6 +57,11 @@ enum {
 /* Whether the step can apply to plan plan_id / participation part_id now. */
 int cycle_plan_allowed(int action, int64_t plan_id);
 int cycle_part_allowed(int action, int64_t part_id);
+/* Why a step cycle_*_allowed refused cannot run now when the reason is the
+ * record's state and not the person's role (a session still to come
+ * cannot be completed); NULL otherwise. Translated; valid until the next
+ * call. */
+const char *cycle_part_why_not(int action, int64_t part_id);
 /* Runs the step; returns what must follow (UI_RELOAD_ALL when something
  * changed, else UI_NOTHING). A carry-over opens next year's plan in the
  * current pane. */

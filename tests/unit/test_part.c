@@ -303,7 +303,14 @@ static void test_complete(void)
 	EXPECT(part_complete(db, &bo, r2, 0, &e_), KE_DENIED, NULL, "other unit's leader cannot complete");
 	EXPECT(part_complete(db, &lea, rc2, 0, &e_), KE_STATE, "(its status is Requested)",
 	       "a request cannot be completed");
-	EXPECT(part_complete(db, &lea, r2, 0, &e_), KE_OK, NULL, "leader completes");
+	/* before the session has begun nobody has completed it, nor failed to come */
+	EXPECT(part_complete(db, &lea, r2, 0, &e_), KE_STATE, "has not taken place yet: it starts 10-11-2026",
+	       "completing before the session starts is refused");
+	EXPECT(part_complete(db, &lea, r3, 1, &e_), KE_STATE, "has not taken place yet",
+	       "and so is a no-show");
+	CHECK_STR(status_of(r2), "enrolled", "still enrolled");
+	today("2026-11-10");
+	EXPECT(part_complete(db, &lea, r2, 0, &e_), KE_OK, NULL, "leader completes on the first day");
 	CHECK_STR(status_of(r2), "completed", "completed");
 	int64_t fu = q1("SELECT id FROM followup WHERE participation_id = ?", r2);
 	CHECK(fu > 0, "completion created a follow-up");
@@ -320,6 +327,7 @@ static void test_complete(void)
 	EXPECT(part_cancel(db, &lea, r2, &e_), KE_STATE, "its status is Completed", "completed cannot be cancelled");
 
 	/* per method: theme day 4 weeks; without a row for the method, 6 */
+	today("2026-11-20");
 	EXPECT(part_approve(db, &lea, rc2, NULL, &e_), KE_OK, NULL, "approve theme day");
 	EXPECT(part_complete(db, &lea, rc2, 0, &e_), KE_OK, NULL, "complete theme day");
 	CHECK(q1("SELECT due = '2026-12-18' FROM followup WHERE participation_id = ?", rc2) == 1,
@@ -333,6 +341,7 @@ static void test_complete(void)
 	EXPECT(part_complete(db, &lea, x, 0, &e_), KE_OK, NULL, "complete without a method row");
 	CHECK(q1("SELECT due = '2027-01-01' FROM followup WHERE participation_id = ?", x) == 1,
 	      "missing method row: 6 weeks");
+	today("2026-10-20");
 }
 
 static int64_t fu_of(int64_t staff, int64_t session)
