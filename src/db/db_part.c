@@ -478,8 +478,8 @@ static kcode act_complete(kdb *db, const kactor *who, int64_t id, const struct p
 	if (strcmp(today, pi->starts) < 0) {
 		date_format(pi->starts, shown);
 		if (noshow)
-			return kerr_set(e, KE_STATE, _("The session has not taken place yet: it starts %s. A no-show can be recorded from that day."), shown);
-		return kerr_set(e, KE_STATE, _("The session has not taken place yet: it starts %s. It can be marked completed from that day."), shown);
+			return kerr_set(e, KE_STATE, _("The session starts %s: a no-show can be recorded from that day."), shown);
+		return kerr_set(e, KE_STATE, _("The session starts %s: it can be marked completed from that day."), shown);
 	}
 	sqlite3_stmt *st = db_stmt(db, "UPDATE participation SET status = ?2, version = version + 1"
 				       " WHERE id = ?1", e);

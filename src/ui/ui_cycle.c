@@ -269,8 +269,8 @@ const char *cycle_part_why_not(int action, int64_t part_id)
 	char d[11];
 	date_format(r->starts, d);
 	snprintf(why, sizeof why, action == A_NOSHOW
-		 ? _("The session has not taken place yet: it starts %s. A no-show can be recorded from that day.")
-		 : _("The session has not taken place yet: it starts %s. It can be marked completed from that day."), d);
+		 ? _("The session starts %s: a no-show can be recorded from that day.")
+		 : _("The session starts %s: it can be marked completed from that day."), d);
 	return why;
 }
 

@@ -304,9 +304,9 @@ static void test_complete(void)
 	EXPECT(part_complete(db, &lea, rc2, 0, &e_), KE_STATE, "(its status is Requested)",
 	       "a request cannot be completed");
 	/* before the session has begun nobody has completed it, nor failed to come */
-	EXPECT(part_complete(db, &lea, r2, 0, &e_), KE_STATE, "has not taken place yet: it starts 10-11-2026",
+	EXPECT(part_complete(db, &lea, r2, 0, &e_), KE_STATE, "The session starts 10-11-2026: it can be marked completed",
 	       "completing before the session starts is refused");
-	EXPECT(part_complete(db, &lea, r3, 1, &e_), KE_STATE, "has not taken place yet",
+	EXPECT(part_complete(db, &lea, r3, 1, &e_), KE_STATE, "The session starts",
 	       "and so is a no-show");
 	CHECK_STR(status_of(r2), "enrolled", "still enrolled");
 	today("2026-11-10");
