@@ -70,6 +70,9 @@ static const char SQL_AGREE[] = "UPDATE plan SET status='agreed', agreed_by=?1, 
 static const char SQL_ACCEPT[] = "UPDATE plan SET accepted_at=datetime('now'), version=version+1 WHERE id=?1";
 static const char SQL_EVALUATE[] = "UPDATE plan SET status='evaluated', evaluation=?1, evaluated_by=?2,"
 	" evaluated_at=datetime('now'), version=version+1 WHERE id=?3 AND version=?4";
+/* The evaluation text stays: reopened, the plan is evaluated again from it. */
+static const char SQL_REOPEN[] = "UPDATE plan SET status='agreed', evaluated_by=NULL, evaluated_at=NULL,"
+	" version=version+1 WHERE id=?1 AND version=?2";
 static const char SQL_GOAL_COUNT[] = "SELECT count(*) FROM goal WHERE plan_id = ?";
 
 #define GOAL_JSON_OBJ "json_object('plan_id',plan_id,'pos',pos,'competence_id',competence_id," \
@@ -473,6 +476,22 @@ kcode plan_evaluate(kdb *db, const kactor *who, int64_t id, int64_t version,
 		c = db_bind(db, st, e, KV_TEXT(evaluation), KV_INT(who->staff_id), KV_INT(id), KV_INT(version));
 	if (!c)
 		c = db_exec_stmt(db, st, e);
+	return db_write_end(db, who, &w, c, e);
+}
+
+kcode plan_reopen(kdb *db, const kactor *who, int64_t id, int64_t version, kerr *e)
+{
+	kwrite w = { "plan", SQL_JSON, id, "update", 1, NULL };
+	if (db_write_begin(db, &w, e))
+		return e->code;
+	plan_head h;
+	kcode c = plan_head_get(db, id, &h, e);
+	if (!c)
+		c = may_lead(db, who, &h, e);
+	if (!c && strcmp(h.status, "evaluated") != 0)
+		c = kerr_set(e, KE_STATE, "%s", _("Only an evaluated plan can be reopened; this one is still open."));
+	if (!c)
+		c = exec_ti(db, SQL_REOPEN, NULL, id, version, e);
 	return db_write_end(db, who, &w, c, e);
 }
 
