@@ -3,6 +3,7 @@
  * leader (or an admin); the person may draft goals until the plan is agreed.
  * Returned records own their strings: plan_free()/goal_free(). */
 #include "db_plan.h"
+#include "date.h"
 #include "db_internal.h"
 #include "i18n.h"
 #include "text.h"
@@ -651,6 +652,19 @@ static kcode goal_validate(kdb *db, const goal_rec *g, const char *status, int y
 	    valid_text("result", _("Result"), g->result, 0, 2000, 1, e) ||
 	    valid_date("deadline", _("Deadline"), g->deadline, 0, e))
 		return e->code;
+	/* A yearly plan's goals are reached within its year; one that runs on
+	 * is carried over into next year's plan (without its deadline). */
+	if (g->deadline[0]) {
+		char y[5];
+		snprintf(y, sizeof y, "%04d", year);
+		if (strncmp(g->deadline, y, 4) != 0) {
+			char shown[11];
+			date_format(g->deadline, shown);
+			return kerr_field(e, KE_INVALID, "deadline",
+					  _("The deadline %s is not in %d, the plan's year; a goal that runs on is carried over to next year's plan."),
+					  shown, year);
+		}
+	}
 	if (!goal_status_ok(status))
 		return kerr_field(e, KE_INVALID, "status", "%s", _("The status must be open, in progress, done or dropped."));
 	if (!g->competence_id)

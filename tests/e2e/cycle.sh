@@ -227,6 +227,8 @@ as "$L"
 t_keys 2 /
 t_type "$EN"; t_wait "Søg: $EN" >/dev/null; t_keys Enter
 t_keys E
+check "E first says what closes, and that 2026 is not over" t_wait "Året 2026 er ikke slut endnu"
+t_keys j
 check "E opens the evaluation" t_wait "Evaluér og afslut 2026-planen for $EN"
 t_type "Et godt år med fokus på forældresamarbejdet."
 t_keys C-s

@@ -267,6 +267,11 @@ static void test_goals_and_workflow(void)
 	g.status[0] = '\0';
 	snprintf(g.deadline, sizeof g.deadline, "2026-13-01");
 	CHECK(goal_save(db, &soren, &g, &e) == KE_INVALID && has(&e, "Deadline"), "bad deadline refused");
+	snprintf(g.deadline, sizeof g.deadline, "2027-06-30");
+	CHECK(goal_save(db, &soren, &g, &e) == KE_INVALID && has(&e, "not in 2026, the plan's year") &&
+	      !strcmp(e.field, "deadline"), "a deadline outside the plan's year is refused: %s", e.msg);
+	snprintf(g.deadline, sizeof g.deadline, "2025-12-31");
+	CHECK(goal_save(db, &soren, &g, &e) == KE_INVALID && has(&e, "31-12-2025"), "before it too: %s", e.msg);
 	snprintf(g.deadline, sizeof g.deadline, "2026-11-30");
 	g.why = (char *)"bad\x01text";
 	CHECK(goal_save(db, &soren, &g, &e) == KE_INVALID && has(&e, "control characters"),
