@@ -377,6 +377,14 @@ kcode db_page_bound(kdb *db, sqlite3_stmt *st, kcode c, const kpage *pg, size_t 
  * session into its free seats (audited), after a seat was freed or added. */
 kcode part_fill_seats(kdb *db, const kactor *who, int64_t session_id, kerr *e);
 
+/* Inside an open write, for a person leaving on `day` (ISO): cancels
+ * their requests, seats and waiting-list places on sessions starting
+ * after it, each audited, the waiting lists moving up (db_part.c); ends
+ * their unit leaderships still running after it on that day, each
+ * audited (db_org.c). */
+kcode part_cancel_after(kdb *db, const kactor *who, int64_t staff_id, const char *day, kerr *e);
+kcode leader_end_all(kdb *db, const kactor *who, int64_t staff_id, const char *day, kerr *e);
+
 /* The folded text "/" searches for an activity (title, provider, method in
  * both languages); malloc'd. Shared by the catalogue and the demo. */
 char *activity_fold_text(const char *title, const char *provider, const char *method);

@@ -442,6 +442,47 @@ static kcode act_cancel(kdb *db, const kactor *who, int64_t id, const struct pin
 	return KE_OK;
 }
 
+/* One open participation that a leaving person gives up. */
+struct given_up { int64_t id, session_id; int seated; };
+
+static int given_up_read(sqlite3_stmt *st, void *row)
+{
+	struct given_up *g = row;
+	g->id = sqlite3_column_int64(st, 0);
+	g->session_id = sqlite3_column_int64(st, 1);
+	g->seated = sqlite3_column_int(st, 2);
+	return 0;
+}
+
+static void given_up_free(void *row)
+{
+	(void)row;
+}
+
+kcode part_cancel_after(kdb *db, const kactor *who, int64_t staff_id, const char *day, kerr *e)
+{
+	struct given_up *g = NULL;
+	int n = 0;
+	/* read first: the updates below must not run while this read steps */
+	sqlite3_stmt *st = db_stmt(db, "SELECT p.id, p.session_id, p.status IN ('enrolled','approved')"
+		" FROM participation p JOIN session se ON se.id = p.session_id WHERE p.staff_id = ?1"
+		" AND se.starts > ?2 AND p.status IN ('requested','approved','enrolled','waitlisted') ORDER BY p.id", e);
+	kcode c = st ? db_bind(db, st, e, KV_INT(staff_id), KV_TEXT(day)) : e->code;
+	if (db_rows_read(db, st, c, sizeof *g, 0, given_up_read, given_up_free, (void **)&g, &n, e))
+		return e->code;
+	for (int i = 0; !c && i < n; i++) {
+		if (!(st = db_stmt(db, "UPDATE participation SET status = 'cancelled', wait_pos = NULL,"
+					" version = version + 1 WHERE id = ?", e)))
+			c = e->code;
+		if (!c && !(c = db_bind(db, st, e, KV_INT(g[i].id))))
+			c = db_audited_update(db, who, "participation", SQL_PART_JSON, g[i].id, st, e);
+		if (!c && g[i].seated)
+			c = part_fill_seats(db, who, g[i].session_id, e);
+	}
+	free(g);
+	return c;
+}
+
 /* The follow-up falls due some weeks (per method) after the session ends. */
 static kcode create_followup(kdb *db, const kactor *who, int64_t id, const struct pinfo *pi, kerr *e)
 {
