@@ -294,12 +294,9 @@ int scope_leads_staff(kdb *db, const kactor *who, int64_t sid);
  * its until, both days included (until NULL: open-ended). A leader named
  * from next month does not see the unit before then; one who left keeps it
  * to the last working day. kup_today() is today's date as date_today()
- * gives it (KUP_TODAY in tests), registered on every connection
- * (scope_register, db_scope.c). */
+ * gives it (KUP_TODAY in tests), registered on every connection (db_open). */
 #define SQL_LEADS_NOW(L) \
 	"(" L ".since <= kup_today() AND (" L ".until IS NULL OR " L ".until >= kup_today()))"
-/* Registers kup_today() on connection h; an SQLite result code. */
-int scope_register(sqlite3 *h);
 
 /* SQL fragment: ids of units the actor ?1 (staff id) leads, with sub-units. */
 #define SQL_LED_UNITS \
@@ -379,11 +376,12 @@ kcode part_fill_seats(kdb *db, const kactor *who, int64_t session_id, kerr *e);
 
 /* Inside an open write, for a person leaving on `day` (ISO): cancels
  * their requests, seats and waiting-list places on sessions starting
- * after it, each audited, the waiting lists moving up (db_part.c); ends
- * their unit leaderships still running after it on that day, each
- * audited (db_org.c). */
+ * after it, each audited, the waiting lists moving up (db_part.c). */
 kcode part_cancel_after(kdb *db, const kactor *who, int64_t staff_id, const char *day, kerr *e);
-kcode leader_end_all(kdb *db, const kactor *who, int64_t staff_id, const char *day, kerr *e);
+/* A unit leadership's values as the audit keeps them (db_org.c makes and
+ * ends them, db_staff.c ends a leaving person's). */
+#define SQL_UNIT_LEADER_JSON "SELECT json_object('unit_id',unit_id,'staff_id',staff_id," \
+	"'since',since,'until',until) FROM unit_leader WHERE id = ?"
 
 /* The folded text "/" searches for an activity (title, provider, method in
  * both languages); malloc'd. Shared by the catalogue and the demo. */

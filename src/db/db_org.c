@@ -149,8 +149,7 @@ static const char SQL_UNIT_BACK[] = UNIT_LIST_WITH " SELECT " UNIT_COLS UNIT_LIS
 	" AND (u.sort_key, u.id) < (?1, ?2) ORDER BY u.sort_key DESC, u.id DESC LIMIT ?3";
 static const char SQL_UNIT_GET[] = "SELECT " UNIT_COLS " FROM unit u WHERE u.id = ?";
 static const char SQL_UNIT_JSON[] = "SELECT json_object(" UNIT_FIELDS(KF_JSON, ",") ") FROM unit WHERE id = ?";
-static const char SQL_LEADER_JSON[] = "SELECT json_object('unit_id',unit_id,'staff_id',staff_id,"
-	"'since',since,'until',until) FROM unit_leader WHERE id = ?";
+static const char SQL_LEADER_JSON[] = SQL_UNIT_LEADER_JSON;
 
 KRECORD_FREE_FUNCS(unit_rec, kr_unit, unit_free, unit_rows_free, unit_free_v)
 static int read_unit(sqlite3_stmt *st, void *row) { return krecord_read_row(&kr_unit, st, row); }
@@ -363,42 +362,6 @@ static kcode leaders_close(kdb *db, const kactor *who, int64_t unit_id, const ch
 	for (int i = 0; !c && i < n; i++) {
 		st = db_stmt(db, "UPDATE unit_leader SET until = ?1, version = version + 1 WHERE id = ?2", e);
 		c = st ? db_bind(db, st, e, KV_TEXT(until), KV_INT(ids[i])) : e->code;
-		if (!c)
-			c = db_audited_update(db, who, "unit_leader", SQL_LEADER_JSON, ids[i], st, e);
-	}
-	free(ids);
-	return c;
-}
-
-kcode leader_end_all(kdb *db, const kactor *who, int64_t staff_id, const char *day, kerr *e)
-{
-	int64_t *ids = NULL;
-	int n = 0, cap = 0, rc = 0;
-	kcode c = KE_OK;
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM unit_leader WHERE staff_id = ?1"
-				       " AND (until IS NULL OR until > ?2)", e);
-	if (!st || db_bind(db, st, e, KV_INT(staff_id), KV_TEXT(day)))
-		return e->code;
-	/* ids first: the updates below must not run while this read steps */
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
-		if (n == cap) {
-			int64_t *t = realloc(ids, (size_t)(cap = cap ? cap * 2 : 4) * sizeof *ids);
-			if (!t) {
-				c = oom(e);
-				break;
-			}
-			ids = t;
-		}
-		ids[n++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_reset(st);
-	if (!c && rc < 0)
-		c = e->code;
-	/* A leadership that was to begin after the day never begins: its
-	 * until falls before its since, so it never counts (SQL_LEADS_NOW). */
-	for (int i = 0; !c && i < n; i++) {
-		st = db_stmt(db, "UPDATE unit_leader SET until = ?1, version = version + 1 WHERE id = ?2", e);
-		c = st ? db_bind(db, st, e, KV_TEXT(day), KV_INT(ids[i])) : e->code;
 		if (!c)
 			c = db_audited_update(db, who, "unit_leader", SQL_LEADER_JSON, ids[i], st, e);
 	}

@@ -1,28 +1,6 @@
 /* db_scope.c — who may see and lead whom. Roles are enforced here, in the
  * data-access module, so no front end can forget a check. */
-#include "date.h"
 #include "db_internal.h"
-#include "i18n.h"
-
-/* kup_today(): one date per statement run (deterministic, so SQLite works
- * it out once, not per row); only in kup's own statements (direct-only). */
-static void sql_today(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	(void)argv;
-	char t[11];
-	if (date_today(t) != 0) {
-		sqlite3_result_error(cx, _("Cannot read today's date from the system clock."), -1);
-		return;
-	}
-	sqlite3_result_text(cx, t, -1, SQLITE_TRANSIENT);
-}
-
-int scope_register(sqlite3 *h)
-{
-	return sqlite3_create_function(h, "kup_today", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
-				       NULL, sql_today, NULL, NULL);
-}
 
 static int scope_query(kdb *db, const char *sql, const kactor *who, int64_t sid)
 {
