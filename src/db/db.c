@@ -591,6 +591,22 @@ static kcode test_max_pages(kdb *db, kerr *e)
 	return db_exec(db, sql, e);
 }
 
+/* kup_today() in SQL: today as date_today() gives it (KUP_TODAY in tests),
+ * for the scope's leadership dates (SQL_LEADS_NOW). Deterministic, so
+ * SQLite works it out once per statement run, not per row; direct-only,
+ * so no schema object can call it. */
+static void sql_today(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	char t[11];
+	if (date_today(t) != 0) {
+		sqlite3_result_error(cx, _("Cannot read today's date from the system clock."), -1);
+		return;
+	}
+	sqlite3_result_text(cx, t, -1, SQLITE_TRANSIENT);
+}
+
 kcode db_open(const char *path, int flags, kdb **out, kerr *e)
 {
 	*out = NULL;
@@ -651,6 +667,12 @@ kcode db_open(const char *path, int flags, kdb **out, kerr *e)
 		return e->code;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
+	if (sqlite3_create_function(db->h, "kup_today", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+				    NULL, sql_today, NULL, NULL) != SQLITE_OK) {
+		kerr_set(e, KE_DB, "%s", sqlite3_errmsg(db->h));
+		db_close(db);
+		return e->code;
+	}
 	db->rng = (unsigned)getpid() ^ (unsigned)mono_ms();
 	sqlite3_busy_handler(db->h, busy_handler, db);
 	/* Identify before anything that could write to a foreign file. */

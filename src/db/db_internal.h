@@ -290,17 +290,25 @@ int64_t db_last_id(kdb *db);
 int scope_sees_staff(kdb *db, const kactor *who, int64_t sid);
 int scope_leads_staff(kdb *db, const kactor *who, int64_t sid);
 
+/* SQL condition: leadership row alias L counts today, from its since to
+ * its until, both days included (until NULL: open-ended). A leader named
+ * from next month does not see the unit before then; one who left keeps it
+ * to the last working day. kup_today() is today's date as date_today()
+ * gives it (KUP_TODAY in tests), registered on every connection (db_open). */
+#define SQL_LEADS_NOW(L) \
+	"(" L ".since <= kup_today() AND (" L ".until IS NULL OR " L ".until >= kup_today()))"
+
 /* SQL fragment: ids of units the actor ?1 (staff id) leads, with sub-units. */
 #define SQL_LED_UNITS \
 	"WITH RECURSIVE led(id) AS (" \
-	" SELECT unit_id FROM unit_leader WHERE staff_id = ?1 AND until IS NULL" \
+	" SELECT l0.unit_id FROM unit_leader l0 WHERE l0.staff_id = ?1 AND " SQL_LEADS_NOW("l0") \
 	" UNION SELECT u.id FROM unit u JOIN led ON u.parent_id = led.id)"
 
 /* The unit whose leaders lead staff row alias X: their own unit, or for a
  * leader of that unit, the unit above (a leader's plan belongs upwards). */
 #define SQL_MANAGER_UNIT(X) \
 	"(CASE WHEN EXISTS (SELECT 1 FROM unit_leader ml WHERE ml.staff_id = " X ".id" \
-	" AND ml.unit_id = " X ".unit_id AND ml.until IS NULL)" \
+	" AND ml.unit_id = " X ".unit_id AND " SQL_LEADS_NOW("ml") ")" \
 	" THEN (SELECT mu.parent_id FROM unit mu WHERE mu.id = " X ".unit_id)" \
 	" ELSE " X ".unit_id END)"
 
@@ -365,6 +373,15 @@ kcode db_page_bound(kdb *db, sqlite3_stmt *st, kcode c, const kpage *pg, size_t 
 /* db_part.c, inside an open write: moves the first on the waiting list of a
  * session into its free seats (audited), after a seat was freed or added. */
 kcode part_fill_seats(kdb *db, const kactor *who, int64_t session_id, kerr *e);
+
+/* Inside an open write, for a person leaving on `day` (ISO): cancels
+ * their requests, seats and waiting-list places on sessions starting
+ * after it, each audited, the waiting lists moving up (db_part.c). */
+kcode part_cancel_after(kdb *db, const kactor *who, int64_t staff_id, const char *day, kerr *e);
+/* A unit leadership's values as the audit keeps them (db_org.c makes and
+ * ends them, db_staff.c ends a leaving person's). */
+#define SQL_UNIT_LEADER_JSON "SELECT json_object('unit_id',unit_id,'staff_id',staff_id," \
+	"'since',since,'until',until) FROM unit_leader WHERE id = ?"
 
 /* The folded text "/" searches for an activity (title, provider, method in
  * both languages); malloc'd. Shared by the catalogue and the demo. */

@@ -133,7 +133,7 @@ const krecord kr_unit = { "unit", unit_fields, sizeof unit_fields / sizeof *unit
 	"  SELECT p.parent_id, up.d + 1 FROM unit p JOIN up ON p.id = up.pid WHERE up.d < 100)" \
 	"  SELECT max(d) FROM up)," \
 	" coalesce((SELECT group_concat(ln, ', ') FROM (SELECT s.name AS ln FROM unit_leader l" \
-	"  JOIN staff s ON s.id = l.staff_id WHERE l.unit_id = u.id AND l.until IS NULL" \
+	"  JOIN staff s ON s.id = l.staff_id WHERE l.unit_id = u.id AND " SQL_LEADS_NOW("l") \
 	"  ORDER BY s.sort_key, s.id)), '')," \
 	" u.sort_key"
 /* ?1 keyset key, ?2 keyset id, ?3 limit, ?4 unit subtree, ?5 include inactive,
@@ -149,8 +149,7 @@ static const char SQL_UNIT_BACK[] = UNIT_LIST_WITH " SELECT " UNIT_COLS UNIT_LIS
 	" AND (u.sort_key, u.id) < (?1, ?2) ORDER BY u.sort_key DESC, u.id DESC LIMIT ?3";
 static const char SQL_UNIT_GET[] = "SELECT " UNIT_COLS " FROM unit u WHERE u.id = ?";
 static const char SQL_UNIT_JSON[] = "SELECT json_object(" UNIT_FIELDS(KF_JSON, ",") ") FROM unit WHERE id = ?";
-static const char SQL_LEADER_JSON[] = "SELECT json_object('unit_id',unit_id,'staff_id',staff_id,"
-	"'since',since,'until',until) FROM unit_leader WHERE id = ?";
+static const char SQL_LEADER_JSON[] = SQL_UNIT_LEADER_JSON;
 
 KRECORD_FREE_FUNCS(unit_rec, kr_unit, unit_free, unit_rows_free, unit_free_v)
 static int read_unit(sqlite3_stmt *st, void *row) { return krecord_read_row(&kr_unit, st, row); }

@@ -124,7 +124,7 @@
  * person's manager unit (an admin sees all). Read from the follow-ups late
  * that long (followup_due), few in a well-kept organisation. */
 #define ESC_CUTOFF "?10"
-#define DIRECT_UNITS "(SELECT ul.unit_id FROM unit_leader ul WHERE ul.staff_id = ?1 AND ul.until IS NULL)"
+#define DIRECT_UNITS "(SELECT ul.unit_id FROM unit_leader ul WHERE ul.staff_id = ?1 AND " SQL_LEADS_NOW("ul") ")"
 #define ESC_LATE " " SQL_FU_LATE("f", ESC_CUTOFF)
 #define ESC_BELOW(X) "(?2 = 1 AND " X ".id <> ?1 AND " SQL_MANAGER_UNIT(X) " NOT IN " DIRECT_UNITS \
 	" AND (SELECT eu.parent_id FROM unit eu WHERE eu.id = " SQL_MANAGER_UNIT(X) ") IN " DIRECT_UNITS ")"
@@ -140,11 +140,11 @@
  * have, not every late follow-up of the organisation. The body continues
  * the WITH of SQL_LED_UNITS. */
 #define ESCALATED_L_CTE ", esc(id) AS (SELECT u.id FROM unit_leader ul CROSS JOIN unit u ON u.parent_id = ul.unit_id" \
-	" WHERE ul.staff_id = ?1 AND ul.until IS NULL AND u.id NOT IN " DIRECT_UNITS ")," \
+	" WHERE ul.staff_id = ?1 AND " SQL_LEADS_NOW("ul") " AND u.id NOT IN " DIRECT_UNITS ")," \
 	" cand(id) AS (SELECT s.id FROM esc CROSS JOIN staff s ON s.unit_id = esc.id WHERE NOT EXISTS" \
-	"  (SELECT 1 FROM unit_leader x WHERE x.staff_id = s.id AND x.unit_id = s.unit_id AND x.until IS NULL)" \
+	"  (SELECT 1 FROM unit_leader x WHERE x.staff_id = s.id AND x.unit_id = s.unit_id AND " SQL_LEADS_NOW("x") ")" \
 	" UNION SELECT x.staff_id FROM esc CROSS JOIN unit c ON c.parent_id = esc.id" \
-	"  CROSS JOIN unit_leader x ON x.unit_id = c.id AND x.until IS NULL" \
+	"  CROSS JOIN unit_leader x ON x.unit_id = c.id AND " SQL_LEADS_NOW("x") \
 	"  CROSS JOIN staff xs ON xs.id = x.staff_id AND xs.unit_id = c.id) "
 #define ESCALATED_L_SEL FU_SEL ESCALATED_L_FROM
 #define ESCALATED_L_FROM " FROM cand CROSS JOIN staff st ON st.id = cand.id" \
@@ -474,7 +474,7 @@ kcode overview_leaders(kdb *db, const kactor *who, int64_t after_id, int limit,
 		limit = 500;
 	sqlite3_stmt *st = db_stmt(db, "SELECT s.id, coalesce(s.login,''), s.name, coalesce(s.email,'')"
 		" FROM staff s WHERE s.active AND s.id > ?1 AND EXISTS (SELECT 1 FROM unit_leader l"
-		" WHERE l.staff_id = s.id AND l.until IS NULL) ORDER BY s.id LIMIT ?2", e);
+		" WHERE l.staff_id = s.id AND " SQL_LEADS_NOW("l") ") ORDER BY s.id LIMIT ?2", e);
 	kcode c = st ? db_bind(db, st, e, KV_INT(after_id), KV_INT(limit)) : e->code;
 	return db_rows_read(db, st, c, sizeof **rows, limit, person_read, person_free, (void **)rows, n, e);
 }

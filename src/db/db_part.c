@@ -353,7 +353,7 @@ kcode part_enrol(kdb *db, const kactor *who, int64_t staff_id, int64_t session_i
 struct pinfo {
 	int64_t staff_id, session_id, version;
 	char status[12];
-	char ends[11];
+	char starts[11], ends[11];
 };
 
 static int pinfo_read(sqlite3_stmt *st, void *row)
@@ -364,12 +364,13 @@ static int pinfo_read(sqlite3_stmt *st, void *row)
 	snprintf(pi->status, sizeof pi->status, "%s", sqlite3_column_text(st, 2));
 	snprintf(pi->ends, sizeof pi->ends, "%s", sqlite3_column_text(st, 3));
 	pi->version = sqlite3_column_int64(st, 4);
+	snprintf(pi->starts, sizeof pi->starts, "%s", sqlite3_column_text(st, 5));
 	return 0;
 }
 
 static kcode pinfo_load(kdb *db, int64_t id, struct pinfo *pi, kerr *e)
 {
-	return db_get_row(db, "SELECT p.staff_id, p.session_id, p.status, se.ends, p.version"
+	return db_get_row(db, "SELECT p.staff_id, p.session_id, p.status, se.ends, p.version, se.starts"
 			  " FROM participation p JOIN session se ON se.id = p.session_id"
 			  " WHERE p.id = ?",
 			  id, pinfo_read, pi, sizeof *pi, _("No such participation."), e);
@@ -447,6 +448,47 @@ static kcode act_cancel(kdb *db, const kactor *who, int64_t id, const struct pin
 	return KE_OK;
 }
 
+/* One open participation that a leaving person gives up. */
+struct given_up { int64_t id, session_id; int seated; };
+
+static int given_up_read(sqlite3_stmt *st, void *row)
+{
+	struct given_up *g = row;
+	g->id = sqlite3_column_int64(st, 0);
+	g->session_id = sqlite3_column_int64(st, 1);
+	g->seated = sqlite3_column_int(st, 2);
+	return 0;
+}
+
+static void given_up_free(void *row)
+{
+	(void)row;
+}
+
+kcode part_cancel_after(kdb *db, const kactor *who, int64_t staff_id, const char *day, kerr *e)
+{
+	struct given_up *g = NULL;
+	int n = 0;
+	/* read first: the updates below must not run while this read steps */
+	sqlite3_stmt *st = db_stmt(db, "SELECT p.id, p.session_id, p.status IN ('enrolled','approved')"
+		" FROM participation p JOIN session se ON se.id = p.session_id WHERE p.staff_id = ?1"
+		" AND se.starts > ?2 AND p.status IN ('requested','approved','enrolled','waitlisted') ORDER BY p.id", e);
+	kcode c = st ? db_bind(db, st, e, KV_INT(staff_id), KV_TEXT(day)) : e->code;
+	if (db_rows_read(db, st, c, sizeof *g, 0, given_up_read, given_up_free, (void **)&g, &n, e))
+		return e->code;
+	for (int i = 0; !c && i < n; i++) {
+		if (!(st = db_stmt(db, "UPDATE participation SET status = 'cancelled', wait_pos = NULL,"
+					" version = version + 1 WHERE id = ?", e)))
+			c = e->code;
+		if (!c && !(c = db_bind(db, st, e, KV_INT(g[i].id))))
+			c = db_audited_update(db, who, "participation", SQL_PART_JSON, g[i].id, st, e);
+		if (!c && g[i].seated)
+			c = part_fill_seats(db, who, g[i].session_id, e);
+	}
+	free(g);
+	return c;
+}
+
 /* The follow-up falls due some weeks (per method) after the session ends. */
 static kcode create_followup(kdb *db, const kactor *who, int64_t id, const struct pinfo *pi, kerr *e)
 {
@@ -475,6 +517,17 @@ static kcode act_complete(kdb *db, const kactor *who, int64_t id, const struct p
 			  const char *text, int noshow, kerr *e)
 {
 	(void)text;
+	/* Whether someone took part, or did not turn up, is known once the
+	 * session has begun, not before. */
+	char today[11], shown[11];
+	if (db_today(today, e))
+		return e->code;
+	if (strcmp(today, pi->starts) < 0) {
+		date_format(pi->starts, shown);
+		if (noshow)
+			return kerr_set(e, KE_STATE, _("The session starts %s: a no-show can be recorded from that day."), shown);
+		return kerr_set(e, KE_STATE, _("The session starts %s: it can be marked completed from that day."), shown);
+	}
 	sqlite3_stmt *st = db_stmt(db, "UPDATE participation SET status = ?2, version = version + 1"
 				       " WHERE id = ?1", e);
 	if (!st || db_bind(db, st, e, KV_INT(id), KV_TEXT(noshow ? "noshow" : "completed")) || db_exec_stmt(db, st, e))

@@ -3,6 +3,7 @@
  * leader (or an admin); the person may draft goals until the plan is agreed.
  * Returned records own their strings: plan_free()/goal_free(). */
 #include "db_plan.h"
+#include "date.h"
 #include "db_internal.h"
 #include "i18n.h"
 #include "text.h"
@@ -70,6 +71,9 @@ static const char SQL_AGREE[] = "UPDATE plan SET status='agreed', agreed_by=?1, 
 static const char SQL_ACCEPT[] = "UPDATE plan SET accepted_at=datetime('now'), version=version+1 WHERE id=?1";
 static const char SQL_EVALUATE[] = "UPDATE plan SET status='evaluated', evaluation=?1, evaluated_by=?2,"
 	" evaluated_at=datetime('now'), version=version+1 WHERE id=?3 AND version=?4";
+/* The evaluation text stays: reopened, the plan is evaluated again from it. */
+static const char SQL_REOPEN[] = "UPDATE plan SET status='agreed', evaluated_by=NULL, evaluated_at=NULL,"
+	" version=version+1 WHERE id=?1 AND version=?2";
 static const char SQL_GOAL_COUNT[] = "SELECT count(*) FROM goal WHERE plan_id = ?";
 
 #define GOAL_JSON_OBJ "json_object('plan_id',plan_id,'pos',pos,'competence_id',competence_id," \
@@ -476,6 +480,22 @@ kcode plan_evaluate(kdb *db, const kactor *who, int64_t id, int64_t version,
 	return db_write_end(db, who, &w, c, e);
 }
 
+kcode plan_reopen(kdb *db, const kactor *who, int64_t id, int64_t version, kerr *e)
+{
+	kwrite w = { "plan", SQL_JSON, id, "update", 1, NULL };
+	if (db_write_begin(db, &w, e))
+		return e->code;
+	plan_head h;
+	kcode c = plan_head_get(db, id, &h, e);
+	if (!c)
+		c = may_lead(db, who, &h, e);
+	if (!c && strcmp(h.status, "evaluated") != 0)
+		c = kerr_set(e, KE_STATE, "%s", _("Only an evaluated plan can be reopened; this one is still open."));
+	if (!c)
+		c = exec_ti(db, SQL_REOPEN, NULL, id, version, e);
+	return db_write_end(db, who, &w, c, e);
+}
+
 kcode plan_carry_over(kdb *db, const kactor *who, int64_t id, int64_t *new_id, kerr *e)
 {
 	*new_id = 0;
@@ -632,6 +652,19 @@ static kcode goal_validate(kdb *db, const goal_rec *g, const char *status, int y
 	    valid_text("result", _("Result"), g->result, 0, 2000, 1, e) ||
 	    valid_date("deadline", _("Deadline"), g->deadline, 0, e))
 		return e->code;
+	/* A yearly plan's goals are reached within its year; one that runs on
+	 * is carried over into next year's plan (without its deadline). */
+	if (g->deadline[0]) {
+		char y[5];
+		snprintf(y, sizeof y, "%04d", year);
+		if (strncmp(g->deadline, y, 4) != 0) {
+			char shown[11];
+			date_format(g->deadline, shown);
+			return kerr_field(e, KE_INVALID, "deadline",
+					  _("The deadline %s is not in %d, the plan's year; a goal that runs on is carried over to next year's plan."),
+					  shown, year);
+		}
+	}
 	if (!goal_status_ok(status))
 		return kerr_field(e, KE_INVALID, "status", "%s", _("The status must be open, in progress, done or dropped."));
 	if (!g->competence_id)

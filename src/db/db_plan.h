@@ -63,6 +63,10 @@ kcode plan_accept(kdb *db, const kactor *who, int64_t id, kerr *e);
  * an evaluation text (required). */
 kcode plan_evaluate(kdb *db, const kactor *who, int64_t id, int64_t version,
 		    const char *evaluation, kerr *e);
+/* The leader (or an admin) who may evaluate the plan reopens an evaluated
+ * one: it is agreed again, its evaluation text kept for the next
+ * evaluation (KE_STATE unless evaluated; version as read). */
+kcode plan_reopen(kdb *db, const kactor *who, int64_t id, int64_t version, kerr *e);
 /* Starts next year's draft plan for the same person with copies of the
  * goals still open or in progress (carried_from set); *new_id gets its id. */
 kcode plan_carry_over(kdb *db, const kactor *who, int64_t id, int64_t *new_id, kerr *e);

@@ -35,7 +35,7 @@
 	" (?2 = 2 OR (?2 = 1 AND " X ".id <> ?1 AND " SQL_MANAGER_UNIT(X) " IN led))" \
 	" AND (?3 IS NULL OR " X ".unit_id IN sub) AND " X ".active"
 #define IN_YEAR(SE) " " SE ".starts >= ?5 AND " SE ".starts < ?6"
-#define IS_LEADER(X) "EXISTS (SELECT 1 FROM unit_leader l WHERE l.staff_id = " X ".id AND l.until IS NULL)"
+#define IS_LEADER(X) "EXISTS (SELECT 1 FROM unit_leader l WHERE l.staff_id = " X ".id AND " SQL_LEADS_NOW("l") ")"
 #define ROW_IS(EXPR) " AND (?9 = 0 OR " EXPR " = ?10)"
 /* Participations that take place (or took place): counted as participation. */
 #define TAKES_PLACE " p.status IN ('enrolled','completed')"
@@ -734,7 +734,7 @@ void report_cell(const report_t *r, const report_row *row, int col, char *buf, s
 
 static const char SQL_LEADER_OF[] =
 	"SELECT coalesce(group_concat(n, ', '), '') FROM (SELECT s.name n FROM unit_leader l"
-	" JOIN staff s ON s.id = l.staff_id WHERE l.until IS NULL AND l.unit_id ="
+	" JOIN staff s ON s.id = l.staff_id WHERE " SQL_LEADS_NOW("l") " AND l.unit_id ="
 	" (SELECT " SQL_MANAGER_UNIT("x") " FROM staff x WHERE x.id = ?1) ORDER BY s.sort_key)";
 
 kcode report_leader_of(kdb *db, const kactor *who, int64_t staff_id, char **names, kerr *e)

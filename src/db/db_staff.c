@@ -495,6 +495,106 @@ kcode staff_set_active(kdb *db, const kactor *who, int64_t id, int64_t version, 
 	return db_write_end(db, who, &w, c, e);
 }
 
+static const char SQL_STAFF_LEADER_JSON[] = SQL_UNIT_LEADER_JSON;
+
+/* Inside the write: ends staff_id's leaderships still running after day
+ * on day, each audited. */
+static kcode leader_end_all(kdb *db, const kactor *who, int64_t staff_id, const char *day, kerr *e)
+{
+	int64_t *ids = NULL;
+	int n = 0, cap = 0, rc = 0;
+	kcode c = KE_OK;
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM unit_leader WHERE staff_id = ?1"
+				       " AND (until IS NULL OR until > ?2)", e);
+	if (!st || db_bind(db, st, e, KV_INT(staff_id), KV_TEXT(day)))
+		return e->code;
+	/* ids first: the updates below must not run while this read steps */
+	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
+		if (n == cap) {
+			int64_t *t = realloc(ids, (size_t)(cap = cap ? cap * 2 : 4) * sizeof *ids);
+			if (!t) {
+				c = db_nomem(e);
+				break;
+			}
+			ids = t;
+		}
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (!c && rc < 0)
+		c = e->code;
+	/* A leadership that was to begin after the day never begins: its
+	 * until falls before its since, so it never counts (SQL_LEADS_NOW). */
+	for (int i = 0; !c && i < n; i++) {
+		st = db_stmt(db, "UPDATE unit_leader SET until = ?1, version = version + 1 WHERE id = ?2", e);
+		c = st ? db_bind(db, st, e, KV_TEXT(day), KV_INT(ids[i])) : e->code;
+		if (!c)
+			c = db_audited_update(db, who, "unit_leader", SQL_STAFF_LEADER_JSON, ids[i], st, e);
+	}
+	free(ids);
+	return c;
+}
+
+static const char SQL_LEAVING_SEATS[] = "SELECT count(*) FROM participation p"
+	" JOIN session se ON se.id = p.session_id WHERE p.staff_id = ?1 AND se.starts > ?2"
+	" AND p.status IN ('requested','approved','enrolled','waitlisted')";
+static const char SQL_LEAVING_UNITS[] = "SELECT coalesce(group_concat(name, ', '), '') FROM (SELECT u.name"
+	" FROM unit_leader l JOIN unit u ON u.id = l.unit_id WHERE l.staff_id = ?1"
+	" AND (l.until IS NULL OR l.until > ?2) ORDER BY u.sort_key)";
+
+kcode staff_leaving_get(kdb *db, const kactor *who, int64_t id, const char *last_day, staff_leaving *out, kerr *e)
+{
+	memset(out, 0, sizeof *out);
+	if (who->role != ROLE_ADMIN)
+		return db_denied(e);
+	if (valid_date("employed_to", _("Last working day"), last_day, 1, e))
+		return e->code;
+	int64_t n = 0;
+	sqlite3_stmt *st = db_stmt(db, SQL_LEAVING_SEATS, e);
+	kcode c = st ? db_bind(db, st, e, KV_INT(id), KV_TEXT(last_day)) : e->code;
+	if (db_row_read(db, st, c, db_read_int64, &n, NULL, e))
+		return e->code;
+	out->seats = (int)n;
+	st = db_stmt(db, SQL_LEAVING_UNITS, e);
+	c = st ? db_bind(db, st, e, KV_INT(id), KV_TEXT(last_day)) : e->code;
+	return db_row_read(db, st, c, db_read_text, &out->units, NULL, e);
+}
+
+kcode staff_deactivate(kdb *db, const kactor *who, int64_t id, int64_t version, const char *last_day, kerr *e)
+{
+	if (who->role != ROLE_ADMIN)
+		return db_denied(e);
+	if (valid_date("employed_to", _("Last working day"), last_day, 1, e))
+		return e->code;
+	kwrite w = { "staff", SQL_JSON, id, "update", 0, NULL };
+	if (db_write_begin(db, &w, e))
+		return e->code;
+	/* 1 active, +2 when the day is before the first day employed */
+	int64_t state = 0;
+	sqlite3_stmt *st = db_stmt(db, "SELECT active + 2 * coalesce(employed_from > ?2, 0) FROM staff WHERE id = ?1", e);
+	kcode c = st ? db_bind(db, st, e, KV_INT(id), KV_TEXT(last_day)) : e->code;
+	c = db_row_read(db, st, c, db_read_int64, &state, _("No such staff member."), e);
+	if (!c && !(state & 1))
+		c = kerr_set(e, KE_STATE, "%s", _("The person is already deactivated."));
+	if (!c && (state & 2))
+		c = kerr_field(e, KE_INVALID, "employed_to", "%s", _("Employed until is before employed from."));
+	if (!c && !(st = db_stmt(db, "UPDATE staff SET active = 0, employed_to = ?1, version = version + 1"
+				     " WHERE id = ?2 AND version = ?3", e)))
+		c = e->code;
+	if (!c)
+		c = db_bind(db, st, e, KV_TEXT(last_day), KV_INT(id), KV_INT(version));
+	if (!c)
+		c = db_exec_stmt(db, st, e);
+	/* the version check must see the staff row's UPDATE, not the seats' */
+	if (!c && db_changes(db) == 0)
+		c = db_conflict(db, "staff", id, e);
+	if (!c)
+		c = part_cancel_after(db, who, id, last_day, e);
+	if (!c)
+		c = leader_end_all(db, who, id, last_day, e);
+	return db_write_end(db, who, &w, c, e);
+}
+
 kcode staff_make_leader(kdb *db, const kactor *who, int64_t staff_id, kerr *e)
 {
 	sqlite3_stmt *st = db_stmt(db, "UPDATE staff SET role = 'leader', version = version + 1"

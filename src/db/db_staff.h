@@ -32,6 +32,19 @@ kcode staff_find_login(kdb *db, const kactor *who, const char *login, staff_rec 
 /* Creates (id 0) or updates (checking version) the record; sets id/version. */
 kcode staff_save(kdb *db, const kactor *who, staff_rec *s, kerr *e);
 kcode staff_set_active(kdb *db, const kactor *who, int64_t id, int64_t version, int active, kerr *e);
+/* What deactivating a person with last working day `last_day` (ISO)
+ * gives up: their requests and seats on sessions starting after it, and
+ * the units they lead after it (names joined by ", ", malloc'd: free()). */
+typedef struct staff_leaving {
+	int seats;
+	char *units;
+} staff_leaving;
+kcode staff_leaving_get(kdb *db, const kactor *who, int64_t id, const char *last_day, staff_leaving *out, kerr *e);
+/* Admins: deactivates the person (version as read) with last_day stored as
+ * employed_to; in the same audited write cancels what staff_leaving_get
+ * names (the waiting lists move up) and ends those leaderships on
+ * last_day. Reactivation is staff_set_active. */
+kcode staff_deactivate(kdb *db, const kactor *who, int64_t id, int64_t version, const char *last_day, kerr *e);
 void staff_free(staff_rec *s);
 void staff_rows_free(staff_rec *rows, int n);
 

@@ -10,6 +10,7 @@
 #include "db_plan.h"
 #include "db_staff.h"
 #include "i18n.h"
+#include "ui_box.h"
 #include "ui_form.h"
 #include "ui_shell.h"
 
@@ -96,6 +97,7 @@ int cycle_plan_allowed(int action, int64_t plan_id)
 	case A_AGREE: return cycle_leads(p->staff_id) && !strcmp(p->status, "draft");
 	case A_ACCEPT: return is_me(p->staff_id) && !strcmp(p->status, "agreed") && !p->accepted_at[0];
 	case A_EVALUATE: return cycle_leads(p->staff_id) && !strcmp(p->status, "agreed");
+	case A_REOPEN: return cycle_leads(p->staff_id) && !strcmp(p->status, "evaluated");
 	case A_CARRY: return cycle_leads(p->staff_id);
 	}
 	return 0;
@@ -160,6 +162,44 @@ static int evaluate(plan_rec *p)
 	return done;
 }
 
+/* A yes/no question in a box: room for more than the message line holds. */
+static int ask(const char *text)
+{
+	int k = ui_box(text, _("y: yes   n: no"), "jyn", NULL, NULL);
+	return k == 'j' || k == 'y';
+}
+
+/* Before the evaluation form: what closes, and a plain warning when the
+ * plan's year is not over (a plan closed early, in December for next
+ * year, is a slip more often than a choice). */
+static int ask_close(const plan_rec *p)
+{
+	char text[800], line[300];
+	snprintf(text, sizeof text, _("Close the %d plan of %s with %d of %d goals done?"), p->year, p->staff_name,
+		 p->goals_done, p->goals);
+	int now = date_year_today();
+	if (now >= 0 && now <= p->year) {
+		snprintf(line, sizeof line, _("The year %d has not ended yet: the plan is closed early."), p->year);
+		snprintf(text + strlen(text), sizeof text - strlen(text), "\n%s", line);
+	}
+	snprintf(text + strlen(text), sizeof text - strlen(text), "\n%s", _("It can be reopened afterwards (R)."));
+	return ask(text);
+}
+
+static int reopen(const plan_rec *p)
+{
+	char text[600];
+	snprintf(text, sizeof text, _("Reopen the %d plan of %s? It is agreed again and can be changed; the evaluation is kept for the next one."),
+		 p->year, p->staff_name);
+	if (!ask(text))
+		return 0;
+	kerr e;
+	if (ui_failed(plan_reopen(app->db, &app->who, p->id, p->version, &e), &e))
+		return 0;
+	ui_msg(ST_OK, _("The %d plan of %s is reopened."), p->year, p->staff_name);
+	return 1;
+}
+
 /* Goals of a plan that a carry-over would take along. */
 static int unfinished(int64_t plan_id)
 {
@@ -216,7 +256,8 @@ int cycle_plan_act(int action, int64_t plan_id)
 			changed = 1;
 		}
 		break;
-	case A_EVALUATE: changed = evaluate(&p); break;
+	case A_EVALUATE: changed = ask_close(&p) && evaluate(&p); break;
+	case A_REOPEN: changed = reopen(&p); break;
 	case A_CARRY: changed = carry(&p); break;
 	}
 	if (c)
@@ -276,6 +317,29 @@ int cycle_plan_changes(WINDOW *w, int y, int h, int wd, int64_t plan_id)
 
 /* ---- participations ---- */
 
+/* Whether the participation's session is still to come (today before its
+ * start): nobody has completed it, or failed to turn up, yet. */
+static int not_begun(const part_rec *r)
+{
+	char today[11];
+	return date_today(today) == 0 && strcmp(today, r->starts) < 0;
+}
+
+const char *cycle_part_why_not(int action, int64_t part_id)
+{
+	static char why[300];
+	const part_rec *r = kept_of(&part_kept, part_id);
+	if (!r || (action != A_COMPLETE && action != A_NOSHOW) || !cycle_leads(r->staff_id) ||
+	    strcmp(r->status, "enrolled") || !not_begun(r))
+		return NULL;
+	char d[11];
+	date_format(r->starts, d);
+	snprintf(why, sizeof why, action == A_NOSHOW
+		 ? _("The session starts %s: a no-show can be recorded from that day.")
+		 : _("The session starts %s: it can be marked completed from that day."), d);
+	return why;
+}
+
 int cycle_part_allowed(int action, int64_t part_id)
 {
 	const part_rec *r = kept_of(&part_kept, part_id);
@@ -283,7 +347,8 @@ int cycle_part_allowed(int action, int64_t part_id)
 		return 0;
 	switch (action) {
 	case A_APPROVE: case A_REJECT: return cycle_leads(r->staff_id) && !strcmp(r->status, "requested");
-	case A_COMPLETE: case A_NOSHOW: return cycle_leads(r->staff_id) && !strcmp(r->status, "enrolled");
+	case A_COMPLETE: case A_NOSHOW:
+		return cycle_leads(r->staff_id) && !strcmp(r->status, "enrolled") && !not_begun(r);
 	case A_CANCEL: {
 		char word[16];
 		snprintf(word, sizeof word, " %s ", r->status);

@@ -1,7 +1,8 @@
 /* ui_cycle.h — the yearly cycle's steps as the screens take them, shared by
  * every view that shows plans, participations or follow-ups (Overblik, the
  * plans, a plan's goals, a session's participants, a person's activities):
- * agree, accept, evaluate and carry over a plan; approve, reject, complete,
+ * agree, accept, evaluate (after a question saying what closes), reopen
+ * and carry over a plan; approve, reject, complete,
  * mark no-show, cancel and price a participation; open a participation's
  * follow-up, name its colleagues, start a session from it (ui_followup.h). Each
  * asks what it needs (a question, a small form), calls the data layer and
@@ -17,7 +18,7 @@
 /* Action ids of these steps, the same in every view's table, so one
  * allowed() answer and one help line serve them all. */
 enum {
-	A_AGREE = A_VIEW + 60, A_ACCEPT, A_EVALUATE, A_CARRY,
+	A_AGREE = A_VIEW + 60, A_ACCEPT, A_EVALUATE, A_CARRY, A_REOPEN,
 	A_APPROVE, A_REJECT, A_COMPLETE, A_NOSHOW, A_CANCEL, A_PRICE, A_FOLLOWUP,
 	A_FU_COLLEAGUES, A_FU_SESSION,
 	A_CYCLE_END
@@ -33,6 +34,8 @@ enum {
 	{ A_EVALUATE, N_("Evaluate"), N_("Write the evaluation and close the plan"), { 'E' }, 1 }
 #define CYCLE_ACTION_CARRY \
 	{ A_CARRY, N_("Next year"), N_("Start next year's plan from this one, unfinished goals carried over"), { 'c' }, 1 }
+#define CYCLE_ACTION_REOPEN \
+	{ A_REOPEN, N_("Reopen"), N_("Reopen an evaluated plan: agreed again, its evaluation kept (the person's leader)"), { 'R' }, 1 }
 #define CYCLE_ACTION_APPROVE \
 	{ A_APPROVE, N_("Approve"), N_("Approve the request (a seat, else the waiting list)"), { 'o' }, 1 }
 #define CYCLE_ACTION_REJECT \
@@ -51,12 +54,17 @@ enum {
 #define CYCLE_ACTION_FU_SESSION \
 	{ A_FU_SESSION, N_("Peer session"), N_("Start a peer-training or network session from the follow-up (the leader)"), { 'S' }, 1 }
 
-#define A_IS_PLAN_STEP(a) ((a) >= A_AGREE && (a) <= A_CARRY)
+#define A_IS_PLAN_STEP(a) ((a) >= A_AGREE && (a) <= A_REOPEN)
 #define A_IS_PART_STEP(a) ((a) >= A_APPROVE && (a) <= A_FU_SESSION)
 
 /* Whether the step can apply to plan plan_id / participation part_id now. */
 int cycle_plan_allowed(int action, int64_t plan_id);
 int cycle_part_allowed(int action, int64_t part_id);
+/* Why a step cycle_*_allowed refused cannot run now when the reason is the
+ * record's state and not the person's role (a session still to come
+ * cannot be completed); NULL otherwise. Translated; valid until the next
+ * call. */
+const char *cycle_part_why_not(int action, int64_t part_id);
 /* Runs the step; returns what must follow (UI_RELOAD_ALL when something
  * changed, else UI_NOTHING). A carry-over opens next year's plan in the
  * current pane. */

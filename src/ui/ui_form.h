@@ -103,6 +103,7 @@ struct form {
 	form_key_fn keys;    /* the form's own keys beyond editing, or NULL */
 	void *keys_ctx;
 	const char *keys_bar; /* those keys for the key bar (translated) */
+	int year;            /* the year short dates fall in; 0: this year */
 };
 
 /* name: a stable code for what the form edits or asks ("plan", "goal",
@@ -136,6 +137,9 @@ void form_set_focus(form *f, int i);
  * conflict dialog; tests/lint/forms.sh checks both. */
 void form_set_record(form *f, int64_t id, int64_t version);
 void form_set_reload(form *f, form_reload_fn fn, void *ctx);
+/* A form that belongs to a year (a plan and its goals): a date typed
+ * without its year (30/6, 30.6.) falls in that year, not in this one. */
+void form_set_year(form *f, int year);
 /* The form's own keys (form_key_fn); bar names them in the key bar after
  * the form's (translated; must outlive the form). */
 void form_set_keys(form *f, form_key_fn fn, void *ctx, const char *bar);

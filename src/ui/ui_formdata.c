@@ -428,10 +428,15 @@ static kcode check_decimal(const fdesc *d, const char *s, double *dec, kerr *e)
 	return KE_OK;
 }
 
-static kcode check_date(struct form_field *fl, const char *s, kerr *e)
+void form_set_year(form *f, int year)
+{
+	f->year = year;
+}
+
+static kcode check_date(const form *f, struct form_field *fl, const char *s, kerr *e)
 {
 	char iso[11], shown[11];
-	if (date_parse(s, date_year_today(), iso) != 0)
+	if (date_parse(s, f->year ? f->year : date_year_today(), iso) != 0)
 		return kerr_set(e, KE_INVALID, _("%s: write a date like 22-11-2026."), fl->d.label);
 	snprintf(fl->v.iso, sizeof fl->v.iso, "%s", iso);
 	date_format(iso, shown);
@@ -440,7 +445,7 @@ static kcode check_date(struct form_field *fl, const char *s, kerr *e)
 	return KE_OK;
 }
 
-static kcode check_field(struct form_field *fl, kerr *e)
+static kcode check_field(const form *f, struct form_field *fl, kerr *e)
 {
 	const fdesc *d = &fl->d;
 	const char *text = ledit_text(&fl->ed);
@@ -465,7 +470,7 @@ static kcode check_field(struct form_field *fl, kerr *e)
 		s[0] = '\0'; /* far too long to be a number or date: let it fail below */
 	switch (d->kind) {
 	case FK_DATE:
-		return check_date(fl, s, e);
+		return check_date(f, fl, s, e);
 	case FK_INT:
 	case FK_MONEY:
 		return check_whole(d, s, &fl->v.num, e);
@@ -480,7 +485,7 @@ kcode form_validate(form *f, int *bad_field, kerr *e)
 {
 	*bad_field = -1;
 	for (int i = 0; i < f->n; i++) {
-		kcode c = check_field(&f->fld[i], e);
+		kcode c = check_field(f, &f->fld[i], e);
 		f->fld[i].v.text = ledit_text(&f->fld[i].ed);
 		if (c != KE_OK) {
 			*bad_field = i;

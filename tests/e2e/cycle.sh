@@ -39,7 +39,7 @@ PN=$(q "$db" "select name from staff where login = '$P'")
 q "$db" "insert into activity(title, method, price, sort_key, fold)
 	values ('Cyklustest: Dialog med forældre', 'course', 1500, 'cyklustest', 'cyklustest dialog med foraeldre');
 	insert into session(activity_id, starts, ends, place, capacity, signup_deadline)
-	values (last_insert_rowid(), '2026-11-24', '2026-11-24', 'Skovbrynet', 2, '2026-11-23')"
+	values (last_insert_rowid(), '2026-11-22', '2026-11-24', 'Skovbrynet', 2, '2026-11-22')"
 part() { q "$db" "select p.$1 from participation p join staff s on s.id = p.staff_id
 	join session se on se.id = p.session_id join activity a on a.id = se.activity_id
 	where s.login = '$E' and a.title like 'Cyklustest%'"; }
@@ -227,6 +227,8 @@ as "$L"
 t_keys 2 /
 t_type "$EN"; t_wait "Søg: $EN" >/dev/null; t_keys Enter
 t_keys E
+check "E first says what closes, and that 2026 is not over" t_wait "Året 2026 er ikke slut endnu"
+t_keys j
 check "E opens the evaluation" t_wait "Evaluér og afslut 2026-planen for $EN"
 t_type "Et godt år med fokus på forældresamarbejdet."
 t_keys C-s

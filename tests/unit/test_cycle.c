@@ -429,7 +429,11 @@ static void test_followup(void)
 	kerr e = { 0 };
 	ov_counts l0 = counts(&lea), c;
 	EXPECT(part_complete(db, &soren, p_req, 0, &e_), KE_DENIED, NULL, "Søren cannot mark his own completion");
+	EXPECT(part_complete(db, &lea, p_req, 0, &e_), KE_STATE, "The session starts",
+	       "not before the course has begun");
+	today("2026-12-01");
 	EXPECT(part_complete(db, &lea, p_req, 0, &e_), KE_OK, NULL, "Lea marks the course completed");
+	today("2026-11-22");
 	part_rec pr;
 	EXPECT(part_get(db, &lea, p_req, &pr, &e_), KE_OK, NULL, "read it again");
 	fu_id = pr.followup_id;

@@ -439,6 +439,29 @@ static void test_drafts(void)
 	form_free(f);
 }
 
+/* A form of a year's plan takes a short date into that year, not today's. */
+static void test_form_year(void)
+{
+	form *f = form_new("Goal", fields, F_COUNT);
+	CHECK(f != NULL, "form_new");
+	form_set_choice(f, F_UNIT, 1, "Unit");
+	form_set_text(f, F_NAME, "x");
+	set(f, F_FROM, "30/6");
+	CHECK(check(f, -1, NULL) && !strcmp(form_value(f, F_FROM)->iso, "2026-06-30"),
+	      "without a year set, 30/6 is this year's (%s)", form_value(f, F_FROM)->iso);
+	form_set_year(f, 2027);
+	set(f, F_FROM, "30/6");
+	CHECK(check(f, -1, NULL) && !strcmp(form_value(f, F_FROM)->iso, "2027-06-30"),
+	      "in a 2027 plan 30/6 is 30-06-2027 (%s)", form_value(f, F_FROM)->iso);
+	CHECK_STR(form_value(f, F_FROM)->text, "30-06-2027", "and shown with its year");
+	set(f, F_FROM, "30.6.");
+	CHECK(check(f, -1, NULL) && !strcmp(form_value(f, F_FROM)->iso, "2027-06-30"), "30.6. too");
+	set(f, F_FROM, "30-06-2028");
+	CHECK(check(f, -1, NULL) && !strcmp(form_value(f, F_FROM)->iso, "2028-06-30"),
+	      "a date with its year keeps it");
+	form_free(f);
+}
+
 int main(void)
 {
 	setenv("KUP_TODAY", "2026-05-01", 1);
@@ -451,6 +474,7 @@ int main(void)
 	test_form_values();
 	test_form_validation();
 	test_drafts();
+	test_form_year();
 	i18n_done();
 	return t_done();
 }

@@ -303,7 +303,14 @@ static void test_complete(void)
 	EXPECT(part_complete(db, &bo, r2, 0, &e_), KE_DENIED, NULL, "other unit's leader cannot complete");
 	EXPECT(part_complete(db, &lea, rc2, 0, &e_), KE_STATE, "(its status is Requested)",
 	       "a request cannot be completed");
-	EXPECT(part_complete(db, &lea, r2, 0, &e_), KE_OK, NULL, "leader completes");
+	/* before the session has begun nobody has completed it, nor failed to come */
+	EXPECT(part_complete(db, &lea, r2, 0, &e_), KE_STATE, "The session starts 10-11-2026: it can be marked completed",
+	       "completing before the session starts is refused");
+	EXPECT(part_complete(db, &lea, r3, 1, &e_), KE_STATE, "The session starts",
+	       "and so is a no-show");
+	CHECK_STR(status_of(r2), "enrolled", "still enrolled");
+	today("2026-11-10");
+	EXPECT(part_complete(db, &lea, r2, 0, &e_), KE_OK, NULL, "leader completes on the first day");
 	CHECK_STR(status_of(r2), "completed", "completed");
 	int64_t fu = q1("SELECT id FROM followup WHERE participation_id = ?", r2);
 	CHECK(fu > 0, "completion created a follow-up");
@@ -320,6 +327,7 @@ static void test_complete(void)
 	EXPECT(part_cancel(db, &lea, r2, &e_), KE_STATE, "its status is Completed", "completed cannot be cancelled");
 
 	/* per method: theme day 4 weeks; without a row for the method, 6 */
+	today("2026-11-20");
 	EXPECT(part_approve(db, &lea, rc2, NULL, &e_), KE_OK, NULL, "approve theme day");
 	EXPECT(part_complete(db, &lea, rc2, 0, &e_), KE_OK, NULL, "complete theme day");
 	CHECK(q1("SELECT due = '2026-12-18' FROM followup WHERE participation_id = ?", rc2) == 1,
@@ -333,6 +341,7 @@ static void test_complete(void)
 	EXPECT(part_complete(db, &lea, x, 0, &e_), KE_OK, NULL, "complete without a method row");
 	CHECK(q1("SELECT due = '2027-01-01' FROM followup WHERE participation_id = ?", x) == 1,
 	      "missing method row: 6 weeks");
+	today("2026-10-20");
 }
 
 static int64_t fu_of(int64_t staff, int64_t session)
@@ -615,6 +624,69 @@ static void test_names(void)
 	i18n_set(LANG_EN);
 }
 
+/* Deactivation with a last working day: the seats and requests after it
+ * go (the waiting list moves up), the leadership ends on it, all in one
+ * audited write; those before it stay. */
+static void test_leaving(void)
+{
+	kerr e = { 0 };
+	sql("INSERT INTO unit(id, parent_id, name, kind, sort_key) VALUES (5, 2, 'Team Øst', 'team', 'to')");
+	int64_t s_gert = add_staff("gert", "Gert Lund", 5, ROLE_LEADER, NULL);
+	int64_t s_hans = add_staff("hans", "Hans Vig", 5, ROLE_EMPLOYEE, NULL);
+	char q[200];
+	snprintf(q, sizeof q, "INSERT INTO unit_leader(unit_id, staff_id, since) VALUES (5, %lld, '2024-01-01')",
+		 (long long)s_gert);
+	sql(q);
+	today("2026-12-01");
+	int64_t act = add_activity("Afsked og overlevering", "course", 900);
+	int64_t before = add_session(act, "2026-12-10", "2026-12-10", "", 1);
+	int64_t after = add_session(act, "2027-01-15", "2027-01-15", "", 1);
+	int64_t later = add_session(act, "2027-02-01", "2027-02-01", "", 5);
+	int64_t p_before, p_after, p_hans, p_later;
+	EXPECT(part_enrol(db, &admin, s_gert, before, 0, &p_before, &e_), KE_OK, NULL, "Gert has a seat in December");
+	EXPECT(part_enrol(db, &admin, s_gert, after, 0, &p_after, &e_), KE_OK, NULL, "and one in January");
+	EXPECT(part_enrol(db, &admin, s_hans, after, 0, &p_hans, &e_), KE_OK, NULL, "Hans waits for January");
+	EXPECT(part_request(db, &admin, s_gert, later, 0, &p_later, &e_), KE_OK, NULL, "Gert asks for February");
+	CHECK_STR(status_of(p_hans), "waitlisted", "Hans is on the waiting list");
+
+	staff_leaving l;
+	CHECK(staff_leaving_get(db, &lea, s_gert, "2026-12-31", &l, &e) == KE_DENIED, "a leader may not ask");
+	CHECK(staff_leaving_get(db, &admin, s_gert, "2026-12-31", &l, &e) == KE_OK && l.seats == 2 &&
+	      !strcmp(l.units, "Team Øst"), "leaving on 31-12: two places after it, and Team Øst (%d, %s)", l.seats,
+	      l.units ? l.units : "");
+	free(l.units);
+	int64_t v = q1("SELECT version FROM staff WHERE id = ?", s_gert);
+	EXPECT(staff_deactivate(db, &lea, s_gert, v, "2026-12-31", &e_), KE_DENIED, NULL, "a leader cannot deactivate");
+	EXPECT(staff_deactivate(db, &admin, s_gert, v - 1, "2026-12-31", &e_), KE_CONFLICT, NULL,
+	       "a stale version is a conflict");
+	CHECK_STR(status_of(p_after), "enrolled", "and nothing changed");
+	EXPECT(staff_deactivate(db, &admin, s_hans, q1("SELECT version FROM staff WHERE id = ?", s_hans),
+				"2019-12-31", &e_), KE_INVALID, "before employed from", "not before the first day employed");
+	EXPECT(staff_deactivate(db, &admin, s_gert, v, "2026-12-31", &e_), KE_OK, NULL, "Gert leaves on 31-12-2026");
+	CHECK(q1("SELECT active = 0 AND employed_to = '2026-12-31' FROM staff WHERE id = ?", s_gert) == 1,
+	      "deactivated, the last working day stored");
+	CHECK_STR(status_of(p_before), "enrolled", "his December seat stays");
+	CHECK_STR(status_of(p_after), "cancelled", "his January seat is cancelled");
+	CHECK_STR(status_of(p_later), "cancelled", "and his February request");
+	CHECK_STR(status_of(p_hans), "enrolled", "Hans moves up into the January seat");
+	CHECK(q1("SELECT until = '2026-12-31' FROM unit_leader WHERE staff_id = ?", s_gert) == 1,
+	      "his leadership ends on his last day");
+	CHECK(q1("SELECT count(*) FROM audit WHERE tbl = 'participation' AND login = 'owner'"
+		 " AND json_extract(new, '$.status') = 'cancelled' AND json_extract(new, '$.staff_id') = ?", s_gert) == 2,
+	      "each cancellation is audited");
+	CHECK(q1("SELECT count(*) FROM audit WHERE tbl = 'unit_leader' AND action = 'update'"
+		 " AND json_extract(new, '$.until') = '2026-12-31' AND json_extract(new, '$.staff_id') = ?", s_gert) == 1,
+	      "so is the end of his leadership");
+	CHECK(q1("SELECT count(*) FROM audit WHERE tbl = 'staff' AND row_id = ? AND json_extract(new, '$.active') = 0"
+		 " AND json_extract(new, '$.employed_to') = '2026-12-31'", s_gert) == 1, "and the deactivation");
+	v = q1("SELECT version FROM staff WHERE id = ?", s_gert);
+	EXPECT(staff_deactivate(db, &admin, s_gert, v, "2026-12-31", &e_), KE_STATE, "already deactivated",
+	       "deactivating twice is refused");
+	EXPECT(staff_set_active(db, &admin, s_gert, v, 1, &e_), KE_OK, NULL, "reactivation still works");
+	CHECK(q1("SELECT active FROM staff WHERE id = ?", s_gert) == 1, "Gert is active again");
+	today("2026-10-20");
+}
+
 int main(void)
 {
 	i18n_set(LANG_EN);
@@ -633,6 +705,7 @@ int main(void)
 		test_followup();
 		test_list();
 		test_names();
+		test_leaving();
 		test_race();
 	}
 	db_close(db);

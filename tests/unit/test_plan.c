@@ -267,6 +267,11 @@ static void test_goals_and_workflow(void)
 	g.status[0] = '\0';
 	snprintf(g.deadline, sizeof g.deadline, "2026-13-01");
 	CHECK(goal_save(db, &soren, &g, &e) == KE_INVALID && has(&e, "Deadline"), "bad deadline refused");
+	snprintf(g.deadline, sizeof g.deadline, "2027-06-30");
+	CHECK(goal_save(db, &soren, &g, &e) == KE_INVALID && has(&e, "not in 2026, the plan's year") &&
+	      !strcmp(e.field, "deadline"), "a deadline outside the plan's year is refused: %s", e.msg);
+	snprintf(g.deadline, sizeof g.deadline, "2025-12-31");
+	CHECK(goal_save(db, &soren, &g, &e) == KE_INVALID && has(&e, "31-12-2025"), "before it too: %s", e.msg);
 	snprintf(g.deadline, sizeof g.deadline, "2026-11-30");
 	g.why = (char *)"bad\x01text";
 	CHECK(goal_save(db, &soren, &g, &e) == KE_INVALID && has(&e, "control characters"),
@@ -398,6 +403,26 @@ static void test_goals_and_workflow(void)
 	CHECK(raw_exec("SELECT count(*) FROM audit WHERE tbl = 'plan' AND row_id = ?", pid, 0, 0) == 5,
 	      "plan writes audited: create, update, agree, accept, evaluate (%lld)",
 	      (long long)raw_exec("SELECT count(*) FROM audit WHERE tbl = 'plan' AND row_id = ?", pid, 0, 0));
+
+	/* an evaluated plan can be reopened by whoever may evaluate it */
+	int64_t pv = plan_version(pid);
+	CHECK(plan_reopen(db, &soren, pid, pv, &e) == KE_DENIED, "the employee cannot reopen his plan");
+	CHECK(plan_reopen(db, &syd, pid, pv, &e) == KE_DENIED, "nor can another unit's leader");
+	CHECK(plan_reopen(db, &nord, pid, pv - 1, &e) == KE_CONFLICT, "reopen with a stale version: conflict");
+	CHECK(plan_reopen(db, &nord, pid, pv, &e) == KE_OK, "his leader reopens it (%s)", e.msg);
+	CHECK(plan_get(db, &soren, pid, &p, &e) == KE_OK && !strcmp(p.status, "agreed") && !p.evaluated_by &&
+	      !p.evaluated_at[0] && strstr(p.evaluation, "nået"), "agreed again, the evaluation text kept");
+	plan_free(&p);
+	CHECK(raw_exec("SELECT count(*) FROM audit WHERE tbl = 'plan' AND row_id = ? AND login = 'nord'"
+		       " AND json_extract(old, '$.status') = 'evaluated' AND json_extract(new, '$.status') = 'agreed'",
+		       pid, 0, 0) == 1, "the reopening is audited in his name");
+	CHECK(plan_reopen(db, &nord, pid, plan_version(pid), &e) == KE_STATE && has(&e, "Only an evaluated plan"),
+	      "an open plan cannot be reopened: %s", e.msg);
+	CHECK(goal_move(db, &nord, g1, 1, &e) == KE_OK && goal_move(db, &nord, g1, -1, &e) == KE_OK,
+	      "its goals can be changed again (%s)", e.msg);
+	CHECK(plan_evaluate(db, &nord, pid, plan_version(pid), "Godt år, med et mål mere.", &e) == KE_OK,
+	      "and the plan evaluated again (%s)", e.msg);
+	CHECK(plan_reopen(db, &admin, pid, plan_version(pid), &e) == KE_OK, "an admin may reopen too (%s)", e.msg);
 }
 
 static void test_move(void)

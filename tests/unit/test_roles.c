@@ -592,6 +592,57 @@ static void test_ui_rules(void)
 	      "Emma cannot create her own plan");
 }
 
+
+/* Whether w may read staff member sid. */
+static int sees(const kactor *w, int64_t sid)
+{
+	staff_rec s;
+	kerr e = { 0 };
+	if (staff_get(db, w, sid, &s, &e) != KE_OK)
+		return 0;
+	staff_free(&s);
+	return 1;
+}
+
+static void test_leadership_dates(void)
+{
+	/* A leader counts from her first day (since, included) to her last
+	 * (until, included): named a month ahead she sees nothing of the unit
+	 * yet; handed over, she keeps it to the day before her successor's
+	 * first. */
+	kerr e = { 0 };
+	kactor nina, otto;
+	int64_t u_mid = add_unit("Mellemtrin", u_top, "team");
+	int64_t s_mads = add_staff("mads", "Mads Mo", u_mid, ROLE_EMPLOYEE, NULL);
+	int64_t s_nina = add_staff("nina", "Nina Nør", u_mid, ROLE_EMPLOYEE, NULL);
+	int64_t s_otto = add_staff("otto", "Otto Ry", u_mid, ROLE_EMPLOYEE, NULL);
+	setenv("KUP_TODAY", "2026-03-01", 1);
+	CHECK(unit_set_leader(db, &owner, u_mid, s_nina, "2026-04-01", 0, &e) == KE_OK, "Nina leads from 01-04 (%s)", e.msg);
+	CHECK(db_actor_for_login(db, "nina", 0, &nina, &e) == KE_OK, "Nina logs in (%s)", e.msg);
+	CHECK(!sees(&nina, s_mads), "a month before her first day Nina does not see Mads");
+	CHECK(visible_staff(&nina) == 1, "nor anyone of the unit but herself (saw %d)", visible_staff(&nina));
+	plan_rec p;
+	int64_t plan_mads = new_plan(s_mads, 2026, 0);
+	CHECK(plan_get(db, &nina, plan_mads, &p, &e) == KE_DENIED, "nor his plan");
+	setenv("KUP_TODAY", "2026-03-31", 1);
+	CHECK(!sees(&nina, s_mads), "nor the day before");
+	setenv("KUP_TODAY", "2026-04-01", 1);
+	CHECK(sees(&nina, s_mads), "on her first day she does");
+	e = (kerr){ 0 };
+	CHECK(plan_get(db, &nina, plan_mads, &p, &e) == KE_OK, "and his plan (%s)", e.msg);
+	if (!e.code)
+		plan_free(&p);
+	CHECK(unit_set_leader(db, &owner, u_mid, s_otto, "2026-05-01", 1, &e) == KE_OK, "Otto takes over on 01-05 (%s)",
+	      e.msg);
+	CHECK(db_actor_for_login(db, "otto", 0, &otto, &e) == KE_OK, "Otto logs in (%s)", e.msg);
+	setenv("KUP_TODAY", "2026-04-30", 1);
+	CHECK(sees(&nina, s_mads) && !sees(&otto, s_mads), "on 30-04 Nina still leads Mads, Otto not yet");
+	setenv("KUP_TODAY", "2026-05-01", 1);
+	CHECK(!sees(&nina, s_mads) && sees(&otto, s_mads), "on 01-05 Otto leads Mads and Nina no longer");
+	CHECK(sees(&otto, s_nina), "Nina is now one of Otto's people");
+	setenv("KUP_TODAY", "2026-03-01", 1);
+}
+
 int main(void)
 {
 	i18n_init("en");
@@ -603,6 +654,7 @@ int main(void)
 	test_matrix();
 	test_lists_and_audit();
 	test_ui_rules();
+	test_leadership_dates();
 	db_close(db);
 	char side[160];
 	const char *ext[] = { "", "-wal", "-shm" };

@@ -739,6 +739,8 @@ static int ov_allowed(view *v, int a, const lrow *sel)
 static const char *ov_why_not(view *v, int a, const lrow *sel)
 {
 	(void)v;
+	if (A_IS_PART_STEP(a) && kind_of(sel) == 'R')
+		return cycle_part_why_not(a, sel->id);
 	return a == A_OPEN && !kind_of(sel) ? _("This is a heading: move down to a line (j or ↓) first.") : NULL;
 }
 

@@ -188,6 +188,12 @@ static int allowed(view *v, int a, const lrow *sel)
 	return 1;
 }
 
+static const char *why_not(view *v, int a, const lrow *sel)
+{
+	(void)v;
+	return sel && A_IS_PART_STEP(a) ? cycle_part_why_not(a, sel->id) : NULL;
+}
+
 static int act(view *v, int a, const lrow *sel)
 {
 	(void)v;
@@ -203,7 +209,7 @@ static void parts_close(view *v)
 static const view_ops parts_ops = {
 	.actions = part_actions,
 	.fetch = fetch, .header = header, .detail = detail, .act = act, .allowed = allowed,
-	.close = parts_close, .table = "participation",
+	.why_not = why_not, .close = parts_close, .table = "participation",
 };
 
 view *view_parts_new(int64_t session_id, int64_t staff_id)

@@ -19,7 +19,8 @@ enum { A_GOAL_UP = A_VIEW, A_GOAL_DOWN, A_EDIT_PLAN };
 
 /* The list of plans and a plan's goals offer the same steps on the plan. */
 #define PLAN_STEPS \
-	CYCLE_ACTION_AGREE, CYCLE_ACTION_ACCEPT, CYCLE_ACTION_EVALUATE, CYCLE_ACTION_CARRY, ACTION_PRINT_PLAN
+	CYCLE_ACTION_AGREE, CYCLE_ACTION_ACCEPT, CYCLE_ACTION_EVALUATE, CYCLE_ACTION_REOPEN, CYCLE_ACTION_CARRY, \
+	ACTION_PRINT_PLAN
 
 static const action plan_actions[] = {
 	ACTION_OPEN(N_("Goals"), N_("Open the plan's goals")),
@@ -227,6 +228,7 @@ static int64_t edit_plan(int64_t id)
 		plan_free(&p);
 		return 0;
 	}
+	form_set_year(f, p.year);
 	if (id) {
 		fill_plan(f, &p);
 		form_set_reload(f, reload_plan, &p);
@@ -500,7 +502,7 @@ static int edit_goal(view *v, int64_t plan_id, int64_t id)
 		[G_CRITERIA] = { _("Success criteria"), FK_TEXTAREA, 0, 2000, 0, 0, NULL, NULL, _("How we will know it is reached"), .col = "criteria" },
 		[G_COMPETENCE] = { _("Competence"), FK_CHOICE, 1, 0, 0, 0, pick_competence, NULL, NULL, .col = "competence_id" },
 		[G_FOCUS] = { _("Focus area"), FK_CHOICE, 0, 0, 0, 0, pick_focus, &year, _("Optional: one of the year's focus areas"), .col = "focus_id" },
-		[G_DEADLINE] = { _("Deadline"), FK_DATE, 0, 0, 0, 0, NULL, NULL, NULL, .col = "deadline" },
+		[G_DEADLINE] = { _("Deadline"), FK_DATE, 0, 0, 0, 0, NULL, NULL, _("A day in the plan's year, e.g. 30-06"), .col = "deadline" },
 		[G_STATUS] = { _("Status"), FK_CHOICE, 1, 0, 0, 0, pick_goal_status, NULL, NULL, .col = "status" },
 		[G_RESULT] = { _("Result"), FK_TEXTAREA, 0, 2000, 0, 0, NULL, NULL,
 			       _("At the evaluation: what was reached"), .col = "result" },
@@ -510,6 +512,7 @@ static int edit_goal(view *v, int64_t plan_id, int64_t id)
 		goal_free(&g);
 		return UI_NOTHING;
 	}
+	form_set_year(f, year);
 	if (id) {
 		fill_goal(f, &g);
 		form_set_reload(f, reload_goal, &g);

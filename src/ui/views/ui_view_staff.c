@@ -14,6 +14,7 @@
 #include "ui_form.h"
 #include "ui_pick.h"
 #include "ui_colleague.h"
+#include "ui_box.h"
 #include "ui_cycle.h"
 
 #include <stdio.h>
@@ -276,19 +277,88 @@ static kcode staff_toggle_at(void *ctx, int64_t version, kerr *e)
 	return staff_set_active(app->db, &app->who, s->id, version, !s->active, e);
 }
 
+enum { L_DAY, L_COUNT };
+
+static kcode take_day(void *ctx, form *f, int *bad, kerr *e)
+{
+	(void)e;
+	*bad = L_DAY;
+	snprintf(ctx, 11, "%s", form_value(f, L_DAY)->iso);
+	return KE_OK;
+}
+
+/* The last working day (today unless changed) into day; 0 if left. */
+static int ask_last_day(const staff_rec *s, char day[11])
+{
+	char title[300], today[11];
+	snprintf(title, sizeof title, _("Deactivate %s"), s->name);
+	fdesc fs[L_COUNT] = {
+		[L_DAY] = { _("Last working day"), FK_DATE, 1, 0, 0, 0, NULL, NULL,
+			    _("Seats on sessions after this day are cancelled"), .col = "employed_to" },
+	};
+	form *f = form_new(title, fs, L_COUNT);
+	if (!f)
+		return 0;
+	if (date_today(today) == 0)
+		form_set_text(f, L_DAY, today);
+	int done = form_run(f, take_day, day);
+	form_free(f);
+	return done;
+}
+
+/* Deactivation: the last working day, then what goes with it, said
+ * before it is done (seats given up, units no longer led), in one write. */
+static int deactivate(staff_rec *s)
+{
+	char day[11] = "", shown[11], text[1200], line[400];
+	kerr e;
+	staff_leaving l;
+	if (!ask_last_day(s, day) || ui_failed(staff_leaving_get(app->db, &app->who, s->id, day, &l, &e), &e))
+		return UI_NOTHING;
+	date_format(day, shown);
+	snprintf(text, sizeof text, _("Deactivate %s with %s as the last working day? Plans and history are kept."),
+		 s->name, shown);
+	if (l.seats) {
+		snprintf(line, sizeof line, _("%d seat(s) or request(s) on later sessions are cancelled; the waiting lists move up."),
+			 l.seats);
+		snprintf(text + strlen(text), sizeof text - strlen(text), "\n%s", line);
+	}
+	if (l.units[0]) {
+		snprintf(line, sizeof line, _("%s stops leading %s."), s->name, l.units);
+		snprintf(text + strlen(text), sizeof text - strlen(text), "\n%s", line);
+	}
+	free(l.units);
+	int k = ui_box(text, _("y: yes   n: no"), "jyn", NULL, NULL);
+	if (k != 'j' && k != 'y')
+		return UI_NOTHING;
+	kcode c = staff_deactivate(app->db, &app->who, s->id, s->version, day, &e);
+	int64_t v = 0;
+	if (c == KE_CONFLICT && ui_ask_again(&e, _("Deactivate anyway?")) && !(c = reload_staff(s, NULL, &v, &e)))
+		c = staff_deactivate(app->db, &app->who, s->id, v, day, &e);
+	if (c) {
+		ui_msg(ST_ERROR, "%s", e.msg);
+		return UI_NOTHING;
+	}
+	ui_msg(ST_OK, _("%s is deactivated."), s->name);
+	return UI_RELOAD_ALL;
+}
+
 static int toggle_active(int64_t id)
 {
 	staff_rec s;
 	kerr e;
 	if (ui_failed(staff_get(app->db, &app->who, id, &s, &e), &e))
 		return UI_NOTHING;
+	if (s.active) {
+		int what = deactivate(&s);
+		staff_free(&s);
+		return what;
+	}
 	char q[300];
-	snprintf(q, sizeof q, s.active ? _("Deactivate %s? Plans and history are kept.") : _("Reactivate %s?"),
-		 s.name);
-	int c = view_confirm_change(q, s.active ? _("Deactivate anyway?") : _("Reactivate anyway?"),
-				    staff_toggle_at, reload_staff, &s, s.version);
+	snprintf(q, sizeof q, _("Reactivate %s?"), s.name);
+	int c = view_confirm_change(q, _("Reactivate anyway?"), staff_toggle_at, reload_staff, &s, s.version);
 	if (c == KE_OK)
-		ui_msg(ST_OK, s.active ? _("%s is deactivated.") : _("%s is active again."), s.name);
+		ui_msg(ST_OK, _("%s is active again."), s.name);
 	staff_free(&s);
 	return c < 0 ? UI_NOTHING : UI_RELOAD_VIEW;
 }
