@@ -58,6 +58,26 @@ t_wait() {
 # wrong screen.
 t_step() { t_wait "$@" || not_ok "the screen showed: $1"; }
 
+# t_settle TEXT [SECONDS] : a step that then also waits until the screen
+# stays the same between two looks. Before a check that something is NOT
+# shown: TEXT says it is the right screen, the stillness that it is drawn
+# to its end (a screen arrives in pieces). Fails the test on a timeout.
+t_settle() {
+	t_wait "$@" || { not_ok "the screen showed: $1"; return 1; }
+	t_limit=$(( ${2:-5} * 20 ))
+	t_i=0
+	t_prev=$(t_screen)
+	while [ $t_i -lt $t_limit ]; do
+		sleep 0.05
+		t_now=$(t_screen)
+		[ "$t_now" = "$t_prev" ] && return 0
+		t_prev=$t_now
+		t_i=$((t_i + 1))
+	done
+	not_ok "the screen kept changing after: $1"
+	return 1
+}
+
 # t_gone TEXT [SECONDS] : polls until TEXT is no longer on screen.
 t_gone() {
 	limit=$(( ${2:-5} * 20 ))
