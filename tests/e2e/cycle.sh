@@ -189,7 +189,7 @@ check "Enter offers to create the colleague's plan" t_wait "Opret den?"
 t_keys j
 check "the new plan opens" t_wait "› Plan: $PN 2026"
 t_keys n
-t_step "Nyt mål"
+t_step "Ctrl-S Gem" # the goal form (the key bar before it said "n Nyt mål")
 t_type "Lede samlinger med ro"; t_keys Tab Tab Tab
 t_type "Faglig"; t_step "Søg: Faglig"; t_keys Enter C-s
 check "the goal is saved" t_wait "Lede samlinger med ro"
