@@ -78,6 +78,10 @@ t_settle() {
 	return 1
 }
 
+# t_lacks TEXT : the screen does not show TEXT now. For a check that
+# something is not offered, after t_settle has seen the screen whole.
+t_lacks() { ! t_screen | grep -qF -- "$1"; }
+
 # t_gone TEXT [SECONDS] : polls until TEXT is no longer on screen.
 t_gone() {
 	limit=$(( ${2:-5} * 20 ))
