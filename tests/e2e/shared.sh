@@ -220,7 +220,7 @@ check "the MUS date is saved" t_wait "Gemt."
 t_keys Escape
 t_step "1 Medarbejdere"
 t_keys 2
-check "the plans pane shows her new plan" t_wait "Lærke Ærø"
+check "the plans pane shows her new plan" t_wait "Lærke Ærø · plan $NEXT"
 t_keys h
 check "h shows the plan's history" t_wait "Hvornår (UTC)"
 check "newest first: his change of the MUS date, with his name and login" t_wait "Søren Ågård ($LEAD)"

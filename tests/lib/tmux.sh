@@ -41,6 +41,8 @@ t_resize() { tmux -S "$T_SOCK" resize-window -t "$T_SESSION" -x "$1" -y "$2"; }
 
 # t_wait TEXT [SECONDS] : polls the screen until TEXT (fixed string) shows.
 t_wait() {
+	# an empty TEXT (a name a query did not find) would match any screen
+	[ -n "$1" ] || { echo "# t_wait: no text to wait for"; return 1; }
 	limit=$(( ${2:-5} * 20 ))
 	i=0
 	while [ $i -lt $limit ]; do
