@@ -5,7 +5,7 @@
 # (`check "..." t_wait ...`), be followed by `|| <something that fails>`
 # (`|| not_ok ...`, `|| return 1`), be an if/while condition, or be the last
 # command of a function, whose caller then has its status; t_step fails the
-# test by itself. Refused: a wait as a plain statement, `>/dev/null` on a
+# test by itself, and so does t_settle. Refused: a wait as a plain statement, `>/dev/null` on a
 # wait or a step (it hides the screen printed on a timeout, and a step's
 # "not ok"), `|| true` or `|| :`, a wait piped into something, and
 # `wait && x` with no `||` after it.
@@ -137,9 +137,9 @@ lint() {
 			for (m = first + 1; m < j; m++) if (W[m] ~ /^[0-9]*>\/dev\/null$/) devnull = 1
 			nxt = (j <= nw) ? W[j] : ""
 			if (nxt == "(" && j - first == 1) { k = j; continue } # a function definition
-			if (lead == "t_step" && devnull)
+			if ((lead == "t_step" || lead == "t_settle") && devnull)
 				bad(WL[first], "a step with >/dev/null hides its \"not ok\"")
-			else if (lead == "t_step" && nxt == "|")
+			else if ((lead == "t_step" || lead == "t_settle") && nxt == "|")
 				bad(WL[first], "a step piped runs in a subshell: its failure is lost")
 			else if (is_wait(lead)) {
 				if (devnull) bad(WL[first], "a wait with >/dev/null throws away what it found")
