@@ -45,6 +45,7 @@ C1N=$(q "$db" "select name from staff where login = '$C1'")
 C2N=$(q "$db" "select name from staff where login = '$C2'")
 check "an employee ($E), her leader ($L) and two colleagues ($C1, $C2)" \
 	test -n "$E" -a -n "$L" -a -n "$C1" -a -n "$C2"
+[ -n "$E" ] && [ -n "$L" ] && [ -n "$C1" ] && [ -n "$C2" ] || exit 1
 fu() { q "$db" "select $1 from followup where id = $F"; }
 part() { q "$db" "select c.$1 from followup_colleague c join staff s on s.id = c.staff_id
 	where c.followup_id = $F and s.login = '$2'"; }
@@ -72,6 +73,7 @@ t_step "$EN"
 open_followup
 check "Enter on her activity opens the follow-up form" t_wait "Follow-up: $EN"
 check "... with the key for colleagues in the key bar" t_wait "^T Colleagues"
+t_settle "^T Colleagues" # the key bar drawn to its end
 check "... and no leader's key" test -z "$(t_screen | grep -F '^P Peer session')"
 t_type "Lytte før jeg svarer"
 t_step "Lytte før jeg svarer"

@@ -79,7 +79,7 @@ t_step "Saved."
 check "the pasted name is stored exactly" \
 	test "$(named)" = $((had + 1))
 t_keys q
-t_exited
+check "kup ends" t_exited
 
 # --- a terminal already in bracketed paste mode: no [201~ left behind; and
 # kup turns the mode off when it ends ---
@@ -94,7 +94,7 @@ check "... with no [201~ in the field" sh -c "! tmux -S '$T_SOCK' capture-pane -
 t_keys C-u Escape
 t_step "Enter Plan"
 t_keys q
-t_gone "Enter Plan"
+t_gone "Enter Plan" || not_ok "the plan view went away"
 paste_text "$(printf 'after\nthe end')" # the shell strips a last new line
 i=0
 while ! grep -q after "$after" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
@@ -118,7 +118,7 @@ t_keys j
 check "j answers a Danish question" t_wait "$first er deaktiveret."
 check "... and the person is deactivated" test "$(active)" = 0
 t_keys q
-t_exited
+check "kup ends" t_exited
 
 # --- a question in a box (a draft left from before): the language's key ---
 q "$db" "insert into form_draft (login, form, record_id, title, data) values ('$(id -un)', 'staff', 999999, 'Kladdeprøve', 'x')"
@@ -132,12 +132,12 @@ t_keys Enter
 t_step "1 Staff"
 check "j, a burst ESC n and Enter (later) keep the draft" test "$(drafts)" = 1
 t_keys q
-t_exited
+check "kup ends" t_exited
 t_start "$KUP" --lang en --db "$db"
 t_step "You have an unsaved draft of Kladdeprøve"
 t_keys n
 t_step "1 Staff"
 check "n throws the draft away" test "$(drafts)" = 0
 t_keys q
-t_exited
+check "kup ends" t_exited
 t_done

@@ -23,11 +23,12 @@ check "the staff pane opens" t_wait "1 Medarbejdere"
 check "the pane bar lists 4 Rapporter" t_wait "4 Rapporter"
 t_keys 4
 check "4 lists the reports, each with what it shows" t_wait "Årets mål pr. kompetenceområde"
+t_settle "Årets mål pr. kompetenceområde"
 check "... without running one (no figures yet)" sh -c "! tmux -S '$T_SOCK' capture-pane -p -t '$T_SESSION' | grep -q 'I alt'"
-t_keys /; t_type "ECTS"; t_wait "Søg: ECTS" >/dev/null
+t_keys /; t_type "ECTS"; t_step "Søg: ECTS"
 check "/ narrows the list of reports (ECTS: Metoder)" t_gone "Kompetencebalance"
 check "... keeping the match" t_wait "Metoder"
-t_keys Escape; t_wait "Kompetencebalance" >/dev/null
+t_keys Escape; t_step "Kompetencebalance"
 # shrinking the window below the list's rows (a read past the shrunk row
 # array once; the sanitizer build catches it) and back
 t_resize 60 16
@@ -36,7 +37,7 @@ t_resize 100 60
 check "... and growing back" t_wait "Budget, brugt og bundet pr. enhed"
 t_keys Enter
 check "Enter on the first shows plan coverage" t_wait "Plandækning 2026 · alle enheder"
-t_wait "I alt" >/dev/null
+t_settle "I alt" # the whole table, read next
 # the list rows: from the header line to the total, the numbers after the group
 t_screen | sed -n '/^Enhed /,/^I alt/{p;/^I alt/q;}' | tail -n +2 |
 	sed 's/ *[▏▎▍▌▋▊▉█]*$//' |
@@ -50,6 +51,7 @@ check "bars are drawn with block characters in a UTF-8 locale" t_wait "█"
 
 t_keys s
 check "s sorts by the first number column (people), largest first" t_wait "↓Personer"
+t_settle "↓Personer"
 first=$(t_screen | sed -n '/^Enhed /{n;p;}')
 case "$first" in *"Skovbrynet Skole"*) ok "... Skovbrynet Skole's 11 staff first";; *) not_ok "... largest first (got: $first)";; esac
 t_keys S
@@ -57,15 +59,15 @@ check "S reverses the order" t_wait "↑Personer"
 
 t_keys r
 check "r offers the reports" t_wait "Opfølgning"
-t_type "Udgift"; t_wait "Søg: Udgift" >/dev/null; t_keys Enter
+t_type "Udgift"; t_step "Søg: Udgift"; t_keys Enter
 check "the cost report is shown" t_wait "Udgifter 2026"
 "$KUP" --lang da --db "$db" report cost --year 2026 > "$T_DIR/cost.txt"
 total=$(grep '^I alt' "$T_DIR/cost.txt" | sed 's/  */ /g')
 check "its total line is the one kup report prints ($total)" t_wait "$(echo "$total" | cut -d' ' -f3-4)"
 
-t_keys r; t_wait "Plandækning" >/dev/null
-t_type "Plandæk"; t_wait "Søg: Plandæk" >/dev/null; t_keys Enter
-t_wait "Plandækning 2026" >/dev/null
+t_keys r; t_step "Plandækning"
+t_type "Plandæk"; t_step "Søg: Plandæk"; t_keys Enter
+t_step "Plandækning 2026"
 t_keys Enter
 check "Enter shows the people behind the first row" t_wait "Bag tallene"
 name=$(q "$db" "select s.name from staff s join unit u on u.id=s.unit_id where u.name='Børn & Unge'
@@ -79,18 +81,19 @@ check "Enter on a person with a plan jumps to the Planer pane" t_wait "MUS-dato"
 # an employee gets no reports
 emp=$(q "$db" "select login from staff where role='employee' and active limit 1")
 t_start "$KUP" --lang da --db "$db" --as "$emp"
-t_wait "1 Medarbejdere" >/dev/null
+t_step "1 Medarbejdere"
 t_keys 4
 check "an employee sees the refusal instead of the reports" t_wait "Ikke tilladt"
+t_settle "Ikke tilladt" # the key bar below it is drawn after it
 check "... and is offered no Enter" sh -c "! tmux -S '$T_SOCK' capture-pane -p -t '$T_SESSION' | tail -1 | grep -q 'Enter Vis'"
 "$KUP" --lang da --db "$db" --as "$emp" report coverage >/dev/null 2>"$T_DIR/err"
 check "... and kup report refuses too" grep -q "Ikke tilladt" "$T_DIR/err"
 
 # without a UTF-8 locale the bars are '#'
 t_start env LANG=C LC_ALL=C "$KUP" --lang da --db "$db"
-t_wait "1 Medarbejdere" >/dev/null
+t_step "1 Medarbejdere"
 t_keys 4
-t_wait "Plandækning" >/dev/null
+t_step "Plandækning"
 t_keys Enter
 check "in the C locale the bars are #" t_wait "####"
 t_keys q

@@ -23,15 +23,15 @@ run "$KUP" --lang en --db "$db" --as lae list audit
 check "the employee may not list the audit" sh -c "test $rc = 1 && grep -q 'Not allowed' '$T_DIR/err' && test ! -s '$T_DIR/out'"
 
 t_start "$KUP" --db "$db"
-t_wait "1 Medarbejdere" >/dev/null
+t_step "1 Medarbejdere"
 t_keys 2
 t_keys /
 t_type "Lærke"
-t_wait "Søg: Lærke" >/dev/null
+t_step "Søg: Lærke"
 t_keys Enter
 check "the owner, an admin, may edit Lærke's plan" t_wait "e Ret"
 t_keys e
-t_wait "Plan 2026 for Lærke Ærø" >/dev/null
+t_step "Plan 2026 for Lærke Ærø"
 t_keys Tab
 t_type "Samtale om trivsel"
 t_keys C-s
@@ -41,46 +41,47 @@ check "h opens the plan's history" t_wait "Hvornår (UTC)"
 check "newest first: changed by root, naming the field" t_wait "ændret: Noter"
 check "the detail shows old and new" t_wait "Noter           Kort opfølgning efter sommerferien."
 t_keys q
-t_exited
+check "the owner's kup quits" t_exited
 
 t_start "$KUP" --db "$db" --as lae
 check "as the employee, kup says who she is" t_wait "Lærke Ærø (medarbejder)"
 t_keys 1
-t_wait "Navn" >/dev/null
+t_settle "p Aktiviteter" # the staff pane's key bar, where n would be
 check "she is offered no n (new staff member)" sh -c "! tmux -S '$T_SOCK' capture-pane -p -t '$T_SESSION' | tail -1 | grep -q 'n Ny'"
 check "h is offered" sh -c "tmux -S '$T_SOCK' capture-pane -p -t '$T_SESSION' | tail -1 | grep -q 'h Historik'"
 t_keys 2
-check "her own plan is listed" t_wait "Lærke Ærø"
+check "her own plan is listed" t_wait "Lærke Ærø · plan 2026"
+t_settle "Enter Mål" # the plans pane's key bar, where e would be
 check "she is offered no e (edit the plan: her leader's)" sh -c "! tmux -S '$T_SOCK' capture-pane -p -t '$T_SESSION' | tail -1 | grep -q 'e Ret'"
 t_keys h
 check "she reads her plan's history, with the change" t_wait "ændret: Noter"
 t_keys Escape
-t_gone "Hvornår (UTC)" >/dev/null
+check "Esc closes the history" t_gone "Hvornår (UTC)"
 t_keys Enter
-t_wait "Esc Tilbage" >/dev/null # the key bar of the opened plan, drawn with it
+t_settle "› Plan: Lærke Ærø 2026"
 check "her agreed plan opens without n (new goal)" sh -c "! tmux -S '$T_SOCK' capture-pane -p -t '$T_SESSION' | tail -1 | grep -q 'n Nyt mål'"
 t_keys '?'
-t_wait "Overalt" >/dev/null
+t_settle "luk hjælpen" # the help's last line
 check "the help leaves it out as well" sh -c "! tmux -S '$T_SOCK' capture-pane -p -t '$T_SESSION' | grep -q 'Tilføj et mål til planen'"
 t_keys q
-t_gone "Overalt" >/dev/null
+check "q closes the help" t_gone "luk hjælpen"
 t_keys q
-t_exited
+check "the employee's kup quits" t_exited
 
 t_start "$KUP" --db "$db" --as sag
 check "as her leader" t_wait "Søren Ågård (leder)"
 t_keys 2
 t_keys /
 t_type "Lærke"
-t_wait "Søg: Lærke" >/dev/null
+t_step "Søg: Lærke"
 t_keys Enter
 check "her leader may edit her plan" t_wait "e Ret"
 t_keys / C-u
 t_type "Søren"
-t_wait "Søg: Søren" >/dev/null
+t_step "Søg: Søren"
 t_keys Enter
-t_wait "Søren Ågård · plan 2026" >/dev/null # its detail, drawn with the key bar
+t_settle "Søren Ågård · plan 2026" # its detail; the key bar is drawn after it
 check "but not his own (it is his leader's)" sh -c "! tmux -S '$T_SOCK' capture-pane -p -t '$T_SESSION' | tail -1 | grep -q 'e Ret'"
 t_keys q
-t_exited
+check "the leader's kup quits" t_exited
 t_done

@@ -165,7 +165,8 @@ check "the employee cannot list the audit" grep -q "Not allowed" "$T_DIR/err"
 s_start() {
 	u=$1; shift
 	t_start runuser -u "$u" -- env -u KUP_TODAY "$@" "$BIN"
-	t_wait "1 Medarbejdere" >/dev/null && t_keys 1
+	t_step "1 Medarbejdere"
+	t_keys 1
 }
 # t_wait_re REGEX: like t_wait, for a basic regular expression.
 t_wait_re() {
@@ -189,6 +190,7 @@ check "after one clear line, naming whom to ask" joined_has \
 
 s_start "$EMP"
 check "the employee's kup opens" t_wait "Lærke Ærø (medarbejder)"
+t_settle "p Aktiviteter" # the staff pane's key bar: the pane is drawn
 check "her list holds only herself" sh -c "test \$(tmux -S '$T_SOCK' capture-pane -p -t '$T_SESSION' | sed -n '4,12p' | grep -c .) = 1"
 check "her leader is not on it" sh -c "! tmux -S '$T_SOCK' capture-pane -p -t '$T_SESSION' | grep -q 'Søren Ågård'"
 check "she is not offered n (new staff member)" sh -c "! tmux -S '$T_SOCK' capture-pane -p -t '$T_SESSION' | tail -1 | grep -q 'n Ny'"
@@ -196,16 +198,16 @@ pid=$(pgrep -u "$EMP" -x kup | head -1)
 check "the running kup cannot dump core" sh -c "grep -q '^Max core file size *0 *0' /proc/$pid/limits"
 check "and is not dumpable (its /proc files are root's)" test "$(stat -c %U "/proc/$pid/status" 2>/dev/null)" = root
 t_keys q
-t_exited
+check "the employee's kup quits" t_exited
 
 s_start "$LEAD"
 check "the leader's kup opens" t_wait "Søren Ågård (leder)"
 check "he sees Lærke" t_wait "Lærke Ærø"
 t_keys ']'
-t_wait "$NEXT" >/dev/null
+t_step "(leder) │ $NEXT"
 t_keys /
 t_type "Lærke"
-t_wait "Søg: Lærke" >/dev/null
+t_step "Søg: Lærke"
 t_keys Enter Enter
 check "he may create her plan for next year" t_wait "Opret den?"
 t_keys j
@@ -216,33 +218,34 @@ t_type "14-03-$NEXT"
 t_keys C-s
 check "the MUS date is saved" t_wait "Gemt."
 t_keys Escape
-t_wait "1 Medarbejdere" >/dev/null
+t_step "1 Medarbejdere"
 t_keys 2
-check "the plans pane shows her new plan" t_wait "Lærke Ærø"
+check "the plans pane shows her new plan" t_wait "Lærke Ærø · plan $NEXT"
 t_keys h
 check "h shows the plan's history" t_wait "Hvornår (UTC)"
 check "newest first: his change of the MUS date, with his name and login" t_wait "Søren Ågård ($LEAD)"
 check "naming the field" t_wait "ændret: MUS-dato"
 t_keys q
-t_exited
+check "the leader's kup quits" t_exited
 
 s_start "$EMP"
-t_wait "Lærke Ærø (medarbejder)" >/dev/null
+t_step "Lærke Ærø (medarbejder)"
 t_keys ']'
-t_wait "$NEXT" >/dev/null
+t_step "(medarbejder) │ $NEXT"
 t_keys Enter
 check "the employee opens her new draft plan: she is offered n (new goal)" t_wait "n Nyt mål"
+t_settle "n Nyt mål"
 check "but not m (the plan is her leader's)" sh -c "! tmux -S '$T_SOCK' capture-pane -p -t '$T_SESSION' | tail -1 | grep -q 'm Plan'"
 t_keys n
-t_wait "Nyt mål" >/dev/null
+t_step "Ctrl-S Gem" # the goal form (the key bar before it said "n Nyt mål")
 t_type "Lede forældremøder med ro"; t_keys Tab Tab Tab
-t_type "Faglig"; t_wait "Faglig" >/dev/null; t_keys Enter
+t_type "Faglig"; t_step "Søg: Faglig"; t_keys Enter
 t_keys C-s
 check "her goal is saved" t_wait "Lede forældremøder med ro"
 t_keys h
 check "h on her goal: created, by her" t_wait_re "Lærke Ærø ($EMP) *oprettet"
 t_keys q
-t_exited
+check "her kup quits" t_exited
 
 # poll SECONDS SQL WANT: waits until the database gives WANT.
 poll() {
@@ -255,12 +258,12 @@ poll() {
 	return 1
 }
 s_start "$LEAD"
-t_wait "Søren Ågård (leder)" >/dev/null
+t_step "Søren Ågård (leder)"
 t_keys ']'
-t_wait "$NEXT" >/dev/null
+t_step "(leder) │ $NEXT"
 t_keys /
 t_type "Lærke"
-t_wait "Søg: Lærke" >/dev/null
+t_step "Søg: Lærke"
 t_keys Enter Enter
 check "the leader opens the plan with her goal: A (agree) is offered" t_wait "A Aftal"
 t_keys A
@@ -269,7 +272,7 @@ t_keys j
 check "the plan is agreed, by him" poll 5 "select p.status || ':' || s.login from plan p join staff s on s.id = p.agreed_by
 	join staff o on o.id = p.staff_id where o.login = '$EMP' and p.year = $NEXT" "agreed:$LEAD"
 t_keys q
-t_exited
+check "the leader's kup quits again" t_exited
 
 s_start "$OTHER"
 check "the other leader's kup opens" t_wait "Henrik Dybdahl (leder)"
@@ -277,13 +280,13 @@ t_keys /
 t_type "Lærke"
 check "he does not find Lærke" t_wait "Intet passer til filteret."
 t_keys Escape
-t_gone "Søg:" >/dev/null
+check "Esc ends the search" t_gone "Søg:"
 t_keys 2
 t_keys ']'
-t_wait "$NEXT" >/dev/null
+t_settle "(leder) │ $NEXT"
 check "nor her plan" sh -c "! tmux -S '$T_SOCK' capture-pane -p -t '$T_SESSION' | grep -q 'Lærke'"
 t_keys q
-t_exited
+check "the other leader's kup quits" t_exited
 
 s_start "$ADMIN"
 check "the admin's kup opens" t_wait "(administrator)"
@@ -291,11 +294,11 @@ t_keys /
 t_type "Lærke"
 check "she finds Lærke" t_wait "Lærke Ærø"
 t_keys Escape
-t_gone "Søg:" >/dev/null
+check "... and Esc ends the search" t_gone "Søg:"
 t_keys a
 check "she has the admin list" t_wait "Kompetenceområder"
 t_keys q
-t_exited
+check "the admin's kup quits" t_exited
 
 # ---- TERMINFO is never used by the setgid kup ----
 # With strace: the file system calls show whether $TERMINFO is opened at all.
@@ -310,19 +313,19 @@ terminfo_check() { # label BIN-ARGS... : the TUI as $EMP with TERMINFO=$EVIL; 0 
 	label=$1; shift
 	trace="$T_DIR/trace-$label"
 	t_start strace -f -qq -e trace=file -o "$trace" runuser -u "$EMP" -- env -u KUP_TODAY TERMINFO="$EVIL" "$@"
-	t_wait "Lærke Ærø" >/dev/null
+	t_step "Lærke Ærø"
 	t_keys q
-	t_exited
+	t_exited || not_ok "$label: kup did not end on q"
 	# execve lines carry env's own arguments (TERMINFO=...): not an open
 	grep -v execve "$trace" | grep -q "$EVIL"
 }
 shows_evil() { # BIN-ARGS... : the TUI as $EMP with TERM=xterm from $EVIL; 0 if EVILTERMINFO shows
 	t_start runuser -u "$EMP" -- env -u KUP_TODAY TERM=xterm TERMINFO="$EVIL" "$@"
-	t_wait "1 Medarbejdere" >/dev/null
+	t_settle "1 Medarbejdere"
 	t_screen | grep -q EVILTERMINFO
 	rc=$?
 	t_keys q
-	t_exited
+	t_exited || not_ok "kup did not end on q"
 	return $rc
 }
 if [ -z "${T_NO_STRACE:-}" ] && command -v strace >/dev/null 2>&1 && strace -f -qq -o /dev/null true 2>/dev/null; then

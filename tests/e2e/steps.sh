@@ -44,7 +44,7 @@ part() { q "$db" "select p.status from participation p join staff s on s.id = p.
 	where s.login = '$1' and a.title like 'Trintest%'"; }
 
 as() { t_start "$KUP" --lang da --db "$db" --as "$1"; t_step "0 Overblik"; }
-quit() { t_keys q; t_exited >/dev/null; }
+quit() { t_keys q; check "kup ends on q" t_exited; }
 # find TEXT: moves down the list (bounded) until the detail shows TEXT
 find() {
 	i=0
@@ -67,7 +67,7 @@ check "E first asks what closes, with the goals done" t_wait "Afslut 2026-planen
 check "... warns that 2026 has not ended" t_wait "Året 2026 er ikke slut endnu"
 check "... and says it can be reopened" t_wait "Den kan genåbnes bagefter (R)."
 t_keys n
-t_gone "Året 2026 er ikke slut endnu" >/dev/null
+t_gone "Året 2026 er ikke slut endnu" || not_ok "the question went away"
 check "n: the plan stays agreed" test "$(plan status)" = agreed
 t_keys E
 t_step "Året 2026 er ikke slut endnu"

@@ -12,11 +12,12 @@ flow() { # lang name initials login
 	if [ "$lang" = da ]; then
 		L_PANE="1 Medarbejdere" L_NEW="Ny medarbejder" L_SAVED="Gemt." L_YES=j
 		L_CREATE="Opret den?" L_GOALS="› Plan: $name 2026" L_SIGNED="er tilmeldt"
-		L_PROF="Lærer" L_COMP1="Faglig" L_COMP2="Relationel" opt=""
+		L_PROF="Lærer" L_COMP1="Faglig" L_COMP2="Relationel" opt="" L_SEARCH="Søg" L_FORM="Ctrl-S Gem"
 	else
 		L_PANE="1 Staff" L_NEW="New staff member" L_SAVED="Saved." L_YES=y
 		L_CREATE="Create it?" L_GOALS="› Plan: $name 2026" L_SIGNED="is signed up"
-		L_PROF="Lærer" L_COMP1="Professional" L_COMP2="Relational" opt="--lang en"
+		L_PROF="Lærer" L_COMP1="Professional" L_COMP2="Relational" opt="--lang en" L_SEARCH="Search"
+		L_FORM="Ctrl-S Save"
 	fi
 	t_start "$KUP" $opt --db "$db"
 	check "$lang: kup opens" t_wait "$L_PANE"
@@ -27,7 +28,7 @@ flow() { # lang name initials login
 	t_type "$name"; t_keys Tab
 	t_type "$ini"; t_keys Tab
 	t_type "$login"; t_keys Tab Tab Tab
-	t_type "Indskoling"; t_wait "Indskoling" >/dev/null; t_keys Enter Tab
+	t_type "Indskoling"; t_step "$L_SEARCH: Indskoling"; t_keys Enter Tab
 	t_type "$L_PROF"; t_keys Enter Tab Tab
 	t_type "Lærer i 3. klasse"
 	t_keys C-s
@@ -44,9 +45,9 @@ flow() { # lang name initials login
 	for goal in "Lede forældremøder med ro og struktur:$L_COMP1" "Styrke relationen til de stille elever:$L_COMP2"; do
 		what=${goal%%:*} comp=${goal#*:}
 		t_keys n
-		t_wait "$L_SAVED" 1 >/dev/null
+		t_step "$L_FORM" # the goal form
 		t_type "$what"; t_keys Tab Tab Tab
-		t_type "$comp"; t_wait "$comp" >/dev/null; t_keys Enter
+		t_type "$comp"; t_step "$L_SEARCH: $comp"; t_keys Enter
 		t_keys C-s
 		check "$lang: goal '$what' is shown" t_wait "$what"
 	done
@@ -55,10 +56,10 @@ flow() { # lang name initials login
 			join staff s on s.id=p.staff_id where s.login='$login' and p.year=2026")" = 2
 
 	t_keys Escape
-	t_wait "$L_PANE" >/dev/null
+	t_step "$L_PANE"
 	t_keys t
 	t_type "Ledelse af l"
-	t_wait "Ledelse af l" >/dev/null
+	t_step "$L_SEARCH: Ledelse af l"
 	t_keys Enter C-s
 	check "$lang: she is signed up for the session" t_wait "$L_SIGNED"
 	check "$lang: the participation is in the database" \
@@ -69,14 +70,14 @@ flow() { # lang name initials login
 	t_keys q
 	check "$lang: q quits" t_exited
 	t_start "$KUP" $opt --db "$db"
-	t_wait "$L_PANE" >/dev/null
+	t_step "$L_PANE"
 	t_keys 1 /
 	t_type "$(printf '%s' "$name" | sed 's/Å/Aa/g; s/Ø/O/g; s/Æ/Ae/g; s/å/aa/g; s/ø/o/g; s/æ/ae/g' | tr 'A-Z' 'a-z')"
 	check "$lang: typing her name without accents finds her" t_wait "$name"
 	t_keys Enter Enter
 	check "$lang: after a restart her goals are there" t_wait "Styrke relationen til de stille elever"
 	t_keys q
-	t_exited
+	check "$lang: q quits again" t_exited
 }
 
 flow da "Åse Ørskov Bæk" "ÅØB" "aob"

@@ -24,10 +24,10 @@ as kup; t_start "$KUP" --lang en --db "$db" --as ah
 as other; t_start "$KUP" --lang en --db "$db"
 open_plan() { # in the current session: the plans pane, filtered to Cecilie
 	t_keys 2
-	t_wait "2 Plans" >/dev/null
+	t_step "2 Plans"
 	t_keys /
 	t_type "Cecilie"
-	t_wait "/Cecilie" >/dev/null || t_wait "Search: Cecilie" >/dev/null
+	t_step "Search: Cecilie"
 	t_keys Enter
 }
 as kup; check "Anders' kup starts" t_wait "Anders Højer (leader)"
@@ -52,7 +52,7 @@ t_keys e
 check "the owner opens the same plan" t_wait "Plan 2026 for Cecilie Lund"
 as kup
 t_keys e
-t_wait "Plan 2026 for Cecilie Lund" >/dev/null
+t_step "Plan 2026 for Cecilie Lund"
 t_keys Tab C-e
 t_type " Anders var her."
 t_keys C-s
@@ -70,12 +70,12 @@ t_keys s
 check "s shows their version, read-only" t_wait "Their version (read-only)"
 check "... with Anders' note" t_wait "Anders var her."
 t_keys x
-t_wait "s: see their version" >/dev/null
+t_step "s: see their version"
 t_keys b
 check "b goes back to editing with the typed text intact" t_wait "Og ejeren med."
 check "... and says nothing is saved yet" t_wait "nothing is saved yet"
 t_keys C-s
-t_wait "Anders Højer changed this record at" >/dev/null
+t_step "Anders Højer changed this record at"
 t_keys o
 check "o overwrites on purpose" t_wait "Saved."
 check "the owner's text is now in the database" \
@@ -87,13 +87,13 @@ t_keys Enter
 check "the owner opens the plan's goals" t_wait "› Plan: Cecilie"
 as kup
 t_keys Enter
-t_wait "› Plan: Cecilie" >/dev/null
+t_step "› Plan: Cecilie"
 as other
 t_keys d
 check "the owner asks to remove the first goal" t_wait "Remove the goal"
 as kup
 t_keys e
-t_wait "Edit goal" >/dev/null
+t_step "Edit goal"
 t_keys Tab
 t_type "Fordi Anders siger det."
 t_keys C-s

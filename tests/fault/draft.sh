@@ -16,20 +16,20 @@ drafts() { q "$db" "select count(*) from form_draft"; }
 
 open_plan_form() {
 	t_keys 2
-	t_wait "2 Plans" >/dev/null
+	t_step "2 Plans"
 	t_keys /
 	t_type "Cecilie"
-	t_wait "Cecilie Lund" >/dev/null
+	t_step "Search: Cecilie" # (her name is in the list unfiltered too)
 	t_keys Enter e
-	t_wait "Plan 2026 for Cecilie Lund" >/dev/null
+	t_step "Plan 2026 for Cecilie Lund"
 }
 
 t_start "$KUP" --lang en --db "$db"
-t_wait "1 Staff" >/dev/null
+t_step "1 Staff"
 open_plan_form
 t_keys Tab C-e
 t_type "$typed"
-t_wait "50% af tiden" >/dev/null
+t_step "50% af tiden"
 tmux -S "$T_SOCK" kill-server # the ssh connection drops: SIGHUP, at once
 i=0
 while [ "$(drafts)" != 1 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
@@ -54,31 +54,31 @@ check "the draft is gone after the save" test "$(drafts)" = 0
 
 # SIGTERM (a closed window) keeps a draft too; then it is thrown away
 t_keys 1
-t_wait "1 Staff" >/dev/null
+t_step "1 Staff"
 t_keys n
-t_wait "New staff member" >/dev/null
+t_step "New staff member"
 t_type "Kladde Kirsten"
-t_wait "Kladde Kirsten" >/dev/null
+t_step "Kladde Kirsten"
 kill -TERM "$(tmux -S "$T_SOCK" display -p -t "$T_SESSION" '#{pane_pid}')"
 check "SIGTERM ends kup" t_exited
 check "... keeping the draft" test "$(q "$db" "select count(*) from form_draft where form = 'staff' and data like '%Kladde Kirsten%'")" = 1
 t_start "$KUP" --lang en --db "$db"
 check "the next start offers it" t_wait "You have an unsaved draft of New staff member – Kladde Kirsten"
 t_keys n
-t_wait "1 Staff" >/dev/null
+t_gone "You have an unsaved draft" || not_ok "n answered the question"
 check "no throws it away" test "$(drafts)" = 0
 
 # left for later: offered again when the same form is opened; Esc discards
 open_plan_form
 t_keys Tab C-e
 t_type " Senere."
-t_wait "Senere." >/dev/null
+t_step "Senere."
 tmux -S "$T_SOCK" kill-server
 i=0
 while [ "$(drafts)" != 1 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 t_start "$KUP" --lang en --db "$db"
-t_wait "You have an unsaved draft" >/dev/null
-t_esc
+t_step "You have an unsaved draft"
+t_esc; t_gone "You have an unsaved draft" || not_ok "Esc answered the question"
 check "Esc leaves the draft for later" test "$(drafts)" = 1
 open_plan_form
 check "opening the same form offers it" t_wait "You have an unsaved draft of this form from"
@@ -86,9 +86,9 @@ t_keys y
 t_keys Tab
 check "... and restores it" t_wait "Senere."
 t_keys Escape
-t_wait "Throw away your changes?" >/dev/null
+t_step "Throw away your changes?"
 t_keys y
-t_wait "2 Plans" >/dev/null
+t_step "2 Plans"
 check "throwing the changes away deletes the draft" test "$(drafts)" = 0
 t_keys q
 check "kup quits" t_exited

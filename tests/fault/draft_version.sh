@@ -72,7 +72,7 @@ check "the plan is as the other person saved it" \
 	test "$(q "$db" "select notes from plan where id = $plan")" = "$before Andens ændring."
 check "throwing the text away deletes the draft" test "$(drafts plan)" = 0
 t_keys q
-t_exited
+check "kup ends" t_exited
 
 # ---- the evaluation: SIGTERM, then SIGINT ----
 amalie=$(q "$db" "select p.id from plan p join staff s on s.id = p.staff_id where s.name = 'Amalie Grønbæk' and p.year = 2026")
@@ -121,7 +121,7 @@ check "... with the draft's text, and the draft is gone" \
 part=$(q "$db" "select pa.id from participation pa join staff s on s.id = pa.staff_id where s.name = 'Mikkel Brødsgaard' and pa.status = 'requested'")
 check "Mikkel Brødsgaard has a request waiting" test -n "$part"
 t_keys q
-t_exited
+check "kup ends" t_exited
 t_start "$KUP" --lang en --db "$db" --as ah
 t_step "Requests waiting for approval (1)"
 t_keys Down x

@@ -77,9 +77,9 @@ else
 	t_run $AS "$KUP" --lang en --db ro.db
 	check "a read-only file opens, with READ-ONLY in the top line" t_wait "READ-ONLY"
 	t_keys 1
-	t_wait "1 Staff" >/dev/null
+	t_step "1 Staff"
 	t_keys e
-	t_wait "Edit staff member" >/dev/null
+	t_step "Edit staff member"
 	t_keys C-e
 	t_type " Retter"
 	t_keys C-s
@@ -96,11 +96,11 @@ else
 	t_run $AS "$KUP" --lang en --db rodir/x.db
 	check "a writable file in a read-only directory opens read-only too" t_wait "READ-ONLY"
 	t_keys 1
-	t_wait "1 Staff" >/dev/null
+	t_step "1 Staff"
 	t_keys e C-s
 	check "... and saving names the directory" t_wait "you may not create files in rodir"
 	t_esc; t_keys q
-	t_wait "kup ended" >/dev/null
+	check "... and kup quits there too" t_wait "kup ended: 0"
 	chmod 755 rodir
 	check "neither file was changed" test "$(q ro.db 'select count(*) from staff')" = "$(q demo.db 'select count(*) from staff')"
 fi

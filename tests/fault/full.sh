@@ -15,12 +15,12 @@ before=$(q "$db" "select notes || '|' || version from plan where id = $plan")
 audits=$(q "$db" "select count(*) from audit")
 
 t_start env KUP_TEST_MAX_PAGES="$pages" "$KUP" --lang en --db "$db"
-t_wait "1 Staff" >/dev/null
+t_step "1 Staff"
 t_keys 2
-t_wait "2 Plans" >/dev/null
+t_step "2 Plans"
 t_keys /
 t_type "Cecilie"
-t_wait "Cecilie Lund" >/dev/null
+t_step "Search: Cecilie" # (her name is in the list unfiltered too)
 t_keys Enter e
 check "the plan form opens" t_wait "Plan 2026 for Cecilie Lund"
 t_keys Tab C-e
@@ -28,7 +28,7 @@ long=""
 i=0
 while [ $i -lt 60 ]; do long="$long Linje $i om et langt forløb med mange detaljer."; i=$((i + 1)); done
 t_type "$long SLUT."
-t_wait "SLUT." >/dev/null
+t_step "SLUT."
 t_keys C-s
 check "the save says the disk is full" t_wait "The disk is full; nothing was saved."
 check "the form is still open" t_wait "Plan 2026 for Cecilie Lund"
@@ -37,7 +37,7 @@ check "the plan in the database is unchanged" test "$(q "$db" "select notes || '
 check "no audit row was written" test "$(q "$db" "select count(*) from audit")" = "$audits"
 check "the database is sound" test "$(q "$db" 'pragma integrity_check')" = ok
 t_keys Escape
-t_wait "Throw away your changes?" >/dev/null
+t_step "Throw away your changes?"
 t_keys y
 check "leaving the form works" t_wait "2 Plans"
 t_keys q

@@ -3,7 +3,10 @@
  * as fast as it can and reports every commit it was told succeeded.
  *
  *   writer setup DB N              a fresh database for N writers
- *   writer run DB K SECONDS LOG    writer K works; LOG "-" is stdout
+ *   writer run DB K SECONDS LOG [WALMAX]
+ *                                  writer K works; LOG "-" is stdout; with
+ *                                  WALMAX, the largest size of DB-wal it
+ *                                  saw right after any of its commits
  *   writer verify DB LOG...        every reported commit is in DB
  *   writer killtest DB ROUNDS SEED writer 0 killed with SIGKILL at random
  *                                  moments, ROUNDS times; after each, its
@@ -29,6 +32,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -113,6 +117,8 @@ struct writer {
 	int64_t last_goal, last_goal_version;
 	unsigned rng;
 	long serial;
+	const char *wal;              /* DB-wal, measured after each commit */
+	long long wal_max;
 };
 
 static unsigned rnd(struct writer *w)
@@ -131,6 +137,14 @@ static void report(struct writer *w, const char *fmt, ...)
 	va_end(ap);
 	if (n > 0 && write(w->fd, line, (size_t)n) != n)
 		_exit(3);
+	/* The -wal file grows only inside a commit and shrinks only when a
+	 * writer restarts it or a checkpoint truncates it, so its largest
+	 * size is the size right after some commit: every writer looking
+	 * after each of its own commits sees the peak, where a sampler
+	 * outside would see it only by luck. */
+	struct stat st;
+	if (w->wal && stat(w->wal, &st) == 0 && st.st_size > w->wal_max)
+		w->wal_max = st.st_size;
 }
 
 static int add_plan_id(struct writer *w, int64_t id)
@@ -277,10 +291,18 @@ static int do_part(struct writer *w, kerr *e)
 	return 0;
 }
 
-static int run(const char *path, int k, double seconds, const char *log)
+static int run(const char *path, int k, double seconds, const char *log, const char *walmax)
 {
 	struct writer w = { .rng = (unsigned)getpid() * 2654435761u + (unsigned)k };
 	kerr e = { 0 };
+	char wal[4096];
+	if (walmax) {
+		if (snprintf(wal, sizeof wal, "%s-wal", path) >= (int)sizeof wal) {
+			fprintf(stderr, "ERR the database's path is too long\n");
+			return 1;
+		}
+		w.wal = wal;
+	}
 	w.fd = strcmp(log, "-") ? open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644) : STDOUT_FILENO;
 	if (w.fd < 0) {
 		perror(log);
@@ -307,6 +329,18 @@ static int run(const char *path, int k, double seconds, const char *log)
 	free(w.plans);
 	if (w.fd != STDOUT_FILENO)
 		close(w.fd);
+	if (walmax) {
+		FILE *f = fopen(walmax, "w");
+		int bad = !f;
+		if (f) {
+			bad = fprintf(f, "%lld\n", w.wal_max) < 0;
+			bad = fclose(f) != 0 || bad;
+		}
+		if (bad) {
+			perror(walmax);
+			return 1;
+		}
+	}
 	return errors ? 1 : 0;
 }
 
@@ -513,7 +547,7 @@ static int killtest(const char *path, int rounds, unsigned seed)
 			dup2(p[1], STDOUT_FILENO);
 			close(p[0]);
 			close(p[1]);
-			_exit(run(path, 0, 60, "-"));
+			_exit(run(path, 0, 60, "-", NULL));
 		}
 		close(p[1]);
 		/* One round in eight while it opens the database; the others
@@ -564,12 +598,12 @@ int main(int argc, char **argv)
 	db_actor_local_admin(&admin, "faulttest");
 	if (argc == 4 && !strcmp(argv[1], "setup"))
 		return setup(argv[2], atoi(argv[3]));
-	if (argc == 6 && !strcmp(argv[1], "run"))
-		return run(argv[2], atoi(argv[3]), atof(argv[4]), argv[5]);
+	if ((argc == 6 || argc == 7) && !strcmp(argv[1], "run"))
+		return run(argv[2], atoi(argv[3]), atof(argv[4]), argv[5], argc == 7 ? argv[6] : NULL);
 	if (argc >= 4 && !strcmp(argv[1], "verify"))
 		return verify(argv[2], argc - 3, argv + 3);
 	if (argc == 5 && !strcmp(argv[1], "killtest"))
 		return killtest(argv[2], atoi(argv[3]), (unsigned)atoi(argv[4]));
-	fprintf(stderr, "usage: writer setup DB N | run DB K SECONDS LOG | verify DB LOG... | killtest DB ROUNDS SEED\n");
+	fprintf(stderr, "usage: writer setup DB N | run DB K SECONDS LOG [WALMAX] | verify DB LOG... | killtest DB ROUNDS SEED\n");
 	return 2;
 }

@@ -70,6 +70,8 @@ t_esc() {
 
 # t_wait TEXT [SECONDS] : polls the screen until TEXT (fixed string) shows.
 t_wait() {
+	# an empty TEXT (a name a query did not find) would match any screen
+	[ -n "$1" ] || { echo "# t_wait: no text to wait for"; return 1; }
 	limit=$(( ${2:-5} * 20 ))
 	i=0
 	while [ $i -lt $limit ]; do
@@ -86,6 +88,30 @@ t_wait() {
 # shows, the step fails the test instead of letting later checks read the
 # wrong screen.
 t_step() { t_wait "$@" || not_ok "the screen showed: $1"; }
+
+# t_settle TEXT [SECONDS] : a step that then also waits until the screen
+# stays the same between two looks. Before a check that something is NOT
+# shown: TEXT says it is the right screen, the stillness that it is drawn
+# to its end (a screen arrives in pieces). Fails the test on a timeout.
+t_settle() {
+	t_wait "$@" || { not_ok "the screen showed: $1"; return 1; }
+	t_limit=$(( ${2:-5} * 20 ))
+	t_i=0
+	t_prev=$(t_screen)
+	while [ $t_i -lt $t_limit ]; do
+		sleep 0.05
+		t_now=$(t_screen)
+		[ "$t_now" = "$t_prev" ] && return 0
+		t_prev=$t_now
+		t_i=$((t_i + 1))
+	done
+	not_ok "the screen kept changing after: $1"
+	return 1
+}
+
+# t_lacks TEXT : the screen does not show TEXT now. For a check that
+# something is not offered, after t_settle has seen the screen whole.
+t_lacks() { ! t_screen | grep -qF -- "$1"; }
 
 # t_gone TEXT [SECONDS] : polls until TEXT is no longer on screen.
 t_gone() {
