@@ -27,8 +27,8 @@ static const char SQL_DELETE[] = "DELETE FROM form_draft WHERE login = ?1 AND fo
 static const char SQL_PRUNE[] = "DELETE FROM form_draft WHERE login = ?1 AND scope <> ?2";
 /* The units a leader leads directly now, in one text: "12,15". */
 static const char SQL_LED[] =
-	"SELECT group_concat(unit_id, ',') FROM (SELECT unit_id FROM unit_leader"
-	" WHERE staff_id = ?1 AND until IS NULL ORDER BY unit_id)";
+	"SELECT group_concat(unit_id, ',') FROM (SELECT l.unit_id FROM unit_leader l"
+	" WHERE l.staff_id = ?1 AND " SQL_LEADS_NOW("l") " ORDER BY l.unit_id)";
 
 static const size_t draft_texts[] = { offsetof(draft_rec, title), offsetof(draft_rec, data) };
 

@@ -578,6 +578,8 @@ kcode staff_deactivate(kdb *db, const kactor *who, int64_t id, int64_t version, 
 		c = kerr_set(e, KE_STATE, "%s", _("The person is already deactivated."));
 	if (!c && (state & 2))
 		c = kerr_field(e, KE_INVALID, "employed_to", "%s", _("Employed until is before employed from."));
+	if (!c)
+		c = keep_an_admin(db, id, 0, e);
 	if (!c && !(st = db_stmt(db, "UPDATE staff SET active = 0, employed_to = ?1, version = version + 1"
 				     " WHERE id = ?2 AND version = ?3", e)))
 		c = e->code;

@@ -225,30 +225,36 @@ static int is_text(int k, int fn)
 	return !fn && (k == '\n' || (k >= ' ' && k != 127 && !(k >= 0x80 && k < 0xa0)));
 }
 
-/* The ESC just read had k waiting right behind it: not the Esc key. An
- * unknown key's sequence (ESC [ … or ESC O …) goes with it; returns 1 when
- * the key after the ESC is left to deliver (in held, or k itself). */
+/* What an ESC with a key right behind it was. */
+enum { ESC_KEY, ESC_DROP, ESC_TEXT };
+
+/* The ESC just read had k waiting right behind it. Printable text right
+ * after an ESC came in one burst with it (a paste, or Alt+letter): the ESC
+ * is no Esc key and the text is marked (ESC_TEXT). An unknown key's
+ * sequence (ESC [ … or ESC O …) is dropped with its ESC (ESC_DROP). A
+ * control key, another ESC or a function key right after it leaves the ESC
+ * the Esc key, the next key held to come after it (ESC_KEY): someone who
+ * presses Esc and then Ctrl-S over a slow line gets both. */
 static int after_esc(int *k, int *fn)
 {
-	if (*fn) { /* Alt+arrow and the like: no key of kup, but the paste
-		    * markers and a resize keep their meaning */
-		if (*k == key_paste_start || *k == key_paste_end || *k == KEY_RESIZE) {
+	if (*fn) {
+		if (*k == key_paste_start || *k == key_paste_end) {
 			hold(*k, 1, 0);
-			return 0;
+			return ESC_DROP;
 		}
-		return 0;
-	}
-	if (*k == KEY_ESC) { /* ESC ESC: the second is looked at afresh */
-		hold(KEY_ESC, 0, 0);
-		return 0;
+		hold(*k, 1, 0);
+		return ESC_KEY;
 	}
 	if (*k == '[' || *k == 'O') { /* parameters, then the final byte */
 		int f, c = get_one(0, &f);
 		while (*k == '[' && c != ERR && !f && c >= 0x20 && c <= 0x3f)
 			c = get_one(0, &f);
-		return 0;
+		return ESC_DROP;
 	}
-	return *k != '\n' && is_text(*k, 0); /* Alt+Enter is no text */
+	if (*k != '\n' && is_text(*k, 0))
+		return ESC_TEXT;
+	hold(*k, 0, 0);
+	return ESC_KEY;
 }
 
 static int read_key(int timeout_ms, int *is_fn, int take_text)
@@ -321,7 +327,10 @@ static int read_key(int timeout_ms, int *is_fn, int take_text)
 			int f2, n = get_one(0, &f2);
 			if (n == ERR)
 				break; /* alone: the Esc key */
-			if (!after_esc(&n, &f2))
+			int what = after_esc(&n, &f2);
+			if (what == ESC_KEY)
+				break;
+			if (what == ESC_DROP)
 				continue;
 			k = n;
 			fn = 0;

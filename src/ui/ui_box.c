@@ -108,10 +108,15 @@ int ui_box(const char *text, const char *keys, const char *accept, void (*backdr
 	return k;
 }
 
+int ui_ask(const char *text)
+{
+	return ui_box(text, _("y: yes   n, Enter, Esc: no"), "yn", NULL, NULL) == 'y';
+}
+
 int ui_ask_again(const kerr *e, const char *question)
 {
 	char text[sizeof e->msg + 200];
 	snprintf(text, sizeof text, "%s\n%s", e->msg, question);
-	return ui_box(text, _("y: yes   n, Enter, Esc: no"), "yn", NULL, NULL) == 'y';
+	return ui_ask(text);
 }
 

@@ -16,6 +16,10 @@
  * backdrop redraws what lies under the box after a resize (NULL: the
  * screen as it is). */
 int ui_box(const char *text, const char *keys, const char *accept, void (*backdrop)(void *), void *ctx);
+/* A yes/no question in a box, for what the message line cannot hold (what
+ * a step closes or cancels): 1 on the language's yes key; n, Enter and Esc
+ * say no. */
+int ui_ask(const char *text);
 /* A delete (or deactivation) met someone else's change: shows e->msg (who,
  * when) and the question; 1 when the person says yes. */
 int ui_ask_again(const kerr *e, const char *question);

@@ -162,13 +162,6 @@ static int evaluate(plan_rec *p)
 	return done;
 }
 
-/* A yes/no question in a box: room for more than the message line holds. */
-static int ask(const char *text)
-{
-	int k = ui_box(text, _("y: yes   n: no"), "jyn", NULL, NULL);
-	return k == 'j' || k == 'y';
-}
-
 /* Before the evaluation form: what closes, and a plain warning when the
  * plan's year is not over (a plan closed early, in December for next
  * year, is a slip more often than a choice). */
@@ -183,7 +176,7 @@ static int ask_close(const plan_rec *p)
 		snprintf(text + strlen(text), sizeof text - strlen(text), "\n%s", line);
 	}
 	snprintf(text + strlen(text), sizeof text - strlen(text), "\n%s", _("It can be reopened afterwards (R)."));
-	return ask(text);
+	return ui_ask(text);
 }
 
 static int reopen(const plan_rec *p)
@@ -191,7 +184,7 @@ static int reopen(const plan_rec *p)
 	char text[600];
 	snprintf(text, sizeof text, _("Reopen the %d plan of %s? It is agreed again and can be changed; the evaluation is kept for the next one."),
 		 p->year, p->staff_name);
-	if (!ask(text))
+	if (!ui_ask(text))
 		return 0;
 	kerr e;
 	if (ui_failed(plan_reopen(app->db, &app->who, p->id, p->version, &e), &e))

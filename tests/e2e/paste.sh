@@ -121,7 +121,7 @@ t_keys q
 check "kup ends" t_exited
 
 # --- a question in a box (a draft left from before): the language's key ---
-q "$db" "insert into form_draft (login, form, record_id, title, data) values ('$(id -un)', 'staff', 999999, 'Kladdeprøve', 'x')"
+q "$db" "insert into form_draft (login, form, record_id, scope, title, data) values ('$(id -un)', 'staff', 999999, 'admin', 'Kladdeprøve', 'x')"
 drafts() { q "$db" "select count(*) from form_draft"; }
 t_start "$KUP" --lang en --db "$db"
 t_step "You have an unsaved draft of Kladdeprøve"

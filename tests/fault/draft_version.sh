@@ -84,6 +84,8 @@ t_keys 2 /
 t_type "Amalie"
 t_step "Amalie Grønbæk"
 t_keys Enter E
+t_step "Close the 2026 plan of Amalie Grønbæk"
+t_keys y
 t_step "Evaluate and close the 2026 plan of Amalie Grønbæk"
 t_type "Et godt år."
 t_step "Et godt år."

@@ -442,7 +442,7 @@ static void test_drafts(void)
 /* A form of a year's plan takes a short date into that year, not today's. */
 static void test_form_year(void)
 {
-	form *f = form_new("Goal", fields, F_COUNT);
+	form *f = form_new("goal", "Goal", fields, F_COUNT);
 	CHECK(f != NULL, "form_new");
 	form_set_choice(f, F_UNIT, 1, "Unit");
 	form_set_text(f, F_NAME, "x");

@@ -122,6 +122,8 @@ static void test_last_admin(void)
 	CHECK(staff_save(db, &admin, &s, &e) == KE_STATE, "nor save him inactive");
 	CHECK(staff_set_active(db, &admin, s.id, s.version, 0, &e) == KE_STATE && strstr(e.msg, "Bo Boss"),
 	      "nor the deactivate action (%s)", e.msg);
+	CHECK(staff_deactivate(db, &admin, s.id, s.version, "2026-11-30", &e) == KE_STATE && strstr(e.msg, "Bo Boss"),
+	      "nor deactivating him with a last working day (%s)", e.msg);
 	staff_free(&s);
 	s = get("boss");
 	CHECK(s.role == ROLE_ADMIN && s.active, "Bo is still an active admin afterwards");

@@ -296,9 +296,10 @@ static int ask_last_day(const staff_rec *s, char day[11])
 		[L_DAY] = { _("Last working day"), FK_DATE, 1, 0, 0, 0, NULL, NULL,
 			    _("Seats on sessions after this day are cancelled"), .col = "employed_to" },
 	};
-	form *f = form_new(title, fs, L_COUNT);
+	form *f = form_new("staff-leaving", title, fs, L_COUNT);
 	if (!f)
 		return 0;
+	form_set_record(f, s->id, 0);
 	if (date_today(today) == 0)
 		form_set_text(f, L_DAY, today);
 	int done = form_run(f, take_day, day);
@@ -328,8 +329,7 @@ static int deactivate(staff_rec *s)
 		snprintf(text + strlen(text), sizeof text - strlen(text), "\n%s", line);
 	}
 	free(l.units);
-	int k = ui_box(text, _("y: yes   n: no"), "jyn", NULL, NULL);
-	if (k != 'j' && k != 'y')
+	if (!ui_ask(text))
 		return UI_NOTHING;
 	kcode c = staff_deactivate(app->db, &app->who, s->id, s->version, day, &e);
 	int64_t v = 0;
