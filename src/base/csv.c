@@ -52,8 +52,8 @@ static void next_field(csv_out *o)
  * would start a formula, and where the reader would otherwise take one off. */
 static int needs_guard(const char *s)
 {
-	return strchr("=+-@", s[0]) ? s[0] != '\0'
-	       : s[0] == '\'' && s[1] && strchr("=+-@'", s[1]);
+	return strchr("=+-@\t\r", s[0]) ? s[0] != '\0'
+	       : s[0] == '\'' && s[1] && strchr("=+-@\t\r'", s[1]);
 }
 
 /* Writes s with every byte of `stop` replaced by `instead`. */
@@ -77,6 +77,8 @@ void csv_field(csv_out *o, const char *s)
 	/* Runs of plain text go out in one fwrite: putc takes the stream's
 	 * lock for every byte, which was a third of an export's time. */
 	if (o->fmt == CSV_TSV) { /* a tab or a line break would split the row */
+		if (needs_guard(s)) /* a .tsv opened in a spreadsheet runs formulas too */
+			putc('\'', o->f);
 		put_runs(o->f, s, "\t\n\r", " ");
 		return;
 	}
@@ -284,7 +286,7 @@ static int end_field(csv_in *r)
 /* Takes the formula guard's apostrophe off (see csv_field). */
 static void unguard(char *s)
 {
-	if (s[0] == '\'' && s[1] && strchr("=+-@'", s[1]))
+	if (s[0] == '\'' && s[1] && strchr("=+-@\t\r'", s[1]))
 		memmove(s, s + 1, strlen(s));
 }
 
