@@ -52,21 +52,37 @@ static void next_field(csv_out *o)
  * would start a formula, and where the reader would otherwise take one off. */
 static int needs_guard(const char *s)
 {
-	return strchr("=+-@", s[0]) ? s[0] != '\0'
-	       : s[0] == '\'' && s[1] && strchr("=+-@'", s[1]);
+	return strchr("=+-@\t\r", s[0]) ? s[0] != '\0'
+	       : s[0] == '\'' && s[1] && strchr("=+-@\t\r'", s[1]);
 }
 
-/* Writes s with every byte of `stop` replaced by `instead`. */
+/* Length of the control character at p (C0 but tab, line feed and
+ * carriage return; DEL; C1 as UTF-8), or 0: an escape sequence in a name
+ * must not drive the terminal of whoever looks at the file. */
+static int control_at(const unsigned char *p)
+{
+	if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7F)
+		return 1;
+	return *p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F ? 2 : 0;
+}
+
+/* Writes s with every byte of `stop` replaced by `instead` and every
+ * control character by U+FFFD, in runs of plain text. */
 static void put_runs(FILE *f, const char *s, const char *stop, const char *instead)
 {
-	for (const char *p = s; *p;) {
-		size_t n = strcspn(p, stop);
-		fwrite(p, 1, n, f);
-		if (!p[n])
-			break;
-		fputs(instead, f);
-		p += n + 1;
+	const char *p = s, *run = s;
+	while (*p) {
+		int c = control_at((const unsigned char *)p);
+		if (!c && !strchr(stop, *p)) {
+			p++;
+			continue;
+		}
+		fwrite(run, 1, (size_t)(p - run), f);
+		fputs(c ? "\xEF\xBF\xBD" : instead, f);
+		p += c ? c : 1;
+		run = p;
 	}
+	fwrite(run, 1, (size_t)(p - run), f);
 }
 
 void csv_field(csv_out *o, const char *s)
@@ -77,6 +93,8 @@ void csv_field(csv_out *o, const char *s)
 	/* Runs of plain text go out in one fwrite: putc takes the stream's
 	 * lock for every byte, which was a third of an export's time. */
 	if (o->fmt == CSV_TSV) { /* a tab or a line break would split the row */
+		if (needs_guard(s)) /* a .tsv opened in a spreadsheet runs formulas too */
+			putc('\'', o->f);
 		put_runs(o->f, s, "\t\n\r", " ");
 		return;
 	}
@@ -339,7 +357,7 @@ static int end_field(csv_in *r)
 /* Takes the formula guard's apostrophe off (see csv_field). */
 static void unguard(char *s)
 {
-	if (s[0] == '\'' && s[1] && strchr("=+-@'", s[1]))
+	if (s[0] == '\'' && s[1] && strchr("=+-@\t\r'", s[1]))
 		memmove(s, s + 1, strlen(s));
 }
 

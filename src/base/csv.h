@@ -3,9 +3,12 @@
  * tab-separated form scripts read. Numbers are written without thousands
  * separators, with a decimal comma when the separator is ';' (Excel da-DK
  * reads 7,5 as a number there), dates as ISO 2026-11-22 (which spreadsheets
- * read as dates in every locale). Text starting with = + - @ gets a leading
- * apostrophe in CSV so a spreadsheet shows it instead of running it as a
- * formula; the reader takes the apostrophe off again, so a file round-trips.
+ * read as dates in every locale). Text starting with = + - @, a tab or a
+ * carriage return gets a leading apostrophe, in CSV and in TSV (a .tsv
+ * opened in a spreadsheet runs formulas too), so a spreadsheet shows it
+ * instead of running it as a formula (OWASP's CSV-injection advice); the
+ * reader takes the apostrophe off again, so a file round-trips. Numbers
+ * (csv_int, csv_real) are never guarded.
  * No curses, no database. Rows handed out by the reader are owned by it and
  * valid until the next row; csv_decode's result is the caller's. */
 #ifndef KUP_CSV_H

@@ -123,5 +123,9 @@ int cli_command(struct cli *c)
 		return 1;
 	if (!cmd)
 		return cli_status(cli_usage_error(_("unknown command %s"), c->argv[0]));
+	if (cmd->name && cli_safe_stdout() != 0) { /* the front end (no name) draws with curses */
+		fprintf(stderr, "kup: %s\n", _("Out of memory."));
+		return 1;
+	}
 	return cli_status(cmd->run(c));
 }

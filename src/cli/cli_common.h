@@ -28,5 +28,9 @@ int cli_fail(const kerr *e);
 /* Flushes stdout; on failure (disk full, a closed pipe) says so on stderr.
  * Returns the exit status: 0, or 1. */
 int cli_flush_stdout(void);
+/* Makes standard output show control characters from the database as
+ * U+FFFD instead of passing them to the terminal (the front end keeps the
+ * real one). 0, or -1 if out of memory. */
+int cli_safe_stdout(void);
 
 #endif

@@ -72,8 +72,23 @@ static int identify(struct cli *c, kdb *db, kactor *who)
 int cli_open(struct cli *c, int flags, struct cli_db *d)
 {
 	memset(d, 0, sizeof *d);
-	if (db_open(c->dbpath, flags, &d->db, &d->e))
+	/* On a shared server the database is the administrator's to make:
+	 * anyone else would own it (and its data) as their own file. */
+	if (secure_shared() && (flags & DB_OPEN_CREATE) && !secure_may_create(c->dbpath)) {
+		fprintf(stderr, "kup: %s\n",
+			_("On a shared server only the administrator creates the database (as root, with kup setup --shared). Ask your administrator."));
+		return 1;
+	}
+	if (db_open(c->dbpath, flags, &d->db, &d->e)) {
+		if (secure_shared() && d->e.code == KE_NOTFOUND) {
+			fprintf(stderr, "kup: ");
+			fprintf(stderr, _("There is no database at %s. On a shared server the administrator creates it with kup setup; ask your administrator."),
+				c->dbpath);
+			fputc('\n', stderr);
+			return 1;
+		}
 		return cli_fail(&d->e);
+	}
 	if (identify(c, d->db, &d->who)) {
 		db_close(d->db);
 		d->db = NULL;

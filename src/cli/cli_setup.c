@@ -118,11 +118,34 @@ static int ensure_group(const struct setup *o, gid_t *gid)
 	return 0;
 }
 
+/* A symbolic link where setup expects its own file could hand root's
+ * chown and chmod to whatever it points at. */
+static int refuse_link(const char *path)
+{
+	return fail(_("%s is a symbolic link; kup setup does not follow links. Remove it, then run kup setup again."),
+		    path, "");
+}
+
+/* Sets owner root:gid and mode through a descriptor opened without
+ * following a link, so what is changed is the file that was checked. */
 static int own(const char *path, gid_t gid, mode_t mode)
 {
-	/* chown first: it clears the setgid bit that chmod then sets. */
-	if (chown(path, 0, gid) != 0 || chmod(path, mode) != 0)
-		return fail(_("Cannot set owner and mode of %s: %s"), path, strerror(errno));
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0 && errno == ELOOP)
+		return refuse_link(path);
+	struct stat sb;
+	int bad = fd < 0 || fstat(fd, &sb) != 0;
+	if (!bad && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode)) {
+		close(fd);
+		return fail(_("%s exists and is not a file."), path, "");
+	}
+	/* fchown first: it clears the setgid bit that fchmod then sets. */
+	bad = bad || fchown(fd, 0, gid) != 0 || fchmod(fd, mode) != 0;
+	int err = errno;
+	if (fd >= 0)
+		close(fd);
+	if (bad)
+		return fail(_("Cannot set owner and mode of %s: %s"), path, strerror(err));
 	return 0;
 }
 
@@ -132,6 +155,8 @@ static int make_dir(const struct setup *o, gid_t gid)
 	if (lstat(o->dir, &sb) != 0) {
 		if (errno != ENOENT || mkdir(o->dir, 0700) != 0)
 			return fail(_("Cannot create %s: %s"), o->dir, strerror(errno));
+	} else if (S_ISLNK(sb.st_mode)) {
+		return refuse_link(o->dir);
 	} else if (!S_ISDIR(sb.st_mode)) {
 		return fail(_("%s exists and is not a directory%s."), o->dir, S_ISLNK(sb.st_mode) ? _(" (a symbolic link)") : "");
 	}
@@ -220,8 +245,17 @@ static int make_database(struct cli *c, const struct setup *o, const struct pass
 	int fresh = lstat(path, &sb) != 0;
 	if (!fresh && o->demo)
 		return fail(_("%s already holds a database; --demo only fills a new one."), path, "");
+	if (!fresh && S_ISLNK(sb.st_mode))
+		return refuse_link(path);
 	if (!fresh && !S_ISREG(sb.st_mode))
 		return fail(_("%s exists and is not a file."), path, "");
+	const char *side[] = { "-wal", "-shm", "-journal" };
+	for (int i = 0; i < 3; i++) {
+		char p[PATH_MAX];
+		snprintf(p, sizeof p, "%s%s", path, side[i]);
+		if (lstat(p, &sb) == 0 && S_ISLNK(sb.st_mode))
+			return refuse_link(p);
+	}
 	kdb *db;
 	kerr e = { 0 };
 	kactor root;
@@ -240,11 +274,10 @@ static int make_database(struct cli *c, const struct setup *o, const struct pass
 			remove(path);
 		return fail("%s%s", e.msg, "");
 	}
-	const char *side[] = { "-wal", "-shm" };
 	for (int i = 0; i < 2; i++) {
 		char p[PATH_MAX];
 		snprintf(p, sizeof p, "%s%s", path, side[i]);
-		if (access(p, F_OK) == 0 && own(p, gid, 0660))
+		if (lstat(p, &sb) == 0 && own(p, gid, 0660))
 			return 1;
 	}
 	if (own(path, gid, 0660))

@@ -4,9 +4,11 @@
 #include "db_internal.h"
 #include "i18n.h"
 #include "text.h"
+#include "userfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -396,7 +398,8 @@ kcode db_audit(kdb *db, const kactor *who, const char *tbl, int64_t id,
 
 static kcode check_header(const char *path, kerr *e)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO put there in the meantime must not hang kup */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
 		return kerr_set(e, KE_IO, _("Cannot open %s: %s"), path, strerror(errno));
 	char hdr[16];
@@ -563,6 +566,32 @@ static int side_files(const char *path)
 	return 0;
 }
 
+/* A -shm or -wal beside the database that this user may not write (left
+ * by a kup that could only read, e.g. another user's) would make every
+ * save fail with SQLite's bare "readonly": open read-only and say why. */
+static void foreign_side_file(kdb *db)
+{
+	static const char *const ext[] = { "-shm", "-wal" };
+	char side[4200];
+	struct stat sb;
+	for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
+		if (snprintf(side, sizeof side, "%s%s", db->path, ext[i]) >= (int)sizeof side ||
+		    stat(side, &sb) != 0 || eaccess(side, W_OK) == 0)
+			continue;
+		struct passwd *pw = getpwuid(sb.st_uid);
+		char owner[64];
+		if (pw && pw->pw_name)
+			snprintf(owner, sizeof owner, "%s", pw->pw_name);
+		else
+			snprintf(owner, sizeof owner, "%u", (unsigned)sb.st_uid);
+		db->readonly = 1;
+		snprintf(db->ro_why, sizeof db->ro_why,
+			 _("%s belongs to %s and you may not write to it; it was left by a kup that could only read. When nobody has the database open, delete it"),
+			 side, owner);
+		return;
+	}
+}
+
 /* "file:PATH?immutable=1" with PATH escaped for a URI; NULL when out of memory. */
 static char *immutable_uri(const char *path)
 {
@@ -615,7 +644,7 @@ kcode db_open(const char *path, int flags, kdb **out, kerr *e)
 	if (flags & DB_OPEN_CREATE) {
 		if (exists)
 			return kerr_set(e, KE_EXISTS, _("%s already exists; kup will not overwrite it."), path);
-		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, USERFILE_MODE);
 		if (fd < 0)
 			return kerr_set(e, KE_IO, _("Cannot create %s: %s"), path, strerror(errno));
 		close(fd);
@@ -625,6 +654,9 @@ kcode db_open(const char *path, int flags, kdb **out, kerr *e)
 				_("No database at %s. Create one with: kup --db %s init (or demo)"), path, path);
 		if (S_ISDIR(sb.st_mode))
 			return kerr_set(e, KE_NOTKUP, _("%s is a directory, not a kup database."), path);
+		/* a FIFO or a device would block the first read for ever */
+		if (!S_ISREG(sb.st_mode))
+			return kerr_set(e, KE_NOTKUP, _("%s is not a regular file, so it is not a kup database."), path);
 		if (check_header(path, e))
 			return e->code;
 	}
@@ -652,6 +684,8 @@ kcode db_open(const char *path, int flags, kdb **out, kerr *e)
 		snprintf(db->ro_why, sizeof db->ro_why,
 			 _("you may not create files in %s, which SQLite needs beside the database"), dname);
 	free(dir);
+	if (!db->readonly)
+		foreign_side_file(db);
 
 	int oflags = (db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
 	/* in a directory we may not write, SQLite cannot create the
@@ -673,6 +707,9 @@ kcode db_open(const char *path, int flags, kdb **out, kerr *e)
 		db_close(db);
 		return e->code;
 	}
+	/* Until the file is accepted, closing must not checkpoint: a stale or
+	 * foreign -wal merged into a refused file would destroy it. */
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 	db->rng = (unsigned)getpid() ^ (unsigned)mono_ms();
 	sqlite3_busy_handler(db->h, busy_handler, db);
 	/* Identify before anything that could write to a foreign file. */
@@ -701,6 +738,7 @@ kcode db_open(const char *path, int flags, kdb **out, kerr *e)
 		db_close(db);
 		return c;
 	}
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 	*out = db;
 	return KE_OK;
 }

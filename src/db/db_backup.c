@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -78,18 +79,36 @@ static void remove_copy(const char *dest)
 	unlink(dest);
 }
 
-/* The empty file the copy goes into, made with the person's own rights: a
- * setgid kup has a child without the group make it (userfile.c), so it
- * cannot put files where the person could not. */
-static kcode create_empty(const char *dest, kerr *e)
+/* The copy and its check, into a file only kup holds: beside the
+ * database, so a setgid kup never opens a path the person named. The child
+ * of userfile_copy_new then writes it where they asked, with their rights. */
+static kcode backup_as_user(kdb *db, const char *dest, int64_t *pages, kerr *e)
 {
-	if (getegid() != getgid())
-		return userfile_write(dest, "", 0, e);
-	int fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	char tmp[4200];
+	if (snprintf(tmp, sizeof tmp, "%s.backup-XXXXXX", db->path) >= (int)sizeof tmp)
+		return kerr_set(e, KE_IO, _("Cannot write the backup %s: %s"), dest, strerror(ENAMETOOLONG));
+	int fd = mkostemp(tmp, O_CLOEXEC); /* 0600 */
 	if (fd < 0)
-		return kerr_set(e, errno == ENOSPC ? KE_FULL : KE_IO, _("Cannot create %s: %s"), dest, strerror(errno));
+		return kerr_set(e, errno == ENOSPC ? KE_FULL : KE_IO, _("Cannot write the backup %s: %s"), dest,
+				strerror(errno));
 	close(fd);
-	return KE_OK;
+	kcode c = copy(db, tmp, pages, e);
+	if (!c && verify(tmp, e)) {
+		char why[sizeof e->msg];
+		snprintf(why, sizeof why, "%s", e->msg);
+		c = kerr_set(e, KE_CORRUPT, _("The copy in %s failed the check and is removed: %s"), dest, why);
+	}
+	if (!c) {
+		fd = open(tmp, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			c = kerr_set(e, KE_IO, _("Cannot write the backup %s: %s"), dest, strerror(errno));
+		else {
+			c = userfile_copy_new(fd, dest, e);
+			close(fd);
+		}
+	}
+	remove_copy(tmp);
+	return c;
 }
 
 kcode db_backup(kdb *db, const kactor *who, const char *dest, int64_t *pages, kerr *e)
@@ -99,26 +118,28 @@ kcode db_backup(kdb *db, const kactor *who, const char *dest, int64_t *pages, ke
 		return db_denied(e);
 	if (!dest || !*dest)
 		return kerr_set(e, KE_INVALID, "%s", _("Name the file the backup is written to."));
-	struct stat sb;
-	if (lstat(dest, &sb) == 0)
-		return kerr_set(e, KE_EXISTS, _("%s already exists; kup backup never overwrites. Name a new file."), dest);
-	if (create_empty(dest, e))
-		return e->code;
-	/* Personal data: only its owner reads the copy until they decide. */
-	if (chmod(dest, 0600) != 0) {
-		kerr_set(e, KE_IO, _("Cannot create %s: %s"), dest, strerror(errno));
-		unlink(dest);
-		return e->code;
-	}
-	kcode c = copy(db, dest, pages, e);
-	if (!c && verify(dest, e)) {
-		char why[sizeof e->msg];
-		snprintf(why, sizeof why, "%s", e->msg);
-		c = kerr_set(e, KE_CORRUPT, _("The copy in %s failed the check and is removed: %s"), dest, why);
-	}
-	if (c) {
-		remove_copy(dest);
-		return c;
+	if (getegid() != getgid() || geteuid() != getuid()) {
+		if (backup_as_user(db, dest, pages, e))
+			return e->code;
+	} else {
+		struct stat sb;
+		if (lstat(dest, &sb) == 0)
+			return kerr_set(e, KE_EXISTS, _("%s already exists; kup backup never overwrites. Name a new file."), dest);
+		/* Personal data: only its owner reads the copy until they decide. */
+		int fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, USERFILE_MODE);
+		if (fd < 0)
+			return kerr_set(e, errno == ENOSPC ? KE_FULL : KE_IO, _("Cannot create %s: %s"), dest, strerror(errno));
+		close(fd);
+		kcode c = copy(db, dest, pages, e);
+		if (!c && verify(dest, e)) {
+			char why[sizeof e->msg];
+			snprintf(why, sizeof why, "%s", e->msg);
+			c = kerr_set(e, KE_CORRUPT, _("The copy in %s failed the check and is removed: %s"), dest, why);
+		}
+		if (c) {
+			remove_copy(dest);
+			return c;
+		}
 	}
 	return kerr_set(e, KE_OK, _("Backed up %s to %s (%lld pages); the copy passed the integrity and reference checks."),
 			db->path, dest, (long long)*pages);

@@ -19,7 +19,7 @@ struct kdb {
 	char *path;
 	int readonly;
 	int in_tx;
-	char ro_why[300];     /* why readonly: for the message when saving */
+	char ro_why[600];      /* why readonly: for the message when saving */
 	int64_t data_version; /* last PRAGMA data_version seen by db_changed */
 	unsigned rng;         /* jitter of the busy wait */
 	long long busy_since; /* ms; when the current wait for a lock began */

@@ -90,6 +90,21 @@ int secure_shared(void)
 	return shared;
 }
 
+int secure_may_create(const char *dbpath)
+{
+	char dir[PATH_MAX];
+	snprintf(dir, sizeof dir, "%s", dbpath);
+	char *slash = strrchr(dir, '/');
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	struct stat sb;
+	return !shared || getuid() == 0 || (stat(dir, &sb) == 0 && sb.st_uid == getuid());
+}
+
 const char *secure_config_path(void)
 {
 	return KUP_SYSCONFDIR "/kup.conf";

@@ -22,6 +22,10 @@ int secure_start(void);
 /* Running setgid (or setuid) for someone other than root: shared mode.
  * Identity then comes from the login only. */
 int secure_shared(void);
+/* Whether this user may create the database at dbpath: always outside
+ * shared mode; in it only root or the owner of the directory it goes in
+ * (the installation's owner), never any user with a shell. */
+int secure_may_create(const char *dbpath);
 /* Decides the database after the options are read, and prints the notice
  * about a replaced TERM. In shared mode --db, --as and KUP_* variables are
  * refused and the database is the system config's, on a local file system.

@@ -1,5 +1,6 @@
 /* userread.c — see userread.h. */
 #include "userread.h"
+#include "userfile.h"
 #include "i18n.h"
 
 #include <errno.h>
@@ -11,13 +12,18 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* The child: drop the setgid group, open, copy to the pipe. Exit status 0
- * or the errno of the failure. */
-static int child(const char *path, int out)
+/* The child: the pipe becomes its standard output, then it lets go of the
+ * database and the group (userfile_child_start), opens and copies to the
+ * pipe. Exit status 0 or the errno of the failure. */
+static int child(const char *path, int pipe_fd)
 {
-	gid_t g = getgid();
-	if (setresgid(g, g, g) != 0)
-		return errno ? errno : EPERM;
+	if (dup2(pipe_fd, STDOUT_FILENO) < 0)
+		return errno;
+	int out = STDOUT_FILENO;
+	int err = userfile_child_start();
+	if (err)
+		return err;
+	signal(SIGPIPE, SIG_IGN);
 	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return errno;
@@ -60,7 +66,6 @@ kcode userread_open(const char *path, userread *r, kerr *e)
 	}
 	if (pid == 0) {
 		close(p[0]);
-		signal(SIGPIPE, SIG_IGN);
 		_exit(child(path, p[1]) & 0xff);
 	}
 	close(p[1]);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -35,8 +36,35 @@ static attr_t styles[ST_COUNT];
 static char msg[512];
 static enum ui_style msg_style;
 
+/* The most rows or columns kup believes: curses keeps several cells of
+ * some 30 bytes for every position, so LINES=5000 COLUMNS=5000 (any user
+ * may set them) took 2 GB. Larger claims are not used. */
+#define UI_MAX_SIDE 1000
+
+static void bound_size(void)
+{
+	static const char *const vars[] = { "LINES", "COLUMNS" };
+	for (int i = 0; i < 2; i++) {
+		const char *v = getenv(vars[i]);
+		char *end;
+		long n = v ? strtol(v, &end, 10) : 0;
+		if (v && (end == v || *end || n < 1 || n > UI_MAX_SIDE))
+			unsetenv(vars[i]);
+	}
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 && ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) != 0)
+		return;
+	char side[16];
+	snprintf(side, sizeof side, "%d", UI_MAX_SIDE);
+	if (ws.ws_row > UI_MAX_SIDE && !getenv("LINES"))
+		setenv("LINES", side, 1);
+	if (ws.ws_col > UI_MAX_SIDE && !getenv("COLUMNS"))
+		setenv("COLUMNS", side, 1);
+}
+
 void ui_start(void)
 {
+	bound_size();
 	/* Esc must answer at once; PuTTY users have no Meta to wait for. */
 	set_escdelay(25);
 	initscr();
