@@ -104,7 +104,7 @@ pid=$(tmux -S "$T_SOCK" list-panes -t "$T_SESSION" -F '#{pane_pid}')
 hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status")
 check "LINES=5000 COLUMNS=5000: kup takes under 200 MB (took ${hwm} kB)" test "${hwm:-999999999}" -lt 204800
 t_keys q
-t_exited
+check "kup ends on q" t_exited
 
 # ---- control characters and formulas ----
 q "$db" "update staff set name = 'Evil' || char(27) || ']0;owned' || char(7) || char(27) || '[2J' || char(155) || 'x' where login = 'lae';
