@@ -22,25 +22,30 @@ t_start "$KUP" --lang en --db "$db"
 t_step "1 Staff"
 t_keys 1
 t_step "$first (AG)"
-t_keys x Escape J d J
-t_step "Deactivate $first? Plans and history are kept. (y/N)"
-check "ESC J in a burst is no Esc key and J after d does not answer the question" test "$(active)" = 1
-t_keys j
-t_keys n
+t_burst x Escape J d J
+t_step "Deactivate $first"
+check "ESC J in a burst is no Esc key, and nothing is deactivated" test "$(active)" = 1
+# d opened the last-working-day form; the J after it is text there, not an answer
+check "... the J after d is typed into the form" t_wait "J ]"
+t_keys C-u
+t_type "30-11-2026"
+ask_deactivate() { # the last working day is saved; the question in a box follows
+	t_keys C-s
+	t_step "as the last working day?"
+}
+ask_deactivate
+t_keys j n
 t_step "Enter Plan"
 check "j (Danish) does not answer an English question, n says no" test "$(active)" = 1
-t_keys d
-t_step "(y/N)"
+t_keys d; t_step "Last working day"; ask_deactivate
 t_keys Enter
 t_step "Enter Plan"
 check "Enter is the default: no" test "$(active)" = 1
-t_keys d
-t_step "(y/N)"
+t_keys d; t_step "Last working day"; ask_deactivate
 t_keys Escape
 t_step "Enter Plan"
 check "Esc is no" test "$(active)" = 1
-t_keys d
-t_step "(y/N)"
+t_keys d; t_step "Last working day"; ask_deactivate
 t_keys y
 check "y answers an English question" t_wait "$first is deactivated."
 check "... and the person is deactivated" test "$(active)" = 0
@@ -56,7 +61,7 @@ t_keys n
 t_step "New staff member"
 t_type "Ny"
 t_step "[Ny"
-t_keys x Escape J d J
+t_burst x Escape J d J
 check "the burst x ESC J d J is typed into the field; the form stays open" t_wait "[NyxJdJ"
 check "... nothing asked to throw it away" sh -c "! tmux -S '$T_SOCK' capture-pane -t '$T_SESSION' -p | grep -q 'Throw away'"
 t_keys M-J
@@ -106,14 +111,18 @@ t_start "$KUP" --db "$db"
 t_step "1 Medarbejdere"
 t_keys 1
 t_step "$first (AG)"
-t_keys d y
-t_step "(j/N)"
+t_keys d
+t_step "Sidste arbejdsdag"
+t_burst C-s y
+t_step "som sidste arbejdsdag?"
 t_keys y
 t_keys Escape
 t_step "Enter Plan"
 check "y does not answer a Danish question, nor a key typed before it" test "$(active)" = 1
 t_keys d
-t_step "(j/N)"
+t_step "Sidste arbejdsdag"
+t_keys C-s
+t_step "som sidste arbejdsdag?"
 t_keys j
 check "j answers a Danish question" t_wait "$first er deaktiveret."
 check "... and the person is deactivated" test "$(active)" = 0
@@ -127,7 +136,7 @@ t_start "$KUP" --lang en --db "$db"
 t_step "You have an unsaved draft of Kladdeprøve"
 check "the box names Enter and Esc" t_wait "Enter, Esc: later"
 t_keys j
-t_keys x Escape n
+t_burst x Escape n
 t_keys Enter
 t_step "1 Staff"
 check "j, a burst ESC n and Enter (later) keep the draft" test "$(drafts)" = 1

@@ -33,7 +33,19 @@ t_start() {
 	tmux -S "$T_SOCK" set -g remain-on-exit on >/dev/null 2>&1
 }
 
-t_keys() { tmux -S "$T_SOCK" send-keys -t "$T_SESSION" "$@"; }
+# t_keys KEY... : presses keys (tmux key names). An Escape among them is
+# pressed alone (t_esc): a key right behind an ESC would make it Alt+key.
+t_keys() {
+	for t_k in "$@"; do
+		if [ "$t_k" = Escape ]; then
+			t_esc || :
+		else
+			tmux -S "$T_SOCK" send-keys -t "$T_SESSION" "$t_k"
+		fi
+	done
+}
+# t_burst KEY... : sends the keys in one go, as a paste or a slow line does.
+t_burst() { tmux -S "$T_SOCK" send-keys -t "$T_SESSION" "$@"; }
 # t_type TEXT : types literal text (UTF-8 is fine)
 t_type() { tmux -S "$T_SOCK" send-keys -t "$T_SESSION" -l "$1"; }
 t_screen() { tmux -S "$T_SOCK" capture-pane -t "$T_SESSION" -p; }
@@ -49,7 +61,7 @@ t_esc() {
 	while [ "$n" -gt 0 ]; do
 		before=$(t_screen)
 		last=$before
-		t_keys Escape
+		tmux -S "$T_SOCK" send-keys -t "$T_SESSION" Escape
 		i=0
 		still=0
 		while [ $i -lt 20 ] && [ $still -lt 2 ]; do
