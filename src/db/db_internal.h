@@ -378,6 +378,10 @@ kcode part_fill_seats(kdb *db, const kactor *who, int64_t session_id, kerr *e);
  * their requests, seats and waiting-list places on sessions starting
  * after it, each audited, the waiting lists moving up (db_part.c). */
 kcode part_cancel_after(kdb *db, const kactor *who, int64_t staff_id, const char *day, kerr *e);
+/* Inside an open write: ends on `until` each leadership whose id the
+ * prepared and bound st selects, each audited (db_staff.c; a handover, a
+ * person leaving). */
+kcode leaders_end(kdb *db, const kactor *who, sqlite3_stmt *st, const char *until, kerr *e);
 /* A unit leadership's values as the audit keeps them (db_org.c makes and
  * ends them, db_staff.c ends a leaving person's). */
 #define SQL_UNIT_LEADER_JSON "SELECT json_object('unit_id',unit_id,'staff_id',staff_id," \

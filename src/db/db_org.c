@@ -338,35 +338,10 @@ static kcode leader_check(kdb *db, int64_t unit_id, int64_t staff_id, const char
 /* Ends every current leadership of the unit on `until`, each audited. */
 static kcode leaders_close(kdb *db, const kactor *who, int64_t unit_id, const char *until, kerr *e)
 {
-	int64_t *ids = NULL;
-	int n = 0, cap = 0, rc = 0;
-	kcode c = KE_OK;
 	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM unit_leader WHERE unit_id = ? AND until IS NULL", e);
 	if (!st || db_bind(db, st, e, KV_INT(unit_id)))
 		return e->code;
-	/* ids first: the updates below must not run while this read steps */
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
-		if (n == cap) {
-			int64_t *t = realloc(ids, (size_t)(cap = cap ? cap * 2 : 4) * sizeof *ids);
-			if (!t) {
-				c = oom(e);
-				break;
-			}
-			ids = t;
-		}
-		ids[n++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_reset(st);
-	if (!c && rc < 0)
-		c = e->code;
-	for (int i = 0; !c && i < n; i++) {
-		st = db_stmt(db, "UPDATE unit_leader SET until = ?1, version = version + 1 WHERE id = ?2", e);
-		c = st ? db_bind(db, st, e, KV_TEXT(until), KV_INT(ids[i])) : e->code;
-		if (!c)
-			c = db_audited_update(db, who, "unit_leader", SQL_LEADER_JSON, ids[i], st, e);
-	}
-	free(ids);
-	return c;
+	return leaders_end(db, who, st, until, e);
 }
 
 kcode unit_set_leader(kdb *db, const kactor *who, int64_t unit_id, int64_t staff_id,

@@ -495,19 +495,11 @@ kcode staff_set_active(kdb *db, const kactor *who, int64_t id, int64_t version, 
 	return db_write_end(db, who, &w, c, e);
 }
 
-static const char SQL_STAFF_LEADER_JSON[] = SQL_UNIT_LEADER_JSON;
-
-/* Inside the write: ends staff_id's leaderships still running after day
- * on day, each audited. */
-static kcode leader_end_all(kdb *db, const kactor *who, int64_t staff_id, const char *day, kerr *e)
+kcode leaders_end(kdb *db, const kactor *who, sqlite3_stmt *st, const char *until, kerr *e)
 {
 	int64_t *ids = NULL;
 	int n = 0, cap = 0, rc = 0;
 	kcode c = KE_OK;
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM unit_leader WHERE staff_id = ?1"
-				       " AND (until IS NULL OR until > ?2)", e);
-	if (!st || db_bind(db, st, e, KV_INT(staff_id), KV_TEXT(day)))
-		return e->code;
 	/* ids first: the updates below must not run while this read steps */
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
 		if (n == cap) {
@@ -523,16 +515,27 @@ static kcode leader_end_all(kdb *db, const kactor *who, int64_t staff_id, const 
 	sqlite3_reset(st);
 	if (!c && rc < 0)
 		c = e->code;
-	/* A leadership that was to begin after the day never begins: its
-	 * until falls before its since, so it never counts (SQL_LEADS_NOW). */
 	for (int i = 0; !c && i < n; i++) {
 		st = db_stmt(db, "UPDATE unit_leader SET until = ?1, version = version + 1 WHERE id = ?2", e);
-		c = st ? db_bind(db, st, e, KV_TEXT(day), KV_INT(ids[i])) : e->code;
+		c = st ? db_bind(db, st, e, KV_TEXT(until), KV_INT(ids[i])) : e->code;
 		if (!c)
-			c = db_audited_update(db, who, "unit_leader", SQL_STAFF_LEADER_JSON, ids[i], st, e);
+			c = db_audited_update(db, who, "unit_leader", SQL_UNIT_LEADER_JSON, ids[i], st, e);
 	}
 	free(ids);
 	return c;
+}
+
+/* Inside the write: ends staff_id's leaderships still running after day
+ * on day, each audited. A leadership that was to begin after the day never
+ * begins: its until falls before its since, so it never counts
+ * (SQL_LEADS_NOW). */
+static kcode leader_end_all(kdb *db, const kactor *who, int64_t staff_id, const char *day, kerr *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM unit_leader WHERE staff_id = ?1"
+				       " AND (until IS NULL OR until > ?2)", e);
+	if (!st || db_bind(db, st, e, KV_INT(staff_id), KV_TEXT(day)))
+		return e->code;
+	return leaders_end(db, who, st, day, e);
 }
 
 static const char SQL_LEAVING_SEATS[] = "SELECT count(*) FROM participation p"

@@ -90,17 +90,23 @@ int secure_shared(void)
 	return shared;
 }
 
-int secure_may_create(const char *dbpath)
+/* The directory path names a file in: "." for a bare name, "/" at the top. */
+static void dir_of(const char *path, char *dir, size_t size)
 {
-	char dir[PATH_MAX];
-	snprintf(dir, sizeof dir, "%s", dbpath);
+	snprintf(dir, size, "%s", path);
 	char *slash = strrchr(dir, '/');
 	if (!slash)
-		snprintf(dir, sizeof dir, ".");
+		snprintf(dir, size, ".");
 	else if (slash == dir)
 		dir[1] = '\0';
 	else
 		*slash = '\0';
+}
+
+int secure_may_create(const char *dbpath)
+{
+	char dir[PATH_MAX];
+	dir_of(dbpath, dir, sizeof dir);
 	struct stat sb;
 	return !shared || getuid() == 0 || (stat(dir, &sb) == 0 && sb.st_uid == getuid());
 }
@@ -191,14 +197,7 @@ static kcode system_database(int trusted, char *db, size_t size, kerr *e)
 kcode secure_check_fs(const char *path, kerr *e)
 {
 	char dir[PATH_MAX];
-	snprintf(dir, sizeof dir, "%s", path);
-	char *slash = strrchr(dir, '/');
-	if (!slash)
-		snprintf(dir, sizeof dir, ".");
-	else if (slash == dir)
-		dir[1] = '\0';
-	else
-		*slash = '\0';
+	dir_of(path, dir, sizeof dir);
 	struct statfs fs;
 	if (statfs(dir, &fs) != 0)
 		return KE_OK; /* a missing directory: opening the database says so */

@@ -225,7 +225,9 @@ static int carry(const plan_rec *p)
 	return 1;
 }
 
-int cycle_plan_act(int action, int64_t plan_id)
+/* resumed: the form is opened again for its draft; its question was
+ * answered when the draft was begun. */
+static int plan_act(int action, int64_t plan_id, int resumed)
 {
 	plan_rec p;
 	kerr e;
@@ -249,7 +251,7 @@ int cycle_plan_act(int action, int64_t plan_id)
 			changed = 1;
 		}
 		break;
-	case A_EVALUATE: changed = ask_close(&p) && evaluate(&p); break;
+	case A_EVALUATE: changed = (resumed || ask_close(&p)) && evaluate(&p); break;
 	case A_REOPEN: changed = reopen(&p); break;
 	case A_CARRY: changed = carry(&p); break;
 	}
@@ -257,6 +259,11 @@ int cycle_plan_act(int action, int64_t plan_id)
 		ui_msg(ST_ERROR, "%s", e.msg);
 	plan_free(&p);
 	return changed ? UI_RELOAD_ALL : UI_NOTHING;
+}
+
+int cycle_plan_act(int action, int64_t plan_id)
+{
+	return plan_act(action, plan_id, 0);
 }
 
 /* ---- changes after agreement ---- */
@@ -566,7 +573,7 @@ int cycle_part_act(int action, int64_t part_id)
 int cycle_resume(const char *form, int64_t id)
 {
 	if (!strcmp(form, "plan-evaluate"))
-		cycle_plan_act(A_EVALUATE, id);
+		plan_act(A_EVALUATE, id, 1);
 	else if (!strcmp(form, "part-approve"))
 		cycle_part_act(A_APPROVE, id);
 	else if (!strcmp(form, "part-reject"))

@@ -57,27 +57,27 @@ t_resize() { tmux -S "$T_SOCK" resize-window -t "$T_SESSION" -x "$1" -y "$2"; }
 # burst. Each waits until the screen changed and settled (at most a
 # second); status 1 when the last one changed nothing on screen.
 t_esc() {
-	n=${1:-1}
-	while [ "$n" -gt 0 ]; do
-		before=$(t_screen)
-		last=$before
+	t_en=${1:-1}
+	while [ "$t_en" -gt 0 ]; do
+		t_ebefore=$(t_screen)
+		t_elast=$t_ebefore
 		tmux -S "$T_SOCK" send-keys -t "$T_SESSION" Escape
-		i=0
-		still=0
-		while [ $i -lt 20 ] && [ $still -lt 2 ]; do
+		t_ei=0
+		t_estill=0
+		while [ $t_ei -lt 20 ] && [ $t_estill -lt 2 ]; do
 			sleep 0.05
-			now=$(t_screen)
-			if [ "$now" = "$last" ] && [ "$now" != "$before" ]; then
-				still=$((still + 1))
+			t_enow=$(t_screen)
+			if [ "$t_enow" = "$t_elast" ] && [ "$t_enow" != "$t_ebefore" ]; then
+				t_estill=$((t_estill + 1))
 			else
-				still=0
+				t_estill=0
 			fi
-			last=$now
-			i=$((i + 1))
+			t_elast=$t_enow
+			t_ei=$((t_ei + 1))
 		done
-		n=$((n - 1))
+		t_en=$((t_en - 1))
 	done
-	[ "$last" != "$before" ]
+	[ "$t_elast" != "$t_ebefore" ]
 }
 
 # t_wait TEXT [SECONDS] : polls the screen until TEXT (fixed string) shows.
