@@ -85,7 +85,7 @@ static int start(bctx *c)
 		return -1;
 	}
 	c->app = (ui_app){ .db = c->db, .who = c->who, .year = c->year, .dbpath = c->kpath };
-	if (sqlite3_open_v2(c->kpath, &c->raw, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(c->kpath, &c->raw, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK || bare_functions(c->raw)) {
 		fprintf(stderr, "bench: %s\n", sqlite3_errmsg(c->raw));
 		return -1;
 	}

@@ -33,6 +33,8 @@ typedef struct bare bare; /* a plain connection with its prepared statements */
 
 /* Opens path with plain sqlite3 and runs the statements of `open` (kup's
  * open: pragmas, checks) on it. NULL with a message on stderr. */
+/* Registers the SQL functions kup's connections have (kup_today); 0 or -1. */
+int bare_functions(sqlite3 *h);
 bare *bare_open(const char *path, const cap *open);
 void bare_close(bare *b);
 /* Runs the statements of c on b: bound, stepped to the end, every column

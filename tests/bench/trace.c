@@ -7,6 +7,7 @@
  * Statements SQLite runs for itself (triggers, FTS5's shadow tables) are
  * left out: the bare run's own triggers run them again. */
 #include "bench.h"
+#include "date.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -482,6 +483,26 @@ int bare_prepare(bare *b, const cap *c)
 	return 0;
 }
 
+/* kup_today() as kup registers it on every connection (db_open): the
+ * statements kup runs name it, so the bare twin needs it too. */
+static void sql_today(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	char t[11];
+	if (date_today(t) != 0) {
+		sqlite3_result_error(cx, "no date", -1);
+		return;
+	}
+	sqlite3_result_text(cx, t, -1, SQLITE_TRANSIENT);
+}
+
+int bare_functions(sqlite3 *h)
+{
+	return sqlite3_create_function(h, "kup_today", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+				       NULL, sql_today, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
 static bare *bare_new(const char *path)
 {
 	bare *b = calloc(1, sizeof *b);
@@ -493,6 +514,11 @@ static bare *bare_new(const char *path)
 		return NULL;
 	}
 	sqlite3_busy_timeout(b->h, 5000);
+	if (bare_functions(b->h)) {
+		fprintf(stderr, "bench: bare functions: %s\n", sqlite3_errmsg(b->h));
+		bare_close(b);
+		return NULL;
+	}
 	return b;
 }
 
