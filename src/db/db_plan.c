@@ -277,6 +277,13 @@ static kcode may_lead(kdb *db, const kactor *who, const plan_head *h, kerr *e)
 	return scope_leads_staff(db, who, h->staff_id) ? KE_OK : db_denied(e);
 }
 
+/* The plan's head, for a step only its leader (or an admin) may take. */
+static kcode led_head_get(kdb *db, const kactor *who, int64_t id, plan_head *h, kerr *e)
+{
+	kcode c = plan_head_get(db, id, h, e);
+	return c ? c : may_lead(db, who, h, e);
+}
+
 /* Runs a statement that returns no rows, bound to (a, b), or to (t, b)
  * when t is given: the shapes of this module's small writes. */
 static kcode exec_ti(kdb *db, const char *sql, const char *t, int64_t a, int64_t b, kerr *e)
@@ -380,9 +387,7 @@ kcode plan_delete(kdb *db, const kactor *who, int64_t id, int64_t version, kerr 
 	if (db_write_begin(db, &w, e))
 		return e->code;
 	plan_head h;
-	kcode c = plan_head_get(db, id, &h, e);
-	if (!c)
-		c = may_lead(db, who, &h, e);
+	kcode c = led_head_get(db, who, id, &h, e);
 	if (!c && strcmp(h.status, "draft") != 0)
 		c = kerr_set(e, KE_STATE, "%s", _("An agreed plan cannot be deleted; it is part of the record."));
 	/* The goals go with the plan (ON DELETE CASCADE); record them first. */
@@ -401,9 +406,7 @@ kcode plan_agree(kdb *db, const kactor *who, int64_t id, int64_t version, kerr *
 	plan_head h;
 	int64_t goals = 0;
 	sqlite3_stmt *st = NULL;
-	kcode c = plan_head_get(db, id, &h, e);
-	if (!c)
-		c = may_lead(db, who, &h, e);
+	kcode c = led_head_get(db, who, id, &h, e);
 	/* agreed_by must name a person; a local admin has no staff record. */
 	if (!c && !who->staff_id)
 		c = kerr_set(e, KE_DENIED, "%s", _("Only a registered person can agree a plan."));
@@ -457,9 +460,7 @@ kcode plan_evaluate(kdb *db, const kactor *who, int64_t id, int64_t version,
 		return e->code;
 	plan_head h;
 	sqlite3_stmt *st = NULL;
-	kcode c = plan_head_get(db, id, &h, e);
-	if (!c)
-		c = may_lead(db, who, &h, e);
+	kcode c = led_head_get(db, who, id, &h, e);
 	if (!c && !who->staff_id)
 		c = kerr_set(e, KE_DENIED, "%s", _("Only a registered person can evaluate a plan."));
 	if (!c && !strcmp(h.status, "draft"))
@@ -486,9 +487,7 @@ kcode plan_reopen(kdb *db, const kactor *who, int64_t id, int64_t version, kerr 
 	if (db_write_begin(db, &w, e))
 		return e->code;
 	plan_head h;
-	kcode c = plan_head_get(db, id, &h, e);
-	if (!c)
-		c = may_lead(db, who, &h, e);
+	kcode c = led_head_get(db, who, id, &h, e);
 	if (!c && strcmp(h.status, "evaluated") != 0)
 		c = kerr_set(e, KE_STATE, "%s", _("Only an evaluated plan can be reopened; this one is still open."));
 	if (!c)
@@ -503,9 +502,7 @@ kcode plan_carry_over(kdb *db, const kactor *who, int64_t id, int64_t *new_id, k
 	if (db_write_begin(db, &w, e))
 		return e->code;
 	plan_head h;
-	kcode c = plan_head_get(db, id, &h, e);
-	if (!c)
-		c = may_lead(db, who, &h, e);
+	kcode c = led_head_get(db, who, id, &h, e);
 	if (!c && h.year >= 2199)
 		c = kerr_field(e, KE_INVALID, "year", "%s", _("The year must be between 2000 and 2199."));
 	if (!c)

@@ -122,23 +122,26 @@ struct source {
 	int fd;
 };
 
-static int put(int fd, const struct source *s)
+int userfile_copy(int in, int out)
 {
-	if (s->fd < 0)
-		return write_all(fd, s->data, s->len);
 	static char buf[1 << 16];
 	for (;;) {
-		ssize_t n = read(s->fd, buf, sizeof buf);
+		ssize_t n = read(in, buf, sizeof buf);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
 			return errno;
 		if (n == 0)
 			return 0;
-		int err = write_all(fd, buf, (size_t)n);
+		int err = write_all(out, buf, (size_t)n);
 		if (err)
 			return err;
 	}
+}
+
+static int put(int fd, const struct source *s)
+{
+	return s->fd < 0 ? write_all(fd, s->data, s->len) : userfile_copy(s->fd, fd);
 }
 
 static int finish(int fd, int err)

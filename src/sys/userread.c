@@ -30,24 +30,8 @@ static int child(const char *path, int pipe_fd)
 	struct stat sb;
 	if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode))
 		return EISDIR;
-	char buf[65536];
-	for (;;) {
-		ssize_t n = read(fd, buf, sizeof buf);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return errno;
-		if (n == 0)
-			return 0;
-		for (ssize_t off = 0; off < n;) {
-			ssize_t w = write(out, buf + off, (size_t)(n - off));
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w < 0)
-				return errno == EPIPE ? 0 : errno; /* the parent stopped: too big */
-			off += w;
-		}
-	}
+	err = userfile_copy(fd, out);
+	return err == EPIPE ? 0 : err; /* EPIPE: the parent stopped, the file too big */
 }
 
 kcode userread_open(const char *path, userread *r, kerr *e)
