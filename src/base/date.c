@@ -3,6 +3,7 @@
 #include "date.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -257,4 +258,57 @@ int date_diff_days(const char *a, const char *b)
 	if (!a || !b || parse_iso(a, &ya, &ma, &da) != 0 || parse_iso(b, &yb, &mb, &db) != 0)
 		return INT_MIN;
 	return (int)(days_from_civil(yb, mb, db) - days_from_civil(ya, ma, da));
+}
+
+/* Strictly "YYYY-MM-DD HH:MM:SS" with a real day and clock time; 0 on success. */
+static int parse_stamp(const char *s, struct tm *tm)
+{
+	char day[11];
+	int y, mo, d, h, mi, sec;
+	const char *p = s + 11, *end = s + strlen(s);
+
+	if (end - s != 19 || s[10] != ' ')
+		return -1;
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (parse_iso(day, &y, &mo, &d) != 0 || read_num(&p, end, &h) != 2 || *p++ != ':' ||
+		read_num(&p, end, &mi) != 2 || *p++ != ':' || read_num(&p, end, &sec) != 2 || p != end ||
+		h > 23 || mi > 59 || sec > 59)
+		return -1;
+	*tm = (struct tm){ .tm_year = y, .tm_mon = mo, .tm_mday = d, .tm_hour = h, .tm_min = mi, .tm_sec = sec };
+	return 0;
+}
+
+void date_local_time(const char *utc_iso, char *out, size_t size)
+{
+	struct tm u, lt;
+	char buf[17];
+
+	if (!out || size == 0)
+		return;
+	if (!utc_iso)
+		utc_iso = "";
+	if (parse_stamp(utc_iso, &u) != 0) {
+		snprintf(out, size, "%s", utc_iso);
+		return;
+	}
+	/* The seconds since the epoch by arithmetic, as timegm() is not POSIX;
+	 * localtime_r() then applies TZ or the system's zone, summer time included. */
+	time_t t = (time_t)days_from_civil(u.tm_year, u.tm_mon, u.tm_mday) * 86400 + u.tm_hour * 3600 +
+		   u.tm_min * 60 + u.tm_sec;
+	if (!localtime_r(&t, &lt) || lt.tm_year + 1900 < 1000 || lt.tm_year + 1900 > 9999) {
+		snprintf(out, size, "%s", utc_iso);
+		return;
+	}
+	put_digits(buf, lt.tm_mday, 2);
+	buf[2] = '-';
+	put_digits(buf + 3, lt.tm_mon + 1, 2);
+	buf[5] = '-';
+	put_digits(buf + 6, lt.tm_year + 1900, 4);
+	buf[10] = ' ';
+	put_digits(buf + 11, lt.tm_hour, 2);
+	buf[13] = ':';
+	put_digits(buf + 14, lt.tm_min, 2);
+	buf[16] = '\0';
+	snprintf(out, size, "%s", buf);
 }

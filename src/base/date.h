@@ -1,7 +1,10 @@
-/* Danish date input/output; dates are stored as ISO "YYYY-MM-DD" (years 1900..2199).
- * All results go into caller-provided char[11] buffers; nothing is allocated. */
+/* Danish date input/output; dates are stored as ISO "YYYY-MM-DD" (years 1900..2199),
+ * times as UTC "YYYY-MM-DD HH:MM:SS". All results go into caller-provided buffers
+ * (char[11] for dates); nothing is allocated. */
 #ifndef KUP_DATE_H
 #define KUP_DATE_H
+
+#include <stddef.h>
 
 /* Accepts ISO, D-M-Y / D.M.Y / D/M/Y with 4- or 2-digit (20yy) year, and D-M / D.M /
  * D.M. / D/M in this_year. Returns 0 on success, 1 for empty input (out = ""), -1 if
@@ -19,5 +22,10 @@ int date_add_days(const char *iso, int days, char out[11]);
 /* b - a in days; INT_MIN if either is invalid. */
 int date_diff_days(const char *a, const char *b);
 int date_valid_iso(const char *s);
+/* A stored UTC time "YYYY-MM-DD HH:MM:SS" as a person reads it: local time (zone
+ * from TZ, else the system's) "DD-MM-YYYY HH:MM". Anything else, "" included, is
+ * copied as it is; NULL gives "". out is always ended, cut to size if need be. */
+#define DATE_LOCAL_TIME_SIZE 17
+void date_local_time(const char *utc_iso, char *out, size_t size);
 
 #endif

@@ -926,17 +926,20 @@ static kcode conflict(kdb *db, const char *tbl, int64_t id, int deleting, kerr *
 	kcode c = st ? db_bind(db, st, e, KV_TEXT(tbl), KV_INT(id)) : e->code;
 	if (db_row_read(db, st, c, last_change_read, &l, NULL, e))
 		return e->code;
-	const char *who = l.who, *at = l.at;
+	/* Said to a person, so in the local time they read on the clock. */
+	char at[sizeof l.at];
+	date_local_time(l.at, at, sizeof at);
+	const char *who = l.who;
 	if (!l.found)
 		return kerr_set(e, KE_CONFLICT, "%s", deleting
 			? _("Someone else changed this record after you opened it; nothing was deleted.")
 			: _("Someone else changed this record after you opened it; nothing was saved."));
 	if (l.deleted)
-		return kerr_set(e, KE_NOTFOUND, _("%s deleted this record at %s UTC; nothing was saved."), who, at);
+		return kerr_set(e, KE_NOTFOUND, _("%s deleted this record on %s; nothing was saved."), who, at);
 	if (deleting)
-		return kerr_set(e, KE_CONFLICT, _("%s changed this record at %s UTC after you opened it; nothing was deleted."),
+		return kerr_set(e, KE_CONFLICT, _("%s changed this record on %s after you opened it; nothing was deleted."),
 				who, at);
-	return kerr_set(e, KE_CONFLICT, _("%s changed this record at %s UTC after you opened it; nothing was saved."), who, at);
+	return kerr_set(e, KE_CONFLICT, _("%s changed this record on %s after you opened it; nothing was saved."), who, at);
 }
 
 kcode db_conflict(kdb *db, const char *tbl, int64_t id, kerr *e)

@@ -418,14 +418,19 @@ static kcode write_doc(doc *d, kdb *db, const kactor *who, const plan_rec *pl, c
 		return e->code;
 	heading(d, 2, _("Agreement and evaluation"));
 	fields_begin(d);
-	char buf[300];
-	if (pl->agreed_at[0])
-		snprintf(buf, sizeof buf, "%s, %s UTC", pl->agreed_by_name, pl->agreed_at);
-	else
+	char buf[300], accepted[DATE_LOCAL_TIME_SIZE], evaluated[DATE_LOCAL_TIME_SIZE];
+	if (pl->agreed_at[0]) {
+		char agreed[DATE_LOCAL_TIME_SIZE];
+		date_local_time(pl->agreed_at, agreed, sizeof agreed);
+		snprintf(buf, sizeof buf, "%s, %s", pl->agreed_by_name, agreed);
+	} else {
 		snprintf(buf, sizeof buf, "%s", _("not agreed yet"));
+	}
+	date_local_time(pl->accepted_at, accepted, sizeof accepted);
+	date_local_time(pl->evaluated_at, evaluated, sizeof evaluated);
 	field(d, _("Agreed by"), buf);
-	field(d, _("Accepted by the person"), pl->accepted_at[0] ? pl->accepted_at : _("not yet"));
-	field(d, _("Evaluated"), pl->evaluated_at[0] ? pl->evaluated_at : _("not yet"));
+	field(d, _("Accepted by the person"), pl->accepted_at[0] ? accepted : _("not yet"));
+	field(d, _("Evaluated"), pl->evaluated_at[0] ? evaluated : _("not yet"));
 	field(d, _("Evaluation"), pl->evaluation);
 	fields_end(d);
 	if (d->fmt == PP_HTML) {

@@ -286,12 +286,13 @@ int cycle_goal_changes(WINDOW *w, int y, int h, int wd, int64_t goal_id)
 	if (y >= h || goal_changes(app->db, &app->who, goal_id, &c, &e))
 		return y;
 	if (c.changes || c.added) {
-		char buf[400];
+		char buf[400], when[DATE_LOCAL_TIME_SIZE];
+		date_local_time(c.last_at, when, sizeof when);
 		if (c.added)
-			snprintf(buf, sizeof buf, _("added after the plan was agreed (%s UTC, %s)"), c.last_at, c.last_by);
+			snprintf(buf, sizeof buf, _("added after the plan was agreed (%s, %s)"), when, c.last_by);
 		else
-			snprintf(buf, sizeof buf, _("%d time(s) after the plan was agreed; last %s UTC by %s"),
-				 c.changes, c.last_at, c.last_by);
+			snprintf(buf, sizeof buf, _("%d time(s) after the plan was agreed; last %s by %s"),
+				 c.changes, when, c.last_by);
 		wattron(w, ui_style(ST_WARN));
 		y = detail_line(w, y, wd, _("Changed"), buf);
 		wattroff(w, ui_style(ST_WARN));

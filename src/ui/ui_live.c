@@ -2,6 +2,7 @@
  * draft store behind every form, the start-up offer of drafts and the
  * hangup path. */
 #include "ui_live.h"
+#include "date.h"
 #include "db_draft.h"
 #include "i18n.h"
 #include "text.h"
@@ -31,28 +32,6 @@ static long long mono_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* "2026-11-22 13:05:58" (UTC, as SQLite's datetime('now')) shown in local
- * time the Danish way: "22-11-2026 14:05". */
-static void local_time(const char *utc, char *out, size_t size)
-{
-	struct tm tm = { 0 };
-	char buf[32];
-	if (sscanf(utc, "%d-%d-%d %d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-		   &tm.tm_min, &tm.tm_sec) != 6) {
-		snprintf(out, size, "%s", utc);
-		return;
-	}
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	time_t t = timegm(&tm);
-	struct tm lt;
-	if (t == (time_t)-1 || !localtime_r(&t, &lt) || !strftime(buf, sizeof buf, "%d-%m-%Y %H:%M", &lt)) {
-		snprintf(out, size, "%s", utc);
-		return;
-	}
-	snprintf(out, size, "%s", buf);
-}
-
 /* ---- the draft store (ui_form.h) ---- */
 
 static char *store_load(form *f, char *when, size_t size, int *ask, int64_t *version)
@@ -65,7 +44,7 @@ static char *store_load(form *f, char *when, size_t size, int *ask, int64_t *ver
 		return NULL;
 	*ask = !was_chosen;
 	*version = d.version;
-	local_time(d.saved_at, when, size);
+	date_local_time(d.saved_at, when, size);
 	char *data = d.data;
 	d.data = NULL;
 	draft_free(&d);
@@ -202,7 +181,7 @@ int live_offer_drafts(void)
 	}
 	draft_rec *one = &d[next++];
 	char when[64], text[800];
-	local_time(one->saved_at, when, sizeof when);
+	date_local_time(one->saved_at, when, sizeof when);
 	snprintf(text, sizeof text, _("You have an unsaved draft of %s from %s. Restore it?"), one->title, when);
 	int k = ui_box(text, _("y: yes, open it   n: no, throw it away   Enter, Esc: later"), "yn", NULL, NULL);
 	if (k == 'n')

@@ -218,6 +218,12 @@ check "she has accepted" t_wait "Du har accepteret planen."
 check "her acceptance is in the database" \
 	test "$(q "$db" "select accepted_at is not null from plan p join staff s on s.id = p.staff_id
 		where s.login = '$P' and p.year = 2026")" = 1
+times=$(q "$db" "select l.name || '|' || agreed_at || '|' || accepted_at from plan p
+	join staff s on s.id = p.staff_id join staff l on l.id = p.agreed_by where s.login = '$P' and p.year = 2026")
+LNAME=${times%%|*} times=${times#*|}
+check "the plan shows when it was agreed in local time, the Danish way (${times%|*} UTC)" \
+	t_wait "Aftalt af       $LNAME, $(t_local "${times%|*}")"
+check "... and when she accepted it (${times#*|} UTC)" t_wait "Accepteret      $(t_local "${times#*|}")"
 quit
 
 # ---- the year ends: evaluation, and next year's plan from this one ----

@@ -103,6 +103,10 @@ all=1
 q "$db" "select what from goal where plan_id = $pid" > goals.txt
 while IFS= read -r g; do grep -qF -- "$g" plan.txt || { all=0; echo "# missing goal: $g"; }; done < goals.txt
 check "the printed plan contains every goal ($(wc -l < goals.txt))" [ $all -eq 1 ]
+agreed=$(q "$db" "select coalesce(agreed_at, '') from plan where id = $pid")
+check "the plan to print is agreed ($agreed UTC)" test -n "$agreed"
+check "... and says when in local time, the Danish way, not in UTC" \
+	sh -c "grep -qF '$(t_local "$agreed")' plan.txt && ! grep -q UTC plan.txt"
 HOME="$T_DIR" K export plan --login "$login" --year 2026 --format html > out
 check "the default file is ~/plan-LOGIN-YEAR.html" [ -s "$T_DIR/plan-$login-2026.html" ]
 if command -v xmllint >/dev/null 2>&1; then

@@ -37,7 +37,9 @@ t_type "Samtale om trivsel"
 t_keys C-s
 check "the notes are saved" t_wait "Gemt."
 t_keys h
-check "h opens the plan's history" t_wait "Hvornår (UTC)"
+check "h opens the plan's history" t_wait "Hvornår "
+at=$(sqlite3 "$db" "select at from audit where tbl = 'plan' order by id desc limit 1")
+check "... the change at local time, the Danish way ($at UTC)" t_wait "$(t_local "$at")"
 check "newest first: changed by root, naming the field" t_wait "ændret: Noter"
 check "the detail shows old and new" t_wait "Noter           Kort opfølgning efter sommerferien."
 t_keys q
@@ -56,7 +58,7 @@ check "she is offered no e (edit the plan: her leader's)" sh -c "! tmux -S '$T_S
 t_keys h
 check "she reads her plan's history, with the change" t_wait "ændret: Noter"
 t_keys Escape
-check "Esc closes the history" t_gone "Hvornår (UTC)"
+check "Esc closes the history" t_gone "Hvornår "
 t_keys Enter
 t_settle "› Plan: Lærke Ærø 2026"
 check "her agreed plan opens without n (new goal)" sh -c "! tmux -S '$T_SOCK' capture-pane -p -t '$T_SESSION' | tail -1 | grep -q 'n Nyt mål'"

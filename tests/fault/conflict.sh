@@ -62,8 +62,10 @@ check "the owner's open form tells, without touching the text" t_wait "Someone e
 t_keys Tab C-e
 t_type " Og ejeren med."
 t_keys C-s
-check "the second save shows the conflict dialog with the first person's name" t_wait "Anders Højer changed this record at"
+check "the second save shows the conflict dialog with the first person's name" t_wait "Anders Højer changed this record on"
 check "... offering to see theirs, go back, or overwrite" t_wait "s: see their version"
+at=$(q "$db" "select at from audit where tbl = 'plan' and row_id = $plan order by id desc limit 1")
+check "... saying when in local time, the Danish way ($at UTC)" t_wait "changed this record on $(t_local "$at")"
 check "nothing was overwritten" \
 	test "$(q "$db" "select notes like '%Anders var her.%' and notes not like '%ejeren%' from plan where id = $plan")" = 1
 t_keys s
@@ -75,7 +77,7 @@ t_keys b
 check "b goes back to editing with the typed text intact" t_wait "Og ejeren med."
 check "... and says nothing is saved yet" t_wait "nothing is saved yet"
 t_keys C-s
-t_step "Anders Højer changed this record at"
+t_step "Anders Højer changed this record on"
 t_keys o
 check "o overwrites on purpose" t_wait "Saved."
 check "the owner's text is now in the database" \
@@ -100,7 +102,7 @@ t_keys C-s
 check "meanwhile Anders changes that goal" t_wait "Saved."
 as other
 t_keys y
-check "removing it now asks again, naming Anders" t_wait "Anders Højer changed this record at"
+check "removing it now asks again, naming Anders" t_wait "Anders Højer changed this record on"
 check "... 'Remove it anyway?'" t_wait "Remove it anyway?"
 check "the goal is still there" test "$(q "$db" "select count(*) from goal where id = $goal")" = 1
 t_keys y

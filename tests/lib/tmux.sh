@@ -8,6 +8,11 @@ T_SESSION=kup
 t_pass=0
 t_fail=0
 export KUP_TODAY="${KUP_TODAY:-2026-11-22}"
+# kup shows stored UTC times in local time; the tests read them as a Dane
+# does, so a time shown in UTC by mistake is an hour or two off.
+export TZ=Europe/Copenhagen
+# t_local "YYYY-MM-DD HH:MM:SS" (UTC, as stored): the time as kup shows it.
+t_local() { date -d "$1 UTC" '+%d-%m-%Y %H:%M'; }
 
 t_cleanup() {
 	tmux -S "$T_SOCK" kill-server 2>/dev/null
@@ -27,7 +32,7 @@ t_done() { [ "$t_fail" -eq 0 ]; }
 t_start() {
 	tmux -S "$T_SOCK" kill-server 2>/dev/null
 	tmux -S "$T_SOCK" -f /dev/null new-session -d -s "$T_SESSION" -x 80 -y 24 \
-		-e "KUP_TODAY=$KUP_TODAY" -e "LANG=${T_LANG:-C.UTF-8}" "$@" 2>/dev/null ||
+		-e "KUP_TODAY=$KUP_TODAY" -e "TZ=$TZ" -e "LANG=${T_LANG:-C.UTF-8}" "$@" 2>/dev/null ||
 	tmux -S "$T_SOCK" -f /dev/null new-session -d -s "$T_SESSION" -x 80 -y 24 "$@"
 	tmux -S "$T_SOCK" set -g window-size manual >/dev/null 2>&1
 	tmux -S "$T_SOCK" set -g remain-on-exit on >/dev/null 2>&1

@@ -254,8 +254,13 @@ static void test_conflicts(kdb *db, const struct org *o)
 	CHECK(goal_save(db, &other, &theirs, &e) == KE_OK, "Bente saves the goal first");
 	free(mine.what);
 	mine.what = strdup("Min udgave");
-	CHECK(goal_save(db, &admin, &mine, &e) == KE_CONFLICT && has(&e, KE_CONFLICT, "Bente Ærø changed this record at") &&
+	CHECK(goal_save(db, &admin, &mine, &e) == KE_CONFLICT && has(&e, KE_CONFLICT, "Bente Ærø changed this record on ") &&
 	      has(&e, KE_CONFLICT, "nothing was saved"), "my later save is a conflict naming Bente and when");
+	/* When, as a person reads it: "on 22-11-2026 14:03 after", not ISO UTC. */
+	const char *on = strstr(e.msg, " on ");
+	CHECK(on && strlen(on) > 20 && on[6] == '-' && on[9] == '-' && on[14] == ' ' && on[17] == ':' &&
+	      !strncmp(on + 20, " after", 6) && !strstr(e.msg, "UTC"),
+	      "... the time in local time the Danish way (%s)", e.msg);
 	CHECK(goal_delete(db, &admin, o->goal, mine.version, &e) == KE_CONFLICT &&
 	      has(&e, KE_CONFLICT, "Bente Ærø changed this record") && has(&e, KE_CONFLICT, "nothing was deleted"),
 	      "deleting the goal she just changed is refused: nothing was deleted");

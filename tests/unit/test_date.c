@@ -1,7 +1,9 @@
-/* Unit tests for src/base/date.c: Danish input formats, validation, formatting, day arithmetic. */
+/* Unit tests for src/base/date.c: Danish input formats, validation, formatting, day arithmetic,
+ * stored UTC times shown in local time. */
 #include "t.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "date.h"
@@ -209,6 +211,56 @@ static void test_diff_days(void)
           "diff_days: INT_MIN on invalid input");
 }
 
+/* A stored UTC time as a Dane reads it: Copenhagen's clock, day first, minutes. */
+static void test_local_time(void)
+{
+    static const struct {
+        const char *in, *want, *why;
+    } cases[] = {
+        {"2026-12-02 19:39:20", "02-12-2026 20:39", "winter: UTC+1"},
+        {"2026-07-01 10:00:59", "01-07-2026 12:00", "summer: UTC+2, seconds dropped"},
+        {"2026-12-31 23:30:00", "01-01-2027 00:30", "over midnight into a new year"},
+        {"2026-03-29 00:59:59", "29-03-2026 01:59", "last second before summer time"},
+        {"2026-03-29 01:00:00", "29-03-2026 03:00", "first second of summer time"},
+        {"2026-10-25 00:30:00", "25-10-2026 02:30", "before the clock goes back"},
+        {"2026-10-25 01:30:00", "25-10-2026 02:30", "after the clock goes back"},
+        {"2028-02-29 12:00:00", "29-02-2028 13:00", "leap day"},
+        {"", "", "empty stays empty"},
+        {"not a time", "not a time", "text stays as it is"},
+        {"2026-11-22", "2026-11-22", "a date alone stays as it is"},
+        {"2026-02-30 10:00:00", "2026-02-30 10:00:00", "no such day stays as it is"},
+        {"2026-11-22 24:00:00", "2026-11-22 24:00:00", "no such hour stays as it is"},
+        {"2026-11-22 10:60:00", "2026-11-22 10:60:00", "no such minute stays as it is"},
+        {"2026-11-22 10:00:00x", "2026-11-22 10:00:00x", "trailing text stays as it is"},
+        {"2026-11-22T10:00:00", "2026-11-22T10:00:00", "other separators stay as they are"},
+        {"2026-11-22 +1:00:00", "2026-11-22 +1:00:00", "signs are not digits"},
+    };
+    char out[64];
+    if (setenv("TZ", "Europe/Copenhagen", 1) != 0) {
+        CHECK(0, "local_time: TZ can be set");
+        return;
+    }
+    tzset();
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        memcpy(out, "junk", 5);
+        date_local_time(cases[i].in, out, sizeof out);
+        CHECK_STR(out, cases[i].want, "local_time: %s", cases[i].why);
+    }
+    date_local_time(NULL, out, sizeof out);
+    CHECK_STR(out, "", "local_time: NULL gives empty");
+    char small[6];
+    date_local_time("2026-12-02 19:39:20", small, sizeof small);
+    CHECK_STR(small, "02-12", "local_time: cut to the buffer, still ended");
+
+    if (setenv("TZ", "UTC", 1) != 0) {
+        CHECK(0, "local_time: TZ can be set to UTC");
+        return;
+    }
+    tzset();
+    date_local_time("2026-07-01 10:00:00", out, sizeof out);
+    CHECK_STR(out, "01-07-2026 10:00", "local_time: TZ=UTC shows the stored clock");
+}
+
 int main(void)
 {
     test_parse_good();
@@ -219,5 +271,6 @@ int main(void)
     test_today();
     test_add_days();
     test_diff_days();
+    test_local_time();
     return t_done();
 }

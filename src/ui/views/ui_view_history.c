@@ -62,15 +62,6 @@ static const char *action_word(const char *action)
 	return !strcmp(action, "create") ? _("created") : !strcmp(action, "delete") ? _("deleted") : _("changed");
 }
 
-/* "22-11-2026 14:03" from the stored UTC "2026-11-22 14:03:27". */
-static void when(const char *at, char *buf, size_t size)
-{
-	char iso[11], d[11];
-	snprintf(iso, sizeof iso, "%.10s", at);
-	date_format(iso, d);
-	snprintf(buf, size, "%s %.5s", d, strlen(at) > 11 ? at + 11 : "");
-}
-
 static void who_of(const audit_rec *r, char *buf, size_t size)
 {
 	if (r->name[0])
@@ -102,7 +93,7 @@ static void what_of(const audit_rec *r, char *buf, size_t size)
 static void header(view *v, char *buf, size_t size, int width)
 {
 	(void)v;
-	const char *t[3] = { _("When (UTC)"), _("Who"), _("What") };
+	const char *t[3] = { _("When"), _("Who"), _("What") };
 	header_columns(buf, size, width, widths, 3, t);
 }
 
@@ -120,7 +111,7 @@ static int fetch(void *ctx, const char *filter, const char *key, int64_t id, int
 	widths(width, w);
 	for (int i = 0; i < got; i++) {
 		char at[32], who[300], what[512], line[1024];
-		when(r[i].at, at, sizeof at);
+		date_local_time(r[i].at, at, sizeof at);
 		who_of(&r[i], who, sizeof who);
 		what_of(&r[i], what, sizeof what);
 		const char *t[3] = { at, who, what };

@@ -158,7 +158,9 @@ int view_part_detail(WINDOW *w, int y, int h, int wd, int64_t part_id)
 		y = detail_title(w, y, wd, buf);
 	status_text(&r, buf, sizeof buf);
 	if (y < h) y = detail_line(w, y, wd, _("Status"), buf);
-	if (y < h) y = detail_line(w, y, wd, _("Asked"), r.requested_at);
+	char asked[DATE_LOCAL_TIME_SIZE];
+	date_local_time(r.requested_at, asked, sizeof asked);
+	if (y < h) y = detail_line(w, y, wd, _("Asked"), asked);
 	if (y < h && r.note[0]) y = detail_line(w, y, wd, _("Note"), r.note);
 	if (y < h && r.reason[0]) y = detail_line(w, y, wd, _("Reason"), r.reason);
 	ui_money(buf, sizeof buf, r.price);

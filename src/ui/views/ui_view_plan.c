@@ -121,12 +121,15 @@ void view_plan_detail(WINDOW *w, int h, int wd, int64_t plan_id, int brief)
 	date_format(p.mus_date, d);
 	if (y < h)
 		y = detail_line(w, y, wd, _("MUS date"), d[0] ? d : "–");
+	char when[DATE_LOCAL_TIME_SIZE];
 	if (y < h && p.agreed_at[0]) {
-		snprintf(buf, sizeof buf, "%s, %s UTC", p.agreed_by_name, p.agreed_at);
+		date_local_time(p.agreed_at, when, sizeof when);
+		snprintf(buf, sizeof buf, "%s, %s", p.agreed_by_name, when);
 		y = detail_line(w, y, wd, _("Agreed by"), buf);
 	}
+	date_local_time(p.accepted_at, when, sizeof when);
 	if (y < h && p.accepted_at[0])
-		y = detail_line(w, y, wd, _("Accepted"), p.accepted_at);
+		y = detail_line(w, y, wd, _("Accepted"), when);
 	if (!brief) {
 		if (y < h && p.notes[0])
 			y = detail_line(w, y, wd, _("Notes"), p.notes);
