@@ -5,6 +5,7 @@
 #include "date.h"
 #include "i18n.h"
 #include "ui_panes.h"
+#include "ui_term.h"
 
 #include <langinfo.h>
 #include <locale.h>
@@ -27,11 +28,20 @@ int cmd_tui(struct cli *c)
 		fprintf(stderr, "kup: %s\n", _("the terminal front end needs a terminal; see kup --help for commands"));
 		return 2;
 	}
+	/* Only here: commands that print lines work without any TERM (cron). */
+	char why[512];
+	enum ui_term_verdict t = ui_term_choose(why, sizeof why);
+	if (t == UI_TERM_UNUSABLE) {
+		fprintf(stderr, "kup: %s\n", why);
+		return 2;
+	}
 	utf8_locale();
 	struct cli_db d;
 	if (cli_open(c, 0, &d))
 		return 1;
 	ui_app a = { .dbpath = c->dbpath, .year = date_year_today(), .db = d.db, .who = d.who };
+	if (t == UI_TERM_FALLBACK) /* on the first screen, where it is read */
+		ui_msg(ST_WARN, "%s", why);
 	int rc = ui_main(&a);
 	db_close(a.db);
 	return rc;

@@ -26,7 +26,6 @@ extern char **environ;
 
 static int elevated;      /* running with an id that is not the caller's */
 static int shared;        /* elevated, and not for root */
-static int term_replaced; /* TERM was refused and set to vt100 */
 
 /* Variables that make a library read or write where the user chooses: SQLite
  * temp files, and terminfo entries ncurses would parse (it may or may not be
@@ -77,11 +76,6 @@ int secure_start(void)
 	for (size_t i = 0; i < sizeof hostile_env / sizeof *hostile_env; i++)
 		if (unsetenv(hostile_env[i]) != 0)
 			return -1;
-	if (!secure_term_ok(getenv("TERM"))) {
-		if (setenv("TERM", "vt100", 1) != 0)
-			return -1;
-		term_replaced = 1;
-	}
 	return 0;
 }
 
@@ -261,8 +255,6 @@ static int shared_database(const char *opt_db, const char *opt_as, const char **
 int secure_database(const char *opt_db, const char *opt_as, const char **dbpath)
 {
 	static char db[PATH_MAX];
-	if (term_replaced)
-		fprintf(stderr, "kup: %s\n", _("TERM is not a plain terminal name; using vt100."));
 	if (shared)
 		return shared_database(opt_db, opt_as, dbpath);
 	const char *env = secure_getenv("KUP_DB");

@@ -16,8 +16,10 @@
 
 /* Called first thing in main: opens /dev/null onto a missing fd 0, 1 or 2
  * and, when running with a group (or user) not the caller's own, turns off
- * core dumps and clears the variables that steer temp files and terminfo
- * (a bad TERM becomes vt100). Returns 0, or -1 if that cannot be done. */
+ * core dumps and clears the variables that steer temp files and terminfo.
+ * TERM is left alone: only the front end reads it (ui_term.c, which
+ * refuses one that is not a plain name). Returns 0, or -1 if that cannot
+ * be done. */
 int secure_start(void);
 /* Running setgid (or setuid) for someone other than root: shared mode.
  * Identity then comes from the login only. */
@@ -26,9 +28,8 @@ int secure_shared(void);
  * shared mode; in it only root or the owner of the directory it goes in
  * (the installation's owner), never any user with a shell. */
 int secure_may_create(const char *dbpath);
-/* Decides the database after the options are read, and prints the notice
- * about a replaced TERM. In shared mode --db, --as and KUP_* variables are
- * refused and the database is the system config's, on a local file system.
+/* Decides the database after the options are read. In shared mode --db,
+ * --as and KUP_* variables are refused and the database is the system config's, on a local file system.
  * Otherwise: --db, else $KUP_DB, else the system config's, else ./kup.db.
  * Returns 0, or the exit status after printing why not. */
 int secure_database(const char *opt_db, const char *opt_as, const char **dbpath);
@@ -41,7 +42,8 @@ const char *secure_config_path(void);
  * for anything else in it; with trusted, KE_DENIED unless root owns it and
  * only root may write it. */
 kcode secure_read_config(const char *path, int trusted, char *db, size_t size, kerr *e);
-/* TERM is a plain terminal name: [A-Za-z0-9._+-], 1 to 64 characters. */
+/* TERM is a plain terminal name: [A-Za-z0-9._+-], 1 to 64 characters;
+ * anything else could make curses read a terminfo file of the user's. */
 int secure_term_ok(const char *term);
 /* Refuses a database directory on NFS, CIFS or SMB: WAL needs every
  * reader and writer on one host. path is the database file. */
