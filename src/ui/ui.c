@@ -1,6 +1,7 @@
 /* ui.c — see ui.h. */
 #include "ui.h"
 #include "i18n.h"
+#include "ui_keys.h"
 #include "text.h"
 
 #include <signal.h>
@@ -72,6 +73,7 @@ void ui_start(void)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	(void)ui_keys_define(); /* how many were missing does not matter */
 	paste_start();
 	const char *nc = getenv("NO_COLOR"); /* no-color.org: set and not empty */
 	int color = has_colors() && !(nc && *nc);
