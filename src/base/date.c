@@ -265,10 +265,9 @@ static int parse_stamp(const char *s, struct tm *tm)
 {
 	char day[11];
 	int y, mo, d, h, mi, sec;
-	const char *p = s + 11, *end = s + strlen(s);
-
-	if (end - s != 19 || s[10] != ' ')
+	if (strlen(s) != 19 || s[10] != ' ')
 		return -1;
+	const char *p = s + 11, *end = s + 19;
 	memcpy(day, s, 10);
 	day[10] = '\0';
 	if (parse_iso(day, &y, &mo, &d) != 0 || read_num(&p, end, &h) != 2 || *p++ != ':' ||
