@@ -149,11 +149,16 @@ check "an unknown login is turned away, naming the login and the admins" sh -c "
 	grep -q \"The login '$NOBODY' is not registered in kup. Ask an administrator to register you:.*($ADMIN)\" '$T_DIR/err' &&
 	test ! -s '$T_DIR/out'"
 runuser -u "$EMP" -- env TERM='../../evil' "$BIN" --lang en list staff >"$T_DIR/out" 2>"$T_DIR/err"
-check "a command says nothing about a strange TERM" sh -c "test -s '$T_DIR/out' && test ! -s '$T_DIR/err'"
+# A sanitizer build's LeakSanitizer cannot follow a setgid (not dumpable)
+# process and says so on stderr: those lines are the build's, not kup's.
+no_err="! grep -v '^==[0-9]*==' '$T_DIR/err' | grep -q ."
+check "a command says nothing about a strange TERM" sh -c "test -s '$T_DIR/out' && $no_err"
+sed 's/^/# stderr: /' "$T_DIR/err"
 # As her crontab runs it: an empty environment, no TERM.
 runuser -u "$EMP" -- env -i "$BIN" due --employees --format tsv >"$T_DIR/out" 2>"$T_DIR/err"
 check "kup due from cron's empty environment: her part, nothing on stderr" \
-	sh -c "head -1 '$T_DIR/out' | grep -q '^login	name' && test ! -s '$T_DIR/err'"
+	sh -c "head -1 '$T_DIR/out' | grep -q '^login	name' && $no_err"
+sed 's/^/# stderr: /' "$T_DIR/err"
 t_start runuser -u "$EMP" -- env -u KUP_TODAY TERM='../../evil' "$BIN" --lang en
 check "the front end draws a strange TERM as vt100" t_wait "1 Staff"
 check "...and says so" t_wait "TERM is not a plain terminal name; using vt100."
