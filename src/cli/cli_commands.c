@@ -16,10 +16,13 @@
 #include "i18n.h"
 #include "secure.h"
 #include "text.h"
+#include "ui_panes.h"
 
 #include <string.h>
 
 enum { NO_DATABASE = 1 }; /* the command finds (or makes) its own database */
+
+static int cmd_help(struct cli *c);
 
 /* One form of a command: a command with several forms has a line for each,
  * all with its handler; the first one is the one that runs it. */
@@ -51,6 +54,8 @@ static const struct cli_cmd {
 	{ "setup", cmd_setup, N_("--shared DIR [--group kup] --admin LOGIN [--binary PATH] [--demo]"),
 	  N_("as root: install for a shared server (see README)"), NO_DATABASE },
 	{ "backup", cmd_backup, N_("FILE"), N_("copy the database to a new FILE while others work, and check it"), 0 },
+	{ "help", cmd_help, N_("[--keys|--commands]"),
+	  N_("this text; every key or every command, a line each"), NO_DATABASE },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof *commands)
@@ -95,6 +100,27 @@ void cli_usage(FILE *f)
 		usage_line(f, &commands[i]);
 	fprintf(f, "%s\n", _("  --version, --help"));
 	fprintf(f, "%s\n", _("The database is --db FILE, else $KUP_DB, else the one in kup.conf, else ./kup.db; on a shared server always the one in kup.conf."));
+}
+
+/* `kup help`: the usage on standard output; --keys and --commands print
+ * the tables the front end and this dispatcher run on, tab-separated, so
+ * scripts (and the tests of the manual) read them from the program. */
+static int cmd_help(struct cli *c)
+{
+	if (c->argc > 2)
+		return cli_usage_error(_("help takes --keys or --commands, not %s"), c->argv[2]);
+	if (c->argc == 1)
+		cli_usage(stdout);
+	else if (!strcmp(c->argv[1], "--keys"))
+		ui_keys_list(stdout);
+	else if (!strcmp(c->argv[1], "--commands")) {
+		/* the forms as written in the table, which is English */
+		for (size_t i = 0; i < NCOMMANDS; i++)
+			if (commands[i].name)
+				printf("%s\t%s\n", commands[i].name, commands[i].args ? commands[i].args : "");
+	} else
+		return cli_usage_error(_("help takes --keys or --commands, not %s"), c->argv[1]);
+	return cli_flush_stdout();
 }
 
 int cli_status(int rc)

@@ -311,6 +311,32 @@ static void help(view *v, const lrow *sel)
 	}
 }
 
+/* ---- every key, for the manual's checks ---- */
+
+static void keys_line(FILE *f, const char *kind, const action *a)
+{
+	char kb[32];
+	fprintf(f, "%s\t", kind);
+	for (int i = 0; i < 4 && a->keys[i]; i++)
+		fprintf(f, "%s%s", i ? ", " : "", key_label(a->keys[i], kb, sizeof kb));
+	fprintf(f, "\t%s\t%s\n", _(a->label), _(a->help));
+}
+
+void ui_shell_keys(FILE *f, const ui_top *top, const view_kind *const kinds[])
+{
+	for (const action *a = global_actions; a->id; a++)
+		keys_line(f, "global", a);
+	for (int p = 0; p < top->npanes; p++) {
+		char what[160];
+		snprintf(what, sizeof what, _("Show pane %c, %s"), top->panes[p].key, _(top->panes[p].name));
+		fprintf(f, "global\t%c\t%s\t%s\n", top->panes[p].key, _(top->panes[p].name), what);
+	}
+	for (int k = 0; kinds[k]; k++)
+		for (const view_kind *v = kinds[k]; v->name; v++)
+			for (const action *a = v->ops->actions; a && a->id; a++)
+				keys_line(f, v->name, a);
+}
+
 /* ---- the filter prompt: the list narrows with every key ---- */
 
 static void filter_prompt(view *v)

@@ -38,6 +38,12 @@ void ui_show_in_pane(int pane, const char *key, int64_t id);
 /* The index of the pane shown by key ('1'...), -1 if none. */
 int ui_pane_index(int key);
 
+/* Prints every key on f, a line each: the kind of view ("global" for the
+ * keys of every screen and the panes, else a view_kind's name), its keys
+ * as the help names them (", " between), its key bar word and its help
+ * line, tab-separated. kinds: NULL-ended tables of the views' kinds. */
+void ui_shell_keys(FILE *f, const ui_top *top, const view_kind *const kinds[]);
+
 /* Benchmark hooks (tests/bench): the panes, key dispatch and drawing of the
  * main loop one step at a time, without the key loop. ui_shell_open opens
  * the panes of top without starting curses. */

@@ -77,6 +77,14 @@ typedef struct view_ops {
 				     * history), NULL if none */
 } view_ops;
 
+/* A kind of view under a short, fixed English name, for `kup help --keys`
+ * (the manual's key lists are compared with it). Each file of views lists
+ * its kinds in a table ended by { NULL, NULL }. */
+typedef struct view_kind {
+	const char *name;
+	const view_ops *ops;
+} view_kind;
+
 /* One open view: its kind and its own state. */
 struct view {
 	const view_ops *ops;

@@ -5,9 +5,12 @@
 #include "ui_cycle.h"
 #include "ui_view_activity.h"
 #include "ui_view_admin.h"
+#include "ui_view_delays.h"
 #include "ui_view_history.h"
 #include "ui_view_overview.h"
+#include "ui_view_parts.h"
 #include "ui_view_plan.h"
+#include "ui_view_report.h"
 #include "ui_view_report_menu.h"
 #include "ui_view_staff.h"
 
@@ -32,6 +35,17 @@ static const ui_top top = {
 	.history = view_history_new,
 	.resumers = resumers,
 };
+
+/* Every kind of view, in the order the manual describes them. */
+static const view_kind *const kinds[] = {
+	view_overview_kinds, view_staff_kinds, view_plan_kinds, view_activity_kinds, view_parts_kinds,
+	view_report_menu_kinds, view_report_kinds, view_admin_kinds, view_delays_kinds, view_history_kinds, NULL,
+};
+
+void ui_keys_list(FILE *f)
+{
+	ui_shell_keys(f, &top, kinds);
+}
 
 static const cycle_hooks hooks = { .open_plan = view_plan_open };
 

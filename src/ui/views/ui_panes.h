@@ -14,4 +14,8 @@ int ui_bench_open(ui_app *a);
 int ui_bench_panes(void);
 const char *ui_bench_pane_name(int pane);
 
+/* Prints every key of every screen on f (ui_shell_keys), for
+ * `kup help --keys`. */
+void ui_keys_list(FILE *f);
+
 #endif

@@ -629,3 +629,9 @@ view *view_sessions_new(int64_t activity_id)
 {
 	return view_new_of(&sessions_ops, activity_id);
 }
+
+const view_kind view_activity_kinds[] = {
+	{ "activities", &activities_ops },
+	{ "sessions", &sessions_ops },
+	{ NULL, NULL },
+};

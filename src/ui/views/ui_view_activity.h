@@ -10,4 +10,7 @@ view *view_sessions_new(int64_t activity_id);
 /* Reopens an activity or session form for a draft chosen at the start. */
 int view_activity_resume(const char *form, int64_t id);
 
+/* The kinds of view here, for `kup help --keys`. */
+extern const view_kind view_activity_kinds[];
+
 #endif

@@ -1036,3 +1036,12 @@ view *view_admin_new(void)
 		snprintf(v->subtitle, sizeof v->subtitle, "%s", _("units, professions, competence and focus areas"));
 	return v;
 }
+
+const view_kind view_admin_kinds[] = {
+	{ "admin", &admin_ops },
+	{ "units", &unit_ops },
+	{ "professions", &prof_ops },
+	{ "competence-areas", &comp_ops },
+	{ "focus-areas", &focus_ops },
+	{ NULL, NULL },
+};

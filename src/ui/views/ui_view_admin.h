@@ -10,4 +10,7 @@ view *view_admin_new(void);
 /* Reopens a register form for a draft chosen at the start. */
 int view_admin_resume(const char *form, int64_t id);
 
+/* The kinds of view here, for `kup help --keys`. */
+extern const view_kind view_admin_kinds[];
+
 #endif

@@ -315,3 +315,8 @@ view *view_fu_delays_new(void)
 	snprintf(v->subtitle, sizeof v->subtitle, "%s", _("Admin"));
 	return v;
 }
+
+const view_kind view_delays_kinds[] = {
+	{ "follow-up-delays", &fu_delays_ops },
+	{ NULL, NULL },
+};

@@ -200,3 +200,8 @@ view *view_history_new(const char *table, int64_t id, const char *what)
 	text_fit(plain, 60, v->subtitle, sizeof v->subtitle);
 	return v;
 }
+
+const view_kind view_history_kinds[] = {
+	{ "history", &history_ops },
+	{ NULL, NULL },
+};

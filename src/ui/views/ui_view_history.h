@@ -8,4 +8,7 @@
 /* Row id of table; what names the record in the title line. */
 view *view_history_new(const char *table, int64_t id, const char *what);
 
+/* The kinds of view here, for `kup help --keys`. */
+extern const view_kind view_history_kinds[];
+
 #endif

@@ -800,3 +800,8 @@ view *view_overview_new(void)
 {
 	return view_new_data(&overview_ops, sizeof(ovdata));
 }
+
+const view_kind view_overview_kinds[] = {
+	{ "overview", &overview_ops },
+	{ NULL, NULL },
+};

@@ -7,4 +7,7 @@
 
 view *view_overview_new(void);
 
+/* The kinds of view here, for `kup help --keys`. */
+extern const view_kind view_overview_kinds[];
+
 #endif

@@ -224,3 +224,8 @@ view *view_parts_new(int64_t session_id, int64_t staff_id)
 	v->data = (void *)(intptr_t)staff_id; /* person mode: whose */
 	return v;
 }
+
+const view_kind view_parts_kinds[] = {
+	{ "participants", &parts_ops },
+	{ NULL, NULL },
+};

@@ -12,4 +12,7 @@ view *view_parts_new(int64_t session_id, int64_t staff_id);
  * the next row. */
 int view_part_detail(WINDOW *w, int y, int h, int wd, int64_t part_id);
 
+/* The kinds of view here, for `kup help --keys`. */
+extern const view_kind view_parts_kinds[];
+
 #endif

@@ -620,3 +620,9 @@ view *view_goals_new(int64_t plan_id)
 {
 	return view_new_of(&goals_ops, plan_id);
 }
+
+const view_kind view_plan_kinds[] = {
+	{ "plans", &plans_ops },
+	{ "goals", &goals_ops },
+	{ NULL, NULL },
+};

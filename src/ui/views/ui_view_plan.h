@@ -19,4 +19,7 @@ int view_plan_open_of(int64_t staff_id, int year);
  * agreed and the goals' competence areas. */
 void view_plan_detail(WINDOW *w, int h, int wd, int64_t plan_id, int brief);
 
+/* The kinds of view here, for `kup help --keys`. */
+extern const view_kind view_plan_kinds[];
+
 #endif

@@ -587,3 +587,9 @@ static view *view_report_items_new(int kind, int year, int64_t unit_id, const re
 	s->all = all;
 	return v;
 }
+
+const view_kind view_report_kinds[] = {
+	{ "report", &report_ops },
+	{ "report-items", &report_items_ops },
+	{ NULL, NULL },
+};

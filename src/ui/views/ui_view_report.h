@@ -7,4 +7,7 @@
 
 view *view_report_new(int kind);
 
+/* The kinds of view here, for `kup help --keys`. */
+extern const view_kind view_report_kinds[];
+
 #endif

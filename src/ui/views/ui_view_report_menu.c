@@ -105,3 +105,8 @@ view *view_reports_new(void)
 {
 	return view_new(&reports_ops);
 }
+
+const view_kind view_report_menu_kinds[] = {
+	{ "reports", &reports_ops },
+	{ NULL, NULL },
+};

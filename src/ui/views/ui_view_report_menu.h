@@ -7,4 +7,7 @@
 
 view *view_reports_new(void);
 
+/* The kinds of view here, for `kup help --keys`. */
+extern const view_kind view_report_menu_kinds[];
+
 #endif

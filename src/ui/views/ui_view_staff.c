@@ -514,3 +514,8 @@ view *view_staff_new(void)
 {
 	return view_new(&staff_ops);
 }
+
+const view_kind view_staff_kinds[] = {
+	{ "staff", &staff_ops },
+	{ NULL, NULL },
+};

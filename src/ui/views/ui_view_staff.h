@@ -12,4 +12,7 @@ int view_staff_resume(const char *form, int64_t id);
  * when the view's field order no longer matches the description). */
 const struct formrec *view_staff_form(void);
 
+/* The kinds of view here, for `kup help --keys`. */
+extern const view_kind view_staff_kinds[];
+
 #endif
