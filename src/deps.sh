@@ -1,12 +1,13 @@
 #!/bin/sh
 # Installs what kup needs on Debian, if it is missing.
 #   deps.sh build  — compiler, pkg-config, ncursesw and sqlite3 headers
-#   deps.sh test   — also tmux, the sqlite3 shell and valgrind for `make check`
+#   deps.sh test   — also tmux, the sqlite3 shell, valgrind, xmllint, mandoc
+#                    and groff for `make check`
 # As root it runs apt-get; otherwise `sudo -n`; otherwise it stops and prints
 # the exact command to run.
 set -u
 want="gcc make pkg-config libncurses-dev libsqlite3-dev"
-[ "${1:-build}" = test ] && want="$want tmux sqlite3 valgrind libxml2-utils" # xmllint checks the printed plan's HTML
+[ "${1:-build}" = test ] && want="$want tmux sqlite3 valgrind libxml2-utils mandoc groff-base" # xmllint checks the printed plan's HTML, mandoc and groff the man page
 
 missing=""
 for p in $want; do
