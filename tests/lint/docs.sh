@@ -47,6 +47,21 @@ fi
 [ $? -eq 2 ] && ok "kup help with an unknown option is a usage error (2)" ||
 	bad "kup help --nonsense did not exit 2"
 
+# Every kind of view is in the tables `kup help --keys` walks: each view_ops
+# of src/ui/views in its file's view_kind table, and each such table in the
+# list of ui_panes.c. A view left out would have keys nobody checks.
+views="$here/src/ui/views"
+for f in "$views"/*.c; do
+	for o in $(sed -n 's/^static const view_ops \([a-z_]*\) = {.*/\1/p' "$f"); do
+		grep -q "^[[:space:]]*{ \"[a-z-]*\", &$o }," "$f" || echo "${f##*/}: $o is in no view_kind table"
+	done
+	for t in $(sed -n 's/^const view_kind \([a-z_]*\)\[\] = {.*/\1/p' "$f"); do
+		grep -q "\<$t\>" "$views/ui_panes.c" || echo "${f##*/}: $t is not in the kinds of ui_panes.c"
+	done
+done >"$tmp/why"
+[ ! -s "$tmp/why" ] && ok "every view of src/ui/views is listed for kup help --keys" ||
+	bad "views kup help --keys does not list:"
+
 # kind<TAB>key, a line for each key of each kind
 kind_keys() { # file
 	awk -F'\t' '{ n = split($2, k, ", "); for (i = 1; i <= n; i++) print $1 "\t" k[i] }' "$1" | sort -u
