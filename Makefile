@@ -47,7 +47,8 @@ BENCHSRC = $(sort $(wildcard tests/bench/*.c))
 # Compiler flags from pkg-config are read when a recipe runs, after
 # build/.deps has made sure the -dev packages are there.
 PC_CFLAGS = $$(pkg-config --cflags $(PKGS))
-PC_LIBS   = $$(pkg-config --libs $(PKGS))
+# libunistring has no pkg-config file on Debian: it is named here.
+PC_LIBS   = $$(pkg-config --libs $(PKGS)) -lunistring
 
 .PHONY: all run check bench install uninstall clean deps test-deps
 all: kup

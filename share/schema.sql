@@ -419,3 +419,65 @@ INSERT INTO followup_setting(key, weeks) VALUES
 -- Drafts from before this step have version 0 and no scope.
 ALTER TABLE form_draft ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE form_draft ADD COLUMN scope TEXT NOT NULL DEFAULT '' CHECK (length(scope) <= 200);
+
+-- step 10
+-- Logins as a server joined to Active Directory gives them (sssd):
+-- jens.hansen@kommune.local, up to 256 bytes, æøå and spaces inside. kup
+-- keeps a login folded the way sssd folds it (lower case, src/base/login.c),
+-- so plain equality and the UNIQUE index compare the way the system does;
+-- the CHECK holds what SQL can see of that: no ':' (the passwd separator),
+-- no control character, no space at either end, no ASCII capital. SQLite
+-- cannot change a CHECK in place, so staff and form_draft are rebuilt the
+-- way its manual says (the migration runs with foreign keys off and checks
+-- them before it commits): same ids, columns, indexes and data.
+CREATE TABLE staff_new (
+  id             INTEGER PRIMARY KEY,
+  login          TEXT UNIQUE CHECK (login IS NULL OR
+                   (length(CAST(login AS BLOB)) BETWEEN 1 AND 256 AND login = lower(trim(login))
+                    AND login NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || ':]*'))),
+  emp_no         TEXT UNIQUE CHECK (emp_no IS NULL OR length(emp_no) BETWEEN 1 AND 20),
+  name           TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
+  initials       TEXT NOT NULL CHECK (length(initials) BETWEEN 1 AND 8),
+  email          TEXT CHECK (email IS NULL OR email LIKE '%_@_%'),
+  unit_id        INTEGER NOT NULL REFERENCES unit(id) ON DELETE RESTRICT,
+  profession_id  INTEGER REFERENCES profession(id) ON DELETE RESTRICT,
+  role           TEXT NOT NULL DEFAULT 'employee'
+                   CHECK (role IN ('employee','leader','admin')),
+  title          TEXT NOT NULL DEFAULT '',
+  employed_from  TEXT CHECK (employed_from IS NULL OR
+                   (employed_from GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'
+                    AND date(employed_from) = employed_from)),
+  employed_to    TEXT CHECK (employed_to IS NULL OR
+                   (employed_to GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'
+                    AND date(employed_to) = employed_to)),
+  active         INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1)),
+  sort_key       TEXT NOT NULL,
+  fold           TEXT NOT NULL,
+  version        INTEGER NOT NULL DEFAULT 1,
+  CHECK (employed_to IS NULL OR employed_from IS NULL OR employed_to >= employed_from)
+) STRICT;
+INSERT INTO staff_new(id, login, emp_no, name, initials, email, unit_id, profession_id, role, title,
+                      employed_from, employed_to, active, sort_key, fold, version)
+  SELECT id, login, emp_no, name, initials, email, unit_id, profession_id, role, title,
+         employed_from, employed_to, active, sort_key, fold, version FROM staff;
+DROP TABLE staff;
+ALTER TABLE staff_new RENAME TO staff;
+CREATE INDEX staff_sort ON staff(sort_key, id);
+CREATE INDEX staff_unit ON staff(unit_id, sort_key, id, active, profession_id);
+CREATE INDEX staff_profession ON staff(profession_id);
+
+CREATE TABLE form_draft_new (
+  login      TEXT NOT NULL CHECK (length(CAST(login AS BLOB)) BETWEEN 1 AND 256),
+  form       TEXT NOT NULL CHECK (length(form) BETWEEN 1 AND 40),
+  record_id  INTEGER NOT NULL DEFAULT 0,
+  title      TEXT NOT NULL DEFAULT '',
+  data       TEXT NOT NULL,
+  saved_at   TEXT NOT NULL DEFAULT (datetime('now')) CHECK (datetime(saved_at) = saved_at),
+  version    INTEGER NOT NULL DEFAULT 0,
+  scope      TEXT NOT NULL DEFAULT '' CHECK (length(scope) <= 200),
+  PRIMARY KEY (login, form, record_id)
+) STRICT;
+INSERT INTO form_draft_new(login, form, record_id, title, data, saved_at, version, scope)
+  SELECT login, form, record_id, title, data, saved_at, version, scope FROM form_draft;
+DROP TABLE form_draft;
+ALTER TABLE form_draft_new RENAME TO form_draft;

@@ -1,13 +1,21 @@
 #!/bin/sh
 # Installs what kup needs on Debian, if it is missing.
-#   deps.sh build  — compiler, pkg-config, ncursesw and sqlite3 headers
-#   deps.sh test   — also tmux, the sqlite3 shell, valgrind, xmllint, mandoc
-#                    and groff for `make check`
+#   deps.sh build  — compiler, pkg-config, the ncursesw, sqlite3 and
+#                    libunistring headers
+#   deps.sh test   — also what `make check` runs (one package a line below,
+#                    each with the reason it is there)
 # As root it runs apt-get; otherwise `sudo -n`; otherwise it stops and prints
 # the exact command to run.
 set -u
 want="gcc make pkg-config libncurses-dev libsqlite3-dev"
-[ "${1:-build}" = test ] && want="$want tmux sqlite3 valgrind libxml2-utils mandoc groff-base" # xmllint checks the printed plan's HTML, mandoc and groff the man page
+want="$want libunistring-dev"   # u8_tolower folds logins as sssd does
+if [ "${1:-build}" = test ]; then
+	want="$want tmux"            # the end-to-end tests drive kup in tmux
+	want="$want sqlite3"         # tests look into the database afterwards
+	want="$want valgrind"        # the leak check
+	want="$want libxml2-utils"   # xmllint checks the printed plan's HTML
+	want="$want mandoc groff-base" # the man page is linted
+fi
 
 missing=""
 for p in $want; do

@@ -1,5 +1,6 @@
 /* cli_ident.c — see cli_ident.h. The person is the real Unix user (ssh has
- * authenticated them) matched to staff.login; kup has no passwords of its
+ * authenticated them) matched to staff.login, both folded as sssd folds
+ * AD names (db_actor_for_login; login.h); kup has no passwords of its
  * own. On a shared server the role comes from the staff record; on one's own
  * file (not setgid, the file owned by the user, or root) one is its admin,
  * and --as shows kup as another person sees it. */

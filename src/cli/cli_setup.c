@@ -9,6 +9,7 @@
 #include "db_demo.h"
 #include "db_org.h"
 #include "db_staff.h"
+#include "db_valid.h"
 #include "i18n.h"
 #include "secure.h"
 
@@ -76,8 +77,10 @@ static int parse(struct cli *c, struct setup *o)
 	snprintf(o->dir, sizeof o->dir, "%.*s", (int)n, dir);
 	if (!plain_name(o->group, "abcdefghijklmnopqrstuvwxyz_", "abcdefghijklmnopqrstuvwxyz0123456789_-"))
 		return cli_usage_error(_("--group takes a group name like kup (a-z, 0-9, _ and -), not %s"), o->group);
-	if (!plain_name(o->admin, "abcdefghijklmnopqrstuvwxyz0123456789._-", "abcdefghijklmnopqrstuvwxyz0123456789._-"))
-		return cli_usage_error(_("--admin takes a login (a-z, 0-9, '.', '_' and '-'), not %s"), o->admin);
+	/* any name the system gives, jens.hansen@kommune.local included */
+	kerr le = { 0 };
+	if (valid_login(NULL, o->admin, 1, &le))
+		return cli_usage_error("--admin: %s", le.msg);
 	return 0;
 }
 
@@ -365,7 +368,7 @@ int cmd_setup(struct cli *c)
 		return fail(_("There is no user %s on this machine; create the login first (adduser %s)."), o.admin, o.admin);
 	/* getpwnam's buffer is reused by getgrnam's helpers: keep a copy. */
 	struct passwd admin = *pw;
-	char login[64], gecos[256];
+	char login[LOGIN_MAX + 1], gecos[256];
 	snprintf(login, sizeof login, "%s", pw->pw_name);
 	snprintf(gecos, sizeof gecos, "%s", pw->pw_gecos ? pw->pw_gecos : "");
 	admin.pw_name = login;

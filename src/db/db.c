@@ -492,6 +492,8 @@ static kcode identify(kdb *db, kerr *e)
 	return KE_OK;
 }
 
+static kcode migrate_steps(kdb *db, kerr *e);
+
 kcode db_migrate(kdb *db, kerr *e)
 {
 	int ver = db_schema_version(db);
@@ -500,10 +502,30 @@ kcode db_migrate(kdb *db, kerr *e)
 	if (db->readonly)
 		return kerr_set(e, KE_READONLY,
 			_("%s needs an upgrade, but is read-only. Ask an administrator to open it once."), db->path);
+	/* A step may rebuild a table that others refer to (SQLite cannot
+	 * change a CHECK in place): dropping the old table would trip their
+	 * ON DELETE RESTRICT. So the keys are off while the steps run, as
+	 * SQLite's own procedure for such changes says (it can only switch
+	 * them outside a transaction), and foreign_key_check must find
+	 * nothing broken before the commit. */
+	if (db_exec(db, "PRAGMA foreign_keys=OFF", e))
+		return e->code;
+	kcode c = migrate_steps(db, e);
+	kerr on = { 0 };
+	if (db_exec(db, "PRAGMA foreign_keys=ON", &on) && !c) {
+		*e = on;
+		c = on.code;
+	}
+	return c;
+}
+
+/* The missing steps in one transaction (foreign keys off: db_migrate). */
+static kcode migrate_steps(kdb *db, kerr *e)
+{
 	if (db_exec(db, "BEGIN IMMEDIATE", e))
 		return e->code;
 	/* Someone else may have migrated while we waited for the lock. */
-	ver = db_schema_version(db);
+	int ver = db_schema_version(db);
 	for (int step = ver + 1; step <= KUP_SCHEMA_VERSION; step++) {
 		size_t len;
 		const char *sql = schema_step(step, &len);
@@ -518,6 +540,12 @@ kcode db_migrate(kdb *db, kerr *e)
 			db_exec(db, "ROLLBACK", NULL);
 			return c;
 		}
+	}
+	int broken = 0;
+	if (pragma_int(db, "SELECT count(*) FROM pragma_foreign_key_check", &broken) != SQLITE_OK || broken) {
+		db_exec(db, "ROLLBACK", NULL);
+		return kerr_set(e, KE_DB, _("Upgrading %s would leave %d broken references; nothing was changed."),
+				db->path, broken);
 	}
 	char sql[96];
 	snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d",
@@ -851,8 +879,10 @@ void db_actor_local_admin(kactor *out, const char *login)
 {
 	memset(out, 0, sizeof *out);
 	out->role = ROLE_ADMIN;
-	snprintf(out->login, sizeof out->login, "%s", login && *login ? login : "local");
-	snprintf(out->name, sizeof out->name, "%s", out->login);
+	if (!login || !*login || valid_login(NULL, login, 1, NULL) || login_fold(login, out->login, sizeof out->login))
+		snprintf(out->login, sizeof out->login, "%s", "local");
+	/* the name is only shown; a long AD login is cut with "…" */
+	text_fit(out->login, (int)sizeof out->name / 4, out->name, sizeof out->name);
 }
 
 /* The staff row of a login (found: whether there is one). */
@@ -873,6 +903,14 @@ static int login_read(sqlite3_stmt *st, void *row)
 
 kcode db_actor_for_login(kdb *db, const char *login, int local_owner, kactor *out, kerr *e)
 {
+	memset(out, 0, sizeof *out);
+	char fold[LOGIN_MAX + 1];
+	/* a name kup could never have registered is nobody's: the reason
+	 * (too long, a control character) is said, not looked up */
+	kerr why = { 0 };
+	if (valid_login(NULL, login, 1, &why) || login_fold(login, fold, sizeof fold))
+		return kerr_set(e, KE_DENIED, "%s", why.msg[0] ? why.msg : _("Login is not valid UTF-8 text."));
+	login = fold;
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, role, name, active FROM staff WHERE login = ?", e);
 	struct login_row r = { .a = out };
 	kcode c = st ? db_bind(db, st, e, KV_TEXT(login)) : e->code;

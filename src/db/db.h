@@ -7,8 +7,9 @@
 
 #include <stdint.h>
 #include "err.h"
+#include "login.h"
 
-#define KUP_SCHEMA_VERSION 9
+#define KUP_SCHEMA_VERSION 10
 #define KUP_APPLICATION_ID 0x6b757021 /* "kup!" in the SQLite header */
 
 typedef struct kdb kdb;
@@ -19,7 +20,7 @@ typedef enum { ROLE_EMPLOYEE = 0, ROLE_LEADER = 1, ROLE_ADMIN = 2 } krole;
 typedef struct kactor {
 	int64_t staff_id; /* 0: local owner without a staff record */
 	krole role;
-	char login[33];
+	char login[LOGIN_MAX + 1]; /* folded (login.h) */
 	char name[121];
 } kactor;
 
@@ -58,11 +59,14 @@ kcode db_migrate(kdb *db, kerr *e);
 kcode db_bulk_begin(kdb *db, kerr *e);
 kcode db_bulk_end(kdb *db, int commit, kerr *e);
 
-/* Finds the staff record for login. Local owners (not shared mode) get the
- * admin role whatever the record says; as_login lets a local owner see kup
- * as another person does. */
+/* Finds the staff record for login, compared folded (login.h: as sssd
+ * folds AD names, so JENS@KOMMUNE.LOCAL is jens@kommune.local); the actor
+ * keeps the folded login. Local owners (not shared mode) get the admin role
+ * whatever the record says; as_login lets a local owner see kup as another
+ * person does. A login kup could not keep (valid_login) is KE_DENIED. */
 kcode db_actor_for_login(kdb *db, const char *login, int local_owner, kactor *out, kerr *e);
-/* The all-powerful actor for command-line maintenance on one's own file. */
+/* The all-powerful actor for command-line maintenance on one's own file;
+ * its login is folded, "local" when there is none or it cannot be kept. */
 void db_actor_local_admin(kactor *out, const char *login);
 
 /* Database-wide checks, for `kup check`. msg gets a one-line verdict. */

@@ -71,7 +71,7 @@ kcode kfield_check(const kfield *f, const void *rec, kerr *e)
 	case KF_LINES:
 		return valid_text(f->col, label, s, req, f->maxlen, f->kind == KF_LINES, e);
 	case KF_LOGIN:
-		return valid_text(f->col, label, s, req, f->maxlen, 0, e) || valid_login(f->col, s, e) ? e->code : KE_OK;
+		return valid_login(f->col, s, req, e);
 	case KF_EMAIL:
 		return valid_text(f->col, label, s, req, f->maxlen, 0, e) || valid_email(f->col, s, e) ? e->code : KE_OK;
 	case KF_DATE:

@@ -15,7 +15,7 @@
 typedef enum {
 	KF_TEXT,    /* one line, at most maxlen characters */
 	KF_LINES,   /* several lines, at most maxlen characters */
-	KF_LOGIN,   /* a Unix login (db_valid.h: valid_login) */
+	KF_LOGIN,   /* a login as the system gives it (db_valid.h: valid_login) */
 	KF_EMAIL,   /* name@example.dk */
 	KF_DATE,    /* ISO date, shown as DD-MM-YYYY */
 	KF_INT,     /* integer within min..max */

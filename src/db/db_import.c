@@ -479,7 +479,7 @@ static int staff_same(const staff_rec *a, const staff_rec *b)
 /* Checks row i and fills *out; problems are recorded, not returned. */
 static kcode staff_row(run *r, int i, srow *out, kerr *e)
 {
-	char login[256], empno[256], name[512], ini[256], unit[512], prof[512], role[64], title[512],
+	char login[LOGIN_MAX + 2], lfold[LOGIN_MAX + 1], empno[256], name[512], ini[256], unit[512], prof[512], role[64], title[512],
 	     email[512], from[64], to[64], act[64];
 	const char *v_login = cell(r, i, SC_LOGIN, login, sizeof login);
 	const char *v_emp = cell(r, i, SC_EMPNO, empno, sizeof empno);
@@ -501,11 +501,23 @@ static kcode staff_row(run *r, int i, srow *out, kerr *e)
 	/* who it is */
 	int64_t by_login = 0, by_emp = 0;
 	if (v_login && *v_login) {
-		kerr le;
-		if (valid_login("login", v_login, &le))
-			bad(r, i, SC_LOGIN, _("a login may only hold a-z, 0-9, '.', '_' and '-' (at most 32)"));
-		else if (find_id(r->db, "SELECT id FROM staff WHERE login = ?", v_login, &by_login, e))
-			return e->code;
+		/* the buffer holds one byte more than a login may: a longer
+		 * cell is cut there, and refused as too long */
+		kerr le = { 0 };
+		if (strlen(v_login) > LOGIN_MAX)
+			kerr_set(&le, KE_INVALID, _("Login is too long (at most %d bytes; æ, ø and å take two)."),
+				 LOGIN_MAX);
+		else if (!valid_login("login", v_login, 0, &le) && login_fold(v_login, lfold, sizeof lfold))
+			kerr_set(&le, KE_INVALID, "%s", _("Login is not valid UTF-8 text."));
+		if (le.code) {
+			bad(r, i, SC_LOGIN, le.msg);
+		} else {
+			/* HR's file may spell it as AD does (Jens.Hansen@…):
+			 * the person is found, compared and kept folded */
+			v_login = lfold;
+			if (find_id(r->db, "SELECT id FROM staff WHERE login = ?", v_login, &by_login, e))
+				return e->code;
+		}
 	}
 	if (v_emp && *v_emp && find_id(r->db, "SELECT id FROM staff WHERE emp_no = ?", v_emp, &by_emp, e))
 		return e->code;

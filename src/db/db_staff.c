@@ -11,7 +11,7 @@
 
 /* The staff table's columns, described once (db_internal.h: KF_*). */
 #define STAFF_FIELDS(X, S) \
-	X(login, KF_LOGIN, N_("Login"), 32, 0, 0, KF_NULL0 | KF_PERSONAL, NULL, STR, "login", "brugernavn", "bruger") S \
+	X(login, KF_LOGIN, N_("Login"), LOGIN_MAX, 0, 0, KF_NULL0 | KF_PERSONAL, NULL, STR, "login", "brugernavn", "bruger") S \
 	X(emp_no, KF_TEXT, N_("Employee number"), 20, 0, 0, KF_NULL0 | KF_PERSONAL, NULL, STR, "emp_no", "lonnummer", \
 	  "medarbejdernummer", "medarbejdernr", "ma-nr") S \
 	X(name, KF_TEXT, N_("Name"), 120, 0, 0, KF_REQUIRED | KF_PERSONAL, NULL, STR, "name", "navn") S \
@@ -267,7 +267,12 @@ kcode staff_get(kdb *db, const kactor *who, int64_t id, staff_rec *out, kerr *e)
 
 kcode staff_find_login(kdb *db, const kactor *who, const char *login, staff_rec *out, kerr *e)
 {
-	return get_one(db, who, SQL_BY_LOGIN, 0, login ? login : "", out, e);
+	char fold[LOGIN_MAX + 1] = "";
+	if (login && login_fold(login, fold, sizeof fold)) {
+		memset(out, 0, sizeof *out);
+		return kerr_set(e, KE_NOTFOUND, "%s", _("No such staff member."));
+	}
+	return get_one(db, who, SQL_BY_LOGIN, 0, fold, out, e);
 }
 
 static kcode validate(const staff_rec *s, kerr *e)
@@ -437,24 +442,31 @@ kcode staff_save(kdb *db, const kactor *who, staff_rec *s, kerr *e)
 		return db_denied(e);
 	if (validate(s, e))
 		return e->code;
+	/* the login is kept folded, as the system gives it (login.h); the
+	 * caller's record keeps what was typed */
+	char login[LOGIN_MAX + 1] = "";
+	if (s->login && login_fold(s->login, login, sizeof login))
+		return kerr_field(e, KE_INVALID, "login", "%s", _("Login is not valid UTF-8 text."));
+	staff_rec folded = *s;
+	folded.login = s->login ? login : NULL;
 	kwrite w = { "staff", SQL_JSON, s->id, s->id ? "update" : "create", s->id != 0, NULL };
 	if (db_write_begin(db, &w, e))
 		return e->code;
 	char *fold = NULL, *key = NULL;
 	sqlite3_stmt *st = NULL;
-	kcode c = unique_message(db, s, e);
+	kcode c = unique_message(db, &folded, e);
 	if (!c)
 		c = keep_an_admin(db, s->id, s->role == ROLE_ADMIN && s->active, e);
 	if (!c)
 		c = check_profession(db, s->profession_id, e);
-	if (!c && !(fold = search_text(db, s, e)))
+	if (!c && !(fold = search_text(db, &folded, e)))
 		c = e->code;
 	if (!c && !(key = text_sortkey(s->name)))
 		c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
 	if (!c && !(st = db_stmt(db, s->id ? SQL_UPDATE : SQL_INSERT, e)))
 		c = e->code;
 	if (!c) {
-		staff_rec row = *s; /* a new record starts active */
+		staff_rec row = folded; /* a new record starts active */
 		row.active = s->id ? s->active : 1;
 		c = db_bind_record(db, st, e, &kr_staff, &row, KV_TEXT(key), KV_TEXT(fold), KV_INT(s->id), KV_INT(s->version));
 	}

@@ -9,7 +9,7 @@
 typedef struct staff_rec {
 	int64_t id;          /* 0 for a new record */
 	int64_t version;
-	char *login;         /* Unix login, "" if none */
+	char *login;         /* the system's login, "" if none; stored folded (login.h) */
 	char *emp_no;        /* employee number from payroll, "" if none */
 	char *name;
 	char *initials;
@@ -28,8 +28,10 @@ typedef struct staff_rec {
 
 kcode staff_list(kdb *db, const kactor *who, const kpage *pg, staff_rec **rows, int *n, kerr *e);
 kcode staff_get(kdb *db, const kactor *who, int64_t id, staff_rec *out, kerr *e);
+/* The record of login in any case (JENS@KOMMUNE.LOCAL finds jens@kommune.local). */
 kcode staff_find_login(kdb *db, const kactor *who, const char *login, staff_rec *out, kerr *e);
-/* Creates (id 0) or updates (checking version) the record; sets id/version. */
+/* Creates (id 0) or updates (checking version) the record; sets id/version.
+ * The login is stored folded; s keeps it as given. */
 kcode staff_save(kdb *db, const kactor *who, staff_rec *s, kerr *e);
 kcode staff_set_active(kdb *db, const kactor *who, int64_t id, int64_t version, int active, kerr *e);
 /* What deactivating a person with last working day `last_day` (ISO)

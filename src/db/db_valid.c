@@ -4,6 +4,7 @@
 #include "db_valid.h"
 #include "date.h"
 #include "i18n.h"
+#include "login.h"
 #include "text.h"
 
 #include <string.h>
@@ -53,14 +54,29 @@ kcode valid_date(const char *col, const char *label, const char *iso, int requir
 	return KE_OK;
 }
 
-kcode valid_login(const char *col, const char *s, kerr *e)
+/* Any name the system's user database can hold (getpwuid's pw_name: ':'
+ * separates passwd fields, a newline ends its line), as sssd gives AD
+ * names: jens.hansen@kommune.local, spaces inside, æøå, up to LOGIN_MAX
+ * bytes once folded. Control characters (bidi overrides too) would let a
+ * login pass for another on screen. */
+kcode valid_login(const char *col, const char *s, int required, kerr *e)
 {
 	if (!s || !*s)
-		return KE_OK;
-	size_t len = strlen(s);
-	if (len > 32 || strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789._-") != len)
-		return kerr_field(e, KE_INVALID, col, "%s",
-				  _("Login may only hold a-z, 0-9, '.', '_' and '-' (at most 32)."));
+		return required ? kerr_field(e, KE_INVALID, col, "%s", _("Login is required.")) : KE_OK;
+	if (!valid_utf8(s))
+		return kerr_field(e, KE_INVALID, col, "%s", _("Login is not valid UTF-8 text."));
+	if (text_has_unsafe(s, 0) || strchr(s, ':'))
+		return kerr_field(e, KE_INVALID, col, "%s", _("Login may not hold ':' or control characters."));
+	if (s[0] == ' ' || s[strlen(s) - 1] == ' ')
+		return kerr_field(e, KE_INVALID, col, "%s", _("Login may not begin or end with a space."));
+	/* folding may lengthen a name (İ takes two bytes, i̇ three), never
+	 * by half again: the folded name is what is kept and measured */
+	char fold[LOGIN_MAX * 2 + 1];
+	if (strlen(s) <= LOGIN_MAX && login_fold(s, fold, sizeof fold))
+		return kerr_field(e, KE_INVALID, col, "%s", _("Login is not valid UTF-8 text."));
+	if (strlen(s) > LOGIN_MAX || strlen(fold) > LOGIN_MAX)
+		return kerr_field(e, KE_INVALID, col, _("Login is too long (at most %d bytes; æ, ø and å take two)."),
+				  LOGIN_MAX);
 	return KE_OK;
 }
 

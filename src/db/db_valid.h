@@ -15,8 +15,10 @@ kcode valid_text(const char *col, const char *label, const char *s, int required
 		 int multiline, kerr *e);
 /* An ISO date (YYYY-MM-DD); empty is refused only when required. */
 kcode valid_date(const char *col, const char *label, const char *iso, int required, kerr *e);
-/* A Unix login: a-z, 0-9, '.', '_', '-', at most 32; empty is fine. */
-kcode valid_login(const char *col, const char *s, kerr *e);
+/* A login as getpwuid may give it (jens.hansen@kommune.local): valid
+ * UTF-8 without ':' or control characters, no space at either end, at most
+ * LOGIN_MAX bytes folded (login.h). Empty is refused only when required. */
+kcode valid_login(const char *col, const char *s, int required, kerr *e);
 /* name@domain, one '@', no spaces, at most 200; empty is fine. */
 kcode valid_email(const char *col, const char *s, kerr *e);
 /* An integer within min..max; msg (translated) says what is expected. */

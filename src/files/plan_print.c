@@ -37,8 +37,11 @@ void plan_print_default_path(const char *who_name, int year, plan_fmt fmt, char 
 	const char *home = getenv("HOME");
 	char name[64];
 	size_t n = 0;
-	for (const char *p = who_name; *p && n + 1 < sizeof name; p++) /* a safe file name */
-		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' || *p == '_')
+	/* a safe file name; '@' kept, so an AD login (jens@kommune.local)
+	 * still reads as itself */
+	for (const char *p = who_name; *p && n + 1 < sizeof name; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' || *p == '_' ||
+		    *p == '@')
 			name[n++] = *p;
 		else if (*p >= 'A' && *p <= 'Z')
 			name[n++] = (char)(*p - 'A' + 'a');

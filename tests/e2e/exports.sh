@@ -48,7 +48,7 @@ check "... stored" [ "$(q "$db" "select title from staff where login='ag'")" = "
 check "... and audited" [ "$(q "$db" "select count(*) from audit a join staff s on s.id=a.row_id where a.tbl='staff' and s.login='ag' and a.action='update'")" -ge 1 ]
 
 # three bad rows: all listed, nothing changed
-printf 'login;navn;enhed;ansat fra\nny1;Ny Et;Klubben;01-02-2026\nny2;Ny To;Ungdomsskolen Nord;\nNY3;Ny Tre;Klubben;\nny4;Ny Fire;Klubben;31-02-2026\nny5;Ny Fem;Klubben;\n' > bad.csv
+printf 'login;navn;enhed;ansat fra\nny1;Ny Et;Klubben;01-02-2026\nny2;Ny To;Ungdomsskolen Nord;\nny:3;Ny Tre;Klubben;\nny4;Ny Fire;Klubben;31-02-2026\nny5;Ny Fem;Klubben;\n' > bad.csv
 before=$(staff_sum)
 "$KUP" --lang da --db "$db" import staff bad.csv > out 2>err
 check "an import with bad rows exits 1" [ $? -eq 1 ]

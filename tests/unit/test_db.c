@@ -475,6 +475,66 @@ static void test_draft_scope_migrated(void)
 	remove_db(p);
 }
 
+/* Step 10 rebuilds staff and form_draft for logins as AD gives them
+ * (jens.hansen@kommune.local, up to 256 bytes): every row, id and
+ * reference is kept, the keys of the tables that point at staff still
+ * hold, and the new logins fit. */
+static void test_logins_migrated(void)
+{
+	const char *p = at("v9login.db");
+	int ok = build_old(p, 9) && raw_exec(p,
+		"INSERT INTO form_draft(login, form, record_id, title, data, version, scope)"
+		" VALUES ('saa', 'plan', 1, 'Plan', 'kupform 1', 3, 'employee');"
+		"INSERT INTO staff_search(rowid, fold) SELECT id, fold FROM staff;"
+		"INSERT INTO staff_words(rowid, fold) SELECT id, fold FROM staff;", NULL, 0) == SQLITE_OK;
+	CHECK(ok, "a version-9 database with staff, plans, a leader, a draft and the search index");
+	CHECK(raw_exec(p, "UPDATE staff SET login = 'jens.hansen@kommune.local' WHERE id = 2", NULL, 0) != SQLITE_OK,
+	      "version 9 refuses an AD login (the old CHECK)");
+	kdb *db = NULL;
+	kerr e = { 0 };
+	CHECK(db_open(p, 0, &db, &e) == KE_OK && db, "it opens and migrates (%s)", e.msg);
+	if (!db) {
+		remove_db(p);
+		return;
+	}
+	kactor a;
+	CHECK(db_actor_for_login(db, "SAA", 0, &a, &e) == KE_OK && a.staff_id == 2,
+	      "the migrated saa is found as SAA too (%s)", e.msg);
+	staff_rec *rows = NULL;
+	int n = 0;
+	kpage pg = { .limit = 10, .filter = "søren" };
+	CHECK(staff_list(db, &admin, &pg, &rows, &n, &e) == KE_OK && n == 1 && rows[0].id == 2,
+	      "the search index still finds Søren by his kept id (%s)", e.msg);
+	staff_rows_free(rows, n);
+	staff_rec s = { 0 };
+	CHECK(staff_get(db, &admin, 2, &s, &e) == KE_OK, "Søren read");
+	free(s.login);
+	s.login = strdup("Søren.Aagaard@Kommune.Local");
+	CHECK(s.login && staff_save(db, &admin, &s, &e) == KE_OK, "and given his AD login (%s)", e.msg);
+	staff_free(&s);
+	db_close(db);
+
+	char txt[200];
+	raw_text(p, "SELECT group_concat(id || '=' || coalesce(login, '-'), ' ') FROM (SELECT id, login FROM staff ORDER BY id)",
+		 txt, sizeof txt);
+	CHECK_STR(txt, "1=lb 2=søren.aagaard@kommune.local 3=-", "the logins, ids kept, the new one folded");
+	CHECK(raw_int(p, "SELECT count(*) FROM pragma_foreign_key_list('plan') WHERE \"table\" = 'staff'") == 3,
+	      "plan still points at staff three times (person, agreed by, evaluated by)");
+	CHECK(raw_exec(p, "PRAGMA foreign_keys=ON; DELETE FROM staff WHERE id = 2", NULL, 0) != SQLITE_OK,
+	      "a person with a plan still cannot be deleted (RESTRICT holds on the new table)");
+	CHECK(raw_exec(p, "PRAGMA foreign_keys=ON; INSERT INTO plan(staff_id, year) VALUES (99, 2026)", NULL, 0) != SQLITE_OK,
+	      "a plan for nobody is still refused");
+	CHECK(raw_int(p, "SELECT count(*) FROM unit_leader WHERE staff_id = 1") == 1, "the leader is still a leader");
+	CHECK(raw_int(p, "SELECT count(*) FROM form_draft WHERE login = 'saa' AND version = 3 AND scope = 'employee'"
+			 " AND data = 'kupform 1'") == 1, "the draft is kept, version and scope too");
+	char draft[400];
+	snprintf(draft, sizeof draft, "INSERT INTO form_draft(login, form, data) VALUES ('%0*d@kommune.local', 'plan', 'x')",
+		 256 - 14, 0);
+	CHECK(raw_exec(p, draft, NULL, 0) == SQLITE_OK, "a draft takes a login of 256 bytes");
+	CHECK(raw_int(p, "SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_new'") == 0, "no table of the rebuild is left");
+	remove_db(p);
+}
+
 static void test_migrate_from(int v, const char *fresh_schema)
 {
 	const char *p = at("old.db");
@@ -565,6 +625,7 @@ static void test_migrate(void)
 	free(fresh);
 	test_followup_states_migrated();
 	test_draft_scope_migrated();
+	test_logins_migrated();
 
 	/* a failing step rolls the whole migration back */
 	const char *q = at("v1bad.db");

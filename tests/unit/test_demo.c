@@ -335,7 +335,7 @@ static void check_demo(const demo_summary *sum, const kactor *who)
 	check_loop(what);
 
 	/* the audit says who made it */
-	char want[100];
+	char want[400];
 	snprintf(want, sizeof want, "%s create 0 {\"staff\":60}", who->login);
 	CHECK_STR(qs("SELECT login || ' ' || action || ' ' || row_id || ' ' || new FROM audit WHERE tbl = 'demo'", buf, sizeof buf),
 		  want, "%s: audit row names who made it", what);

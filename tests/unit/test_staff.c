@@ -217,8 +217,8 @@ static void test_validation(void)
 #define CASE(w, p) (cases[n].what = (w), cases[n].part = (p), cases[n].s = base, &cases[n++].s)
 	CASE("name required", "Name is required")->name = (char *)"";
 	CASE("initials too long", "Initials is too long (at most 8")->initials = (char *)"ABCDEFGHI";
-	CASE("login with a capital", "Login may only hold a-z")->login = (char *)"Soren";
-	CASE("login with a space", "Login may only hold a-z")->login = (char *)"so ren";
+	CASE("login with a colon", "Login may not hold ':'")->login = (char *)"so:ren";
+	CASE("login ending in a space", "Login may not begin or end with a space")->login = (char *)"soren ";
 	CASE("email without @", "Email must look like name@example.dk")->email = (char *)"ny.example.dk";
 	staff_rec *d = CASE("employed until before employed from", "Employed until is before employed from");
 	snprintf(d->employed_from, sizeof d->employed_from, "2026-08-01");

@@ -110,7 +110,7 @@ static int fetch(void *ctx, const char *filter, const char *key, int64_t id, int
 		return -1;
 	widths(width, w);
 	for (int i = 0; i < got; i++) {
-		char at[32], who[300], what[512], line[1024];
+		char at[32], who[800], what[512], line[1024];
 		date_local_time(r[i].at, at, sizeof at);
 		who_of(&r[i], who, sizeof who);
 		what_of(&r[i], what, sizeof what);

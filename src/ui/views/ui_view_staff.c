@@ -111,8 +111,11 @@ static void detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 		 role_name(s.role));
 	y = detail_line(w, y, wd, _("Unit"), buf);
 	if (y < h) {
-		snprintf(buf, sizeof buf, "%s · %s · %s", s.title[0] ? s.title : "–",
-			 s.login[0] ? s.login : "–", s.email[0] ? s.email : "–");
+		/* an AD login runs to 256 bytes: cut, so the email still shows
+		 * at 80 columns (the form has it whole) */
+		char login[128];
+		text_fit(s.login[0] ? s.login : "–", 24, login, sizeof login);
+		snprintf(buf, sizeof buf, "%s · %s · %s", s.title[0] ? s.title : "–", login, s.email[0] ? s.email : "–");
 		y = detail_line(w, y, wd, _("Title"), buf);
 	}
 	if (y < h && s.employed_from[0]) {
@@ -180,7 +183,7 @@ static void detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
  * description follows them. */
 static const formrec_col form_order[] = {
 	{ "name", N_("First and last name") }, { "initials", NULL },
-	{ "login", N_("The Unix login (a-z, 0-9, . _ -)") }, { "emp_no", NULL }, { "email", NULL },
+	{ "login", N_("The login as the system has it, e.g. jens.hansen@kommune.local") }, { "emp_no", NULL }, { "email", NULL },
 	{ "unit_id", N_("Type to narrow the list") }, { "profession_id", NULL }, { "role", NULL },
 	{ "title", NULL }, { "employed_from", N_("A date like 22-11-2026") }, { "employed_to", NULL },
 	{ NULL, NULL },
