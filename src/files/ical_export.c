@@ -1,0 +1,131 @@
+/* ical_export.c — see ical_export.h. A calendar row becomes one event: the
+ * activity's title as the summary, the session's place, and the provider and
+ * the activity's description as the description. */
+#include "ical_export.h"
+#include "db_calendar.h"
+#include "i18n.h"
+#include "ical.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+void ical_uid_domain(char *buf, size_t size)
+{
+	char host[256];
+	size_t n = 0;
+	if (gethostname(host, sizeof host) != 0)
+		host[0] = '\0';
+	host[sizeof host - 1] = '\0';
+	for (const char *p = host; *p && n + 1 < size; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    *p == '.' || *p == '-')
+			buf[n++] = *p;
+	if (size)
+		buf[n < size ? n : size - 1] = '\0';
+	if (!n && size)
+		snprintf(buf, size, "kup");
+}
+
+void ical_default_path(const char *name, int64_t session_id, char *buf, size_t size)
+{
+	const char *home = getenv("HOME");
+	char safe[64];
+	size_t n = 0;
+	for (const char *p = name ? name : ""; *p && n + 1 < sizeof safe; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' || *p == '_')
+			safe[n++] = *p;
+		else if (*p >= 'A' && *p <= 'Z')
+			safe[n++] = (char)(*p - 'A' + 'a');
+	safe[n] = '\0';
+	char tail[32] = "";
+	if (session_id)
+		snprintf(tail, sizeof tail, "-%lld", (long long)session_id);
+	snprintf(buf, size, "%s/%s%s%s%s.ics", home && *home ? home : ".", _("calendar"), n ? "-" : "", safe, tail);
+}
+
+/* The event's texts point into r and into desc (the caller's buffer). */
+static void to_event(const cal_row *r, char *desc, size_t size, ical_event *ev)
+{
+	desc[0] = '\0';
+	if (r->provider[0])
+		snprintf(desc, size, _("Provider: %s"), r->provider);
+	if (r->description[0]) {
+		size_t used = strlen(desc);
+		snprintf(desc + used, size - used, "%s%s", used ? "\n\n" : "", r->description);
+	}
+	*ev = (ical_event){
+		.session_id = r->session_id, .version = r->version, .summary = r->title,
+		.location = r->place, .description = desc, .first_day = r->starts, .last_day = r->ends,
+		.cancelled = r->cancelled,
+	};
+}
+
+static kcode write_rows(const cal_row *rows, int n, char **doc, size_t *len, kerr *e)
+{
+	char domain[128];
+	ical_event *ev = calloc(n > 0 ? (size_t)n : 1, sizeof *ev);
+	char (*desc)[4096] = calloc(n > 0 ? (size_t)n : 1, sizeof *desc);
+	FILE *f = ev && desc ? open_memstream(doc, len) : NULL;
+	kcode c;
+	*doc = NULL;
+	*len = 0;
+	if (!f) {
+		free(ev);
+		free(desc);
+		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	}
+	for (int i = 0; i < n; i++)
+		to_event(&rows[i], desc[i], sizeof desc[i], &ev[i]);
+	ical_uid_domain(domain, sizeof domain);
+	c = ical_write(f, ev, (size_t)n, domain, time(NULL), e);
+	if (fclose(f) != 0 && c == KE_OK)
+		c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	free(ev);
+	free(desc);
+	if (c != KE_OK) {
+		free(*doc);
+		*doc = NULL;
+		*len = 0;
+	}
+	return c;
+}
+
+kcode ical_export_person(kdb *db, const kactor *who, int64_t staff_id, char **doc, size_t *len, kerr *e)
+{
+	cal_row *rows;
+	int n;
+	*doc = NULL;
+	*len = 0;
+	if (cal_person(db, who, staff_id, &rows, &n, e))
+		return e->code;
+	kcode c = write_rows(rows, n, doc, len, e);
+	cal_rows_free(rows, n);
+	return c;
+}
+
+kcode ical_export_part(kdb *db, const kactor *who, int64_t part_id, char **doc, size_t *len, kerr *e)
+{
+	cal_row r;
+	*doc = NULL;
+	*len = 0;
+	if (cal_part(db, who, part_id, &r, e))
+		return e->code;
+	kcode c = write_rows(&r, 1, doc, len, e);
+	cal_free(&r);
+	return c;
+}
+
+kcode ical_export_session(kdb *db, const kactor *who, int64_t session_id, char **doc, size_t *len, kerr *e)
+{
+	cal_row r;
+	*doc = NULL;
+	*len = 0;
+	if (cal_session(db, who, session_id, &r, e))
+		return e->code;
+	kcode c = write_rows(&r, 1, doc, len, e);
+	cal_free(&r);
+	return c;
+}
