@@ -12,6 +12,7 @@
 #include <string.h>
 
 #define ICAL_FOLD 75 /* octets a line may hold, CRLF not counted */
+#define ICAL_BUSY_DAYS 5 /* longest session shown as busy: a course week */
 
 typedef struct line {
 	char *s;
@@ -205,8 +206,13 @@ kcode ical_write(FILE *f, const ical_event *ev, size_t n, const char *uid_domain
 		if (v->description && *v->description)
 			text(f, &l, "DESCRIPTION", v->description);
 		raw(f, &l, "STATUS", v->cancelled ? "CANCELLED" : "CONFIRMED");
-		/* A course day blocks the day; a cancelled one no longer does. */
-		raw(f, &l, "TRANSP", v->cancelled ? "TRANSPARENT" : "OPAQUE");
+		/* Course days block the calendar. A session longer than a course
+		 * week (a diploma module, a network over months) is study days
+		 * spread over the span, not every day: it is shown but leaves the
+		 * person free. A cancelled one blocks nothing. */
+		const char *last = v->last_day && *v->last_day ? v->last_day : v->first_day;
+		int days = date_diff_days(v->first_day, last) + 1;
+		raw(f, &l, "TRANSP", v->cancelled || days > ICAL_BUSY_DAYS ? "TRANSPARENT" : "OPAQUE");
 		raw(f, &l, "END", "VEVENT");
 	}
 	raw(f, &l, "END", "VCALENDAR");

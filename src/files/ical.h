@@ -30,7 +30,9 @@ typedef struct {
  * the same session replaces the event there. uid_domain (e.g. the host name;
  * NULL or "" gives "kup") is cut to the characters a host name may hold.
  * now is DTSTAMP, written in UTC. Returns KE_OK, KE_INVALID (a bad date,
- * naming the field "first_day"/"last_day") or KE_IO/KE_NOMEM, filling e. */
+ * naming the field "first_day"/"last_day") or KE_IO/KE_NOMEM, filling e.
+ * An event of at most 5 days is busy time (TRANSP:OPAQUE); a longer one
+ * (study days spread over months) and a cancelled one are free time. */
 kcode ical_write(FILE *f, const ical_event *ev, size_t n, const char *uid_domain,
 		 time_t now, kerr *e);
 

@@ -108,6 +108,8 @@ static void test_event(void)
 	CHECK(strstr(u, "\nSTATUS:CONFIRMED\n") != NULL && strstr(u, "\nSTATUS:CANCELLED\n") != NULL,
 	      "STATUS CONFIRMED and CANCELLED");
 	CHECK(strstr(u, "SUMMARY:Aflyst\nSTATUS") != NULL, "no LOCATION or DESCRIPTION when empty");
+	CHECK(strstr(u, "STATUS:CONFIRMED\nTRANSP:OPAQUE\n") != NULL, "a two-day course is busy time");
+	CHECK(strstr(u, "STATUS:CANCELLED\nTRANSP:TRANSPARENT\n") != NULL, "a cancelled one is free time");
 	CHECK(strlen(u) > 0 && !strcmp(u + strlen(u) - 15, "\nEND:VCALENDAR\n"), "ends with END:VCALENDAR");
 	/* The first SUMMARY line is cut before the 'æ' that would cross octet 75. */
 	const char *s = strstr(cal, "\r\nSUMMARY:");
@@ -142,6 +144,21 @@ static void test_boundary(void)
 	cal = write_cal(&ev, 1, &c);
 	CHECK(cal && strstr(cal, "\r\nSUMMARY:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\nSTATUS") != NULL,
 	      "a 75-octet line is not folded");
+	free(cal);
+}
+
+static void test_long(void)
+{
+	ical_event ev[2] = {
+		{ .session_id = 1, .summary = "uge", .first_day = "2026-03-02", .last_day = "2026-03-06" },
+		{ .session_id = 2, .summary = "modul", .first_day = "2026-03-02", .last_day = "2026-03-07" },
+	};
+	kcode c;
+	char *cal = write_cal(ev, 2, &c);
+	CHECK(cal && strstr(cal, "SUMMARY:uge\r\nSTATUS:CONFIRMED\r\nTRANSP:OPAQUE\r\n"),
+	      "a five-day course week is busy time");
+	CHECK(cal && strstr(cal, "SUMMARY:modul\r\nSTATUS:CONFIRMED\r\nTRANSP:TRANSPARENT\r\n"),
+	      "a longer session (study days spread out) is shown but free time");
 	free(cal);
 }
 
@@ -192,6 +209,7 @@ int main(void)
 	i18n_set(LANG_EN);
 	test_event();
 	test_boundary();
+	test_long();
 	test_controls();
 	test_refused();
 	test_empty();
