@@ -46,45 +46,56 @@ void ical_default_path(const char *name, int64_t session_id, char *buf, size_t s
 	snprintf(buf, size, "%s/%s%s%s%s.ics", home && *home ? home : ".", _("calendar"), n ? "-" : "", safe, tail);
 }
 
-/* The event's texts point into r and into desc (the caller's buffer). */
-static void to_event(const cal_row *r, char *desc, size_t size, ical_event *ev)
+/* The event's texts point into r, its description into *desc (malloc'd,
+ * the caller frees it); -1 when out of memory. */
+static int to_event(const cal_row *r, char **desc, ical_event *ev)
 {
-	desc[0] = '\0';
-	if (r->provider[0])
-		snprintf(desc, size, _("Provider: %s"), r->provider);
-	if (r->description[0]) {
-		size_t used = strlen(desc);
-		snprintf(desc + used, size - used, "%s%s", used ? "\n\n" : "", r->description);
+	char *head = NULL;
+	*desc = NULL;
+	if (r->provider[0] && asprintf(&head, _("Provider: %s"), r->provider) < 0)
+		return -1;
+	int n = asprintf(desc, "%s%s%s", head ? head : "", head && r->description[0] ? "\n\n" : "",
+			 r->description);
+	free(head);
+	if (n < 0) {
+		*desc = NULL;
+		return -1;
 	}
 	*ev = (ical_event){
 		.session_id = r->session_id, .version = r->version, .summary = r->title,
-		.location = r->place, .description = desc, .first_day = r->starts, .last_day = r->ends,
+		.location = r->place, .description = *desc, .first_day = r->starts, .last_day = r->ends,
 		.cancelled = r->cancelled,
 	};
+	return 0;
 }
 
 static kcode write_rows(const cal_row *rows, int n, char **doc, size_t *len, kerr *e)
 {
 	char domain[128];
-	ical_event *ev = calloc(n > 0 ? (size_t)n : 1, sizeof *ev);
-	char (*desc)[4096] = calloc(n > 0 ? (size_t)n : 1, sizeof *desc);
-	FILE *f = ev && desc ? open_memstream(doc, len) : NULL;
-	kcode c;
+	size_t count = n > 0 ? (size_t)n : 0;
+	ical_event *ev = calloc(count ? count : 1, sizeof *ev);
+	char **desc = calloc(count ? count : 1, sizeof *desc);
+	FILE *f = NULL;
+	kcode c = KE_OK;
+	int nomem = !ev || !desc;
 	*doc = NULL;
 	*len = 0;
-	if (!f) {
-		free(ev);
-		free(desc);
-		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-	}
-	for (int i = 0; i < n; i++)
-		to_event(&rows[i], desc[i], sizeof desc[i], &ev[i]);
-	ical_uid_domain(domain, sizeof domain);
-	c = ical_write(f, ev, (size_t)n, domain, time(NULL), e);
-	if (fclose(f) != 0 && c == KE_OK)
+	for (size_t i = 0; !nomem && i < count; i++)
+		nomem = to_event(&rows[i], &desc[i], &ev[i]) != 0;
+	if (!nomem)
+		nomem = !(f = open_memstream(doc, len));
+	if (nomem) {
 		c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-	free(ev);
+	} else {
+		ical_uid_domain(domain, sizeof domain);
+		c = ical_write(f, ev, count, domain, time(NULL), e);
+		if (fclose(f) != 0 && c == KE_OK)
+			c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	}
+	for (size_t i = 0; desc && i < count; i++)
+		free(desc[i]);
 	free(desc);
+	free(ev);
 	if (c != KE_OK) {
 		free(*doc);
 		*doc = NULL;
