@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define ICAL_FOLD 75 /* octets a line may hold, CRLF not counted */
 #define ICAL_BUSY_DAYS 5 /* longest session shown as busy: a course week */
@@ -151,6 +152,15 @@ static void clean_domain(const char *in, char *out, size_t size)
 	out[n] = '\0';
 	if (!n)
 		snprintf(out, size, "kup");
+}
+
+void ical_uid_domain(char *buf, size_t size)
+{
+	char host[256];
+	if (gethostname(host, sizeof host) != 0)
+		host[0] = '\0';
+	host[sizeof host - 1] = '\0';
+	clean_domain(host, buf, size);
 }
 
 static kcode check_event(const ical_event *ev, char start[9], char end[9], kerr *e)

@@ -36,4 +36,9 @@ typedef struct {
 kcode ical_write(FILE *f, const ical_event *ev, size_t n, const char *uid_domain,
 		 time_t now, kerr *e);
 
+/* The domain of the UIDs: this machine's name, cut as uid_domain is; "kup"
+ * when it has none. Every writer of kup's calendar files (export, screen,
+ * reminder mails) passes it, so all name the same event alike. */
+void ical_uid_domain(char *buf, size_t size);
+
 #endif

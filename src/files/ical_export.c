@@ -10,24 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
-
-void ical_uid_domain(char *buf, size_t size)
-{
-	char host[256];
-	size_t n = 0;
-	if (gethostname(host, sizeof host) != 0)
-		host[0] = '\0';
-	host[sizeof host - 1] = '\0';
-	for (const char *p = host; *p && n + 1 < size; p++)
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    *p == '.' || *p == '-')
-			buf[n++] = *p;
-	if (size)
-		buf[n < size ? n : size - 1] = '\0';
-	if (!n && size)
-		snprintf(buf, size, "kup");
-}
 
 void ical_default_path(const char *name, int64_t session_id, char *buf, size_t size)
 {

@@ -13,12 +13,6 @@ kcode ical_export_person(kdb *db, const kactor *who, int64_t staff_id, char **do
 kcode ical_export_part(kdb *db, const kactor *who, int64_t part_id, char **doc, size_t *len, kerr *e);
 kcode ical_export_session(kdb *db, const kactor *who, int64_t session_id, char **doc, size_t *len, kerr *e);
 
-/* The domain of the UIDs: this machine's name (cut to what a host name
- * holds), "kup" when it has none. Every writer of kup's calendar files
- * uses it, so a file from a mail and one from an export name the same
- * event alike. */
-void ical_uid_domain(char *buf, size_t size);
-
 /* The default file name: $HOME/calendar-<name>.ics, or with the session
  * when session_id is not 0: $HOME/calendar-<name>-<session>.ics ("kalender"
  * in Danish); name cut to safe characters. */

@@ -194,6 +194,25 @@ static void test_refused(void)
 	}
 }
 
+static void test_domain(void)
+{
+	char d[64];
+	ical_uid_domain(d, sizeof d);
+	CHECK(d[0] && strspn(d, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") == strlen(d),
+	      "the UID domain is this machine's name, host-name characters only (%s)", d);
+	ical_event ev = { .session_id = 9, .summary = "x", .first_day = "2026-01-01" };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	kerr e;
+	kcode c = f ? ical_write(f, &ev, 1, "bad host\r\nX-EVIL:1;ø", 0, &e) : KE_IO;
+	if (f)
+		fclose(f);
+	CHECK(c == KE_OK && buf && strstr(buf, "\r\nUID:kup-session-9@badhostX-EVIL1\r\n"),
+	      "a domain is cut to host-name characters: no line break into the file");
+	free(buf);
+}
+
 static void test_empty(void)
 {
 	kcode c;
@@ -213,6 +232,7 @@ int main(void)
 	test_controls();
 	test_refused();
 	test_empty();
+	test_domain();
 	i18n_done();
 	return t_done();
 }
