@@ -117,7 +117,9 @@ t_type "$T_DIR/hold.ics"
 t_keys C-s
 check "... and writes the file" t_wait "Skrev $T_DIR/hold.ics"
 read_ics hold.ics > hold.txt
-check "... which parses: one event, the session's" sh -c "grep -qx 'calendar PUBLISH 2.0 1' hold.txt &&
-  [ \"\$(tail -n 1 hold.txt | cut -d'|' -f1 | sed 's/@.*//')\" = kup-session-\$(sqlite3 '$db' 'select id from session where activity_id = (select id from activity order by sort_key limit 1) order by starts, id limit 1') ]"
+hs=$(tail -n 1 hold.txt | cut -d'|' -f1 | sed 's/^kup-session-//; s/@.*//')
+check "... which parses: one event" grep -qx 'calendar PUBLISH 2.0 1' hold.txt
+check "... the session's, with its activity's title" [ "$(tail -n 1 hold.txt | cut -d'|' -f6)" = \
+  "$(q "$db" "select a.title from session se join activity a on a.id = se.activity_id where se.id = 0$hs")" ]
 t_keys q
 t_done
