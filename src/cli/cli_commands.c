@@ -49,6 +49,8 @@ static const struct cli_cmd {
 	  N_("the Reports pane's figures"), 0 },
 	{ "export", cmd_export, N_("plan --login L [--year Y] [--format md|html|txt] [--out FILE]"),
 	  N_("the plan for the MUS meeting, as a file"), 0 },
+	{ "export", cmd_export, N_("ics --login L [--out FILE]"),
+	  N_("the person's course days as a calendar file (Outlook, phones)"), 0 },
 	{ "import", cmd_import, N_("staff|activities FILE.csv [--dry-run] [--deactivate-missing [--allow-mass-deactivation]]"),
 	  N_("load HR's spreadsheet, all or nothing (admins)"), 0 },
 	{ "setup", cmd_setup, N_("--shared DIR [--group kup] --admin LOGIN [--binary PATH] [--demo]"),

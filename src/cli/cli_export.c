@@ -1,8 +1,10 @@
 /* cli_export.c — `kup export plan --login L [--year Y] [--format md|html|txt]
  * [--out FILE]`: the plan for the MUS meeting (plan_print.h), written as the
  * user (userfile_write) to FILE, by default ~/plan-<login>-<year>.<ext>;
- * `--out -` writes it to standard output. */
+ * `--out -` writes it to standard output. `kup export ics` is
+ * cli_export_ics.c. */
 #include "cli_export.h"
+#include "cli_export_ics.h"
 #include "cli_ident.h"
 #include "cli_opts.h"
 #include "date.h"
@@ -18,8 +20,10 @@
 
 int cmd_export(struct cli *c)
 {
+	if (c->argc >= 2 && !strcmp(c->argv[1], "ics"))
+		return cli_export_ics(c);
 	if (c->argc < 2 || strcmp(c->argv[1], "plan"))
-		return cli_usage_error(_("export takes plan, not %s"), c->argc < 2 ? "" : c->argv[1]);
+		return cli_usage_error(_("export takes plan or ics, not %s"), c->argc < 2 ? "" : c->argv[1]);
 	const char *login = NULL, *out = NULL;
 	int year = 0;
 	plan_fmt fmt = PP_MD;

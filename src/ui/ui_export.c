@@ -1,7 +1,11 @@
 /* ui_export.c — see ui_export.h. */
 #include "ui_export.h"
+#include "date.h"
+#include "db_activity.h"
+#include "db_part.h"
 #include "db_plan.h"
 #include "db_staff.h"
+#include "ical_export.h"
 #include "i18n.h"
 #include "import_file.h"
 #include "plan_print.h"
@@ -104,6 +108,107 @@ void ui_print_plan(int64_t plan_id)
 	if (form_run(f, save_print, &p))
 		ui_msg(ST_OK, _("Wrote %s."), p.written);
 	form_free(f);
+}
+
+/* ---- one session in a calendar ---- */
+
+enum { CF_PATH, CF_COUNT };
+
+typedef struct cctx {
+	int64_t part_id, session_id;
+	char written[4096];
+} cctx;
+
+static kcode save_calendar(void *vctx, form *f, int *bad, kerr *e)
+{
+	cctx *p = vctx;
+	char path[4096];
+	snprintf(path, sizeof path, "%s", form_value(f, CF_PATH)->text ? form_value(f, CF_PATH)->text : "");
+	*bad = CF_PATH;
+	if (!path[0])
+		return kerr_set(e, KE_INVALID, "%s", _("Write the path of the file to create."));
+	if (access(path, F_OK) == 0) {
+		char q[4200];
+		snprintf(q, sizeof q, _("%s exists. Replace it?"), path);
+		if (!ui_confirm(q))
+			return kerr_set(e, KE_INVALID, "%s", _("Choose another file name."));
+	}
+	char *doc = NULL;
+	size_t len = 0;
+	*bad = -1;
+	kcode c = p->part_id ? ical_export_part(app->db, &app->who, p->part_id, &doc, &len, e)
+			     : ical_export_session(app->db, &app->who, p->session_id, &doc, &len, e);
+	if (c)
+		return c;
+	c = userfile_write(path, doc, len, e);
+	free(doc);
+	if (c)
+		*bad = CF_PATH;
+	else
+		snprintf(p->written, sizeof p->written, "%s", path);
+	return c;
+}
+
+/* The form, once the caller has read what it needs for the title and the
+ * default name (whose seat it is: their login). */
+static void run_calendar(cctx *p, const char *title, const char *who_name)
+{
+	char path[4096];
+	fdesc fs[CF_COUNT] = {
+		[CF_PATH] = { _("File"), FK_TEXT, 1, 4000, 0, 0, NULL, NULL,
+			      _("Where to write it; an existing file is replaced after asking") },
+	};
+	form *f = form_new("calendar", title, fs, CF_COUNT);
+	if (!f)
+		return;
+	form_set_record(f, p->part_id ? p->part_id : p->session_id, 0); /* a question: no version */
+	ical_default_path(who_name, p->session_id, path, sizeof path);
+	form_set_text(f, CF_PATH, path);
+	form_set_focus(f, CF_PATH);
+	if (form_run(f, save_calendar, p))
+		ui_msg(ST_OK, _("Wrote %s."), p->written);
+	form_free(f);
+}
+
+void ui_calendar_part(int64_t part_id)
+{
+	part_rec r;
+	staff_rec s;
+	kerr e;
+	char doc_title[300], login[64] = "";
+	if (ui_failed(part_get(app->db, &app->who, part_id, &r, &e), &e))
+		return;
+	cctx p = { part_id, r.session_id, "" };
+	/* say now, not after a path was typed, when it has no days to write */
+	char *doc = NULL;
+	size_t len = 0;
+	if (ui_failed(ical_export_part(app->db, &app->who, part_id, &doc, &len, &e), &e)) {
+		part_free(&r);
+		return;
+	}
+	free(doc);
+	if (staff_get(app->db, &app->who, r.staff_id, &s, &e) == KE_OK) {
+		snprintf(login, sizeof login, "%s", s.login[0] ? s.login : s.initials);
+		staff_free(&s);
+	}
+	snprintf(doc_title, sizeof doc_title, _("Calendar file: %s, %s"), r.activity_title, r.staff_name);
+	part_free(&r);
+	run_calendar(&p, doc_title, login);
+}
+
+void ui_calendar_session(int64_t session_id)
+{
+	session_rec ses;
+	kerr e;
+	char doc_title[300];
+	if (ui_failed(session_get(app->db, &app->who, session_id, &ses, &e), &e))
+		return;
+	char d[11];
+	date_format(ses.starts, d);
+	snprintf(doc_title, sizeof doc_title, _("Calendar file: %s, %s"), ses.activity_title, d);
+	session_free(&ses);
+	cctx p = { 0, session_id, "" };
+	run_calendar(&p, doc_title, app->who.login);
 }
 
 /* ---- a list of lines (the import's outcome) ---- */

@@ -10,6 +10,7 @@
 #include "db.h"
 #include "db_activity.h"
 #include "db_audit.h"
+#include "db_calendar.h"
 #include "db_followup.h"
 #include "db_org.h"
 #include "db_part.h"
@@ -318,6 +319,23 @@ static kcode part_read(const kactor *w, kerr *e)
 	return c;
 }
 
+/* Emma's course days for a calendar file: the whole list and one seat. */
+static kcode cal_read_op(const kactor *w, kerr *e)
+{
+	cal_row *rows, one;
+	int n;
+	kcode c = cal_person(db, w, s_emp, &rows, &n, e);
+	if (c)
+		return c;
+	cal_rows_free(rows, n);
+	if (n < 1)
+		return kerr_set(e, KE_DB, "Emma's completed session is missing from her calendar");
+	if ((c = cal_part(db, w, part_emp, &one, e)))
+		return c;
+	cal_free(&one);
+	return KE_OK;
+}
+
 /* Asking for Emma to join a session of its own, so no cell meets another's. */
 static kcode part_write(const kactor *w, kerr *e)
 {
@@ -475,6 +493,7 @@ static const struct cell {
 	{ "session", "write", session_write, { 0, 0, 0, 0, 1, 0 } },
 	{ "participation", "read", part_read, { 1, 1, 0, 1, 1, 0 } },
 	{ "participation", "write (ask to join)", part_write, { 1, 1, 0, 1, 1, 0 } },
+	{ "calendar", "read (a person's course days)", cal_read_op, { 1, 1, 0, 1, 1, 0 } },
 	{ "follow-up", "read", fu_read, { 1, 1, 0, 1, 1, 0 } },
 	{ "follow-up", "write", fu_write, { 1, 1, 0, 1, 1, 0 } },
 	{ "follow-up", "start a peer-training session", fu_start_session, { 0, 1, 0, 1, 1, 0 } },

@@ -13,6 +13,7 @@
 #include "ui_pick.h"
 #include "ui_checklist.h"
 #include "ui_cycle.h"
+#include "ui_export.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +37,7 @@ static const action session_actions[] = {
 	ACTION_NEW(N_("Add a session")),
 	ACTION_EDIT(N_("Edit the session")),
 	ACTION_DELETE(N_("Delete"), N_("Delete a session nobody is signed up for")),
+	ACTION_CALENDAR,
 	ACTION_END,
 };
 
@@ -573,6 +575,7 @@ static int ses_allowed(view *v, int a, const lrow *sel)
 	case A_EDIT: case A_DELETE: return admin && sel;
 	case A_SIGNUP: return sel != NULL;
 	case A_OPEN: return sel != NULL;
+	case A_CALENDAR: return sel != NULL;
 	}
 	return 1;
 }
@@ -591,6 +594,7 @@ static int ses_act(view *v, int a, const lrow *sel)
 	case A_NEW: return edit_session(v->parent_id, 0);
 	case A_EDIT: return edit_session(v->parent_id, sel->id);
 	case A_DELETE: return delete_session(sel->id);
+	case A_CALENDAR: ui_calendar_session(sel->id); return UI_NOTHING;
 	}
 	return UI_NOTHING;
 }

@@ -6,6 +6,7 @@
  * peer-training session from it. */
 #include "ui_view_parts.h"
 #include "ui_cycle.h"
+#include "ui_export.h"
 #include "date.h"
 #include "db_part.h"
 #include "db_plan.h"
@@ -26,6 +27,7 @@ static const action part_actions[] = {
 	CYCLE_ACTION_NOSHOW,
 	CYCLE_ACTION_CANCEL,
 	CYCLE_ACTION_PRICE,
+	ACTION_CALENDAR,
 	ACTION_END,
 };
 
@@ -187,6 +189,8 @@ static int allowed(view *v, int a, const lrow *sel)
 	(void)v;
 	if (A_IS_PART_STEP(a))
 		return sel && cycle_part_allowed(a, sel->id);
+	if (a == A_CALENDAR)
+		return sel != NULL;
 	return 1;
 }
 
@@ -199,6 +203,10 @@ static const char *why_not(view *v, int a, const lrow *sel)
 static int act(view *v, int a, const lrow *sel)
 {
 	(void)v;
+	if (a == A_CALENDAR) {
+		ui_calendar_part(sel->id);
+		return UI_NOTHING;
+	}
 	return A_IS_PART_STEP(a) ? cycle_part_act(a, sel->id) : UI_NOTHING;
 }
 
