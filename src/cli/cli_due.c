@@ -179,7 +179,8 @@ static int print_section(struct due *d, struct person *p, const struct section *
 			}
 			print_row(d, p, sec, &r[i]);
 			printed++;
-			if (d->mail && sec->s == OV_MY_SESSIONS && r[i].session_id) {
+			/* a place on the waiting list is no day in the calendar */
+			if (d->mail && sec->s == OV_MY_SESSIONS && r[i].session_id && strcmp(r[i].status, "waitlisted")) {
 				int64_t *t = realloc(p->sessions, (size_t)(p->nses + 1) * sizeof *t);
 				if (!t) {
 					ov_rows_free(r, n);

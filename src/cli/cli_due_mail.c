@@ -1,6 +1,8 @@
 /* cli_due_mail.c — see cli_due_mail.h. */
 #include "cli_due_mail.h"
+#include "db_activity.h"
 #include "i18n.h"
+#include "ical.h"
 #include "mail_msg.h"
 #include "secure.h"
 #include "sendmail.h"
@@ -45,13 +47,43 @@ due_mail *due_mail_open(const due_mail_opts *o, kerr *e)
 	return m;
 }
 
-/* The calendar of the sessions: none yet. */
-static kcode calendar(kdb *db, const kactor *who, const int64_t *sessions, int n, char **ics, size_t *len, kerr *e)
+/* The sessions as one calendar file (*ics malloc'd, NULL for none). */
+static kcode calendar(const due_mail *m, kdb *db, const kactor *who, const int64_t *sessions, int n, char **ics,
+		      size_t *len, kerr *e)
 {
-	(void)db, (void)who, (void)sessions, (void)n, (void)e;
 	*ics = NULL;
 	*len = 0;
-	return KE_OK;
+	if (n <= 0)
+		return KE_OK;
+	session_rec *s = calloc((size_t)n, sizeof *s);
+	ical_event *ev = calloc((size_t)n, sizeof *ev);
+	int got = 0;
+	kcode c = s && ev ? KE_OK : kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	for (; !c && got < n; got++) {
+		if ((c = session_get(db, who, sessions[got], &s[got], e)))
+			break;
+		ev[got] = (ical_event){ .session_id = s[got].id, .version = s[got].version,
+					.summary = s[got].activity_title, .location = s[got].place,
+					.first_day = s[got].starts, .last_day = s[got].ends };
+	}
+	FILE *f = c ? NULL : open_memstream(ics, len);
+	if (!c && !f)
+		c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	if (f) {
+		c = ical_write(f, ev, (size_t)n, m->host, time(NULL), e);
+		if (fclose(f) != 0 && !c)
+			c = kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+		if (c) {
+			free(*ics);
+			*ics = NULL;
+			*len = 0;
+		}
+	}
+	for (int i = 0; i < got && s; i++)
+		session_free(&s[i]);
+	free(s);
+	free(ev);
+	return c;
 }
 
 int due_mail_person(due_mail *m, kdb *db, const kactor *who, const char *email, const char *text,
@@ -61,7 +93,7 @@ int due_mail_person(due_mail *m, kdb *db, const kactor *who, const char *email, 
 		return 0;
 	if (!email || !email[0]) {
 		fprintf(stderr, "kup: ");
-		fprintf(stderr, _("%s (%s) has no e-mail address in the staff register; %d to-do items were not mailed."), who->name,
+		fprintf(stderr, _("%s (%s) has no e-mail address in the staff register, so their list (%d) was not mailed."), who->name,
 			who->login[0] ? who->login : "-", items);
 		fputc('\n', stderr);
 		m->noaddr++;
@@ -69,7 +101,7 @@ int due_mail_person(due_mail *m, kdb *db, const kactor *who, const char *email, 
 	}
 	char *ics = NULL, *body = NULL, *msg = NULL;
 	size_t ics_len = 0, body_len = 0, msg_len = 0;
-	if (calendar(db, who, sessions, n, &ics, &ics_len, e))
+	if (calendar(m, db, who, sessions, n, &ics, &ics_len, e))
 		return -1;
 	int nics = ics ? n : 0;
 	FILE *b = open_memstream(&body, &body_len);
@@ -98,7 +130,7 @@ int due_mail_person(due_mail *m, kdb *db, const kactor *who, const char *email, 
 	free(body);
 	free(ics);
 	if (!c && m->dry_run) {
-		printf(_("Would mail %s <%s>: %d to-do items, %d sessions in the calendar."), who->name, email, items, nics);
+		printf(_("Would mail %s <%s>: %d on the list, %d in the calendar."), who->name, email, items, nics);
 		putchar('\n');
 		if (!m->first) {
 			m->first = msg;
@@ -106,7 +138,7 @@ int due_mail_person(due_mail *m, kdb *db, const kactor *who, const char *email, 
 		}
 		m->sent++;
 	} else if (!c && !(c = sendmail_send(m->sendmail, msg, msg_len, &me))) {
-		printf(_("Mailed %s <%s>: %d to-do items, %d sessions in the calendar."), who->name, email, items, nics);
+		printf(_("Mailed %s <%s>: %d on the list, %d in the calendar."), who->name, email, items, nics);
 		putchar('\n');
 		m->sent++;
 	}
@@ -126,8 +158,8 @@ int due_mail_close(due_mail *m)
 	if (!m)
 		return 0;
 	int ok = fclose(m->failed_f) == 0;
-	printf(m->dry_run ? _("Dry run, nothing sent: %d to mail, %d without an e-mail address.")
-			  : _("%d mailed, %d without an e-mail address, %d not sent."),
+	printf(m->dry_run ? _("Dry run, nothing sent. To mail: %d, without an e-mail address: %d.")
+			  : _("Mailed: %d, without an e-mail address: %d, not sent: %d."),
 	       m->sent, m->noaddr, m->failed);
 	putchar('\n');
 	if (m->first)
@@ -136,7 +168,7 @@ int due_mail_close(due_mail *m)
 	if (m->failed) {
 		fflush(stdout);
 		fprintf(stderr, "kup: ");
-		fprintf(stderr, _("Mail could not be sent to %d people: %s"), m->failed, ok && m->failed_names ? m->failed_names : "");
+		fprintf(stderr, _("Mail could not be sent to: %s"), ok && m->failed_names ? m->failed_names : "");
 		fputc('\n', stderr);
 		rc = 1;
 	}
