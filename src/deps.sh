@@ -1,12 +1,15 @@
 #!/bin/sh
 # Installs what kup needs on Debian, if it is missing.
 #   deps.sh build  — compiler, pkg-config, ncursesw and sqlite3 headers
-#   deps.sh test   — also tmux, the sqlite3 shell and valgrind for `make check`
+#   deps.sh test   — also tmux, the sqlite3 shell, valgrind, xmllint and
+#                    python3 for `make check`
 # As root it runs apt-get; otherwise `sudo -n`; otherwise it stops and prints
 # the exact command to run.
 set -u
 want="gcc make pkg-config libncurses-dev libsqlite3-dev"
-[ "${1:-build}" = test ] && want="$want tmux sqlite3 valgrind libxml2-utils" # xmllint checks the printed plan's HTML
+# xmllint checks the printed plan's HTML; Python's email module reads the
+# reminder mails as a mail program does
+[ "${1:-build}" = test ] && want="$want tmux sqlite3 valgrind libxml2-utils python3"
 
 missing=""
 for p in $want; do
