@@ -200,6 +200,19 @@ kcode secure_read_config(const char *path, int trusted, char *db, size_t size, k
 	return read_config(path, trusted, &cf, e);
 }
 
+kcode secure_read_mail_from(const char *path, int trusted, char *from, size_t size, kerr *e)
+{
+	char db[PATH_MAX];
+	struct conf cf = { .db = db, .dbsize = sizeof db };
+	from[0] = '\0';
+	kcode c = read_config(path, trusted, &cf, e);
+	if (!c && strlen(cf.mail_from) >= size)
+		c = kerr_set(e, KE_INVALID, _("%s: mail_from is too long."), path);
+	if (!c)
+		snprintf(from, size, "%s", cf.mail_from);
+	return c;
+}
+
 /* The system config: the first config file that exists decides.
  * KE_NOTFOUND if there is none. */
 static kcode system_config(int trusted, struct conf *cf, const char **path, kerr *e)

@@ -47,6 +47,9 @@ kcode secure_read_config(const char *path, int trusted, char *db, size_t size, k
  * (the same file, and as trusted, as the database's). KE_NOTFOUND naming
  * the file and the key when it is not there. */
 kcode secure_mail_from(char *from, size_t size, kerr *e);
+/* The mail_from of one config file ("" when it has none), read as
+ * secure_read_config reads it. */
+kcode secure_read_mail_from(const char *path, int trusted, char *from, size_t size, kerr *e);
 /* TERM is a plain terminal name: [A-Za-z0-9._+-], 1 to 64 characters;
  * anything else could make curses read a terminfo file of the user's. */
 int secure_term_ok(const char *term);
