@@ -308,8 +308,10 @@ static const kactor *actor_of(kactor *a, int64_t id, krole role, const char *log
 	return a;
 }
 
-/* Every current leader, for the units they lead. */
-static int all_leaders(struct due *d, const kactor *admin, kerr *e)
+/* Calls fn for every current leader, a page at a time; -1 when fn or a
+ * read fails. */
+static int each_leader(struct due *d, const kactor *admin, int (*fn)(struct due *, const ov_person *, kerr *),
+		       kerr *e)
 {
 	int64_t after = 0;
 	int n;
@@ -318,9 +320,8 @@ static int all_leaders(struct due *d, const kactor *admin, kerr *e)
 		if (overview_leaders(d->db, admin, after, 200, &l, &n, e))
 			return -1;
 		int bad = 0;
-		kactor a;
 		for (int i = 0; i < n && !bad; i++)
-			bad = print_as(d, actor_of(&a, l[i].id, ROLE_LEADER, l[i].login, l[i].name), l[i].email, 1, 0, e) < 0;
+			bad = fn(d, &l[i], e) < 0;
 		if (n)
 			after = l[n - 1].id;
 		ov_people_free(l, n);
@@ -330,29 +331,32 @@ static int all_leaders(struct due *d, const kactor *admin, kerr *e)
 	return 0;
 }
 
-/* The ids of every current leader, sorted (d->leaders): mailed with
- * --employees, a leader gets one mail with both parts. */
+/* A leader's list, for the units they lead. */
+static int leader_list(struct due *d, const ov_person *l, kerr *e)
+{
+	kactor a;
+	return print_as(d, actor_of(&a, l->id, ROLE_LEADER, l->login, l->name), l->email, 1, 0, e);
+}
+
+/* Notes a leader's id (d->leaders): mailed with --employees, a leader gets
+ * one mail with both parts. */
+static int note_leader(struct due *d, const ov_person *l, kerr *e)
+{
+	int64_t *t = realloc(d->leaders, (size_t)(d->nleaders + 1) * sizeof *t);
+	if (!t) {
+		kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+		return -1;
+	}
+	d->leaders = t;
+	d->leaders[d->nleaders++] = l->id;
+	return 0;
+}
+
+/* The ids of every current leader, sorted (d->leaders). */
 static int read_leaders(struct due *d, const kactor *admin, kerr *e)
 {
-	int64_t after = 0;
-	int n;
-	do {
-		ov_person *l;
-		if (overview_leaders(d->db, admin, after, 200, &l, &n, e))
-			return -1;
-		int64_t *t = n ? realloc(d->leaders, (size_t)(d->nleaders + n) * sizeof *t) : d->leaders;
-		if (n && !t) {
-			ov_people_free(l, n);
-			kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
-			return -1;
-		}
-		d->leaders = t;
-		for (int i = 0; i < n; i++)
-			d->leaders[d->nleaders++] = l[i].id;
-		if (n)
-			after = l[n - 1].id;
-		ov_people_free(l, n);
-	} while (n == 200);
+	if (each_leader(d, admin, note_leader, e) < 0)
+		return -1;
 	if (d->nleaders > 1)
 		qsort(d->leaders, (size_t)d->nleaders, sizeof *d->leaders, cmp_id);
 	return 0;
@@ -458,7 +462,7 @@ int cmd_due(struct cli *c)
 	if (who->role == ROLE_ADMIN && d.mail && d.employees) {
 		bad = read_leaders(&d, who, &o.e) || all_employees(&d, who, &o.e);
 	} else if (who->role == ROLE_ADMIN) {
-		bad = all_leaders(&d, who, &o.e) || (d.employees && all_employees(&d, who, &o.e));
+		bad = each_leader(&d, who, leader_list, &o.e) || (d.employees && all_employees(&d, who, &o.e));
 	} else {
 		/* anyone else: their own part only */
 		staff_rec s;

@@ -25,21 +25,6 @@ kcode sendmail_check(const char *path, kerr *e)
 	return KE_OK;
 }
 
-static int write_all(int fd, const char *p, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, p, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return errno;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 kcode sendmail_send(const char *path, const char *msg, size_t len, kerr *e)
 {
 	int fds[2];
@@ -69,7 +54,7 @@ kcode sendmail_send(const char *path, const char *msg, size_t len, kerr *e)
 	ign.sa_handler = SIG_IGN;
 	sigemptyset(&ign.sa_mask);
 	int restore = sigaction(SIGPIPE, &ign, &old) == 0;
-	int werr = write_all(fds[1], msg, len);
+	int werr = userfile_write_all(fds[1], msg, len);
 	if (close(fds[1]) != 0 && !werr)
 		werr = errno;
 	if (restore)
