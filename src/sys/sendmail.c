@@ -30,7 +30,7 @@ kcode sendmail_send(const char *path, const char *msg, size_t len, kerr *e)
 	int fds[2];
 	if (pipe2(fds, O_CLOEXEC) != 0)
 		return kerr_set(e, KE_IO, _("Cannot run %s: %s"), path, strerror(errno));
-	fflush(NULL); /* the child must not write out the parent's buffers again */
+	fflush(NULL); /* what kup printed comes before what the program prints */
 	pid_t pid = fork();
 	if (pid < 0) {
 		int err = errno;
