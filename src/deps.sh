@@ -15,6 +15,7 @@ if [ "${1:-build}" = test ]; then
 	want="$want valgrind"        # the leak check
 	want="$want libxml2-utils"   # xmllint checks the printed plan's HTML
 	want="$want mandoc groff-base" # the man page is linted
+	want="$want python3"           # Python's email module reads the mails
 	want="$want python3-icalendar" # a real reader checks the .ics files
 fi
 

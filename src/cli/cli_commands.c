@@ -44,6 +44,8 @@ static const struct cli_cmd {
 	{ "check", cmd_check, NULL, N_("check the database; prints one verdict line"), 0 },
 	{ "due", cmd_due, N_("[--days N] [--employees] [--format text|tsv]"),
 	  N_("what each leader (and person) must do now, for mail"), 0 },
+	{ "due", cmd_due, N_("... --mail [--sendmail PATH] [--dry-run]"),
+	  N_("mail each person their own list, from kup.conf's mail_from"), 0 },
 	{ "report", cmd_report,
 	  N_("coverage|followup|competences|focus|crossprof|methods|cost [--year Y] [--unit NAME] [--format text|csv|tsv]"),
 	  N_("the Reports pane's figures"), 0 },

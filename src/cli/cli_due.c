@@ -8,8 +8,11 @@
  * part. An admin gets everyone; anyone else only themself. Text is readable
  * and says in plain words what to do next, in the language kup runs in
  * (--lang); TSV has one line per item under a header, with codes for the
- * sections and states. Exit status 0 when it ran. */
+ * sections and states. Exit status 0 when it ran. With --mail each person
+ * gets their list by mail instead (cli_due_mail.c); exit status 1 when a
+ * mail could not be handed over. */
 #include "cli_due.h"
+#include "cli_due_mail.h"
 #include "cli_ident.h"
 #include "cli_opts.h"
 #include "date.h"
@@ -23,10 +26,14 @@
 
 struct due {
 	kdb *db;
+	FILE *out;          /* stdout, or a person's mail being written */
 	int tsv, employees;
 	ov_when w;
 	char today[11];
 	char horizon[11];   /* today + days: "soon" ends here */
+	due_mail *mail;     /* --mail: each person's list goes out by mail */
+	int64_t *leaders;   /* --mail --employees: the leaders' ids, sorted */
+	int nleaders;
 };
 
 /* Whom a list is for. */
@@ -39,6 +46,8 @@ struct person {
 	 * above leads the whole subtree) */
 	int64_t *esc;
 	int nesc;
+	int64_t *sessions;  /* mail: the person's own sessions listed, for the calendar */
+	int nses;
 };
 
 static const struct section {
@@ -67,11 +76,11 @@ static const struct section {
 };
 
 /* Writes s as one TSV field: tabs and line breaks would split the row. */
-static void field(const char *s, int last)
+static void field(FILE *f, const char *s, int last)
 {
 	for (const char *p = s ? s : ""; *p; p++)
-		putchar(*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
-	putchar(last ? '\n' : '\t');
+		fputc(*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p, f);
+	fputc(last ? '\n' : '\t', f);
 }
 
 static int cmp_id(const void *a, const void *b)
@@ -131,18 +140,19 @@ static void print_row(const struct due *d, struct person *p, const struct sectio
 	char state[96];
 	state_of(r, d->today, d->tsv, state, sizeof state);
 	if (d->tsv) {
-		field(p->who.login, 0); field(p->who.name, 0); field(p->email, 0); field(sec->code, 0);
-		field(r->name, 0); field(r->what, 0); field(r->date, 0); field(state, 1);
+		FILE *f = d->out;
+		field(f, p->who.login, 0); field(f, p->who.name, 0); field(f, p->email, 0); field(f, sec->code, 0);
+		field(f, r->name, 0); field(f, r->what, 0); field(f, r->date, 0); field(f, state, 1);
 		return;
 	}
 	/* one's own items need no name; a colleague's follow-up names whose */
 	int named = OV_IS_LED(sec->s) || r->kind == 'C';
-	printf("    %s", named ? r->name : r->what);
+	fprintf(d->out, "    %s", named ? r->name : r->what);
 	if (named && r->what[0])
-		printf(" · %s", r->what);
+		fprintf(d->out, " · %s", r->what);
 	if (state[0])
-		printf(" · %s", state);
-	putchar('\n');
+		fprintf(d->out, " · %s", state);
+	fputc('\n', d->out);
 }
 
 /* Prints one section of p's (all its pages); the count of rows printed. */
@@ -159,16 +169,27 @@ static int print_section(struct due *d, struct person *p, const struct section *
 			if (!actionable(d, p, sec->s, &r[i]))
 				continue;
 			if (!d->tsv && !p->headed) {
-				printf("%s%s%s%s\n", p->who.name, p->email[0] ? " <" : "", p->email, p->email[0] ? ">" : "");
+				fprintf(d->out, "%s%s%s%s\n", p->who.name, p->email[0] ? " <" : "", p->email, p->email[0] ? ">" : "");
 				p->headed = 1;
 			}
 			if (!d->tsv && !printed) {
-				printf("  %s\n", _(sec->title));
+				fprintf(d->out, "  %s\n", _(sec->title));
 				if (sec->hint)
-					printf("  %s\n", _(sec->hint));
+					fprintf(d->out, "  %s\n", _(sec->hint));
 			}
 			print_row(d, p, sec, &r[i]);
 			printed++;
+			/* a place on the waiting list is no day in the calendar */
+			if (d->mail && sec->s == OV_MY_SESSIONS && r[i].session_id && strcmp(r[i].status, "waitlisted")) {
+				int64_t *t = realloc(p->sessions, (size_t)(p->nses + 1) * sizeof *t);
+				if (!t) {
+					ov_rows_free(r, n);
+					kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+					return -1;
+				}
+				p->sessions = t;
+				p->sessions[p->nses++] = r[i].session_id;
+			}
 		}
 		if (n) {
 			snprintf(key, sizeof key, "%s", r[n - 1].sort_key);
@@ -215,30 +236,65 @@ static int read_escalated(struct due *d, struct person *p, kerr *e)
 	return 0;
 }
 
+/* Prints p's sections; the number of items, or -1. */
 static int print_person(struct due *d, struct person *p, int as_leader, int own, kerr *e)
 {
+	int items = 0, k;
 	if (as_leader && read_escalated(d, p, e) < 0)
 		return -1;
 	if (as_leader)
-		for (size_t i = 0; i < sizeof leader_secs / sizeof *leader_secs; i++)
-			if (print_section(d, p, &leader_secs[i], e) < 0)
+		for (size_t i = 0; i < sizeof leader_secs / sizeof *leader_secs; i++) {
+			if ((k = print_section(d, p, &leader_secs[i], e)) < 0)
 				return -1;
+			items += k;
+		}
 	if (own && p->who.staff_id)
-		for (size_t i = 0; i < sizeof own_secs / sizeof *own_secs; i++)
-			if (print_section(d, p, &own_secs[i], e) < 0)
+		for (size_t i = 0; i < sizeof own_secs / sizeof *own_secs; i++) {
+			if ((k = print_section(d, p, &own_secs[i], e)) < 0)
 				return -1;
-	if (!d->tsv && p->headed)
-		putchar('\n');
-	return 0;
+			items += k;
+		}
+	if (!d->tsv && p->headed && !d->mail)
+		fputc('\n', d->out);
+	return items;
 }
 
-/* Prints what the person acting as who must do, under their heading. */
+/* Writes the person's list into a mail of its own and hands it on. */
+static int mail_as(struct due *d, const kactor *who, const char *email, int as_leader, int own, kerr *e)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&text, &len);
+	if (!m) {
+		kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+		return -1;
+	}
+	/* no heading: the mail greets the person by name */
+	struct person p = { .who = *who, .email = email, .headed = 1 };
+	d->out = m;
+	int items = print_person(d, &p, as_leader, own, e);
+	d->out = stdout;
+	int rc = -1;
+	if (fclose(m) != 0 || !text)
+		kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+	else if (items >= 0)
+		rc = due_mail_person(d->mail, d->db, who, email, text, items, p.sessions, p.nses, e);
+	free(text);
+	free(p.esc);
+	free(p.sessions);
+	return rc;
+}
+
+/* Prints (or mails) what the person acting as who must do, under their
+ * heading. */
 static int print_as(struct due *d, const kactor *who, const char *email, int as_leader, int own, kerr *e)
 {
+	if (d->mail)
+		return mail_as(d, who, email, as_leader, own, e);
 	struct person p = { .who = *who, .email = email };
 	int rc = print_person(d, &p, as_leader, own, e);
 	free(p.esc);
-	return rc;
+	return rc < 0 ? -1 : 0;
 }
 
 /* The person with the given staff record and role, for print_as. */
@@ -252,8 +308,10 @@ static const kactor *actor_of(kactor *a, int64_t id, krole role, const char *log
 	return a;
 }
 
-/* Every current leader, for the units they lead. */
-static int all_leaders(struct due *d, const kactor *admin, kerr *e)
+/* Calls fn for every current leader, a page at a time; -1 when fn or a
+ * read fails. */
+static int each_leader(struct due *d, const kactor *admin, int (*fn)(struct due *, const ov_person *, kerr *),
+		       kerr *e)
 {
 	int64_t after = 0;
 	int n;
@@ -262,9 +320,8 @@ static int all_leaders(struct due *d, const kactor *admin, kerr *e)
 		if (overview_leaders(d->db, admin, after, 200, &l, &n, e))
 			return -1;
 		int bad = 0;
-		kactor a;
 		for (int i = 0; i < n && !bad; i++)
-			bad = print_as(d, actor_of(&a, l[i].id, ROLE_LEADER, l[i].login, l[i].name), l[i].email, 1, 0, e) < 0;
+			bad = fn(d, &l[i], e) < 0;
 		if (n)
 			after = l[n - 1].id;
 		ov_people_free(l, n);
@@ -274,7 +331,39 @@ static int all_leaders(struct due *d, const kactor *admin, kerr *e)
 	return 0;
 }
 
-/* Every active person, for their own part. */
+/* A leader's list, for the units they lead. */
+static int leader_list(struct due *d, const ov_person *l, kerr *e)
+{
+	kactor a;
+	return print_as(d, actor_of(&a, l->id, ROLE_LEADER, l->login, l->name), l->email, 1, 0, e);
+}
+
+/* Notes a leader's id (d->leaders): mailed with --employees, a leader gets
+ * one mail with both parts. */
+static int note_leader(struct due *d, const ov_person *l, kerr *e)
+{
+	int64_t *t = realloc(d->leaders, (size_t)(d->nleaders + 1) * sizeof *t);
+	if (!t) {
+		kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
+		return -1;
+	}
+	d->leaders = t;
+	d->leaders[d->nleaders++] = l->id;
+	return 0;
+}
+
+/* The ids of every current leader, sorted (d->leaders). */
+static int read_leaders(struct due *d, const kactor *admin, kerr *e)
+{
+	if (each_leader(d, admin, note_leader, e) < 0)
+		return -1;
+	if (d->nleaders > 1)
+		qsort(d->leaders, (size_t)d->nleaders, sizeof *d->leaders, cmp_id);
+	return 0;
+}
+
+/* Every active person, for their own part (mailed: a leader's mail has
+ * the leader's part too). */
 static int all_employees(struct due *d, const kactor *admin, kerr *e)
 {
 	char key[300] = "";
@@ -286,8 +375,12 @@ static int all_employees(struct due *d, const kactor *admin, kerr *e)
 			return -1;
 		int bad = 0;
 		kactor a;
-		for (int i = 0; i < n && !bad; i++)
-			bad = print_as(d, actor_of(&a, s[i].id, ROLE_EMPLOYEE, s[i].login, s[i].name), s[i].email, 0, 1, e) < 0;
+		for (int i = 0; i < n && !bad; i++) {
+			int lead = d->nleaders &&
+				   bsearch(&s[i].id, d->leaders, (size_t)d->nleaders, sizeof *d->leaders, cmp_id);
+			bad = print_as(d, actor_of(&a, s[i].id, lead ? ROLE_LEADER : ROLE_EMPLOYEE, s[i].login, s[i].name),
+				       s[i].email, lead, 1, e) < 0;
+		}
 		if (n) {
 			snprintf(key, sizeof key, "%s", s[n - 1].sort_key);
 			pg.after_key = key;
@@ -300,12 +393,18 @@ static int all_employees(struct due *d, const kactor *admin, kerr *e)
 	return 0;
 }
 
-static int options(struct cli *c, struct due *d, int *days)
+static int options(struct cli *c, struct due *d, int *days, due_mail_opts *mo)
 {
 	for (int i = 1; i < c->argc; i++) {
 		const char *a = c->argv[i], *v;
 		if (!strcmp(a, "--employees")) {
 			d->employees = 1;
+		} else if (!strcmp(a, "--mail")) {
+			mo->on = 1;
+		} else if (!strcmp(a, "--dry-run")) {
+			mo->dry_run = 1;
+		} else if ((v = cli_opt_value(c, &i, "--sendmail"))) {
+			mo->sendmail = v;
 		} else if ((v = cli_opt_value(c, &i, "--days"))) {
 			char *end;
 			long n = strtol(v, &end, 10);
@@ -323,14 +422,19 @@ static int options(struct cli *c, struct due *d, int *days)
 			return cli_usage_error(_("due does not know %s"), a);
 		}
 	}
+	if (!mo->on && (mo->dry_run || mo->sendmail))
+		return cli_usage_error(_("%s goes with --mail"), mo->dry_run ? "--dry-run" : "--sendmail");
+	if (mo->on && d->tsv)
+		return cli_usage_error(_("--mail sends text; it does not take %s"), "--format tsv");
 	return 0;
 }
 
 int cmd_due(struct cli *c)
 {
-	struct due d = { 0 };
+	struct due d = { .out = stdout };
+	due_mail_opts mo = { 0 };
 	int days = 14;
-	int rc = options(c, &d, &days);
+	int rc = options(c, &d, &days, &mo);
 	if (rc)
 		return rc;
 	if (date_today(d.today) != 0 || date_add_days(d.today, days, d.horizon) != 0) {
@@ -341,16 +445,24 @@ int cmd_due(struct cli *c)
 		d.w.year = atoi(d.today);
 	d.w.soon_days = days;
 	d.w.due_days = days;
+	/* the sender and the program are checked before anything is read */
+	kerr me = { 0 };
+	if (mo.on && !(d.mail = due_mail_open(&mo, &me)))
+		return cli_fail(&me);
 	struct cli_db o;
-	if (cli_open(c, DB_OPEN_READONLY, &o))
+	if (cli_open(c, DB_OPEN_READONLY, &o)) {
+		due_mail_close(d.mail);
 		return 1;
+	}
 	d.db = o.db;
 	const kactor *who = &o.who;
 	if (d.tsv)
-		printf("login\tname\temail\tsection\tperson\twhat\tdate\tstate\n");
+		fprintf(d.out, "login\tname\temail\tsection\tperson\twhat\tdate\tstate\n");
 	int bad;
-	if (who->role == ROLE_ADMIN) {
-		bad = all_leaders(&d, who, &o.e) || (d.employees && all_employees(&d, who, &o.e));
+	if (who->role == ROLE_ADMIN && d.mail && d.employees) {
+		bad = read_leaders(&d, who, &o.e) || all_employees(&d, who, &o.e);
+	} else if (who->role == ROLE_ADMIN) {
+		bad = each_leader(&d, who, leader_list, &o.e) || (d.employees && all_employees(&d, who, &o.e));
 	} else {
 		/* anyone else: their own part only */
 		staff_rec s;
@@ -361,7 +473,12 @@ int cmd_due(struct cli *c)
 		}
 	}
 	db_close(d.db);
-	if (bad)
+	free(d.leaders);
+	if (bad) {
+		due_mail_close(d.mail);
 		return cli_fail(&o.e);
-	return cli_flush_stdout();
+	}
+	/* what was sent and what failed, then the exit status */
+	rc = d.mail ? due_mail_close(d.mail) : 0;
+	return cli_flush_stdout() || rc;
 }

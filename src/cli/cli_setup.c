@@ -319,6 +319,12 @@ static int write_config(const char *dbpath)
 	snprintf(tmp, sizeof tmp, "%s.new", path);
 	if (make_parents(dir) != 0)
 		return fail(_("Cannot create %s: %s"), dir, strerror(errno));
+	/* setup runs again after every install: the sender of the reminder
+	 * mails the admin added stays */
+	char from[256];
+	kerr e = { 0 };
+	if (secure_read_mail_from(path, 0, from, sizeof from, &e) != KE_OK)
+		from[0] = '\0';
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
 	FILE *f = fd < 0 ? NULL : fdopen(fd, "w");
 	if (!f) {
@@ -328,6 +334,8 @@ static int write_config(const char *dbpath)
 	}
 	fprintf(f, "# kup system config, written by kup setup --shared.\n");
 	fprintf(f, "database = %s\n", dbpath);
+	if (from[0])
+		fprintf(f, "mail_from = %s\n", from);
 	int bad = fflush(f) != 0 || fsync(fd) != 0 || fchown(fd, 0, 0) != 0 || fchmod(fd, 0644) != 0;
 	if (fclose(f) != 0 || bad || rename(tmp, path) != 0) {
 		int err = errno;

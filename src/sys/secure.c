@@ -121,8 +121,15 @@ static char *trim(char *s)
 	return s;
 }
 
+/* What a config file says. */
+struct conf {
+	char *db;
+	size_t dbsize;
+	char mail_from[256]; /* "" when not given */
+};
+
 /* One "key = value" line; comments and blank lines are fine. */
-static kcode config_line(const char *path, int lineno, char *line, char *db, size_t size, kerr *e)
+static kcode config_line(const char *path, int lineno, char *line, struct conf *cf, kerr *e)
 {
 	char *s = trim(line);
 	if (!*s || *s == '#')
@@ -132,22 +139,31 @@ static kcode config_line(const char *path, int lineno, char *line, char *db, siz
 		return kerr_set(e, KE_INVALID, _("%s line %d: expected 'database = PATH'."), path, lineno);
 	*eq = '\0';
 	char *key = trim(s), *val = trim(eq + 1);
-	if (strcmp(key, "database") != 0)
-		return kerr_set(e, KE_INVALID, _("%s line %d: unknown setting '%s' (kup knows: database)."),
+	int is_db = !strcmp(key, "database");
+	if (!is_db && strcmp(key, "mail_from") != 0)
+		return kerr_set(e, KE_INVALID, _("%s line %d: unknown setting '%s' (kup knows: database, mail_from)."),
 				path, lineno, key);
 	for (const char *p = val; *p; p++)
 		if ((unsigned char)*p < 32 || *p == 127)
-			return kerr_set(e, KE_INVALID, _("%s line %d: the path holds a control character."), path, lineno);
-	if (val[0] != '/' || strlen(val) >= size)
+			return kerr_set(e, KE_INVALID, _("%s line %d: the value holds a control character."), path, lineno);
+	if (!is_db) {
+		if (!*val || strlen(val) >= sizeof cf->mail_from)
+			return kerr_set(e, KE_INVALID, _("%s line %d: mail_from must be an address like Kompetence <kup@kommune.dk>."),
+					path, lineno);
+		snprintf(cf->mail_from, sizeof cf->mail_from, "%s", val);
+		return KE_OK;
+	}
+	if (val[0] != '/' || strlen(val) >= cf->dbsize)
 		return kerr_set(e, KE_INVALID, _("%s line %d: the database must be an absolute path, like /srv/kup/kup.db."),
 				path, lineno);
-	snprintf(db, size, "%s", val);
+	snprintf(cf->db, cf->dbsize, "%s", val);
 	return KE_OK;
 }
 
-kcode secure_read_config(const char *path, int trusted, char *db, size_t size, kerr *e)
+static kcode read_config(const char *path, int trusted, struct conf *cf, kerr *e)
 {
-	db[0] = '\0';
+	cf->db[0] = '\0';
+	cf->mail_from[0] = '\0';
 	FILE *f = fopen(path, "re");
 	if (!f) {
 		if (errno == ENOENT)
@@ -167,25 +183,77 @@ kcode secure_read_config(const char *path, int trusted, char *db, size_t size, k
 			c = kerr_set(e, KE_INVALID, _("%s line %d is too long."), path, lineno);
 		else {
 			line[strcspn(line, "\n")] = '\0';
-			c = config_line(path, lineno, line, db, size, e);
+			c = config_line(path, lineno, line, cf, e);
 		}
 	}
 	if (!c && ferror(f))
 		c = kerr_set(e, KE_IO, _("Cannot read %s: %s"), path, strerror(errno));
 	fclose(f);
-	if (!c && !db[0])
+	if (!c && !cf->db[0])
 		c = kerr_set(e, KE_INVALID, _("%s has no line 'database = PATH'."), path);
 	return c;
 }
 
-/* The system config's database: the first config file that exists decides.
+kcode secure_read_config(const char *path, int trusted, char *db, size_t size, kerr *e)
+{
+	struct conf cf = { .db = db, .dbsize = size };
+	return read_config(path, trusted, &cf, e);
+}
+
+kcode secure_read_mail_from(const char *path, int trusted, char *from, size_t size, kerr *e)
+{
+	char db[PATH_MAX];
+	struct conf cf = { .db = db, .dbsize = sizeof db };
+	from[0] = '\0';
+	kcode c = read_config(path, trusted, &cf, e);
+	if (!c && strlen(cf.mail_from) >= size)
+		c = kerr_set(e, KE_INVALID, _("%s: mail_from is too long."), path);
+	if (!c)
+		snprintf(from, size, "%s", cf.mail_from);
+	return c;
+}
+
+/* The system config: the first config file that exists decides.
  * KE_NOTFOUND if there is none. */
+static kcode system_config(int trusted, struct conf *cf, const char **path, kerr *e)
+{
+	*path = secure_config_path();
+	kcode c = read_config(*path, trusted, cf, e);
+	if (c == KE_NOTFOUND) {
+		*path = "/etc/kup.conf";
+		c = read_config(*path, trusted, cf, e);
+	}
+	return c;
+}
+
 static kcode system_database(int trusted, char *db, size_t size, kerr *e)
 {
-	kcode c = secure_read_config(secure_config_path(), trusted, db, size, e);
+	struct conf cf = { .db = db, .dbsize = size };
+	const char *path;
+	return system_config(trusted, &cf, &path, e);
+}
+
+kcode secure_mail_from(char *from, size_t size, kerr *e)
+{
+	char db[PATH_MAX];
+	struct conf cf = { .db = db, .dbsize = sizeof db };
+	const char *path;
+	from[0] = '\0';
+	kcode c = system_config(shared, &cf, &path, e);
 	if (c == KE_NOTFOUND)
-		c = secure_read_config("/etc/kup.conf", trusted, db, size, e);
-	return c;
+		return kerr_set(e, KE_NOTFOUND,
+				_("There is no %s: kup sends mail from the address its line 'mail_from = ADDRESS' gives."),
+				secure_config_path());
+	if (c)
+		return c;
+	if (!cf.mail_from[0])
+		return kerr_set(e, KE_NOTFOUND,
+				_("%s has no line 'mail_from = ADDRESS' (the sender of kup's mail, like mail_from = Kompetence <kup@kommune.dk>)."),
+				path);
+	if (strlen(cf.mail_from) >= size)
+		return kerr_set(e, KE_INVALID, _("%s: mail_from is too long."), path);
+	snprintf(from, size, "%s", cf.mail_from);
+	return KE_OK;
 }
 
 kcode secure_check_fs(const char *path, kerr *e)

@@ -37,11 +37,19 @@ int secure_database(const char *opt_db, const char *opt_as, const char **dbpath)
 /* The system config file kup reads first (KUP_SYSCONFDIR/kup.conf; then
  * /etc/kup.conf), and the one `kup setup` writes. */
 const char *secure_config_path(void);
-/* Reads "database = PATH" from a config file into db (size bytes).
+/* Reads "database = PATH" from a config file into db (size bytes); the
+ * file may also hold "mail_from = ADDRESS" (secure_mail_from).
  * KE_NOTFOUND if the file does not exist; KE_INVALID naming file and line
  * for anything else in it; with trusted, KE_DENIED unless root owns it and
  * only root may write it. */
 kcode secure_read_config(const char *path, int trusted, char *db, size_t size, kerr *e);
+/* The sender of kup's mail: "mail_from = ADDRESS" in the system config
+ * (the same file, and as trusted, as the database's). KE_NOTFOUND naming
+ * the file and the key when it is not there. */
+kcode secure_mail_from(char *from, size_t size, kerr *e);
+/* The mail_from of one config file ("" when it has none), read as
+ * secure_read_config reads it. */
+kcode secure_read_mail_from(const char *path, int trusted, char *from, size_t size, kerr *e);
 /* TERM is a plain terminal name: [A-Za-z0-9._+-], 1 to 64 characters;
  * anything else could make curses read a terminfo file of the user's. */
 int secure_term_ok(const char *term);

@@ -99,8 +99,7 @@ int userfile_child_start(void)
 	return 0;
 }
 
-/* Writes everything or returns the errno of the failure. */
-static int write_all(int fd, const char *data, size_t len)
+int userfile_write_all(int fd, const char *data, size_t len)
 {
 	while (len > 0) {
 		ssize_t n = write(fd, data, len);
@@ -133,7 +132,7 @@ int userfile_copy(int in, int out)
 			return errno;
 		if (n == 0)
 			return 0;
-		int err = write_all(out, buf, (size_t)n);
+		int err = userfile_write_all(out, buf, (size_t)n);
 		if (err)
 			return err;
 	}
@@ -141,7 +140,7 @@ int userfile_copy(int in, int out)
 
 static int put(int fd, const struct source *s)
 {
-	return s->fd < 0 ? write_all(fd, s->data, s->len) : userfile_copy(s->fd, fd);
+	return s->fd < 0 ? userfile_write_all(fd, s->data, s->len) : userfile_copy(s->fd, fd);
 }
 
 static int finish(int fd, int err)

@@ -36,6 +36,9 @@ kcode userfile_copy_new(int src_fd, const char *path, kerr *e);
  * database's -shm) unmapped, the setgid group given up for good, and death
  * with its parent. Returns 0 or an errno. */
 int userfile_child_start(void);
+/* Writes all len bytes to fd (again after a signal); 0 or the errno of
+ * the failure. */
+int userfile_write_all(int fd, const char *data, size_t len);
 /* Copies everything from in to out (in a child, with a 64 KiB buffer of
  * its own); 0 at the end of in, else the errno of the failure. */
 int userfile_copy(int in, int out);

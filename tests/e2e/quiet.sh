@@ -2,7 +2,7 @@
 # End-to-end: kup as cron runs it. Commands that draw no screen say nothing
 # about the terminal — with TERM unset, unknown or strange, in an empty
 # environment, and also as a setgid binary (cron mailed a TERM notice every
-# run); the README's cron line works in cron's bare environment. The screen
+# run); the README's cron line is tests/e2e/mail.sh's. The screen
 # front end falls back to vt100 with one notice on an unknown TERM and
 # refuses TERM=dumb with a message and exit status 2.
 . "$(dirname "$0")/../lib/tmux.sh"
@@ -59,28 +59,6 @@ for bin in $bins; do
 		quiet "$kind, $t: --help" "$bin" "$term" --help
 	done
 done
-
-# ---- the README's cron line, in cron's environment ----
-# The line is read from the README: full paths (cron's PATH is /usr/bin:/bin)
-# and nothing but kup's own options. Its kup part runs with the binary under
-# test in place of the installed one, in an empty environment, where the
-# database is found as on the server (here ./kup.db, the last choice).
-line=$(grep -E '^ +[0-9*].*kup due' "$(dirname "$0")/../../README.md" | head -1)
-check "the README has a cron line for kup due" test -n "$line"
-kup_part=$(printf '%s\n' "$line" | sed 's/|.*//' | awk '{ for (i = 6; i <= NF; i++) printf "%s%s", $i, (i < NF ? " " : "") }')
-mailer=$(printf '%s\n' "$line" | sed 's/.*| *//' | awk '{ print $1 }')
-check "the cron line names kup by its full path ($kup_part)" sh -c "case '$kup_part' in /*/kup\ *) exit 0 ;; esac; exit 1"
-check "the cron line names the mailer by its full path ($mailer)" sh -c "case '$mailer' in /*) exit 0 ;; esac; exit 1"
-mkdir -p "$T_DIR/cron"
-cp "$db" "$T_DIR/cron/kup.db"
-# shellcheck disable=SC2086 # the documented words, split as cron's shell does
-set -- ${kup_part#* }
-(cd "$T_DIR/cron" && env -i "$KUP" "$@") >"$T_DIR/cron/out" 2>"$T_DIR/cron/err"
-rc=$?
-check "the cron line's kup part exits 0 in an empty environment" test "$rc" = 0
-check "...and says nothing on stderr ($(head -c 200 "$T_DIR/cron/err"))" test ! -s "$T_DIR/cron/err"
-check "...and prints the reminders as TSV with their header on stdout" \
-	sh -c "head -1 '$T_DIR/cron/out' | grep -q '^login	name	email	section	person	what	date	state\$'"
 
 # ---- the screen front end and TERM ----
 t_start env TERM=no-such-term "$KUP" --db "$db"

@@ -95,7 +95,10 @@ check "the system config names the database" grep -qx "database = $DB" "$PREFIX/
 check "the config belongs to root, 644" test "$(stat -c '%a %U' "$PREFIX/etc/kup.conf")" = "644 root"
 check "setup says what it did" grep -q "mode 2755 (setgid)" "$T_DIR/setup.out"
 check "the admin is in the staff register" test "$(q "$DB" "select role || active from staff where login='$ADMIN'")" = admin1
+echo "mail_from = Kompetence Børn og Unge <kup@kommune.example>" >>"$PREFIX/etc/kup.conf"
 "$BIN" --lang en setup --shared "$DATA" --group "$GROUP" --admin "$ADMIN" >"$T_DIR/setup2.out" 2>&1
+check "setup run again keeps the config's mail_from" \
+	grep -qx "mail_from = Kompetence Børn og Unge <kup@kommune.example>" "$PREFIX/etc/kup.conf"
 check "setup runs again and keeps the data" sh -c "grep -q 'database is kept' '$T_DIR/setup2.out' &&
 	test \$(sqlite3 '$DB' 'select count(*) from staff') -gt 60"
 runuser -u "$EMP" -- "$BIN" --lang en setup --shared "$DATA" --admin "$EMP" >"$T_DIR/out" 2>&1

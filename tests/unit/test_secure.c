@@ -52,6 +52,16 @@ static void test_config(void)
 	p = conf("ctl.conf", "database = /a\x1b[2J.db\n", 0644);
 	CHECK(secure_read_config(p, 0, db, sizeof db, &e) == KE_INVALID && strstr(e.msg, "control character"),
 	      "a control character in the path is refused (%s)", e.msg);
+	char from[256];
+	p = conf("mail.conf", "database = /a.db\nmail_from = Kompetence Børn og Unge <kup@kommune.dk>\n", 0644);
+	CHECK(secure_read_config(p, 0, db, sizeof db, &e) == KE_OK, "a config with mail_from reads (%s)", e.msg);
+	CHECK(secure_read_mail_from(p, 0, from, sizeof from, &e) == KE_OK, "its mail_from reads");
+	CHECK_STR(from, "Kompetence Børn og Unge <kup@kommune.dk>", "...as written");
+	p = conf("nomail.conf", "database = /a.db\n", 0644);
+	CHECK(secure_read_mail_from(p, 0, from, sizeof from, &e) == KE_OK && !from[0], "no mail_from: empty");
+	p = conf("mailctl.conf", "database = /a.db\nmail_from = a@b\x1b[2J\n", 0644);
+	CHECK(secure_read_mail_from(p, 0, from, sizeof from, &e) == KE_INVALID && strstr(e.msg, "control character"),
+	      "a control character in mail_from is refused (%s)", e.msg);
 	if (getuid() == 0) {
 		p = conf("trusted.conf", "database = /srv/kup/kup.db\n", 0644);
 		CHECK(secure_read_config(p, 1, db, sizeof db, &e) == KE_OK, "root's own 0644 config is trusted");
