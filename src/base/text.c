@@ -445,28 +445,28 @@ static int small_at(const char *p, const char *end)
 }
 
 /* What the terminal is sent for cp in charset cs (before_small: a small
- * letter follows): its bytes in out (at most 4, not NUL-ended), their
- * count, and the columns in *cols. An ASCII spelling is as many columns
- * as bytes. */
-static size_t display_cp(uint32_t cp, enum text_charset cs, int before_small, char out[4], int *cols)
+ * letter follows): its bytes in out (at most 4, not NUL-ended; NULL when
+ * only the columns are wanted), their count, and the columns in *cols. An
+ * ASCII spelling is as many columns as bytes. */
+static size_t display_cp(uint32_t cp, enum text_charset cs, int before_small, char *out, int *cols)
 {
 	cp = shown_cp(cp);
 	if (cs == TEXT_ASCII) {
-		size_t n = ascii_of(cp, before_small, out);
+		char spare[4];
+		size_t n = ascii_of(cp, before_small, out ? out : spare);
 		*cols = (int)n;
 		return n;
 	}
 	*cols = cp < 0x300 ? 1 : in_table(cp, zero_width, COUNT(zero_width)) ? 0
 		: in_table(cp, wide, COUNT(wide)) ? 2 : 1;
-	return text_encode(cp, out);
+	return out ? text_encode(cp, out) : 0;
 }
 
 int text_cp_width(uint32_t cp)
 {
-	char e[4];
 	int w;
 
-	display_cp(cp, display, 0, e, &w);
+	display_cp(cp, display, 0, NULL, &w);
 	return w;
 }
 
@@ -479,10 +479,9 @@ static int width_in(const char *s, enum text_charset cs)
 		return 0;
 	end = s + strlen(s);
 	while (s < end) {
-		char e[4];
 		int cw;
 
-		display_cp(next_cp(&s, end), cs, 0, e, &cw);
+		display_cp(next_cp(&s, end), cs, 0, NULL, &cw);
 		if (w > INT_MAX - cw)
 			return INT_MAX;
 		w += cw;
