@@ -5,8 +5,9 @@
 # characters (never the VT100 line-drawing set, which such a terminal shows
 # as "qqqq") and the report's bars with blocks. A locale naming another
 # character set, or KUP_CHARSET=ascii, gets only ASCII: ae/oe/aa, lines of
-# '-' '|' '+', bars of '#', cuts ending in "...". KUP_CHARSET=utf-8 wins
-# over the locale; a value kup does not know is named on the first screen.
+# '-' '|' '+', bars of '#', cuts ending in "...", and letters typed in the
+# terminal's own charset are still read. KUP_CHARSET=utf-8 wins over the
+# locale; a value kup does not know is named on the first screen.
 . "$(dirname "$0")/../lib/tmux.sh"
 
 "$KUP" --db "$T_DIR/demo.db" demo >/dev/null || not_ok "demo database"
@@ -69,6 +70,22 @@ check "8-bit locale: a pop-up's border and rule are of '+' '-' '|'" t_wait "|"
 check "8-bit locale: only ASCII in the pop-up" ascii_only
 t_keys Escape q
 check "8-bit locale: q quits" t_exited
+
+# --- an installed 8-bit locale (made here when localedef can): the keys a
+# Latin-1 terminal sends are read in it, the screen stays ASCII ---
+if mkdir "$T_DIR/loc" && localedef -i da_DK -f ISO-8859-1 "$T_DIR/loc/da_DK.ISO-8859-1" >/dev/null 2>&1; then
+	run installed LOCPATH="$T_DIR/loc" LANG=da_DK.ISO-8859-1
+	t_settle "Amalie Groenbaek"
+	t_keys /
+	tmux -S "$T_SOCK" send-keys -t "$T_SESSION" -H 47 72 f8 6e 62 # "Grønb" in Latin-1
+	check "installed 8-bit locale: Grønb typed in Latin-1 is read and shown as Groenb" t_wait "/Groenb"
+	check "...and finds her" t_wait "Amalie Groenbaek"
+	check "installed 8-bit locale: only ASCII on screen" ascii_only
+	t_keys Enter q
+	check "installed 8-bit locale: q quits" t_exited
+else
+	echo "# no da_DK.ISO-8859-1 locale could be made here (localedef); the installed 8-bit case is left out"
+fi
 
 # --- KUP_CHARSET=ascii in a UTF-8 locale: typed letters are read, shown as ASCII ---
 run ascii LANG=C.UTF-8 KUP_CHARSET=ascii
