@@ -331,19 +331,146 @@ static uint32_t shown_cp(uint32_t cp)
 	return 0xFFFD;
 }
 
-int text_cp_width(uint32_t cp)
+/* -------------------------------------------------- the display's charset */
+
+static enum text_charset display = TEXT_UTF8;
+
+void text_set_charset(enum text_charset cs)
 {
-	cp = shown_cp(cp);
-	if (cp < 0x300)
-		return 1;
-	if (in_table(cp, zero_width, COUNT(zero_width)))
-		return 0;
-	if (in_table(cp, wide, COUNT(wide)))
-		return 2;
-	return 1;
+	display = cs;
 }
 
-int text_width(const char *s)
+enum text_charset text_charset(void)
+{
+	return display;
+}
+
+/* Upper case for U+00C0..U+017F: Latin-1's capitals sit below U+00DF;
+ * Latin Extended-A pairs capital and small, on even code points except in
+ * U+0139..U+0148 and U+0179..U+017E, where a lone letter shifts them. */
+static int latin_upper(uint32_t cp)
+{
+	if (cp < 0x100)
+		return cp < 0xDF && cp != 0xD7;
+	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+		return cp & 1;
+	return cp == 0x178 || (cp != 0x138 && !(cp & 1));
+}
+
+static const char *latin_fold(uint32_t cp);
+
+/* The ASCII for the signs kup and people's texts use most, or NULL. */
+static const char *ascii_sign(uint32_t cp)
+{
+	static const struct {
+		uint32_t cp;
+		const char *s;
+	} signs[] = {
+		{0xA0, " "},     {0xA9, "(c)"},  {0xAB, "<<"},   {0xAD, "-"},
+		{0xAE, "(R)"},   {0xB0, "o"},    {0xB7, "-"},    {0xBB, ">>"},
+		{0xBD, "1/2"},   {0xD7, "x"},    {0xF7, "/"},    {0x2018, "'"},
+		{0x2019, "'"},   {0x201A, "'"},  {0x201C, "\""}, {0x201D, "\""},
+		{0x201E, "\""},  {0x2022, "*"},  {0x2026, "..."}, {0x2039, "<"},
+		{0x203A, ">"},   {0x20AC, "EUR"}, {0x2190, "<-"}, {0x2191, "^"},
+		{0x2192, "->"},  {0x2193, "v"},  {0x2212, "-"},
+	};
+
+	for (size_t i = 0; i < COUNT(signs); i++)
+		if (signs[i].cp == cp)
+			return signs[i].s;
+	if (cp >= 0x2010 && cp <= 0x2015)
+		return "-"; /* hyphens and dashes */
+	if (cp >= 0x2500 && cp <= 0x257F) { /* box drawing */
+		if (cp <= 0x2501 || cp == 0x2504 || cp == 0x2505 || cp == 0x2508 || cp == 0x2509 ||
+		    cp == 0x254C || cp == 0x254D || cp == 0x2550)
+			return "-";
+		if (cp <= 0x2503 || cp == 0x2506 || cp == 0x2507 || cp == 0x250A || cp == 0x250B ||
+		    cp == 0x254E || cp == 0x254F || cp == 0x2551)
+			return "|";
+		return "+";
+	}
+	if (cp >= 0x2580 && cp <= 0x259F)
+		return "#"; /* blocks: a bar */
+	return NULL;
+}
+
+/* The ASCII spelling of a shown code point (shown_cp's result) into out,
+ * returning its length (0-3): Danish letters as Danes write them without
+ * æøå (a capital before a small letter as "Aa", "Oe", else "AA", "OE":
+ * "Aabenraa", "BAA"), other Latin letters without their accents, the
+ * punctuation and lines kup draws as their nearest ASCII, marks that
+ * combine with the letter before as nothing, anything else as '?'. */
+static size_t ascii_of(uint32_t cp, int before_small, char out[4])
+{
+	const char *f;
+	size_t n;
+
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	switch (cp) {
+	case 0xD8: case 0xF8: case 0xD6: case 0xF6: f = "oe"; break;
+	case 0xC4: case 0xE4: f = "ae"; break;
+	case 0xDC: case 0xFC: f = "ue"; break;
+	default: f = latin_fold(cp); break;
+	}
+	if (f) {
+		n = strlen(f);
+		memcpy(out, f, n);
+		if (latin_upper(cp)) {
+			out[0] = (char)(out[0] - 'a' + 'A');
+			if (n > 1 && !before_small)
+				out[1] = (char)(out[1] - 'a' + 'A');
+		}
+		return n;
+	}
+	if (!(f = ascii_sign(cp)))
+		f = in_table(cp, zero_width, COUNT(zero_width)) ? "" : "?";
+	n = strlen(f);
+	memcpy(out, f, n);
+	return n;
+}
+
+/* Whether the code point at p is a small letter (a-z, Latin-1's and
+ * Latin Extended-A's). */
+static int small_at(const char *p, const char *end)
+{
+	uint32_t c;
+
+	if (p >= end)
+		return 0;
+	text_decode(p, (size_t)(end - p), &c);
+	return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0x17F && c != 0xF7 && !latin_upper(c));
+}
+
+/* What the terminal is sent for cp in charset cs (before_small: a small
+ * letter follows): its bytes in out (at most 4, not NUL-ended; NULL when
+ * only the columns are wanted), their count, and the columns in *cols. An
+ * ASCII spelling is as many columns as bytes. */
+static size_t display_cp(uint32_t cp, enum text_charset cs, int before_small, char *out, int *cols)
+{
+	cp = shown_cp(cp);
+	if (cs == TEXT_ASCII) {
+		char spare[4];
+		size_t n = ascii_of(cp, before_small, out ? out : spare);
+		*cols = (int)n;
+		return n;
+	}
+	*cols = cp < 0x300 ? 1 : in_table(cp, zero_width, COUNT(zero_width)) ? 0
+		: in_table(cp, wide, COUNT(wide)) ? 2 : 1;
+	return out ? text_encode(cp, out) : 0;
+}
+
+int text_cp_width(uint32_t cp)
+{
+	int w;
+
+	display_cp(cp, display, 0, NULL, &w);
+	return w;
+}
+
+static int width_in(const char *s, enum text_charset cs)
 {
 	const char *end;
 	int w = 0;
@@ -352,12 +479,24 @@ int text_width(const char *s)
 		return 0;
 	end = s + strlen(s);
 	while (s < end) {
-		int cw = text_cp_width(next_cp(&s, end));
+		int cw;
+
+		display_cp(next_cp(&s, end), cs, 0, NULL, &cw);
 		if (w > INT_MAX - cw)
 			return INT_MAX;
 		w += cw;
 	}
 	return w;
+}
+
+int text_width(const char *s)
+{
+	return width_in(s, display);
+}
+
+int text_width_utf8(const char *s)
+{
+	return width_in(s, TEXT_UTF8);
 }
 
 int text_has_unsafe(const char *s, int allow_newline)
@@ -394,7 +533,10 @@ char *text_visible(const char *s)
 
 int text_fit(const char *s, int width, char *out, size_t outsz)
 {
-	static const char ellipsis[] = "\xE2\x80\xA6"; /* U+2026, one column */
+	/* U+2026 (one column); three dots where only ASCII is shown */
+	const char *ellipsis = display == TEXT_ASCII ? "..." : "\xE2\x80\xA6";
+	const int ell_cols = display == TEXT_ASCII ? 3 : 1;
+	const size_t ell_len = strlen(ellipsis);
 	const char *end, *p;
 	size_t room, used = 0, reserve;
 	int cols = 0, limit, fits = 1;
@@ -411,10 +553,10 @@ int text_fit(const char *s, int width, char *out, size_t outsz)
 
 	for (p = s; p < end;) {
 		char e[4];
-		uint32_t cp = shown_cp(next_cp(&p, end));
-		int w = text_cp_width(cp);
+		int w;
+		uint32_t cp = next_cp(&p, end);
 
-		used += text_encode(cp, e);
+		used += display_cp(cp, display, display == TEXT_ASCII && small_at(p, end), e, &w);
 		if (w > width - cols || used > room) {
 			fits = 0;
 			break;
@@ -424,18 +566,18 @@ int text_fit(const char *s, int width, char *out, size_t outsz)
 
 	limit = width;
 	reserve = 0;
-	if (!fits && room >= sizeof ellipsis - 1) {
-		limit = width - 1;
-		reserve = sizeof ellipsis - 1;
+	if (!fits && room >= ell_len && width >= ell_cols) {
+		limit = width - ell_cols;
+		reserve = ell_len;
 	}
 	/* Without room for the ellipsis a tiny buffer just gets a clean hard cut. */
 	cols = 0;
 	used = 0;
 	for (p = s; p < end;) {
 		char e[4];
-		uint32_t cp = shown_cp(next_cp(&p, end));
-		int w = text_cp_width(cp);
-		size_t n = text_encode(cp, e);
+		int w;
+		uint32_t cp = next_cp(&p, end);
+		size_t n = display_cp(cp, display, display == TEXT_ASCII && small_at(p, end), e, &w);
 
 		if (w > limit - cols || used + n + reserve > room)
 			break;
@@ -446,7 +588,7 @@ int text_fit(const char *s, int width, char *out, size_t outsz)
 	if (reserve) {
 		memcpy(out + used, ellipsis, reserve);
 		used += reserve;
-		cols++;
+		cols += ell_cols;
 	}
 	out[used] = '\0';
 	return cols;

@@ -1,26 +1,15 @@
-/* cli_tui.c — starts the terminal front end: a UTF-8 character locale for
- * ncursesw (servers often have only C.UTF-8), the database, the person. */
+/* cli_tui.c — starts the terminal front end: the terminal's type and
+ * character set (ui_term.h, ui_charset.h), the database, the person. */
 #include "cli_tui.h"
 #include "cli_ident.h"
 #include "date.h"
 #include "i18n.h"
 #include "ui_panes.h"
+#include "ui_charset.h"
 #include "ui_term.h"
 
-#include <langinfo.h>
-#include <locale.h>
 #include <stdio.h>
-#include <string.h>
 #include <unistd.h>
-
-static void utf8_locale(void)
-{
-	const char *l = setlocale(LC_CTYPE, "");
-	if (l && strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
-		return;
-	if (!setlocale(LC_CTYPE, "C.UTF-8"))
-		setlocale(LC_CTYPE, "C.utf8");
-}
 
 int cmd_tui(struct cli *c)
 {
@@ -35,13 +24,15 @@ int cmd_tui(struct cli *c)
 		fprintf(stderr, "kup: %s\n", why);
 		return 2;
 	}
-	utf8_locale();
+	char cs_why[256];
+	int cs_notice = ui_charset_choose(cs_why, sizeof cs_why);
 	struct cli_db d;
 	if (cli_open(c, 0, &d))
 		return 1;
 	ui_app a = { .dbpath = c->dbpath, .year = date_year_today(), .db = d.db, .who = d.who };
-	if (t == UI_TERM_FALLBACK) /* on the first screen, where it is read */
-		ui_msg(ST_WARN, "%s", why);
+	if (t == UI_TERM_FALLBACK || cs_notice) /* on the first screen, where it is read */
+		ui_msg(ST_WARN, "%s%s%s", t == UI_TERM_FALLBACK ? why : "",
+		       t == UI_TERM_FALLBACK && cs_notice ? " " : "", cs_notice ? cs_why : "");
 	int rc = ui_main(&a);
 	db_close(a.db);
 	return rc;

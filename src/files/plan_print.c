@@ -98,7 +98,7 @@ static void heading(doc *d, int level, const char *text)
 		fputs("\n", d->f);
 		esc(d, text);
 		fputc('\n', d->f);
-		int w = text_width(text);
+		int w = text_width_utf8(text); /* a file is UTF-8, whatever the screen shows */
 		for (int i = 0; i < w; i++)
 			fputs(level == 1 ? "=" : "-", d->f);
 		fputs("\n\n", d->f);

@@ -272,11 +272,13 @@ kcode secure_check_fs(const char *path, kerr *e)
 }
 
 /* The first KUP_ variable in the environment, or NULL. Its name is copied
- * to name (cut at size). */
+ * to name (cut at size). KUP_CHARSET is let through: it only chooses how
+ * the screen draws letters and lines (ui_charset.h), and the people of a
+ * shared server are the ones whose PuTTY may need it. */
 static const char *kup_variable(char *name, size_t size)
 {
 	for (char **v = environ; v && *v; v++)
-		if (!strncmp(*v, "KUP_", 4)) {
+		if (!strncmp(*v, "KUP_", 4) && strncmp(*v, "KUP_CHARSET=", 12)) {
 			snprintf(name, size, "%.*s", (int)strcspn(*v, "="), *v);
 			return name;
 		}

@@ -1,6 +1,7 @@
 /* ui.c — see ui.h. */
 #include "ui.h"
 #include "i18n.h"
+#include "ui_charset.h"
 #include "ui_keys.h"
 #include "text.h"
 
@@ -63,6 +64,50 @@ static void bound_size(void)
 		setenv("COLUMNS", side, 1);
 }
 
+/* The line pieces, made once the character set is known. Never the
+ * terminal's VT100 line-drawing set (curses' ACS_*): a terminal in UTF-8
+ * mode (PuTTY, tmux with TERM=xterm) may show it as "qqqq". */
+enum { L_H, L_V, L_UL, L_UR, L_LL, L_LR, L_LTEE, L_RTEE, L_COUNT };
+static cchar_t line_piece[L_COUNT];
+
+static void lines_init(void)
+{
+	static const wchar_t uni[L_COUNT] = { 0x2500, 0x2502, 0x250C, 0x2510, 0x2514, 0x2518, 0x251C, 0x2524 };
+	static const wchar_t ascii[L_COUNT] = { '-', '|', '+', '+', '+', '+', '+', '+' };
+	int utf8 = ui_utf8();
+	for (int i = 0; i < L_COUNT; i++) {
+		wchar_t wc[2] = { utf8 ? uni[i] : ascii[i], 0 };
+		if (setcchar(&line_piece[i], wc, A_NORMAL, 0, NULL) != OK) {
+			wc[0] = ascii[i];
+			(void)setcchar(&line_piece[i], wc, A_NORMAL, 0, NULL); /* ASCII always converts */
+		}
+	}
+}
+
+void ui_border(WINDOW *w)
+{
+	const cchar_t *p = line_piece;
+	wborder_set(w, &p[L_V], &p[L_V], &p[L_H], &p[L_H], &p[L_UL], &p[L_UR], &p[L_LL], &p[L_LR]);
+}
+
+void ui_border_rule(WINDOW *w, int y)
+{
+	int wd = getmaxx(w);
+	mvwadd_wch(w, y, 0, &line_piece[L_LTEE]);
+	mvwhline_set(w, y, 1, &line_piece[L_H], wd - 2);
+	mvwadd_wch(w, y, wd - 1, &line_piece[L_RTEE]);
+}
+
+void ui_hline(WINDOW *w, int y, int x, int n)
+{
+	mvwhline_set(w, y, x, &line_piece[L_H], n);
+}
+
+void ui_vline(WINDOW *w, int y, int x, int n)
+{
+	mvwvline_set(w, y, x, &line_piece[L_V], n);
+}
+
 void ui_start(void)
 {
 	bound_size();
@@ -73,6 +118,7 @@ void ui_start(void)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	lines_init();
 	(void)ui_keys_define(); /* how many were missing does not matter */
 	paste_start();
 	const char *nc = getenv("NO_COLOR"); /* no-color.org: set and not empty */

@@ -38,6 +38,15 @@ void ui_put(WINDOW *w, int y, int x, int width, const char *s, int pad);
 void ui_putf(WINDOW *w, int y, int x, int width, int pad, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
+/* Lines in the terminal's character set (ui_charset.h): Unicode's box
+ * drawing in UTF-8, '-' '|' '+' in ASCII. A window's border; a rule across
+ * a bordered window at row y, joined to its sides; n cells of a horizontal
+ * or vertical line from (y,x). Drawn with the window's attributes. */
+void ui_border(WINDOW *w);
+void ui_border_rule(WINDOW *w, int y);
+void ui_hline(WINDOW *w, int y, int x, int n);
+void ui_vline(WINDOW *w, int y, int x, int n);
+
 /* 12500 -> "12.500 kr." (Danish thousands dots). */
 void ui_money(char *buf, size_t size, long long kr);
 

@@ -52,7 +52,7 @@ static void draw_box(const char *text, const char *keys)
 	if (!b)
 		return;
 	wattron(b, ui_style(ST_WARN));
-	box(b, 0, 0);
+	ui_border(b);
 	wattroff(b, ui_style(ST_WARN));
 	for (int i = 0; i < n; i++)
 		ui_put(b, 1 + i, 2, w - 4, lines[i], 1);

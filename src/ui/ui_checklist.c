@@ -31,7 +31,7 @@ static void draw(struct checklist *c, WINDOW *w, int rows)
 {
 	int wd = getmaxx(w);
 	werase(w);
-	box(w, 0, 0);
+	ui_border(w);
 	wattron(w, ui_style(ST_HEADER));
 	ui_put(w, 0, 2, wd - 4, c->title, 0);
 	wattroff(w, ui_style(ST_HEADER));

@@ -83,7 +83,7 @@ static void draw(struct chooser *c)
 	WINDOW *w = c->w;
 	int ph = getmaxy(w), pw = getmaxx(w), lh = list_rows(c);
 	werase(w);
-	box(w, 0, 0);
+	ui_border(w);
 	ui_putf(w, 0, 2, pw - 4, 0, " %s ", c->title);
 	ui_putf(w, ph - 1, 2, pw - 4, 0, " %s ", _("Enter Choose  Esc Cancel"));
 
@@ -96,9 +96,7 @@ static void draw(struct chooser *c)
 	wattron(w, ui_style(ST_FIELD));
 	ui_put(w, 1, lx, fw, buf, 1);
 	wattroff(w, ui_style(ST_FIELD));
-	mvwaddch(w, 2, 0, ACS_LTEE);
-	mvwhline(w, 2, 1, ACS_HLINE, pw - 2);
-	mvwaddch(w, 2, pw - 1, ACS_RTEE);
+	ui_border_rule(w, 2);
 
 	ui_scroll_to(&c->top, c->sel, lh);
 	for (int r = 0; r < lh && c->top + r < c->count; r++) {

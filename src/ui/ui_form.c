@@ -284,9 +284,9 @@ static void draw_fields(form *f, const struct geom *g, int *cy, int *cx)
 	}
 	int total = row_of(f, f->n, g);
 	if (f->top > 0)
-		mvaddstr(g->top, COLS - 1, "\xE2\x86\x91"); /* ↑ */
+		ui_put(stdscr, g->top, COLS - 1, 1, "\xE2\x86\x91", 0); /* ↑, ^ in ASCII */
 	if (total > f->top + g->h)
-		mvaddstr(g->top + g->h - 1, COLS - 1, "\xE2\x86\x93"); /* ↓ */
+		ui_put(stdscr, g->top + g->h - 1, COLS - 1, 1, "\xE2\x86\x93", 0); /* ↓, v in ASCII */
 }
 
 /* Draws the whole form into stdscr and leaves the cursor at the editing

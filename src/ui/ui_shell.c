@@ -223,10 +223,10 @@ static void draw(void)
 
 	const lrow *sel = list_selected(&v->list);
 	if (COLS >= 120) {
-		mvvline(2, list_cols, ACS_VLINE, detail_h);
+		ui_vline(stdscr, 2, list_cols, detail_h);
 	} else {
 		attron(ui_style(ST_DIM));
-		mvhline(detail_y - 1, 0, ACS_HLINE, COLS);
+		ui_hline(stdscr, detail_y - 1, 0, COLS);
 		attroff(ui_style(ST_DIM));
 	}
 	if (sel && v->ops->detail && detail_h > 0 && detail_w > 0) {

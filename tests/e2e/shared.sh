@@ -20,7 +20,8 @@ for tool in useradd userdel groupdel runuser getent; do
 		exit 0
 	fi
 done
-# Shared mode refuses every KUP_ variable; the tests use the real date.
+# Shared mode refuses every KUP_ variable but KUP_CHARSET; the tests use
+# the real date.
 unset KUP_TODAY KUP_DB
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 R=$(od -An -N3 -tx1 /dev/urandom | tr -d ' \n')
@@ -165,6 +166,12 @@ sed 's/^/# stderr: /' "$T_DIR/err"
 t_start runuser -u "$EMP" -- env -u KUP_TODAY TERM='../../evil' "$BIN" --lang en
 check "the front end draws a strange TERM as vt100" t_wait "1 Staff"
 check "...and says so" t_wait "TERM is not a plain terminal name; using vt100."
+t_keys q
+check "...and q quits" t_exited
+# KUP_CHARSET only chooses how the screen draws; PuTTY users of a shared
+# server are the ones who may need it, so it is let through.
+t_start runuser -u "$EMP" -- env -u KUP_TODAY KUP_CHARSET=ascii "$BIN" --lang en
+check "KUP_CHARSET is let through on a shared server: her name in ASCII" t_wait "Laerke Aeroe"
 t_keys q
 check "...and q quits" t_exited
 

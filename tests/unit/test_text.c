@@ -548,6 +548,38 @@ static void test_random_no_crash(void)
     CHECK(bad == 0, "fold/sortkey/visible/line helpers on random text: consistent, fold output safe");
 }
 
+/* A terminal that shows only ASCII: the display functions count and write
+ * ASCII spellings, so layouts made with text_width stay aligned. */
+static void test_ascii_display(void)
+{
+    char out[64];
+
+    text_set_charset(TEXT_ASCII);
+    CHECK(text_charset() == TEXT_ASCII, "ascii: the charset is kept");
+    EXPECT_STR((text_fit("\xC3\x86r\xC3\xB8 \xC3\x85s \xC3\xA6" "bler", 40, out, sizeof out), out),
+               "Aeroe Aas aebler", "ascii: Danish letters as ae/oe/aa");
+    EXPECT_STR((text_fit("\xC3\x85" "benr\xC3\xA5 \xC3\x98sterg\xC3\xA5rd B\xC3\x85", 40, out, sizeof out), out),
+               "Aabenraa Oestergaard BAA", "ascii: a capital before a small letter as Aa, Oe");
+    CHECK(text_width("\xC3\x86r\xC3\xB8") == 5, "ascii: width counts the spelling (AEroe is 5)");
+    CHECK(text_cp_width(0xE5) == 2, "ascii: one aa is 2 columns");
+    EXPECT_STR((text_fit("a \xE2\x80\x93 b \xC2\xB7 c \xE2\x86\x92 d \xE2\x94\x82 \xE2\x96\x88 \xC3\xA9 \xE4\xB8\xAD", 40, out, sizeof out), out),
+               "a - b - c -> d | # e ?", "ascii: dash, dot, arrow, line, block, accent, CJK");
+    EXPECT_STR((text_fit("e\xCC\x81", 40, out, sizeof out), out), "e", "ascii: a combining mark is dropped");
+    EXPECT_STR((text_fit("S\xC3\xB8ren Hansen", 8, out, sizeof out), out), "Soere...",
+               "ascii: a cut ends in three dots");
+    CHECK(text_fit("S\xC3\xB8ren Hansen", 8, out, sizeof out) == 8, "ascii: the cut fills the width");
+    EXPECT_STR((text_fit("\xC3\xA6\xC3\xA6", 3, out, sizeof out), out), "...",
+               "ascii: never half a letter's spelling");
+    EXPECT_STR((text_fit("\x1B[2J\n", 40, out, sizeof out), out), "?[2J?", "ascii: controls as '?'");
+    CHECK(text_fit_pad("\xC3\xB8", 4, out, sizeof out) == 4 && strcmp(out, "oe  ") == 0, "ascii: padding counts oe as 2");
+    CHECK(text_prefix_cols("\xC3\xB8x", 2) == 2 && text_prefix_cols("\xC3\xB8x", 1) == 0,
+          "ascii: the line editor's columns count oe as 2");
+    CHECK(text_width_utf8("\xC3\x86r\xC3\xB8") == 3, "ascii: a file's width is still UTF-8's");
+    text_set_charset(TEXT_UTF8);
+    EXPECT_STR((text_fit("\xC3\x86r\xC3\xB8", 40, out, sizeof out), out), "\xC3\x86r\xC3\xB8",
+               "utf-8 again: the text is untouched");
+}
+
 int main(void)
 {
     test_decode_encode();
@@ -560,5 +592,6 @@ int main(void)
     test_sortkey();
     test_line_helpers();
     test_random_no_crash();
+    test_ascii_display();
     return t_done();
 }

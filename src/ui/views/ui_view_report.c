@@ -5,21 +5,18 @@
  * column (s next column, S reverse). Enter drills down to the people or
  * records behind a row; Enter there shows the plan (coverage, goals) or the
  * person in their own pane.
- * Bars are drawn with the eighth blocks ▏▎▍▌▋▊▉█ when the user's locale is
- * UTF-8 (nl_langinfo(CODESET) of the environment's locale, read before kup
- * switches its own character handling to UTF-8), else with '#', which every
- * terminal (a vt100, the Linux console in an 8-bit locale) shows.
+ * Bars are drawn with the eighth blocks ▏▎▍▌▋▊▉█ when the screen shows
+ * UTF-8, else with '#' (the one decision of ui_charset.h).
  * The report is held by the view (report_free on close). */
 #include "ui_view_report.h"
 #include "date.h"
 #include "db_report.h"
 #include "i18n.h"
 #include "text.h"
+#include "ui_charset.h"
 #include "ui_choice.h"
 #include "ui_pick.h"
 
-#include <langinfo.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,7 +52,6 @@ typedef struct rstate {
 	report_t rep;
 	int loaded;        /* rep holds kind/year/unit below */
 	int year;
-	int utf8;          /* bars with eighth blocks */
 	/* Worked out once per report, not for every row drawn (a
 	 * municipality's report has thousands of rows) */
 	lay lay;
@@ -71,16 +67,6 @@ typedef struct istate {
 	report_row row;    /* id and key only (no strings) */
 	int all;           /* the total row: everything */
 } istate;
-
-static int locale_is_utf8(void)
-{
-	locale_t l = newlocale(LC_CTYPE_MASK, "", (locale_t)0);
-	if (!l)
-		return 0;
-	int yes = strcmp(nl_langinfo_l(CODESET, l), "UTF-8") == 0;
-	freelocale(l);
-	return yes;
-}
 
 static double bar_max(const report_t *r);
 
@@ -148,7 +134,7 @@ static void layout(rstate *s, int width, lay *l)
 	s->lay_width = width;
 }
 
-static void bar(const rstate *s, double v, double max, int width, char *buf, size_t size)
+static void bar(double v, double max, int width, char *buf, size_t size)
 {
 	static const char *const eighths[] = { "", "▏", "▎", "▍", "▌", "▋", "▊", "▉" };
 	size_t len = 0;
@@ -158,7 +144,7 @@ static void bar(const rstate *s, double v, double max, int width, char *buf, siz
 	int units = (int)(v / max * width * 8 + 0.5);
 	if (units > width * 8)
 		units = width * 8;
-	if (!s->utf8) {
+	if (!ui_utf8()) {
 		for (int i = 0; i < (units + 4) / 8 && len + 2 < size; i++)
 			buf[len++] = '#';
 		buf[len] = '\0';
@@ -198,7 +184,7 @@ static void line(const rstate *s, const lay *l, const report_row *row, int is_to
 		len += (size_t)snprintf(out + len, size - len, " %*s%s", pad > 0 ? pad : 0, "", cell);
 	}
 	if (l->bar && !is_total && row->has[r->bar_col] && len < size) {
-		bar(s, row->v[r->bar_col], s->bar_max, l->bar, buf, sizeof buf);
+		bar(row->v[r->bar_col], s->bar_max, l->bar, buf, sizeof buf);
 		snprintf(out + len, size - len, " %s", buf);
 	}
 }
@@ -424,7 +410,6 @@ view *view_report_new(int kind)
 	s->kind = (kreport)kind;
 	s->sort_col = -1;
 	s->lay_width = -1;
-	s->utf8 = locale_is_utf8();
 	return v;
 }
 
