@@ -6,6 +6,7 @@
  * strings: audit_free(), audit_rows_free(), audit_changes_free(). */
 #include "db_audit.h"
 #include "db_internal.h"
+#include "db_names.h"
 #include "i18n.h"
 
 #include <stddef.h>
@@ -240,6 +241,20 @@ static int head_read(sqlite3_stmt *st, void *row)
 	return (h->tbl = col_text(st, 0)) ? 0 : -1;
 }
 
+/* Replaces a stored code in *v by its name; -1 when out of memory. */
+static int name_value(const char *tbl, const char *col, char **v)
+{
+	const char *name = column_value_name(tbl, col, *v);
+	if (name == *v)
+		return 0;
+	char *copy = strdup(name);
+	if (!copy)
+		return -1;
+	free(*v);
+	*v = copy;
+	return 0;
+}
+
 kcode audit_changes(kdb *db, const kactor *who, int64_t audit_id, audit_change **out, int *n, kerr *e)
 {
 	*out = NULL;
@@ -248,13 +263,24 @@ kcode audit_changes(kdb *db, const kactor *who, int64_t audit_id, audit_change *
 	if (db_get_row(db, SQL_HEAD, audit_id, head_read, &h, sizeof h, _("No such audit record."), e))
 		return e->code;
 	kcode c = may_see(db, who, h.tbl, h.row_id, e);
+	sqlite3_stmt *st = NULL;
+	if (!c && (!(st = db_stmt(db, SQL_CHANGES, e)) ||
+		   db_bind(db, st, e, KV_INT(audit_id), KV_INT(i18n_lang() == LANG_EN))))
+		c = e->code;
+	if (!c)
+		c = db_rows_read(db, st, KE_OK, sizeof **out, 0, change_read, change_free, (void **)out, n, e);
+	for (int i = 0; !c && i < *n; i++) {
+		audit_change *ch = &(*out)[i];
+		ch->label = column_label(h.tbl, ch->field);
+		if (name_value(h.tbl, ch->field, &ch->old_value) || name_value(h.tbl, ch->field, &ch->new_value)) {
+			audit_changes_free(*out, *n);
+			*out = NULL;
+			*n = 0;
+			c = oom(e);
+		}
+	}
 	free(h.tbl);
-	if (c)
-		return c;
-	sqlite3_stmt *st;
-	if (!(st = db_stmt(db, SQL_CHANGES, e)) || db_bind(db, st, e, KV_INT(audit_id), KV_INT(i18n_lang() == LANG_EN)))
-		return e->code;
-	return db_rows_read(db, st, KE_OK, sizeof **out, 0, change_read, change_free, (void **)out, n, e);
+	return c;
 }
 
 kcode audit_admin_contacts(kdb *db, char **out, kerr *e)
