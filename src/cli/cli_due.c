@@ -8,7 +8,10 @@
  * part. An admin gets everyone; anyone else only themself. Text is readable
  * and says in plain words what to do next, in the language kup runs in
  * (--lang); TSV has one line per item under a header, with codes for the
- * sections and states. Exit status 0 when it ran. */
+ * sections and states: it is for the mailer a cron job feeds, not for
+ * people, so its header is the codes in every language (unlike `kup list`
+ * and `kup report`, which a person opens in a spreadsheet). Exit status 0
+ * when it ran. */
 #include "cli_due.h"
 #include "cli_ident.h"
 #include "cli_opts.h"
