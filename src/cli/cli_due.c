@@ -350,7 +350,7 @@ int cmd_due(struct cli *c)
 	d.db = o.db;
 	const kactor *who = &o.who;
 	if (d.tsv)
-		printf("login\tname\temail\tsection\tperson\twhat\tdate\tstate\n");
+		printf("login\tname\temail\tsection\tperson\twhat\tdate\tstate\n"); /* untranslated: for the mailer */
 	int bad;
 	if (who->role == ROLE_ADMIN) {
 		bad = all_leaders(&d, who, &o.e) || (d.employees && all_employees(&d, who, &o.e));

@@ -323,8 +323,8 @@ static int write_config(const char *dbpath)
 			close(fd);
 		return fail(_("Cannot write %s: %s"), tmp, strerror(errno));
 	}
-	fprintf(f, "# kup system config, written by kup setup --shared.\n");
-	fprintf(f, "database = %s\n", dbpath);
+	fprintf(f, "# kup system config, written by kup setup --shared.\n"); /* untranslated: read by kup */
+	fprintf(f, "database = %s\n", dbpath); /* untranslated: a setting's name */
 	int bad = fflush(f) != 0 || fsync(fd) != 0 || fchown(fd, 0, 0) != 0 || fchmod(fd, 0644) != 0;
 	if (fclose(f) != 0 || bad || rename(tmp, path) != 0) {
 		int err = errno;

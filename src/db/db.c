@@ -184,7 +184,7 @@ kcode db_bind_vals(kdb *db, sqlite3_stmt *st, kerr *e, const kval *v, size_t n)
 {
 	int count = sqlite3_bind_parameter_count(st);
 	if ((size_t)count != n)
-		return kerr_set(e, KE_DB, "Internal error: statement \"%.200s\" takes %d values, %zu given.",
+		return kerr_set(e, KE_DB, _("Internal error: the statement \"%.200s\" takes %d values, %zu given."),
 				sqlite3_sql(st), count, n);
 	int rc = SQLITE_OK;
 	for (size_t k = 0; k < n && rc == SQLITE_OK; k++) {
