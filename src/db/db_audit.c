@@ -70,7 +70,8 @@ static const char SQL_OWNER[] =
 static const char SQL_LEADS_UNIT[] = SQL_LED_UNITS " SELECT ?2 IN led";
 static const char SQL_HEAD[] = "SELECT tbl, row_id FROM audit WHERE id = ?";
 /* A value V of field k.key as a person reads it: a reference becomes the
- * name of what it refers to (while that still exists), else the value. */
+ * name of what it refers to (while that still exists), a list of them (an
+ * activity's competence areas, professions) their names, else the value. */
 #define SHOWN(V) \
 	"CASE WHEN " V " IS NULL THEN NULL" \
 	" WHEN k.key IN ('unit_id','parent_id') THEN coalesce((SELECT name FROM unit WHERE id = " V "), " V ")" \
@@ -89,6 +90,15 @@ static const char SQL_HEAD[] = "SELECT tbl, row_id FROM audit WHERE id = ?";
 	"  JOIN activity a ON a.id = s.activity_id WHERE s.id = " V "), " V ")" \
 	" WHEN k.key = 'plan_id' THEN coalesce((SELECT st.name || ' ' || p.year FROM plan p" \
 	"  JOIN staff st ON st.id = p.staff_id WHERE p.id = " V "), " V ")" \
+	" WHEN k.key IN ('goal_id','carried_from') THEN coalesce((SELECT what FROM goal WHERE id = " V "), " V ")" \
+	" WHEN k.key = 'participation_id' THEN coalesce((SELECT ps.name || ' · ' || pa.title FROM participation pp" \
+	"  JOIN staff ps ON ps.id = pp.staff_id JOIN session pse ON pse.id = pp.session_id" \
+	"  JOIN activity pa ON pa.id = pse.activity_id WHERE pp.id = " V "), " V ")" \
+	" WHEN k.key = 'competences' AND json_valid(" V ") THEN (SELECT coalesce(group_concat(coalesce(" \
+	"  CASE WHEN ?2 THEN ca.name_en ELSE ca.name_da END, j.value), ', '), '') FROM json_each(" V ") j" \
+	"  LEFT JOIN competence_area ca ON ca.id = j.value)" \
+	" WHEN k.key = 'professions' AND json_valid(" V ") THEN (SELECT coalesce(group_concat(" \
+	"  coalesce(pr.name, j.value), ', '), '') FROM json_each(" V ") j LEFT JOIN profession pr ON pr.id = j.value)" \
 	" ELSE " V " END"
 /* Fields of one audit row whose value differs before and after, in the
  * order the record lists them; none and "" count as the same. ?2: English. */

@@ -5,6 +5,7 @@
  * a row id used again after a delete, and the admins
  * named to someone who is turned away. */
 #include "db.h"
+#include "db_activity.h"
 #include "db_audit.h"
 #include "db_org.h"
 #include "db_plan.h"
@@ -174,6 +175,39 @@ static void test_named(void)
 			audit_rows_free(r, n);
 		}
 	}
+	i18n_set(LANG_EN);
+
+	/* an activity's competence areas and method, in the reader's language */
+	activity_rec a = { 0 };
+	a.title = (char *)"Sprogkursus";
+	snprintf(a.method, sizeof a.method, "course");
+	a.provider = (char *)"";
+	a.description = (char *)"";
+	a.ects = a.hours = -1;
+	a.competence_ids[0] = 1;
+	a.n_competences = 1;
+	CHECK(activity_save(db, &owner, &a, &e) == KE_OK, "an activity (%s)", e.msg);
+	a.competence_ids[1] = 4;
+	a.n_competences = 2;
+	snprintf(a.method, sizeof a.method, "theme_day");
+	CHECK(activity_save(db, &owner, &a, &e) == KE_OK, "its areas and method changed (%s)", e.msg);
+	free(a.sort_key);
+	i18n_set(LANG_DA);
+	CHECK(audit_list(db, &owner, "activity", a.id, &pg, &r, &n, &e) == KE_OK && n == 2, "its history: 2 rows");
+	audit_change *c;
+	int m = 0, areas = 0, method = 0;
+	if (n == 2 && !audit_changes(db, &owner, r[0].id, &c, &m, &e)) {
+		for (int i = 0; i < m; i++) {
+			areas += !strcmp(c[i].label, "Kompetenceområder") && !strcmp(c[i].old_value, "Personlig") &&
+				 !strcmp(c[i].new_value, "Personlig, Relationel");
+			method += !strcmp(c[i].label, "Metode") && !strcmp(c[i].old_value, "Kursus") &&
+				  !strcmp(c[i].new_value, "Temadag");
+		}
+		audit_changes_free(c, m);
+	}
+	audit_rows_free(r, n);
+	CHECK(areas == 1, "the competence areas by their Danish names, not their ids");
+	CHECK(method == 1, "the method by its Danish name, not its code");
 	i18n_set(LANG_EN);
 }
 
