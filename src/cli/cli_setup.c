@@ -145,7 +145,7 @@ static int own(const char *path, gid_t gid, mode_t mode)
 	if (fd >= 0)
 		close(fd);
 	if (bad)
-		return fail(_("Cannot set owner and mode of %s: %s"), path, strerror(err));
+		return fail(_("Cannot set owner and mode of %s: %s"), path, err_text(err));
 	return 0;
 }
 
@@ -154,7 +154,7 @@ static int make_dir(const struct setup *o, gid_t gid)
 	struct stat sb;
 	if (lstat(o->dir, &sb) != 0) {
 		if (errno != ENOENT || mkdir(o->dir, 0700) != 0)
-			return fail(_("Cannot create %s: %s"), o->dir, strerror(errno));
+			return fail(_("Cannot create %s: %s"), o->dir, err_text(errno));
 	} else if (S_ISLNK(sb.st_mode)) {
 		return refuse_link(o->dir);
 	} else if (!S_ISDIR(sb.st_mode)) {
@@ -315,13 +315,13 @@ static int write_config(const char *dbpath)
 	snprintf(dir, sizeof dir, "%.*s", (int)(strrchr(path, '/') - path), path);
 	snprintf(tmp, sizeof tmp, "%s.new", path);
 	if (make_parents(dir) != 0)
-		return fail(_("Cannot create %s: %s"), dir, strerror(errno));
+		return fail(_("Cannot create %s: %s"), dir, err_text(errno));
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
 	FILE *f = fd < 0 ? NULL : fdopen(fd, "w");
 	if (!f) {
 		if (fd >= 0)
 			close(fd);
-		return fail(_("Cannot write %s: %s"), tmp, strerror(errno));
+		return fail(_("Cannot write %s: %s"), tmp, err_text(errno));
 	}
 	fprintf(f, "# kup system config, written by kup setup --shared.\n"); /* untranslated: read by kup */
 	fprintf(f, "database = %s\n", dbpath); /* untranslated: a setting's name */
@@ -329,7 +329,7 @@ static int write_config(const char *dbpath)
 	if (fclose(f) != 0 || bad || rename(tmp, path) != 0) {
 		int err = errno;
 		unlink(tmp);
-		return fail(_("Cannot write %s: %s"), path, strerror(err));
+		return fail(_("Cannot write %s: %s"), path, err_text(err));
 	}
 	printf(_("%s: database = %s"), path, dbpath);
 	putchar('\n');
@@ -341,7 +341,7 @@ static int make_setgid(const struct setup *o, gid_t gid)
 	char path[PATH_MAX];
 	const char *src = o->binary ? o->binary : "/proc/self/exe";
 	if (!realpath(src, path))
-		return fail(_("Cannot find the kup program %s: %s"), src, strerror(errno));
+		return fail(_("Cannot find the kup program %s: %s"), src, err_text(errno));
 	struct stat sb;
 	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
 		return fail(_("%s is not a program file."), path, "");

@@ -401,7 +401,7 @@ static kcode check_header(const char *path, kerr *e)
 	/* O_NONBLOCK: a FIFO put there in the meantime must not hang kup */
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
-		return kerr_set(e, KE_IO, _("Cannot open %s: %s"), path, strerror(errno));
+		return kerr_set(e, KE_IO, _("Cannot open %s: %s"), path, err_text(errno));
 	char hdr[16];
 	ssize_t n = read(fd, hdr, sizeof hdr);
 	close(fd);
@@ -646,7 +646,7 @@ kcode db_open(const char *path, int flags, kdb **out, kerr *e)
 			return kerr_set(e, KE_EXISTS, _("%s already exists; kup will not overwrite it."), path);
 		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, USERFILE_MODE);
 		if (fd < 0)
-			return kerr_set(e, KE_IO, _("Cannot create %s: %s"), path, strerror(errno));
+			return kerr_set(e, KE_IO, _("Cannot create %s: %s"), path, err_text(errno));
 		close(fd);
 	} else {
 		if (!exists)

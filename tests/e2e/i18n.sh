@@ -5,7 +5,8 @@
 # by their Danish names, its times local and the Danish way; `kup report`
 # and `kup list` head CSV columns with Danish labels, and with --lang en
 # (or LANGUAGE=en) with the English codes scripts read; a list written in
-# either language imports back unchanged in either.
+# either language imports back unchanged in either; a system error's
+# reason is in the language too.
 . "$(dirname "$0")/../lib/tmux.sh"
 unset LANGUAGE LC_ALL LC_MESSAGES
 export LANG=C.UTF-8
@@ -104,4 +105,10 @@ for file in da en; do
 	done
 done
 check "... and the register is as it was" test "$(staff_sum)" = "$before"
+
+# ---- the system's reasons too ----
+"$KUP" --db "$db" import staff "$T_DIR/none.csv" >/dev/null 2>err
+check "a missing file in Danish: the reason in Danish" grep -qx "kup: Kan ikke læse $T_DIR/none.csv: Filen eller mappen findes ikke" err
+"$KUP" --lang en --db "$db" import staff "$T_DIR/none.csv" >/dev/null 2>err
+check "... and in English as the system says it" grep -qx "kup: Cannot read $T_DIR/none.csv: No such file or directory" err
 t_done

@@ -7,7 +7,8 @@
 # keeps (json_object('col',col) in src/db) has a label for the history view
 # (src/db/db_names.c; described tables have theirs in their description).
 # A literal that is for a program, not a person, says so on the call's first
-# line with a comment "untranslated: why".
+# line with a comment "untranslated: why". And system errors come through
+# err_text(), which has the common ones in Danish, never strerror().
 here=$(cd "$(dirname "$0")/../.." && pwd)
 tsv="$here/share/da.tsv"
 tmp=$(mktemp -d)
@@ -95,6 +96,12 @@ lits=$(find "$here/src" -name '*.c' | sort | xargs awk -v CALLS="$calls" -f "$tm
 if [ -z "$lits" ]; then echo "ok - no printed, drawn or reported literal holds an untranslated word"; else
 	echo "not ok - literals shown to people without _() (or mark a line for programs /* untranslated: why */):"
 	printf '%s\n' "$lits" | sed 's/^/#   /'; fi
+
+# The system's reasons in the reader's language: err_text(), not strerror()
+# (whose text is English under kup's C locale for messages).
+raw=$(grep -rn 'strerror(' "$here/src" --include='*.c' | grep -v "^$here/src/base/err.c:" | sed "s|^$here/||")
+if [ -z "$raw" ]; then echo "ok - system errors are told through err_text(), in the reader's language"; else
+	echo "not ok - strerror() outside src/base/err.c (use err_text()):"; printf '%s\n' "$raw" | sed 's/^/#   /'; fi
 
 # The history view names each audited column by its label.
 keys=$(cat "$here"/src/db/*.c "$here"/src/db/*.h | grep -ohE "'([a-z_]+)',(\1\b|json\()" |
