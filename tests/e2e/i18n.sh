@@ -49,7 +49,7 @@ for word in decided_at wait_pos requested "$status" "$decided"; do
 	check "no column name, code or stored time is shown: $word" t_lacks "$word"
 done
 t_keys q
-t_exited >/dev/null
+check "q quits" t_exited
 
 # ... and in English
 t_start "$KUP" --lang en --db "$db"
@@ -68,7 +68,7 @@ t_step "› History"
 check "in English: the labels" t_wait "changed: Status, Decided on"
 check "... and the English names" t_wait "Status          requested → $(case $status in waitlisted) echo waiting list ;; *) echo "$status" ;; esac)"
 t_keys q
-t_exited >/dev/null
+check "... and quits" t_exited
 
 # ---- headers: Danish labels, English codes ----
 "$KUP" --db "$db" report coverage --format csv > da.csv
