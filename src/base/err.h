@@ -31,6 +31,12 @@ typedef struct kerr {
 	char msg[512];
 } kerr;
 
+/* The system's reason for errno value errnum as the reader reads it: in
+ * Danish the common ones (no such file, permission denied, disk full, ...)
+ * in Danish, in English and for the rest what strerror() says (the C
+ * locale's English: kup sets no locale for messages). Static text. */
+const char *err_text(int errnum);
+
 /* Sets e (if not NULL) and returns c, so callers can `return kerr_set(...)`.
  * The field is cleared. */
 kcode kerr_set(kerr *e, kcode c, const char *fmt, ...)

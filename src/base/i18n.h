@@ -1,7 +1,12 @@
 /* i18n.h — the translation layer. Source strings are English; i18n_tr()
  * returns the Danish text when Danish is active. Returned strings are static.
- * We carry our own table instead of gettext catalogues because a shared
- * server often has only C.UTF-8 generated, and gettext then ignores LANGUAGE. */
+ * Our own table rather than gettext catalogues (which would work: glibc
+ * honours LANGUAGE under C.UTF-8) for convenience: one English<TAB>Danish
+ * file (share/da.tsv) a municipality can edit, compiled into the binary (no
+ * .mo to build, install or find), a language chosen by kup rather than the
+ * locale (Danish also in cron's bare C environment), and pairs the lint
+ * checks (tests/lint/i18n.sh). The price: two languages, no plural forms, no
+ * context — one English text has one Danish text everywhere. */
 #ifndef KUP_I18N_H
 #define KUP_I18N_H
 

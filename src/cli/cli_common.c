@@ -32,7 +32,7 @@ int cli_flush_stdout(void)
 	if (err == ENOSPC)
 		snprintf(msg, sizeof msg, "%s", _("Cannot write the output: the disk is full."));
 	else
-		snprintf(msg, sizeof msg, _("Cannot write the output: %s"), strerror(err));
+		snprintf(msg, sizeof msg, _("Cannot write the output: %s"), err_text(err));
 	fprintf(stderr, "kup: %s\n", msg);
 	return 1;
 }

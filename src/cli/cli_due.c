@@ -8,9 +8,11 @@
  * part. An admin gets everyone; anyone else only themself. Text is readable
  * and says in plain words what to do next, in the language kup runs in
  * (--lang); TSV has one line per item under a header, with codes for the
- * sections and states. Exit status 0 when it ran. With --mail each person
- * gets their list by mail instead (cli_due_mail.c); exit status 1 when a
- * mail could not be handed over. */
+ * sections and states: it is for the mailer a cron job feeds, not for
+ * people, so its header is the codes in every language (unlike `kup list`
+ * and `kup report`, which a person opens in a spreadsheet). Exit status 0
+ * when it ran. With --mail each person gets their list by mail instead
+ * (cli_due_mail.c); exit status 1 when a mail could not be handed over. */
 #include "cli_due.h"
 #include "cli_due_mail.h"
 #include "cli_ident.h"
@@ -423,9 +425,9 @@ static int options(struct cli *c, struct due *d, int *days, due_mail_opts *mo)
 		}
 	}
 	if (!mo->on && (mo->dry_run || mo->sendmail))
-		return cli_usage_error(_("%s goes with --mail"), mo->dry_run ? "--dry-run" : "--sendmail");
+		return cli_usage_error(_("%s goes with --mail"), mo->dry_run ? "--dry-run" : "--sendmail"); /* untranslated: an option's name */
 	if (mo->on && d->tsv)
-		return cli_usage_error(_("--mail sends text; it does not take %s"), "--format tsv");
+		return cli_usage_error(_("--mail sends text; it does not take %s"), "--format tsv"); /* untranslated: an option's name */
 	return 0;
 }
 
@@ -457,7 +459,7 @@ int cmd_due(struct cli *c)
 	d.db = o.db;
 	const kactor *who = &o.who;
 	if (d.tsv)
-		fprintf(d.out, "login\tname\temail\tsection\tperson\twhat\tdate\tstate\n");
+		fprintf(d.out, "login\tname\temail\tsection\tperson\twhat\tdate\tstate\n"); /* untranslated: for the mailer */
 	int bad;
 	if (who->role == ROLE_ADMIN && d.mail && d.employees) {
 		bad = read_leaders(&d, who, &o.e) || all_employees(&d, who, &o.e);

@@ -1,7 +1,10 @@
 /* cli_list.c — `kup list WHAT [--year Y] [--unit NAME]`: tab-separated rows
  * under a header line, for scripts and tests. Lists are read page by page
  * (keyset), so memory stays flat however large the organisation. Dates are
- * ISO here: scripts read them more reliably than the Danish form. */
+ * ISO here: scripts read them more reliably than the Danish form. The
+ * header follows the language (cli_heading): English codes with --lang en,
+ * the Danish labels otherwise — for staff and activities the headings the
+ * import reads back in either language. */
 #include "cli_list.h"
 #include "cli_ident.h"
 #include "cli_opts.h"
@@ -37,12 +40,13 @@ enum col_kind {
 };
 
 struct col {
-	const char *name; /* in the header line */
+	const char *name; /* in the header line in English (cli_heading) */
+	const char *label;/* N_(): in Danish; NULL: the name in both */
 	enum col_kind kind;
 	size_t off;       /* of the field in the record */
 };
 
-#define COL(rec, field, name, kind) { name, kind, offsetof(rec, field) }
+#define COL(rec, field, name, label, kind) { name, label, kind, offsetof(rec, field) }
 #define NCOLS(cols) (sizeof cols / sizeof *cols)
 
 /* Staff are listed as their description says (db_fields.h), so a field
@@ -66,7 +70,7 @@ static enum col_kind kind_of(const kfield *f)
 static size_t cols_of_record(const krecord *r, size_t id_off, struct col *cols, size_t max)
 {
 	size_t n = 0;
-	cols[n++] = (struct col){ "id", C_I64, id_off };
+	cols[n++] = (struct col){ "id", NULL, C_I64, id_off };
 	for (int i = 0; i < r->n && n < max; i++) {
 		const kfield *f = &r->fields[i], *shown = f;
 		if (f->flags & KF_VIEW)
@@ -74,56 +78,84 @@ static size_t cols_of_record(const krecord *r, size_t id_off, struct col *cols, 
 		if (f->kind == KF_REF && !(shown = krecord_shown_by(r, f)))
 			continue;
 		/* a reference is headed by what it names: "unit", not "unit_id" */
-		cols[n++] = (struct col){ f->kind == KF_REF ? f->ref : f->col, kind_of(shown), shown->off };
+		cols[n++] = (struct col){ f->kind == KF_REF ? f->ref : f->col, f->label, kind_of(shown), shown->off };
 	}
 	return n;
 }
 
 static const struct col plan_cols[] = {
-	COL(plan_rec, id, "id", C_I64), COL(plan_rec, staff_name, "name", C_STR),
-	COL(plan_rec, unit_name, "unit", C_STR), COL(plan_rec, year, "year", C_INT),
-	COL(plan_rec, status, "status", C_ARR), COL(plan_rec, mus_date, "mus_date", C_ARR),
-	COL(plan_rec, goals, "goals", C_INT), COL(plan_rec, goals_done, "goals_done", C_INT),
-	COL(plan_rec, agreed_by_name, "agreed_by", C_STR), COL(plan_rec, agreed_at, "agreed_at", C_ARR),
-	COL(plan_rec, accepted_at, "accepted_at", C_ARR), COL(plan_rec, evaluated_at, "evaluated_at", C_ARR),
+	COL(plan_rec, id, "id", NULL, C_I64),
+	COL(plan_rec, staff_name, "name", N_("Name"), C_STR),
+	COL(plan_rec, unit_name, "unit", N_("Unit"), C_STR),
+	COL(plan_rec, year, "year", N_("Year"), C_INT),
+	COL(plan_rec, status, "status", N_("Status"), C_ARR),
+	COL(plan_rec, mus_date, "mus_date", N_("MUS date"), C_ARR),
+	COL(plan_rec, goals, "goals", N_("Goals"), C_INT),
+	COL(plan_rec, goals_done, "goals_done", N_("Goals done"), C_INT),
+	COL(plan_rec, agreed_by_name, "agreed_by", N_("Agreed by"), C_STR),
+	COL(plan_rec, agreed_at, "agreed_at", N_("Agreed on"), C_ARR),
+	COL(plan_rec, accepted_at, "accepted_at", N_("Accepted"), C_ARR),
+	COL(plan_rec, evaluated_at, "evaluated_at", N_("Evaluated on"), C_ARR),
 };
 
 static const struct col activity_cols[] = {
-	COL(activity_rec, id, "id", C_I64), COL(activity_rec, title, "title", C_STR),
-	COL(activity_rec, method, "method", C_ARR), COL(activity_rec, provider, "provider", C_STR),
-	COL(activity_rec, ects, "ects", C_REAL), COL(activity_rec, hours, "hours", C_REAL),
-	COL(activity_rec, price, "price", C_I64), COL(activity_rec, cross_prof, "cross_prof", C_INT),
-	COL(activity_rec, active, "active", C_INT), COL(activity_rec, sessions, "sessions", C_INT),
+	COL(activity_rec, id, "id", NULL, C_I64),
+	COL(activity_rec, title, "title", N_("Title"), C_STR),
+	COL(activity_rec, method, "method", N_("Method"), C_ARR),
+	COL(activity_rec, provider, "provider", N_("Provider"), C_STR),
+	COL(activity_rec, ects, "ects", N_("ECTS points"), C_REAL),
+	COL(activity_rec, hours, "hours", N_("Hours"), C_REAL),
+	COL(activity_rec, price, "price", N_("Price"), C_I64),
+	COL(activity_rec, cross_prof, "cross_prof", N_("Cross-professional"), C_INT),
+	COL(activity_rec, active, "active", N_("Active"), C_INT),
+	COL(activity_rec, sessions, "sessions", N_("Sessions"), C_INT),
 };
 
 static const struct col session_cols[] = {
-	COL(session_rec, id, "id", C_I64), COL(session_rec, activity_title, "activity", C_STR),
-	COL(session_rec, starts, "starts", C_ARR), COL(session_rec, ends, "ends", C_ARR),
-	COL(session_rec, signup_deadline, "signup_deadline", C_ARR), COL(session_rec, place, "place", C_STR),
-	COL(session_rec, capacity, "capacity", C_INT), COL(session_rec, taken, "taken", C_INT),
-	COL(session_rec, waiting, "waiting", C_INT), COL(session_rec, requested, "requested", C_INT),
+	COL(session_rec, id, "id", NULL, C_I64),
+	COL(session_rec, activity_title, "activity", N_("Activity"), C_STR),
+	COL(session_rec, starts, "starts", N_("Starts"), C_ARR),
+	COL(session_rec, ends, "ends", N_("Ends"), C_ARR),
+	COL(session_rec, signup_deadline, "signup_deadline", N_("Sign-up deadline"), C_ARR),
+	COL(session_rec, place, "place", N_("Place"), C_STR),
+	COL(session_rec, capacity, "capacity", N_("Capacity"), C_INT),
+	COL(session_rec, taken, "taken", N_("Seats taken"), C_INT),
+	COL(session_rec, waiting, "waiting", N_("Waiting"), C_INT),
+	COL(session_rec, requested, "requested", N_("Requested"), C_INT),
 };
 
 static const struct col part_cols[] = {
-	COL(part_rec, id, "id", C_I64), COL(part_rec, staff_name, "name", C_STR),
-	COL(part_rec, activity_title, "activity", C_STR), COL(part_rec, starts, "starts", C_ARR),
-	COL(part_rec, status, "status", C_ARR), COL(part_rec, wait_pos, "wait_pos", C_INT),
-	COL(part_rec, price, "price", C_I64), COL(part_rec, requested_at, "requested_at", C_ARR),
+	COL(part_rec, id, "id", NULL, C_I64),
+	COL(part_rec, staff_name, "name", N_("Name"), C_STR),
+	COL(part_rec, activity_title, "activity", N_("Activity"), C_STR),
+	COL(part_rec, starts, "starts", N_("Starts"), C_ARR),
+	COL(part_rec, status, "status", N_("Status"), C_ARR),
+	COL(part_rec, wait_pos, "wait_pos", N_("Waiting-list place"), C_INT),
+	COL(part_rec, price, "price", N_("Price"), C_I64),
+	COL(part_rec, requested_at, "requested_at", N_("Requested on"), C_ARR),
 };
 
 static const struct col followup_cols[] = {
-	COL(followup_rec, id, "id", C_I64), COL(followup_rec, staff_name, "name", C_STR),
-	COL(followup_rec, activity_title, "activity", C_STR), COL(followup_rec, due, "due", C_ARR),
-	COL(followup_rec, done_at, "done_at", C_ARR), COL(followup_rec, overdue, "overdue", C_INT),
-	COL(followup_rec, state, "state", C_ARR), COL(followup_rec, colleagues, "colleagues", C_STR),
+	COL(followup_rec, id, "id", NULL, C_I64),
+	COL(followup_rec, staff_name, "name", N_("Name"), C_STR),
+	COL(followup_rec, activity_title, "activity", N_("Activity"), C_STR),
+	COL(followup_rec, due, "due", N_("Due"), C_ARR),
+	COL(followup_rec, done_at, "done_at", N_("Closed"), C_ARR),
+	COL(followup_rec, overdue, "overdue", N_("Overdue"), C_INT),
+	COL(followup_rec, state, "state", N_("State"), C_ARR),
+	COL(followup_rec, colleagues, "colleagues", N_("Colleagues"), C_STR),
 };
 
 static const struct col audit_cols[] = {
-	COL(audit_rec, id, "id", C_I64), COL(audit_rec, at, "at", C_ARR),
-	COL(audit_rec, login, "login", C_STR), COL(audit_rec, name, "name", C_STR),
-	COL(audit_rec, tbl, "table", C_STR), COL(audit_rec, row_id, "row_id", C_I64),
-	COL(audit_rec, action, "action", C_ARR), COL(audit_rec, old_json, "old", C_STR),
-	COL(audit_rec, new_json, "new", C_STR),
+	COL(audit_rec, id, "id", NULL, C_I64),
+	COL(audit_rec, at, "at", N_("When"), C_ARR),
+	COL(audit_rec, login, "login", N_("Login"), C_STR),
+	COL(audit_rec, name, "name", N_("Name"), C_STR),
+	COL(audit_rec, tbl, "table", N_("Table"), C_STR),
+	COL(audit_rec, row_id, "row_id", N_("Row"), C_I64),
+	COL(audit_rec, action, "action", N_("Action"), C_ARR),
+	COL(audit_rec, old_json, "old", N_("Before"), C_STR),
+	COL(audit_rec, new_json, "new", N_("After"), C_STR),
 };
 
 /* The record-typed calls behind a list, as calls on untyped rows. */
@@ -167,7 +199,7 @@ static const struct lister {
 	int header_after;       /* a refusal (audit) prints no header */
 } listers[] = {
 #define LISTED(what, rec, cols, ncols, desc, key, key_kind, per_year, by_unit, header_after)            \
-	{ what, cols, ncols, sizeof(rec), desc, COL(rec, key, NULL, key_kind), offsetof(rec, id),          \
+	{ what, cols, ncols, sizeof(rec), desc, COL(rec, key, NULL, NULL, key_kind), offsetof(rec, id),          \
 	  fetch_##rec, free_##rec, per_year, by_unit, header_after }
 #define LIST(what, rec, cols, ...) LISTED(what, rec, cols, NCOLS(cols), NULL, __VA_ARGS__)
 	LISTED("staff", staff_rec, NULL, 0, &kr_staff, sort_key, C_STR, 0, 1, 0),
@@ -238,7 +270,7 @@ static void print_header(csv_out *w, const struct lister *l)
 	size_t ncols;
 	const struct col *cols = columns(l, &ncols);
 	for (size_t i = 0; i < ncols; i++)
-		csv_field(w, cols[i].name);
+		csv_field(w, cli_heading(cols[i].name, cols[i].label));
 	csv_end_row(w);
 }
 

@@ -12,6 +12,11 @@ void cli_out_init(struct cli_out *o, csv_format def)
 	o->fmt = def;
 }
 
+const char *cli_heading(const char *code, const char *label)
+{
+	return i18n_lang() == LANG_EN || !label ? code : _(label);
+}
+
 int cli_out_option(struct cli *c, int *i, struct cli_out *o)
 {
 	const char *a = c->argv[*i];

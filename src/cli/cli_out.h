@@ -25,6 +25,12 @@ struct cli_out {
 };
 
 void cli_out_init(struct cli_out *o, csv_format def);
+/* The heading of a column in a table kup writes (list, report, due): in
+ * English the column's code, the name scripts read and that stays the same
+ * from version to version ("emp_no", "plan_pct"); in Danish its label
+ * (marked N_(), shown as _(label)), as a person opening the file in a
+ * spreadsheet reads it. A column without a label keeps its code. Static. */
+const char *cli_heading(const char *code, const char *label);
 /* If argv[*i] is an output option, takes it (and its value) and returns 1;
  * 0 if it is not one; CLI_USAGE after printing a usage error. */
 int cli_out_option(struct cli *c, int *i, struct cli_out *o);

@@ -2,7 +2,9 @@
  * text|csv|tsv] [--sep ';'] [--bom] [--out FILE]`: the figures of the
  * Reports pane, from the same report_run(), as an aligned table (text) or
  * for spreadsheets and scripts. Text uses the screen's number style; CSV and
- * TSV write plain numbers (csv.h). The total row comes last in every form. */
+ * TSV write plain numbers (csv.h) under a header that follows the language
+ * (cli_heading: codes with --lang en, the screen's labels in Danish). The
+ * total row comes last in every form. */
 #include "cli_report.h"
 #include "cli_ident.h"
 #include "cli_opts.h"
@@ -89,8 +91,8 @@ static void print_text(FILE *f, const report_t *r, const char *unit_name)
 static void csv_row(csv_out *o, const report_t *r, const report_row *row)
 {
 	csv_field(o, row->label);
-	if (r->kind == REP_COVERAGE)
-		csv_field(o, row->group);
+	if (r->kind == REP_COVERAGE) /* a word, like its heading: the code in English */
+		csv_field(o, i18n_lang() == LANG_EN ? row->group : group_name(row->group));
 	for (int c = 0; c < r->ncols; c++) {
 		if (!row->has[c])
 			csv_blank(o);
@@ -104,11 +106,11 @@ static void csv_row(csv_out *o, const report_t *r, const report_row *row)
 
 static void print_csv(csv_out *o, const report_t *r)
 {
-	csv_field(o, r->label_code);
+	csv_field(o, cli_heading(r->label_code, r->label_head));
 	if (r->kind == REP_COVERAGE)
-		csv_field(o, "group");
+		csv_field(o, cli_heading("group", N_("Group")));
 	for (int c = 0; c < r->ncols; c++)
-		csv_field(o, r->cols[c].code);
+		csv_field(o, cli_heading(r->cols[c].code, r->cols[c].label));
 	csv_end_row(o);
 	for (int i = 0; i < r->nrows; i++)
 		csv_row(o, r, &r->rows[i]);

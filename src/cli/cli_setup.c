@@ -80,7 +80,7 @@ static int parse(struct cli *c, struct setup *o)
 	/* any name the system gives, jens.hansen@kommune.local included */
 	kerr le = { 0 };
 	if (valid_login(NULL, o->admin, 1, &le))
-		return cli_usage_error("--admin: %s", le.msg);
+		return cli_usage_error("--admin: %s", le.msg); /* untranslated: an option's name */
 	return 0;
 }
 
@@ -148,7 +148,7 @@ static int own(const char *path, gid_t gid, mode_t mode)
 	if (fd >= 0)
 		close(fd);
 	if (bad)
-		return fail(_("Cannot set owner and mode of %s: %s"), path, strerror(err));
+		return fail(_("Cannot set owner and mode of %s: %s"), path, err_text(err));
 	return 0;
 }
 
@@ -157,7 +157,7 @@ static int make_dir(const struct setup *o, gid_t gid)
 	struct stat sb;
 	if (lstat(o->dir, &sb) != 0) {
 		if (errno != ENOENT || mkdir(o->dir, 0700) != 0)
-			return fail(_("Cannot create %s: %s"), o->dir, strerror(errno));
+			return fail(_("Cannot create %s: %s"), o->dir, err_text(errno));
 	} else if (S_ISLNK(sb.st_mode)) {
 		return refuse_link(o->dir);
 	} else if (!S_ISDIR(sb.st_mode)) {
@@ -318,7 +318,7 @@ static int write_config(const char *dbpath)
 	snprintf(dir, sizeof dir, "%.*s", (int)(strrchr(path, '/') - path), path);
 	snprintf(tmp, sizeof tmp, "%s.new", path);
 	if (make_parents(dir) != 0)
-		return fail(_("Cannot create %s: %s"), dir, strerror(errno));
+		return fail(_("Cannot create %s: %s"), dir, err_text(errno));
 	/* setup runs again after every install: the sender of the reminder
 	 * mails the admin added stays */
 	char from[256];
@@ -330,17 +330,17 @@ static int write_config(const char *dbpath)
 	if (!f) {
 		if (fd >= 0)
 			close(fd);
-		return fail(_("Cannot write %s: %s"), tmp, strerror(errno));
+		return fail(_("Cannot write %s: %s"), tmp, err_text(errno));
 	}
-	fprintf(f, "# kup system config, written by kup setup --shared.\n");
-	fprintf(f, "database = %s\n", dbpath);
+	fprintf(f, "# kup system config, written by kup setup --shared.\n"); /* untranslated: read by kup */
+	fprintf(f, "database = %s\n", dbpath); /* untranslated: a setting's name */
 	if (from[0])
-		fprintf(f, "mail_from = %s\n", from);
+		fprintf(f, "mail_from = %s\n", from); /* untranslated: a setting's name */
 	int bad = fflush(f) != 0 || fsync(fd) != 0 || fchown(fd, 0, 0) != 0 || fchmod(fd, 0644) != 0;
 	if (fclose(f) != 0 || bad || rename(tmp, path) != 0) {
 		int err = errno;
 		unlink(tmp);
-		return fail(_("Cannot write %s: %s"), path, strerror(err));
+		return fail(_("Cannot write %s: %s"), path, err_text(err));
 	}
 	printf(_("%s: database = %s"), path, dbpath);
 	putchar('\n');
@@ -352,7 +352,7 @@ static int make_setgid(const struct setup *o, gid_t gid)
 	char path[PATH_MAX];
 	const char *src = o->binary ? o->binary : "/proc/self/exe";
 	if (!realpath(src, path))
-		return fail(_("Cannot find the kup program %s: %s"), src, strerror(errno));
+		return fail(_("Cannot find the kup program %s: %s"), src, err_text(errno));
 	struct stat sb;
 	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
 		return fail(_("%s is not a program file."), path, "");

@@ -184,7 +184,7 @@ kcode db_bind_vals(kdb *db, sqlite3_stmt *st, kerr *e, const kval *v, size_t n)
 {
 	int count = sqlite3_bind_parameter_count(st);
 	if ((size_t)count != n)
-		return kerr_set(e, KE_DB, "Internal error: statement \"%.200s\" takes %d values, %zu given.",
+		return kerr_set(e, KE_DB, _("Internal error: the statement \"%.200s\" takes %d values, %zu given."),
 				sqlite3_sql(st), count, n);
 	int rc = SQLITE_OK;
 	for (size_t k = 0; k < n && rc == SQLITE_OK; k++) {
@@ -401,7 +401,7 @@ static kcode check_header(const char *path, kerr *e)
 	/* O_NONBLOCK: a FIFO put there in the meantime must not hang kup */
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
-		return kerr_set(e, KE_IO, _("Cannot open %s: %s"), path, strerror(errno));
+		return kerr_set(e, KE_IO, _("Cannot open %s: %s"), path, err_text(errno));
 	char hdr[16];
 	ssize_t n = read(fd, hdr, sizeof hdr);
 	close(fd);
@@ -674,7 +674,7 @@ kcode db_open(const char *path, int flags, kdb **out, kerr *e)
 			return kerr_set(e, KE_EXISTS, _("%s already exists; kup will not overwrite it."), path);
 		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, USERFILE_MODE);
 		if (fd < 0)
-			return kerr_set(e, KE_IO, _("Cannot create %s: %s"), path, strerror(errno));
+			return kerr_set(e, KE_IO, _("Cannot create %s: %s"), path, err_text(errno));
 		close(fd);
 	} else {
 		if (!exists)

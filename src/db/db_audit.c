@@ -6,6 +6,7 @@
  * strings: audit_free(), audit_rows_free(), audit_changes_free(). */
 #include "db_audit.h"
 #include "db_internal.h"
+#include "db_names.h"
 #include "i18n.h"
 
 #include <stddef.h>
@@ -69,7 +70,8 @@ static const char SQL_OWNER[] =
 static const char SQL_LEADS_UNIT[] = SQL_LED_UNITS " SELECT ?2 IN led";
 static const char SQL_HEAD[] = "SELECT tbl, row_id FROM audit WHERE id = ?";
 /* A value V of field k.key as a person reads it: a reference becomes the
- * name of what it refers to (while that still exists), else the value. */
+ * name of what it refers to (while that still exists), a list of them (an
+ * activity's competence areas, professions) their names, else the value. */
 #define SHOWN(V) \
 	"CASE WHEN " V " IS NULL THEN NULL" \
 	" WHEN k.key IN ('unit_id','parent_id') THEN coalesce((SELECT name FROM unit WHERE id = " V "), " V ")" \
@@ -88,6 +90,15 @@ static const char SQL_HEAD[] = "SELECT tbl, row_id FROM audit WHERE id = ?";
 	"  JOIN activity a ON a.id = s.activity_id WHERE s.id = " V "), " V ")" \
 	" WHEN k.key = 'plan_id' THEN coalesce((SELECT st.name || ' ' || p.year FROM plan p" \
 	"  JOIN staff st ON st.id = p.staff_id WHERE p.id = " V "), " V ")" \
+	" WHEN k.key IN ('goal_id','carried_from') THEN coalesce((SELECT what FROM goal WHERE id = " V "), " V ")" \
+	" WHEN k.key = 'participation_id' THEN coalesce((SELECT ps.name || ' · ' || pa.title FROM participation pp" \
+	"  JOIN staff ps ON ps.id = pp.staff_id JOIN session pse ON pse.id = pp.session_id" \
+	"  JOIN activity pa ON pa.id = pse.activity_id WHERE pp.id = " V "), " V ")" \
+	" WHEN k.key = 'competences' AND json_valid(" V ") THEN (SELECT coalesce(group_concat(coalesce(" \
+	"  CASE WHEN ?2 THEN ca.name_en ELSE ca.name_da END, j.value), ', '), '') FROM json_each(" V ") j" \
+	"  LEFT JOIN competence_area ca ON ca.id = j.value)" \
+	" WHEN k.key = 'professions' AND json_valid(" V ") THEN (SELECT coalesce(group_concat(" \
+	"  coalesce(pr.name, j.value), ', '), '') FROM json_each(" V ") j LEFT JOIN profession pr ON pr.id = j.value)" \
 	" ELSE " V " END"
 /* Fields of one audit row whose value differs before and after, in the
  * order the record lists them; none and "" count as the same. ?2: English. */
@@ -240,6 +251,20 @@ static int head_read(sqlite3_stmt *st, void *row)
 	return (h->tbl = col_text(st, 0)) ? 0 : -1;
 }
 
+/* Replaces a stored code in *v by its name; -1 when out of memory. */
+static int name_value(const char *tbl, const char *col, char **v)
+{
+	const char *name = column_value_name(tbl, col, *v);
+	if (name == *v)
+		return 0;
+	char *copy = strdup(name);
+	if (!copy)
+		return -1;
+	free(*v);
+	*v = copy;
+	return 0;
+}
+
 kcode audit_changes(kdb *db, const kactor *who, int64_t audit_id, audit_change **out, int *n, kerr *e)
 {
 	*out = NULL;
@@ -248,13 +273,24 @@ kcode audit_changes(kdb *db, const kactor *who, int64_t audit_id, audit_change *
 	if (db_get_row(db, SQL_HEAD, audit_id, head_read, &h, sizeof h, _("No such audit record."), e))
 		return e->code;
 	kcode c = may_see(db, who, h.tbl, h.row_id, e);
+	sqlite3_stmt *st = NULL;
+	if (!c && (!(st = db_stmt(db, SQL_CHANGES, e)) ||
+		   db_bind(db, st, e, KV_INT(audit_id), KV_INT(i18n_lang() == LANG_EN))))
+		c = e->code;
+	if (!c)
+		c = db_rows_read(db, st, KE_OK, sizeof **out, 0, change_read, change_free, (void **)out, n, e);
+	for (int i = 0; !c && i < *n; i++) {
+		audit_change *ch = &(*out)[i];
+		ch->label = column_label(h.tbl, ch->field);
+		if (name_value(h.tbl, ch->field, &ch->old_value) || name_value(h.tbl, ch->field, &ch->new_value)) {
+			audit_changes_free(*out, *n);
+			*out = NULL;
+			*n = 0;
+			c = oom(e);
+		}
+	}
 	free(h.tbl);
-	if (c)
-		return c;
-	sqlite3_stmt *st;
-	if (!(st = db_stmt(db, SQL_CHANGES, e)) || db_bind(db, st, e, KV_INT(audit_id), KV_INT(i18n_lang() == LANG_EN)))
-		return e->code;
-	return db_rows_read(db, st, KE_OK, sizeof **out, 0, change_read, change_free, (void **)out, n, e);
+	return c;
 }
 
 kcode audit_admin_contacts(kdb *db, char **out, kerr *e)

@@ -20,9 +20,13 @@ typedef struct audit_rec {
 	char *sort_key;     /* list position (newest first) */
 } audit_rec;
 
-/* One changed field of an audit row: values as text, "" for none. */
+/* One changed field of an audit row, as a person reads it: the field's
+ * label in the reader's language (static), and values as text, "" for
+ * none — a reference by the name of what it points to, a status or other
+ * code by its name (db_names.h). */
 typedef struct audit_change {
-	char *field;
+	char *field;        /* the column, as the audit keeps it */
+	const char *label;  /* what the forms call it */
 	char *old_value;
 	char *new_value;
 } audit_change;

@@ -86,11 +86,11 @@ static kcode backup_as_user(kdb *db, const char *dest, int64_t *pages, kerr *e)
 {
 	char tmp[4200];
 	if (snprintf(tmp, sizeof tmp, "%s.backup-XXXXXX", db->path) >= (int)sizeof tmp)
-		return kerr_set(e, KE_IO, _("Cannot write the backup %s: %s"), dest, strerror(ENAMETOOLONG));
+		return kerr_set(e, KE_IO, _("Cannot write the backup %s: %s"), dest, err_text(ENAMETOOLONG));
 	int fd = mkostemp(tmp, O_CLOEXEC); /* 0600 */
 	if (fd < 0)
 		return kerr_set(e, errno == ENOSPC ? KE_FULL : KE_IO, _("Cannot write the backup %s: %s"), dest,
-				strerror(errno));
+				err_text(errno));
 	close(fd);
 	kcode c = copy(db, tmp, pages, e);
 	if (!c && verify(tmp, e)) {
@@ -101,7 +101,7 @@ static kcode backup_as_user(kdb *db, const char *dest, int64_t *pages, kerr *e)
 	if (!c) {
 		fd = open(tmp, O_RDONLY | O_CLOEXEC);
 		if (fd < 0)
-			c = kerr_set(e, KE_IO, _("Cannot write the backup %s: %s"), dest, strerror(errno));
+			c = kerr_set(e, KE_IO, _("Cannot write the backup %s: %s"), dest, err_text(errno));
 		else {
 			c = userfile_copy_new(fd, dest, e);
 			close(fd);
@@ -128,7 +128,7 @@ kcode db_backup(kdb *db, const kactor *who, const char *dest, int64_t *pages, ke
 		/* Personal data: only its owner reads the copy until they decide. */
 		int fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, USERFILE_MODE);
 		if (fd < 0)
-			return kerr_set(e, errno == ENOSPC ? KE_FULL : KE_IO, _("Cannot create %s: %s"), dest, strerror(errno));
+			return kerr_set(e, errno == ENOSPC ? KE_FULL : KE_IO, _("Cannot create %s: %s"), dest, err_text(errno));
 		close(fd);
 		kcode c = copy(db, dest, pages, e);
 		if (!c && verify(dest, e)) {

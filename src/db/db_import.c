@@ -563,7 +563,7 @@ static kcode staff_row(run *r, int i, srow *out, kerr *e)
 		problem(r, _("line %d: a new person needs a name."), line);
 	if (kfield_check(krecord_field(&kr_staff, "initials"), s, &ve))
 		problem(r, _("line %d, column '%s': initials are 1 to 8 characters."), line,
-			r->col[SC_INITIALS] >= 0 ? head(r, SC_INITIALS) : "initials");
+			r->col[SC_INITIALS] >= 0 ? head(r, SC_INITIALS) : _("initials"));
 	if (v_emp && kfield_check(krecord_field(&kr_staff, "emp_no"), s, &ve))
 		bad(r, i, SC_EMPNO, _("at most 20 characters"));
 	if (v_title && kfield_check(krecord_field(&kr_staff, "title"), s, &ve))

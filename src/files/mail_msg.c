@@ -91,7 +91,7 @@ static void encoded_words(FILE *f, const char *text, size_t used)
 			take--;
 		if (!first)
 			fputs("\n ", f);
-		fputs("=?UTF-8?B?", f);
+		fputs("=?UTF-8?B?", f); /* untranslated: RFC 2047 syntax */
 		b64_run(f, s, take);
 		fputs("?=", f);
 		s += take;
@@ -258,17 +258,17 @@ kcode mail_build(const mail_msg *m, char **out, size_t *len, kerr *e)
 		return kerr_set(e, KE_NOMEM, "%s", _("Out of memory."));
 	address_header(f, "From", fname, faddr, falen);
 	address_header(f, "To", m->to_name, m->to_addr, strlen(m->to_addr));
-	fputs("Subject: ", f);
+	fputs("Subject: ", f); /* untranslated: a mail header */
 	mail_header_text(f, m->subject, 9);
-	fprintf(f, "\nDate: %s\nMessage-ID: <%s>\nMIME-Version: 1.0\nAuto-Submitted: auto-generated\n", date, id);
+	fprintf(f, "\nDate: %s\nMessage-ID: <%s>\nMIME-Version: 1.0\nAuto-Submitted: auto-generated\n", date, id); /* untranslated: mail headers */
 	static const char text_head[] =
 		"Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: quoted-printable\n\n";
 	if (m->ics) {
-		fprintf(f, "Content-Type: multipart/mixed; boundary=\"%s\"\n\n", boundary);
-		fprintf(f, "This is a message in MIME format.\n\n--%s\n%s", boundary, text_head);
+		fprintf(f, "Content-Type: multipart/mixed; boundary=\"%s\"\n\n", boundary); /* untranslated: a MIME header */
+		fprintf(f, "This is a message in MIME format.\n\n--%s\n%s", boundary, text_head); /* untranslated: the MIME preamble only old mail programs show */
 		mail_qp(f, m->body);
 		fprintf(f, "\n--%s\n", boundary);
-		fputs("Content-Type: text/calendar; charset=UTF-8; method=PUBLISH; name=\"kup.ics\"\n"
+		fputs("Content-Type: text/calendar; charset=UTF-8; method=PUBLISH; name=\"kup.ics\"\n" /* untranslated: MIME headers */
 		      "Content-Transfer-Encoding: base64\n"
 		      "Content-Disposition: attachment; filename=\"kup.ics\"\n\n", f);
 		mail_base64(f, m->ics, m->ics_len);

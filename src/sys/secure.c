@@ -168,12 +168,12 @@ static kcode read_config(const char *path, int trusted, struct conf *cf, kerr *e
 	if (!f) {
 		if (errno == ENOENT)
 			return kerr_set(e, KE_NOTFOUND, _("There is no %s."), path);
-		return kerr_set(e, KE_IO, _("Cannot read %s: %s"), path, strerror(errno));
+		return kerr_set(e, KE_IO, _("Cannot read %s: %s"), path, err_text(errno));
 	}
 	struct stat sb;
 	kcode c = KE_OK;
 	if (fstat(fileno(f), &sb) != 0)
-		c = kerr_set(e, KE_IO, _("Cannot read %s: %s"), path, strerror(errno));
+		c = kerr_set(e, KE_IO, _("Cannot read %s: %s"), path, err_text(errno));
 	else if (trusted && (sb.st_uid != 0 || (sb.st_mode & 022) || !S_ISREG(sb.st_mode)))
 		c = kerr_set(e, KE_DENIED, _("%s must be a file that belongs to root and only root may change."), path);
 	char line[4096];
@@ -187,7 +187,7 @@ static kcode read_config(const char *path, int trusted, struct conf *cf, kerr *e
 		}
 	}
 	if (!c && ferror(f))
-		c = kerr_set(e, KE_IO, _("Cannot read %s: %s"), path, strerror(errno));
+		c = kerr_set(e, KE_IO, _("Cannot read %s: %s"), path, err_text(errno));
 	fclose(f);
 	if (!c && !cf->db[0])
 		c = kerr_set(e, KE_INVALID, _("%s has no line 'database = PATH'."), path);

@@ -18,7 +18,7 @@ kcode sendmail_check(const char *path, kerr *e)
 	if (stat(path, &sb) != 0)
 		return kerr_set(e, errno == ENOENT ? KE_NOTFOUND : KE_IO,
 				_("Cannot run %s: %s. Install a mail server (postfix, exim4, msmtp-mta or nullmailer provide it) or name the program with --sendmail PATH."),
-				path, strerror(errno));
+				path, err_text(errno));
 	if (!S_ISREG(sb.st_mode) || access(path, X_OK) != 0)
 		return kerr_set(e, KE_DENIED, _("Cannot run %s: it is not a program you may run. Name another with --sendmail PATH."),
 				path);
@@ -29,14 +29,14 @@ kcode sendmail_send(const char *path, const char *msg, size_t len, kerr *e)
 {
 	int fds[2];
 	if (pipe2(fds, O_CLOEXEC) != 0)
-		return kerr_set(e, KE_IO, _("Cannot run %s: %s"), path, strerror(errno));
+		return kerr_set(e, KE_IO, _("Cannot run %s: %s"), path, err_text(errno));
 	fflush(NULL); /* what kup printed comes before what the program prints */
 	pid_t pid = fork();
 	if (pid < 0) {
 		int err = errno;
 		close(fds[0]);
 		close(fds[1]);
-		return kerr_set(e, KE_IO, _("Cannot run %s: %s"), path, strerror(err));
+		return kerr_set(e, KE_IO, _("Cannot run %s: %s"), path, err_text(err));
 	}
 	if (pid == 0) {
 		/* the message on standard input, before every other descriptor
@@ -64,7 +64,7 @@ kcode sendmail_send(const char *path, const char *msg, size_t len, kerr *e)
 	while ((w = waitpid(pid, &st, 0)) < 0 && errno == EINTR)
 		;
 	if (w < 0)
-		return kerr_set(e, KE_IO, _("Cannot run %s: %s"), path, strerror(errno));
+		return kerr_set(e, KE_IO, _("Cannot run %s: %s"), path, err_text(errno));
 	if (WIFSIGNALED(st))
 		return kerr_set(e, KE_IO, _("%s was ended by signal %d."), path, WTERMSIG(st));
 	if (WEXITSTATUS(st) == 127 || WEXITSTATUS(st) == 126)
@@ -73,6 +73,6 @@ kcode sendmail_send(const char *path, const char *msg, size_t len, kerr *e)
 	if (WEXITSTATUS(st) != 0)
 		return kerr_set(e, KE_IO, _("%s exited with status %d."), path, WEXITSTATUS(st));
 	if (werr)
-		return kerr_set(e, KE_IO, _("%s did not read the whole message: %s"), path, strerror(werr));
+		return kerr_set(e, KE_IO, _("%s did not read the whole message: %s"), path, err_text(werr));
 	return KE_OK;
 }

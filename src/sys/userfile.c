@@ -263,16 +263,16 @@ static kcode run(const char *path, const struct source *s, int exclusive, kerr *
 	if (stop_signal)
 		raise(stop_signal);
 	if (pid < 0)
-		return kerr_set(e, KE_IO, _("Cannot write %s: %s"), path, strerror(ferr));
+		return kerr_set(e, KE_IO, _("Cannot write %s: %s"), path, err_text(ferr));
 	if (werr)
-		return kerr_set(e, KE_IO, _("Cannot write %s: %s"), path, strerror(werr));
+		return kerr_set(e, KE_IO, _("Cannot write %s: %s"), path, err_text(werr));
 	if (!WIFEXITED(status))
 		return kerr_set(e, KE_IO, _("Cannot write %s: the writer stopped."), path);
 	int err = WEXITSTATUS(status);
 	if (err == EEXIST && exclusive)
 		return kerr_set(e, KE_EXISTS, _("%s already exists; kup backup never overwrites. Name a new file."), path);
 	if (err)
-		return kerr_set(e, err == ENOSPC ? KE_FULL : KE_IO, _("Cannot write %s: %s"), path, strerror(err));
+		return kerr_set(e, err == ENOSPC ? KE_FULL : KE_IO, _("Cannot write %s: %s"), path, err_text(err));
 	return KE_OK;
 }
 
@@ -290,12 +290,12 @@ kcode userfile_copy_new(int src_fd, const char *path, kerr *e)
 		int err = errno;
 		if (saved >= 0)
 			close(saved);
-		return kerr_set(e, KE_IO, _("Cannot write %s: %s"), path, strerror(err));
+		return kerr_set(e, KE_IO, _("Cannot write %s: %s"), path, err_text(err));
 	}
 	struct source s = { NULL, 0, STDIN_FILENO };
 	kcode c = run(path, &s, 1, e);
 	if (dup2(saved, STDIN_FILENO) < 0 && !c)
-		c = kerr_set(e, KE_IO, _("Cannot write %s: %s"), path, strerror(errno));
+		c = kerr_set(e, KE_IO, _("Cannot write %s: %s"), path, err_text(errno));
 	close(saved);
 	return c;
 }

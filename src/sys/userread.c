@@ -41,12 +41,12 @@ kcode userread_open(const char *path, userread *r, kerr *e)
 	r->pid = 0;
 	int p[2];
 	if (pipe(p) != 0)
-		return kerr_set(e, KE_IO, _("Cannot read %s: %s"), path, strerror(errno));
+		return kerr_set(e, KE_IO, _("Cannot read %s: %s"), path, err_text(errno));
 	pid_t pid = fork();
 	if (pid < 0) {
 		close(p[0]);
 		close(p[1]);
-		return kerr_set(e, KE_IO, _("Cannot read %s: %s"), path, strerror(errno));
+		return kerr_set(e, KE_IO, _("Cannot read %s: %s"), path, err_text(errno));
 	}
 	if (pid == 0) {
 		close(p[0]);
@@ -85,7 +85,7 @@ ssize_t userread_next(userread *r, char *buf, size_t n, kerr *e)
 		err = child_err ? child_err : err;
 		if (!err)
 			return 0;
-		kerr_set(e, err == ENOENT ? KE_NOTFOUND : KE_IO, _("Cannot read %s: %s"), r->path, strerror(err));
+		kerr_set(e, err == ENOENT ? KE_NOTFOUND : KE_IO, _("Cannot read %s: %s"), r->path, err_text(err));
 		return -1;
 	}
 }

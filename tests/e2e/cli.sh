@@ -111,7 +111,10 @@ check "... and leaves it byte-identical" cmp -s demo.db demo.copy
 staff_n=$(q demo.db 'select count(*) from staff')
 run "$KUP" --db demo.db list staff
 check "list staff exits 0" [ "$rc" -eq 0 ]
-check "list staff: the header line" [ "$(head -n 1 "$D/out")" = \
+check "list staff in Danish: the header line names the columns as the forms do" [ "$(head -n 1 "$D/out")" = \
+	"$(printf 'id\tLogin\tMedarbejdernummer\tNavn\tInitialer\tEnhed\tFaggruppe\tRolle\tTitel\tE-mail\tAnsat fra\tAnsat til\tAktiv')" ]
+run "$KUP" --lang en --db demo.db list staff
+check "list staff --lang en: the header line of codes scripts read" [ "$(head -n 1 "$D/out")" = \
 	"$(printf 'id\tlogin\temp_no\tname\tinitials\tunit\tprofession\trole\ttitle\temail\temployed_from\temployed_to\tactive')" ]
 check "list staff: 60 staff, active and inactive, as sqlite3 counts ($staff_n)" \
 	holds '[ "$(rows "$D/out")" -eq 60 ] && [ "$staff_n" -eq 60 ]'
@@ -122,7 +125,7 @@ check "list staff: Danish order (Åse Østergård last, Lærke Ærø right after
 check "list staff: each id once" [ "$(tail -n +2 "$D/out" | cut -f1 | sort -u | wc -l)" -eq 60 ]
 
 plans_n=$(q demo.db 'select count(*) from plan where year = 2026')
-run "$KUP" --db demo.db list plans --year 2026
+run "$KUP" --lang en --db demo.db list plans --year 2026
 check "list plans --year 2026 exits 0" [ "$rc" -eq 0 ]
 check "list plans: header 'id<TAB>name<TAB>unit<TAB>year...'" grep -q "^id${TAB}name${TAB}unit${TAB}year${TAB}status" "$D/out"
 check "list plans --year 2026: $plans_n rows, as sqlite3 counts" \
@@ -130,7 +133,7 @@ check "list plans --year 2026: $plans_n rows, as sqlite3 counts" \
 check "list plans --year 2026: every row is of 2026" \
 	holds '[ -z "$(tail -n +2 "$D/out" | cut -f4 | grep -v -x 2026)" ]'
 cp "$D/out" plans2026
-run "$KUP" --db demo.db list plans
+run "$KUP" --lang en --db demo.db list plans
 check "list plans without --year is this year (KUP_TODAY $KUP_TODAY)" cmp -s "$D/out" plans2026
 run "$KUP" --db demo.db list plans --year 2025
 check "list plans --year 2025: as sqlite3 counts" \
@@ -166,7 +169,7 @@ for spec in \
 	sql=${rest%|*}
 	head=${rest##*|}
 	want=$(q demo.db "$sql")
-	run "$KUP" --db demo.db list "$what"
+	run "$KUP" --lang en --db demo.db list "$what"
 	check "list $what exits 0 and prints its header" holds '[ "$rc" -eq 0 ] && head -n 1 "$D/out" | grep -q "^$head"'
 	check "list $what: $want rows, as sqlite3 counts" holds '[ "$(rows "$D/out")" -eq "$want" ] && [ "$want" -gt 0 ]'
 done

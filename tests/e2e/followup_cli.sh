@@ -54,7 +54,7 @@ L=$(q "$db" "select ls.login from followup f join participation p on p.id = f.pa
 check "a written follow-up ($W) and its person's leader ($L)" test -n "$W" -a -n "$L"
 
 # ---- kup list followups ----
-K list followups > list.tsv
+K --lang en list followups > list.tsv
 check "list followups: the header ends with state and colleagues" \
 	test "$(head -n 1 list.tsv)" = "id${TAB}name${TAB}activity${TAB}due${TAB}done_at${TAB}overdue${TAB}state${TAB}colleagues"
 row=$(awk -F'\t' -v id="$F" '$1 == id' list.tsv)
@@ -66,7 +66,7 @@ check "list followups: the written one's state is written" \
 check "list followups: every state is due, written or closed" \
 	sh -c "tail -n +2 list.tsv | cut -f7 | grep -v -x -e due -e written -e closed | grep -q . && exit 1 || exit 0"
 check "list followups --format csv: the same header with commas" \
-	sh -c "'$KUP' --db '$db' list followups --format csv | head -n 1 | tr -d '\\r' | grep -qx 'id,name,activity,due,done_at,overdue,state,colleagues'"
+	sh -c "'$KUP' --lang en --db '$db' list followups --format csv | head -n 1 | tr -d '\\r' | grep -qx 'id,name,activity,due,done_at,overdue,state,colleagues'"
 
 # ---- kup due: the colleague's part ----
 K --as "$C1" due --employees --format tsv > c1.tsv
@@ -97,7 +97,7 @@ check "... and in text: written, to close by" grep -q "$WNAME · .* · skrevet, 
 # ---- the report ----
 Y=$(q "$db" "select substr(se.starts, 1, 4) from followup f join participation p on p.id = f.participation_id
 	join session se on se.id = p.session_id where f.id = $F")
-K report followup --year "$Y" --format csv | tr -d '\r' > rep.csv # CSV lines end in CRLF
+K --lang en report followup --year "$Y" --format csv | tr -d '\r' > rep.csv # CSV lines end in CRLF
 check "report followup --format csv: the old codes first, then the new ones" \
 	test "$(head -n 1 rep.csv)" = "unit,completed,on_time,late,due,overdue,missing,on_time_pct,written,closed,with_action,colleagues_asked,colleagues_answered,colleagues_declined,passed_on"
 want=$(q "$db" "select count(*) from followup_colleague c join followup f on f.id = c.followup_id

@@ -71,7 +71,7 @@ find() {
 }
 
 # report_total: the leader's follow-up report, header and total row (CSV)
-report_total() { "$KUP" --db "$db" --as "$L" report followup --year 2026 --format csv | tr -d '\r' | sed -n '1p;$p'; }
+report_total() { "$KUP" --lang en --db "$db" --as "$L" report followup --year 2026 --format csv | tr -d '\r' | sed -n '1p;$p'; }
 total_of() { # REPORT COLUMN: the total's value of the column
 	i=$(printf '%s\n' "$1" | head -1 | tr ',' '\n' | grep -nx "$2" | cut -d: -f1)
 	printf '%s\n' "$1" | tail -1 | cut -d, -f"${i:-1}"

@@ -176,7 +176,7 @@ t_keys q
 check "...and q quits" t_exited
 
 # ---- exports belong to the user and land only where the user may write ----
-as "$ADMIN" list audit --out "/home/$ADMIN/audit.tsv"
+as "$ADMIN" --lang en list audit --out "/home/$ADMIN/audit.tsv"
 check "the admin exports the audit to a file of her own" sh -c "test \"\$(stat -c '%U %G' '/home/$ADMIN/audit.tsv')\" = '$ADMIN $ADMIN' &&
 	head -1 '/home/$ADMIN/audit.tsv' | grep -q '^id	at	login'"
 as "$ADMIN" --lang en list staff --out "$DATA/leak.tsv"

@@ -1,9 +1,11 @@
 /* test_audit.c — reading the audit trail (db_audit.c): a record's history
  * newest first, keyset paging through many rows both ways (each row exactly
  * once), the fields an audit row changed, who may read whose history (also
- * of a deleted record), a row id used again after a delete, and the admins
+ * of a deleted record), the fields and codes named in the reader's language,
+ * a row id used again after a delete, and the admins
  * named to someone who is turned away. */
 #include "db.h"
+#include "db_activity.h"
 #include "db_audit.h"
 #include "db_org.h"
 #include "db_plan.h"
@@ -130,6 +132,83 @@ static void test_history(void)
 	audit_change *none;
 	CHECK(audit_changes(db, &owner, 999999, &none, &n, &e) == KE_NOTFOUND && !none && !n,
 	      "changes of a missing audit row: not found");
+}
+
+/* The changes as a person reads them, in the reader's language: each field
+ * by its label (never the audit's column name), a code by its name. */
+static void test_named(void)
+{
+	kerr e = { 0 };
+	kpage pg = { .limit = 10 };
+	audit_rec *r;
+	int n = 0;
+	const char *tbls[] = { "staff", "unit" };
+	int64_t ids[] = { s_emma, u_team };
+	for (int lang = 0; lang < 2; lang++) {
+		i18n_set(lang ? LANG_EN : LANG_DA);
+		for (int t = 0; t < 2; t++) {
+			CHECK(audit_list(db, &owner, tbls[t], ids[t], &pg, &r, &n, &e) == KE_OK && n >= 1,
+			      "%s: the history (%s)", tbls[t], e.msg);
+			audit_change *c;
+			int m = 0;
+			if (n < 1 || audit_changes(db, &owner, r[n - 1].id, &c, &m, &e)) {
+				audit_rows_free(r, n);
+				continue;
+			}
+			int unlabelled = 0, role = 0, kind = 0;
+			for (int i = 0; i < m; i++) {
+				unlabelled += !c[i].label || !strcmp(c[i].label, c[i].field);
+				if (!strcmp(c[i].field, "role"))
+					role = !strcmp(c[i].label, lang ? "Role" : "Rolle") &&
+					       !strcmp(c[i].new_value, lang ? "employee" : "medarbejder");
+				if (!strcmp(c[i].field, "kind"))
+					kind = !strcmp(c[i].label, lang ? "Kind" : "Type") &&
+					       !strcmp(c[i].new_value, lang ? "team" : "team");
+			}
+			CHECK(unlabelled == 0, "%s, %s: every field by its label (%d without)", lang ? "en" : "da",
+			      tbls[t], unlabelled);
+			if (t == 0)
+				CHECK(role, "%s: the role by its label and its name", lang ? "en" : "da");
+			else
+				CHECK(kind, "%s: the unit's kind by its label", lang ? "en" : "da");
+			audit_changes_free(c, m);
+			audit_rows_free(r, n);
+		}
+	}
+	i18n_set(LANG_EN);
+
+	/* an activity's competence areas and method, in the reader's language */
+	activity_rec a = { 0 };
+	a.title = (char *)"Sprogkursus";
+	snprintf(a.method, sizeof a.method, "course");
+	a.provider = (char *)"";
+	a.description = (char *)"";
+	a.ects = a.hours = -1;
+	a.competence_ids[0] = 1;
+	a.n_competences = 1;
+	CHECK(activity_save(db, &owner, &a, &e) == KE_OK, "an activity (%s)", e.msg);
+	a.competence_ids[1] = 4;
+	a.n_competences = 2;
+	snprintf(a.method, sizeof a.method, "theme_day");
+	CHECK(activity_save(db, &owner, &a, &e) == KE_OK, "its areas and method changed (%s)", e.msg);
+	free(a.sort_key);
+	i18n_set(LANG_DA);
+	CHECK(audit_list(db, &owner, "activity", a.id, &pg, &r, &n, &e) == KE_OK && n == 2, "its history: 2 rows");
+	audit_change *c;
+	int m = 0, areas = 0, method = 0;
+	if (n == 2 && !audit_changes(db, &owner, r[0].id, &c, &m, &e)) {
+		for (int i = 0; i < m; i++) {
+			areas += !strcmp(c[i].label, "Kompetenceområder") && !strcmp(c[i].old_value, "Personlig") &&
+				 !strcmp(c[i].new_value, "Personlig, Relationel");
+			method += !strcmp(c[i].label, "Metode") && !strcmp(c[i].old_value, "Kursus") &&
+				  !strcmp(c[i].new_value, "Temadag");
+		}
+		audit_changes_free(c, m);
+	}
+	audit_rows_free(r, n);
+	CHECK(areas == 1, "the competence areas by their Danish names, not their ids");
+	CHECK(method == 1, "the method by its Danish name, not its code");
+	i18n_set(LANG_EN);
 }
 
 /* Pages through (tbl,row) — or everything with tbl NULL — n rows at a time,
@@ -291,6 +370,7 @@ int main(void)
 	snprintf(path, sizeof path, "%s/audit.db", dir);
 	setup();
 	test_history();
+	test_named();
 	test_paging();
 	test_deleted_and_reused();
 	test_contacts();

@@ -1,10 +1,13 @@
 /* test_describe.c — the staff description (db_fields.h) is the one source
  * of the staff form, the columns of `kup list staff` and the import's
  * headings: every field a person can give is in each of them, under the
- * description's label, limits and column. */
+ * description's label, limits and column; `kup list staff` heads it by its
+ * code in English and its label in Danish, and the import reads the label. */
 #include "db_fields.h"
+#include "db_activity.h"
 #include "db_staff.h"
 #include "i18n.h"
+#include "text.h"
 #include "ui_formrec.h"
 #include "ui_view_staff.h"
 #include "t.h"
@@ -69,26 +72,32 @@ static void test_cli(void)
 	}
 	char dir[] = "/tmp/kup-test-describe.XXXXXX", cmd[600], line[1000] = "";
 	CHECK(mkdtemp(dir) != NULL, "a temporary directory");
-	snprintf(cmd, sizeof cmd, "'%s' --db '%s/k.db' init >/dev/null 2>&1 && '%s' --db '%s/k.db' list staff", kup,
-		 dir, kup, dir);
-	FILE *p = popen(cmd, "r");
-	int got = p && fgets(line, sizeof line, p) != NULL;
-	int rc = p ? pclose(p) : -1;
-	CHECK(got && rc == 0, "kup list staff prints its header on an empty database");
-	line[strcspn(line, "\n")] = '\0';
-	int missing = 0;
-	for (int i = 0; i < kr_staff.n; i++) {
-		const kfield *f = &kr_staff.fields[i];
-		char want[80];
-		snprintf(want, sizeof want, "\t%s\t", heading(f));
-		char padded[1010];
-		snprintf(padded, sizeof padded, "\t%s\t", line);
-		if (given(f) && !strstr(padded, want)) {
-			printf("# not listed: %s (header: %s)\n", heading(f), line);
-			missing++;
+	/* English headings are the codes scripts read; Danish ones the labels,
+	 * which the import reads back too (test_import) */
+	for (int lang = 0; lang < 2; lang++) {
+		i18n_set(lang ? LANG_DA : LANG_EN);
+		snprintf(cmd, sizeof cmd, "'%s' --db '%s/k.db' init >/dev/null 2>&1; '%s' --lang %s --db '%s/k.db' list staff",
+			 kup, dir, kup, lang ? "da" : "en", dir);
+		FILE *p = popen(cmd, "r");
+		int got = p && fgets(line, sizeof line, p) != NULL;
+		int rc = p ? pclose(p) : -1;
+		CHECK(got && rc == 0, "kup --lang %s list staff prints its header on an empty database", lang ? "da" : "en");
+		line[strcspn(line, "\n")] = '\0';
+		int missing = 0;
+		for (int i = 0; i < kr_staff.n; i++) {
+			const kfield *f = &kr_staff.fields[i];
+			char want[80];
+			snprintf(want, sizeof want, "\t%s\t", lang ? _(f->label) : heading(f));
+			char padded[1010];
+			snprintf(padded, sizeof padded, "\t%s\t", line);
+			if (given(f) && !strstr(padded, want)) {
+				printf("# not listed: %s (header: %s)\n", want, line);
+				missing++;
+			}
 		}
+		CHECK(missing == 0, "every field of the staff description is a column of kup list staff, headed %s",
+		      lang ? "by its Danish label" : "by its code in English");
 	}
-	CHECK(missing == 0, "every field of the staff description is a column of kup list staff");
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	CHECK(system(cmd) == 0, "the temporary directory is removed");
 }
@@ -111,6 +120,25 @@ static void test_import(void)
 		}
 	}
 	CHECK(bad == 0, "every field a person gives has English and Danish import headings that lead back to it");
+	/* `kup list staff|activities` heads its columns by the Danish labels in
+	 * Danish: a list written in Danish must import back */
+	const krecord *const recs[] = { &kr_staff, &kr_activity };
+	bad = 0;
+	i18n_set(LANG_DA);
+	for (size_t r = 0; r < sizeof recs / sizeof *recs; r++)
+		for (int i = 0; i < recs[r]->n; i++) {
+			const kfield *f = &recs[r]->fields[i];
+			if (!f->import)
+				continue;
+			char *folded = text_fold(_(f->label));
+			if (!folded || krecord_import_field(recs[r], folded) != f) {
+				printf("# %s: the Danish label '%s' is not an import heading of %s\n", recs[r]->table,
+				       _(f->label), f->col);
+				bad++;
+			}
+			free(folded);
+		}
+	CHECK(bad == 0, "every imported field's Danish label is one of its import headings (folded)");
 }
 
 int main(void)

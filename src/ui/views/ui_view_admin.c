@@ -6,6 +6,7 @@
 #include "ui_view_admin.h"
 #include "ui_view_delays.h"
 #include "date.h"
+#include "db_names.h"
 #include "db_org.h"
 #include "i18n.h"
 #include "text.h"
@@ -78,21 +79,11 @@ static int draw_wrapped(WINDOW *w, int y, int h, int wd, const char *text)
 
 /* ---- units ---- */
 
-static const char *const unit_kinds[] = { "area", "institution", "team", NULL };
-
-static const char *kind_name(const char *code)
-{
-	if (!strcmp(code, "area")) return _("area");
-	if (!strcmp(code, "institution")) return _("institution");
-	if (!strcmp(code, "team")) return _("team");
-	return code;
-}
-
 /* Choices for the kind field: id = index + 1 in unit_kinds. */
 static int pick_kind(void *ctx, const char *filter, fchoice *out, int max)
 {
 	(void)ctx;
-	return pick_codes(unit_kinds, kind_name, filter, out, max);
+	return pick_codes(unit_kinds, unit_kind_name, filter, out, max);
 }
 
 static const action unit_actions[] = {
@@ -134,7 +125,7 @@ static int unit_fetch(void *ctx, const char *filter, const char *key, int64_t id
 		/* The list is by name; the indent still tells areas from teams. */
 		int indent = r[i].depth < 6 ? r[i].depth * 2 : 12;
 		snprintf(name, sizeof name, "%*s%s", indent, "", r[i].name);
-		const char *t[3] = { name, kind_name(r[i].kind),
+		const char *t[3] = { name, unit_kind_name(r[i].kind),
 				     r[i].active ? r[i].leaders : _("(deactivated)") };
 		columns(line, sizeof line, 3, t, w);
 		if (lrow_set(&out[i], r[i].id, r[i].sort_key, line, r[i].active ? ST_NORMAL : ST_DIM)) {
@@ -157,7 +148,7 @@ static void unit_detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 	int y = 0;
 	snprintf(buf, sizeof buf, "%s%s", u.name, u.active ? "" : _(" — deactivated"));
 	y = detail_title(w, y, wd, buf);
-	if (y < h) y = detail_line(w, y, wd, _("Kind"), kind_name(u.kind));
+	if (y < h) y = detail_line(w, y, wd, _("Kind"), unit_kind_name(u.kind));
 	if (y < h) {
 		if (u.parent_id && unit_get(app->db, &app->who, u.parent_id, &p, &e) == KE_OK) {
 			y = detail_line(w, y, wd, _("Part of"), p.name);
@@ -203,7 +194,7 @@ static void fill_unit(form *f, const unit_rec *u, const unit_rec *parent)
 	form_set_text(f, UF_NAME, u->name);
 	for (int i = 0; unit_kinds[i]; i++)
 		if (!strcmp(unit_kinds[i], u->kind))
-			form_set_choice(f, UF_KIND, i + 1, kind_name(u->kind));
+			form_set_choice(f, UF_KIND, i + 1, unit_kind_name(u->kind));
 	if (parent->id)
 		form_set_choice(f, UF_PARENT, parent->id, parent->name);
 }

@@ -1,6 +1,7 @@
 /* ui_view_history.c — `h` on a record: its audit history, newest first, as a
  * sub-view. Each row says when, who (name and login) and what happened; the
- * detail lists the fields that changed, old → new. The data layer decides
+ * detail lists the fields that changed, old → new, as the data layer names
+ * them (labels and codes in the reader's language). The data layer decides
  * who may see it (whoever may see the record; admins all). The view owns a
  * small struct with the table and row id; every record read is freed before
  * the function that read it returns. */
@@ -22,40 +23,6 @@ struct history {
 static const action history_actions[] = {
 	ACTION_END,
 };
-
-/* Field names of the audit JSON and what the forms call them. */
-static const struct { const char *key, *label; } labels[] = {
-	{ "name", N_("Name") }, { "initials", N_("Initials") }, { "login", N_("Login") },
-	{ "emp_no", N_("Employee number") }, { "email", N_("Email") }, { "unit_id", N_("Unit") },
-	{ "profession_id", N_("Profession") }, { "role", N_("Role") }, { "title", N_("Title") },
-	{ "employed_from", N_("Employed from") }, { "employed_to", N_("Employed until") },
-	{ "staff_id", N_("Person") }, { "year", N_("Year") }, { "status", N_("Status") },
-	{ "mus_date", N_("MUS date") }, { "notes", N_("Notes") }, { "agreed_by", N_("Agreed by") },
-	{ "accepted_at", N_("Accepted") }, { "evaluation", N_("Evaluation") }, { "what", N_("Goal") },
-	{ "why", N_("Why") }, { "criteria", N_("Success criteria") }, { "deadline", N_("Deadline") },
-	{ "result", N_("Result") }, { "competence_id", N_("Competence area") },
-	{ "focus_id", N_("Focus area") }, { "pos", N_("Position") }, { "parent_id", N_("Parent unit") },
-	{ "kind", N_("Kind") }, { "description", N_("Description") }, { "method", N_("Method") },
-	{ "provider", N_("Provider") }, { "place", N_("Place") }, { "starts", N_("Starts") },
-	{ "ends", N_("Ends") }, { "signup_deadline", N_("Sign-up deadline") }, { "hours", N_("Hours") },
-	{ "session_id", N_("Session") }, { "activity_id", N_("Activity") }, { "note", N_("Note") },
-	{ "reason", N_("Reason") }, { "leader_comment", N_("Leader's comment") }, { "code", N_("Code") },
-	{ "learned", N_("What was learned") }, { "practice", N_("Use in practice") },
-	{ "shared_with", N_("Shared with") }, { "shared_via", N_("Shared in session") }, { "due", N_("Due") },
-	{ "done_at", N_("Closed") }, { "done_by", N_("Closed by") }, { "written_at", N_("Written") },
-	{ "action", N_("Into practice") }, { "action_date", N_("Into practice from") },
-	{ "followup_id", N_("Follow-up") }, { "state", N_("State") }, { "seen", N_("What you have seen") },
-	{ "own_use", N_("How you use it") }, { "wants_more", N_("Wants to learn more") },
-	{ "asked_by", N_("Asked by") }, { "answered_at", N_("Answered") }, { "weeks", N_("Weeks") },
-};
-
-static const char *field_label(const char *key)
-{
-	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
-		if (!strcmp(labels[i].key, key))
-			return _(labels[i].label);
-	return key;
-}
 
 static const char *action_word(const char *action)
 {
@@ -86,7 +53,7 @@ static void what_of(const audit_rec *r, char *buf, size_t size)
 	if (strcmp(r->action, "update") != 0 || audit_changes(app->db, &app->who, r->id, &c, &n, &e))
 		return;
 	for (int i = 0; i < n && len < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? ", " : ": ", field_label(c[i].field));
+		len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? ", " : ": ", c[i].label);
 	audit_changes_free(c, n);
 }
 
@@ -127,7 +94,8 @@ static int fetch(void *ctx, const char *filter, const char *key, int64_t id, int
 	return got;
 }
 
-/* A value as shown: "–" for none, dates the Danish way. */
+/* A value as shown: "–" for none, dates and stored UTC times the Danish
+ * way, in local time. */
 static const char *shown(const char *v, char *buf, size_t size)
 {
 	if (!v[0])
@@ -136,6 +104,11 @@ static const char *shown(const char *v, char *buf, size_t size)
 		char d[11];
 		date_format(v, d);
 		snprintf(buf, size, "%s", d);
+		return buf;
+	}
+	char t[DATE_LOCAL_TIME_SIZE];
+	if (strlen(v) == 19 && v[10] == ' ' && (date_local_time(v, t, sizeof t), strcmp(t, v))) {
+		snprintf(buf, size, "%s", t);
 		return buf;
 	}
 	return v;
@@ -162,11 +135,11 @@ static void detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 		else
 			snprintf(buf, sizeof buf, "%s → %s", o, nv);
 		if (text_width(buf) <= wd - 16 || y + 1 >= h) {
-			y = detail_line(w, y, wd, field_label(c[i].field), buf);
+			y = detail_line(w, y, wd, c[i].label, buf);
 			continue;
 		}
 		/* Too long for one line: old and new each get one. */
-		y = detail_line(w, y, wd, field_label(c[i].field), o);
+		y = detail_line(w, y, wd, c[i].label, o);
 		snprintf(buf, sizeof buf, "→ %s", nv);
 		y = detail_line(w, y, wd, "", buf);
 	}
