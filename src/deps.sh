@@ -1,12 +1,15 @@
 #!/bin/sh
 # Installs what kup needs on Debian, if it is missing.
 #   deps.sh build  — compiler, pkg-config, ncursesw and sqlite3 headers
-#   deps.sh test   — also tmux, the sqlite3 shell and valgrind for `make check`
+#   deps.sh test   — also tmux, the sqlite3 shell and valgrind for `make check`,
+#                    and dpkg-dev (the package test builds the .deb)
+#   deps.sh deb    — also dpkg-dev for `make deb` (dpkg-shlibdeps, dpkg-buildflags)
 # As root it runs apt-get; otherwise `sudo -n`; otherwise it stops and prints
 # the exact command to run.
 set -u
 want="gcc make pkg-config libncurses-dev libsqlite3-dev"
-[ "${1:-build}" = test ] && want="$want tmux sqlite3 valgrind libxml2-utils" # xmllint checks the printed plan's HTML
+[ "${1:-build}" = test ] && want="$want tmux sqlite3 valgrind libxml2-utils dpkg-dev" # xmllint checks the printed plan's HTML
+[ "${1:-build}" = deb ] && want="$want dpkg-dev"
 
 missing=""
 for p in $want; do
