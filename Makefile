@@ -159,7 +159,8 @@ install: kup
 # `make deb`: the Debian package kup_VERSION_ARCH.deb in DEBOUT (here), from
 # the files in share/debian/ (see share/debian/mkdeb.sh). The program is
 # built apart, in build/pkg, with Debian's hardening flags and /etc as its
-# config directory. DEB_VERSION overrides the version (default: kup's own).
+# config directory. DEB_VERSION overrides the version (default: kup's own
+# with the Debian revision -1).
 DEBOUT ?= .
 DEB_VERSION ?=
 deb: build/.deps build/.deb-deps

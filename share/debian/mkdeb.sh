@@ -3,12 +3,14 @@
 # from the program BINARY (built with SYSCONFDIR=/etc, see `make deb`) and
 # the files beside this script. A staging tree is laid out with the modes
 # dpkg installs, and dpkg-deb --root-owner-group packs it, so no fakeroot
-# or debhelper is needed. VERSION defaults to the program's KUP_VERSION.
+# or debhelper is needed. VERSION defaults to the program's KUP_VERSION
+# with the Debian revision -1 (the packaging's own number: a package can be
+# rebuilt without a new kup).
 set -eu
 bin=$1 out=$2 ver=${3:-}
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-[ -n "$ver" ] || ver=$(sed -n 's/^#define KUP_VERSION "\(.*\)"$/\1/p' "$top/src/main.c")
+[ -n "$ver" ] || ver=$(sed -n 's/^#define KUP_VERSION "\(.*\)"$/\1/p' "$top/src/main.c")-1
 arch=$(dpkg --print-architecture)
 work="$top/build/pkg/stage"
 root="$work/debian/kup"
@@ -23,6 +25,7 @@ install -d "$root/usr/share/man/man1" "$root/usr/share/doc/kup" "$root/lib/syste
 gzip -9n <"$top/docs/kup.1" >"$root/usr/share/man/man1/kup.1.gz"
 gzip -9n <"$here/changelog" >"$root/usr/share/doc/kup/changelog.Debian.gz"
 install -m 0644 "$here/copyright" "$root/usr/share/doc/kup/copyright"
+install -D -m 0644 "$here/lintian-overrides" "$root/usr/share/lintian/overrides/kup"
 install -m 0644 "$here"/*.service "$here"/*.timer "$root/lib/systemd/system/"
 install -D -m 0644 "$here/kup.conf" "$root/etc/kup.conf"
 install -D -m 0644 "$here/cron.d" "$root/etc/cron.d/kup"
