@@ -98,6 +98,15 @@ check "the admin is in the staff register" test "$(q "$DB" "select role || activ
 "$BIN" --lang en setup --shared "$DATA" --group "$GROUP" --admin "$ADMIN" >"$T_DIR/setup2.out" 2>&1
 check "setup runs again and keeps the data" sh -c "grep -q 'database is kept' '$T_DIR/setup2.out' &&
 	test \$(sqlite3 '$DB' 'select count(*) from staff') -gt 60"
+# An upgrade by hand that lost the setgid bit, then the first setup command
+# run again word for word (with --demo): it must finish the repair.
+chgrp root "$BIN" && chmod 0755 "$BIN"
+"$BIN" --lang en setup --shared "$DATA" --group "$GROUP" --admin "$ADMIN" --demo >"$T_DIR/setup3.out" 2>&1
+rc=$?
+check "setup run again with --demo finishes and keeps the data" sh -c "test $rc = 0 &&
+	grep -q 'kept as it is, without the demo' '$T_DIR/setup3.out' && test \$(sqlite3 '$DB' 'select count(*) from staff') -gt 60"
+[ "$rc" = 0 ] || sed 's/^/#   /' "$T_DIR/setup3.out"
+check "...and makes the binary setgid again" test "$(stat -c '%a %U %G' "$BIN")" = "2755 root $GROUP"
 runuser -u "$EMP" -- "$BIN" --lang en setup --shared "$DATA" --admin "$EMP" >"$T_DIR/out" 2>&1
 check "setup refuses a user who is not root" grep -q "must be run as root" "$T_DIR/out"
 
