@@ -101,6 +101,10 @@ check "setup runs again and keeps the data" sh -c "grep -q 'database is kept' '$
 # An upgrade by hand that lost the setgid bit, then the first setup command
 # run again word for word (with --demo): it must finish the repair.
 chgrp root "$BIN" && chmod 0755 "$BIN"
+as "$EMP" --lang en list staff
+check "a kup that lost setgid says it may not reach the database, not that there is none" sh -c "
+	grep -q 'may not reach $DB (permission denied)' '$T_DIR/err' && grep -q 'kup setup --shared again' '$T_DIR/err' &&
+	! grep -q 'No database' '$T_DIR/err'"
 "$BIN" --lang en setup --shared "$DATA" --group "$GROUP" --admin "$ADMIN" --demo >"$T_DIR/setup3.out" 2>&1
 rc=$?
 check "setup run again with --demo finishes and keeps the data" sh -c "test $rc = 0 &&
