@@ -5,7 +5,8 @@
 # setgid stays setgid, with its group (otherwise every user of a shared
 # server is shut out until setup is run again). `make` likewise renames the
 # new ./kup and build/*/kup into place, so a running ./kup does not stop
-# the build with "Text file busy". Works on copies in a temporary directory:
+# the build with "Text file busy". kup migrate, which an upgrade's install
+# script runs, brings an older database to the new schema. Works on copies in a temporary directory:
 # the repository and its build are not touched.
 . "$(dirname "$0")/../lib/tmux.sh"
 
@@ -54,6 +55,23 @@ check "...and quits normally" t_exited 5
 chmod 0755 "$BIN" && chgrp "$(id -g)" "$BIN"
 inst
 check "a kup that is not setgid stays 0755" test "$(stat -c %a "$BIN")" = 755
+
+# ---- kup migrate: an upgrade's database ----
+# A database one schema step behind: the schema's steps but the last.
+last=$(grep -n '^-- step ' "$REPO/share/schema.sql" | tail -n 1)
+n=${last#*:-- step }
+head -n $((${last%%:*} - 1)) "$REPO/share/schema.sql" | sqlite3 "$T_DIR/old.db"
+sqlite3 "$T_DIR/old.db" "PRAGMA user_version=$((n - 1)); PRAGMA application_id=$((0x6b757021))"
+"$KUP" --lang en --db "$T_DIR/old.db" list staff >"$T_DIR/out" 2>&1
+check "a read-only command refuses a database one step behind" grep -q "needs an upgrade" "$T_DIR/out"
+"$KUP" --lang en --db "$T_DIR/old.db" migrate >"$T_DIR/out" 2>&1
+rc=$?
+check "kup migrate brings it to schema $n and says so" sh -c "test $rc = 0 &&
+	grep -q 'is at schema $n, the one this kup uses' '$T_DIR/out' && test \$(sqlite3 '$T_DIR/old.db' 'PRAGMA user_version') = $n"
+"$KUP" --lang en --db "$T_DIR/old.db" list staff >"$T_DIR/out" 2>&1
+check "...after which the read-only commands work" test $? = 0
+"$KUP" --lang en --db "$T_DIR/old.db" migrate now >"$T_DIR/out" 2>&1
+check "kup migrate takes no arguments (exit status 2)" test $? = 2
 
 # ---- make while ./kup and build/*/kup run ----
 # A copy of the tree and of the objects (with their times, so only what
