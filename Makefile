@@ -173,4 +173,4 @@ uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/kup" "$(DESTDIR)$(MANDIR)/kup.1"
 
 clean:
-	rm -rf build kup
+	rm -rf build kup kup.tmp kup_*.deb
