@@ -21,12 +21,13 @@ for tool in dpkg dpkg-deb dpkg-statoverride useradd userdel groupdel runuser get
 		exit 0
 	fi
 done
-# Never on a machine where kup is installed or its group or data are there:
-# the test would take them over and then remove them.
+# Never on a machine where kup is installed or its group, data or config are
+# there: the test would take them over and then remove them.
 if dpkg-query -W -f='${Status}' kup 2>/dev/null | grep -q 'installed\|config-files' ||
-	getent group kup >/dev/null || [ -e /var/lib/kup ] || [ -e /var/backups/kup ] ||
+	getent group kup >/dev/null || [ -e /var/lib/kup ] || [ -e /var/backups/kup ] || [ -e /etc/kup.conf ] ||
+	[ -e /etc/cron.d/kup ] || [ -e /etc/default/kup ] || [ -e /usr/bin/kup ] ||
 	dpkg-statoverride --list /usr/bin/kup >/dev/null; then
-	echo "SKIP kup, its group or its data is on this machine; the package test would replace them"
+	echo "SKIP kup, its group, data or config is on this machine; the package test would replace them"
 	exit 0
 fi
 unset KUP_TODAY KUP_DB
