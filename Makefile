@@ -50,11 +50,15 @@ PC_CFLAGS = $$(pkg-config --cflags $(PKGS))
 # libunistring has no pkg-config file on Debian: it is named here.
 PC_LIBS   = $$(pkg-config --libs $(PKGS)) -lunistring
 
-.PHONY: all run check bench install uninstall clean deps test-deps
+.PHONY: all run check bench install uninstall clean deps test-deps deb
 all: kup
 
 build/.deps: src/deps.sh
 	@sh src/deps.sh build
+	@mkdir -p build && touch $@
+
+build/.deb-deps: src/deps.sh
+	@sh src/deps.sh deb
 	@mkdir -p build && touch $@
 
 build/.test-deps: src/deps.sh
@@ -101,11 +105,16 @@ $(B)/libkup.a: $(LIBOBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
+# The programs are written under a temporary name and renamed over the old
+# one: writing into a program someone is running fails ("Text file busy"),
+# while a rename leaves the running one its old file.
 $(B)/kup: $(B)/main.o $(B)/libkup.a
-	$(CC) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(PC_LIBS)
+	$(CC) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -o $@.tmp $^ $(PC_LIBS)
+	mv -f $@.tmp $@
 
 kup: $(B)/kup
-	cp $< $@
+	cp $< $@.tmp
+	mv -f $@.tmp $@
 
 $(B)/tests/%: tests/unit/%.c tests/unit/t.h $(B)/libkup.a
 	@mkdir -p $(@D)
@@ -130,13 +139,39 @@ $(B)/bench: $(BENCHSRC) tests/bench/*.h $(B)/libkup.a
 bench: $(B)/kup $(B)/bench build/.test-deps
 	@KUP="$(CURDIR)/$(B)/kup" BENCH="$(CURDIR)/$(B)/bench" sh tests/bench/run.sh
 
+# The new program goes in under a temporary name and is renamed over the
+# old one, so a running kup keeps its file and nobody ever finds no kup. A
+# setgid kup (made so by `kup setup --shared`) stays setgid: the new file
+# gets the old one's group and mode before the rename (chgrp first, since a
+# change of group clears the setgid bit), so users are never left with a
+# kup that cannot reach the shared database.
 install: kup
 	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)"
-	install -m 0755 kup "$(DESTDIR)$(BINDIR)/kup"
+	@set -e; dst="$(DESTDIR)$(BINDIR)/kup"; tmp="$(DESTDIR)$(BINDIR)/.kup.new"; \
+	 install -m 0755 kup "$$tmp"; \
+	 if [ -f "$$dst" ] && [ -g "$$dst" ]; then \
+	   if chgrp "$$(stat -c %g "$$dst")" "$$tmp" && chmod "$$(stat -c %a "$$dst")" "$$tmp"; then \
+	     echo "$$dst: kept setgid, group $$(stat -c %G "$$dst"), mode $$(stat -c %a "$$dst")"; \
+	   else rm -f "$$tmp"; echo "kup: cannot give the new kup the setgid group of $$dst; run make install as root" >&2; exit 1; fi; \
+	 fi; \
+	 mv -f "$$tmp" "$$dst"; echo "installed $$dst"
 	install -m 0644 docs/kup.1 "$(DESTDIR)$(MANDIR)/kup.1"
+
+# `make deb`: the Debian package kup_VERSION_ARCH.deb in DEBOUT (here), from
+# the files in share/debian/ (see share/debian/mkdeb.sh). The program is
+# built apart, in build/pkg, with Debian's hardening flags and /etc as its
+# config directory. DEB_VERSION overrides the version (default: kup's own
+# with the Debian revision -1).
+DEBOUT ?= .
+DEB_VERSION ?=
+deb: build/.deps build/.deb-deps
+	@flags() { DEB_BUILD_MAINT_OPTIONS=hardening=+all dpkg-buildflags --get "$$1"; }; \
+	 $(MAKE) --no-print-directory B=build/pkg SANITIZE=0 SYSCONFDIR=/etc \
+	   CFLAGS="$$(flags CFLAGS) $$(flags CPPFLAGS)" LDFLAGS="$$(flags LDFLAGS)" build/pkg/kup
+	sh share/debian/mkdeb.sh build/pkg/kup "$(DEBOUT)" $(DEB_VERSION)
 
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/kup" "$(DESTDIR)$(MANDIR)/kup.1"
 
 clean:
-	rm -rf build kup
+	rm -rf build kup kup.tmp kup_*.deb

@@ -4,6 +4,7 @@
 #                    libunistring headers
 #   deps.sh test   — also what `make check` runs (one package a line below,
 #                    each with the reason it is there)
+#   deps.sh deb    — also dpkg-dev for `make deb` (dpkg-shlibdeps, dpkg-buildflags)
 # As root it runs apt-get; otherwise `sudo -n`; otherwise it stops and prints
 # the exact command to run.
 set -u
@@ -17,7 +18,9 @@ if [ "${1:-build}" = test ]; then
 	want="$want mandoc groff-base" # the man page is linted
 	want="$want python3"           # Python's email module reads the mails
 	want="$want python3-icalendar" # a real reader checks the .ics files
+	want="$want dpkg-dev"          # the package test builds the .deb
 fi
+[ "${1:-build}" = deb ] && want="$want dpkg-dev"
 
 missing=""
 for p in $want; do

@@ -10,6 +10,7 @@
 #include "cli_import.h"
 #include "cli_init.h"
 #include "cli_list.h"
+#include "cli_migrate.h"
 #include "cli_report.h"
 #include "cli_setup.h"
 #include "cli_tui.h"
@@ -42,6 +43,7 @@ static const struct cli_cmd {
 	{ "list", cmd_list, N_("... --out FILE"), N_("write the rows to FILE, yours, instead of the screen"), 0 },
 	{ "list", cmd_list, N_("... --format csv|tsv [--sep ';'] [--bom]"), N_("CSV for spreadsheets"), 0 },
 	{ "check", cmd_check, NULL, N_("check the database; prints one verdict line"), 0 },
+	{ "migrate", cmd_migrate, NULL, N_("bring the database to this kup's schema (after an upgrade)"), 0 },
 	{ "due", cmd_due, N_("[--days N] [--employees] [--format text|tsv]"),
 	  N_("what each leader (and person) must do now, for mail"), 0 },
 	{ "due", cmd_due, N_("... --mail [--sendmail PATH] [--dry-run]"),

@@ -3,7 +3,8 @@
  * the directory DIR (2770 root:group), the database in it (0660 root:group)
  * with LOGIN as its admin, the system config that points kup at it, and the
  * installed binary made setgid to the group. Users then reach the data only
- * through kup. Running it again repairs owners and modes and keeps the data.
+ * through kup. Running it again repairs owners and modes and keeps the data
+ * (and brings it to this kup's schema), whatever options it is given.
  * Nothing is started through a shell: groupadd gets its argv directly. */
 #include "cli_setup.h"
 #include "db_demo.h"
@@ -246,8 +247,14 @@ static int make_database(struct cli *c, const struct setup *o, const struct pass
 	snprintf(path, size, "%s/kup.db", o->dir);
 	struct stat sb;
 	int fresh = lstat(path, &sb) != 0;
-	if (!fresh && o->demo)
-		return fail(_("%s already holds a database; --demo only fills a new one."), path, "");
+	/* Running the first setup command again after an upgrade must finish
+	 * the repair (the setgid bit above all), so --demo on a database that
+	 * holds data is passed over rather than stopping half way. */
+	int demo = o->demo && fresh;
+	if (o->demo && !fresh) {
+		printf(_("%s already holds a database; it is kept as it is, without the demo."), path);
+		putchar('\n');
+	}
 	if (!fresh && S_ISLNK(sb.st_mode))
 		return refuse_link(path);
 	if (!fresh && !S_ISREG(sb.st_mode))
@@ -267,7 +274,7 @@ static int make_database(struct cli *c, const struct setup *o, const struct pass
 	if (rc)
 		return fail("%s%s", e.msg, "");
 	demo_summary sum;
-	if (o->demo)
+	if (demo)
 		rc = demo_create(db, &root, 0, &sum, &e);
 	if (!rc)
 		rc = ensure_admin(db, &root, pw, &e);

@@ -669,6 +669,13 @@ kcode db_open(const char *path, int flags, kdb **out, kerr *e)
 	*out = NULL;
 	struct stat sb;
 	int exists = stat(path, &sb) == 0;
+	/* A directory kup may not enter is not a missing database: telling the
+	 * user to create one there (as a kup that lost its setgid bit would)
+	 * sends them the wrong way. */
+	if (!exists && errno == EACCES)
+		return kerr_set(e, KE_DENIED,
+			_("kup may not reach %s (permission denied). On a shared server kup must be installed setgid to the database's group: an administrator runs kup setup --shared again (or reinstalls the kup package)."),
+			path);
 	if (flags & DB_OPEN_CREATE) {
 		if (exists)
 			return kerr_set(e, KE_EXISTS, _("%s already exists; kup will not overwrite it."), path);

@@ -102,6 +102,19 @@ check "setup run again keeps the config's mail_from" \
 	grep -qx "mail_from = Kompetence Børn og Unge <kup@kommune.example>" "$PREFIX/etc/kup.conf"
 check "setup runs again and keeps the data" sh -c "grep -q 'database is kept' '$T_DIR/setup2.out' &&
 	test \$(sqlite3 '$DB' 'select count(*) from staff') -gt 60"
+# An upgrade by hand that lost the setgid bit, then the first setup command
+# run again word for word (with --demo): it must finish the repair.
+chgrp root "$BIN" && chmod 0755 "$BIN"
+as "$EMP" --lang en list staff
+check "a kup that lost setgid says it may not reach the database, not that there is none" sh -c "
+	grep -q 'may not reach $DB (permission denied)' '$T_DIR/err' && grep -q 'kup setup --shared again' '$T_DIR/err' &&
+	! grep -q 'No database' '$T_DIR/err'"
+"$BIN" --lang en setup --shared "$DATA" --group "$GROUP" --admin "$ADMIN" --demo >"$T_DIR/setup3.out" 2>&1
+rc=$?
+check "setup run again with --demo finishes and keeps the data" sh -c "test $rc = 0 &&
+	grep -q 'kept as it is, without the demo' '$T_DIR/setup3.out' && test \$(sqlite3 '$DB' 'select count(*) from staff') -gt 60"
+[ "$rc" = 0 ] || sed 's/^/#   /' "$T_DIR/setup3.out"
+check "...and makes the binary setgid again" test "$(stat -c '%a %U %G' "$BIN")" = "2755 root $GROUP"
 runuser -u "$EMP" -- "$BIN" --lang en setup --shared "$DATA" --admin "$EMP" >"$T_DIR/out" 2>&1
 check "setup refuses a user who is not root" grep -q "must be run as root" "$T_DIR/out"
 
