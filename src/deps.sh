@@ -19,6 +19,8 @@ if [ "${1:-build}" = test ]; then
 	want="$want python3"           # Python's email module reads the mails
 	want="$want python3-icalendar" # a real reader checks the .ics files
 	want="$want dpkg-dev"          # the package test builds the .deb
+	want="$want openssh-server"    # ...and serves it through a private sshd
+	want="$want openssh-client"    # ...to a user who logs in with ssh
 fi
 [ "${1:-build}" = deb ] && want="$want dpkg-dev"
 

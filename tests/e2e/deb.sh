@@ -5,10 +5,14 @@
 # made for the test runs kup in tmux; the package is upgraded (a higher
 # version of the same build) while that session runs: the session goes on,
 # the new program keeps the group and mode (a new kup works for the user at
-# once) and the database is intact and migrated. The nightly backup keeps
-# the newest copies. dpkg -r keeps the data, dpkg --purge keeps it too and
-# takes the config and the override. The machine is left as found: the
-# package is purged, and the group, the data and the user are removed.
+# once) and the database is intact and migrated. The same user then logs in
+# through a real sshd of the test's own on 127.0.0.1 as PuTTY's default
+# session does (TERM=xterm, no LANG sent, PuTTY's bytes for the keys) and
+# runs `kup`: Unicode rules and æøå, F1, Home, End and F2 act, q ends the
+# ssh session with status 0. The nightly backup keeps the newest copies.
+# dpkg -r keeps the data, dpkg --purge keeps it too and takes the config and
+# the override. The machine is left as found: the package is purged, the
+# group, the data and the user are removed, the test's sshd is stopped.
 . "$(dirname "$0")/../lib/tmux.sh"
 
 if [ "$(id -u)" != 0 ]; then
@@ -36,8 +40,14 @@ R=$(od -An -N3 -tx1 /dev/urandom | tr -d ' \n')
 ADMIN="kupd$R"
 DB=/var/lib/kup/kup.db
 
+SSHD_PID="" MADE_RUN_SSHD=""
 d_cleanup() {
 	tmux -S "$T_SOCK" kill-server 2>/dev/null
+	if [ -n "$SSHD_PID" ]; then
+		kill "$SSHD_PID" 2>/dev/null
+		wait "$SSHD_PID" 2>/dev/null
+	fi
+	[ -n "$MADE_RUN_SSHD" ] && rmdir /run/sshd 2>/dev/null
 	if getent passwd "$ADMIN" >/dev/null; then
 		pkill -KILL -u "$ADMIN" 2>/dev/null
 		i=0
@@ -139,6 +149,138 @@ check "the user's new kup reaches the database at once" sh -c "test \$(wc -l < '
 [ -s "$T_DIR/err" ] && sed 's/^/#   /' "$T_DIR/err"
 /usr/bin/kup --lang en --db "$DB" check >"$T_DIR/out" 2>&1
 check "the database is intact (kup check)" test $? = 0
+
+# ---- an ssh user, as PuTTY's default session ----
+# A private sshd for this test alone: its own host key, config, pid file and
+# a free port on 127.0.0.1, never the system's sshd. It accepts no
+# environment from the client (PuTTY sends no LANG), and the client's
+# environment holds TERM, HOME and PATH only.
+ssh_leg() {
+	if [ ! -x /usr/sbin/sshd ] || ! command -v ssh >/dev/null 2>&1 || ! command -v ssh-keygen >/dev/null 2>&1; then
+		echo "SKIP the ssh leg needs openssh-server and openssh-client (src/deps.sh test installs them)"
+		return 0
+	fi
+	S="$T_DIR/ssh"
+	mkdir -p "$S" && chmod 700 "$S"
+	if ! ssh-keygen -q -t ed25519 -N '' -f "$S/host_key" >/dev/null ||
+		! ssh-keygen -q -t ed25519 -N '' -f "$S/user_key" >/dev/null; then
+		not_ok "ssh-keygen makes the host and user keys"
+		return 1
+	fi
+	home=$(getent passwd "$ADMIN" | cut -d: -f6)
+	if ! install -d -m 700 -o "$ADMIN" -g "$ADMIN" "$home/.ssh" ||
+		! install -m 600 -o "$ADMIN" -g "$ADMIN" "$S/user_key.pub" "$home/.ssh/authorized_keys"; then
+		not_ok "the user gets an authorized key"
+		return 1
+	fi
+	# sshd wants its privilege separation directory; a machine that never
+	# ran the system's sshd has none
+	if [ ! -d /run/sshd ]; then
+		mkdir -m 755 /run/sshd && MADE_RUN_SSHD=1
+	fi
+	tries=0
+	while [ -z "$SSHD_PID" ] && [ $tries -lt 5 ]; do
+		tries=$((tries + 1))
+		port=$((20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 40000))
+		cat >"$S/sshd_config" <<-EOF
+			ListenAddress 127.0.0.1:$port
+			HostKey $S/host_key
+			PidFile $S/sshd.pid
+			UsePAM yes
+			PubkeyAuthentication yes
+			AuthorizedKeysFile .ssh/authorized_keys
+			PasswordAuthentication no
+			KbdInteractiveAuthentication no
+			PermitRootLogin no
+			AllowUsers $ADMIN
+			StrictModes yes
+			PrintMotd no
+			PrintLastLog no
+			X11Forwarding no
+			AllowTcpForwarding no
+		EOF
+		if ! /usr/sbin/sshd -t -f "$S/sshd_config" >"$S/sshd.log" 2>&1; then
+			not_ok "sshd accepts the test's config"
+			sed 's/^/#   /' "$S/sshd.log"
+			return 1
+		fi
+		: >"$S/sshd.log"
+		/usr/sbin/sshd -D -f "$S/sshd_config" -E "$S/sshd.log" &
+		pid=$!
+		i=0 # until it listens, or gave up (the port was taken)
+		while [ $i -lt 100 ] && kill -0 $pid 2>/dev/null && ! grep -q "Server listening on 127.0.0.1 port $port" "$S/sshd.log"; do
+			sleep 0.05
+			i=$((i + 1))
+		done
+		if grep -q "Server listening on 127.0.0.1 port $port" "$S/sshd.log" && kill -0 $pid 2>/dev/null; then
+			SSHD_PID=$pid
+		else
+			kill $pid 2>/dev/null
+			wait $pid 2>/dev/null
+		fi
+	done
+	if [ -z "$SSHD_PID" ]; then
+		not_ok "a private sshd listens on 127.0.0.1"
+		sed 's/^/#   /' "$S/sshd.log"
+		return 1
+	fi
+	ok "a private sshd listens on 127.0.0.1 port $port"
+	# As PuTTY: no config of root's or the system's (Debian's ssh_config sends
+	# LANG and LC_*), nothing but TERM=xterm in the environment it could send
+	ssh_cmd="env -i TERM=xterm HOME=$S PATH=/usr/bin:/bin ssh -F /dev/null -o BatchMode=yes
+		-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR
+		-o IdentitiesOnly=yes -i $S/user_key -p $port $ADMIN@127.0.0.1"
+	# shellcheck disable=SC2016 # the server's shell expands them
+	$ssh_cmd 'echo "LANG=${LANG-} LC_ALL=${LC_ALL-} LC_CTYPE=${LC_CTYPE-}"; command -v kup' >"$S/env" 2>&1
+	rc=$?
+	check "the user logs in with the key and finds /usr/bin/kup" sh -c "test $rc = 0 && grep -qx /usr/bin/kup '$S/env'"
+	sed 's/^/# the ssh session: /' "$S/env"
+	check "...with no locale from the client" grep -qx "LANG= LC_ALL= LC_CTYPE=" "$S/env"
+
+	# shellcheck disable=SC2086 # ssh_cmd is the words of the command
+	t_start $ssh_cmd -tt kup
+	# the bytes kup writes, to see how it draws (tmux's screen would show
+	# an ACS line as ─ as well)
+	tmux -S "$T_SOCK" pipe-pane -t "$T_SESSION" -o "cat >>'$S/bytes'"
+	t_step "Dina Deb" 15
+	check "kup starts over ssh, the user's name in the title line" sh -c "tmux -S '$T_SOCK' capture-pane -t '$T_SESSION' -p | head -1 | grep -qF 'Dina Deb'"
+	t_keys 1
+	check "the staff pane in Danish, æøå right" t_wait "Amalie Grønbæk (AG)" 5
+	# PuTTY's bytes for End, Home, F1 and F2 (its default keyboard: "ESC[n~")
+	raw() { tmux -S "$T_SOCK" send-keys -t "$T_SESSION" -H "$@"; }
+	raw 1b 5b 34 7e
+	check "End as ESC[4~ goes to the last row" t_wait "Åse Østergård (ÅSØ)" 5
+	raw 1b 5b 31 7e
+	check "Home as ESC[1~ goes to the first row" t_wait "Amalie Grønbæk (AG)" 5
+	raw 1b 5b 31 31 7e
+	check "F1 as ESC[11~ opens the help" t_wait "luk hjælpen" 5
+	t_keys Escape
+	check "Esc closes it" t_gone "luk hjælpen" 5
+	raw 1b 5b 34 7e
+	t_step "Åse Østergård (ÅSØ)" 5
+	t_keys e
+	t_step "Ret medarbejder" 5
+	t_keys C-u
+	t_type "Åse Østergård over ssh"
+	t_step "Åse Østergård over ssh" 5
+	raw 1b 5b 31 32 7e
+	check "F2 as ESC[12~ saves the form" t_wait "Gemt." 5
+	check "...the name typed over ssh is stored" \
+		test "$(q "$DB" "select count(*) from staff where name = 'Åse Østergård over ssh'")" = 1
+	t_keys q
+	check "q quits kup and ends the ssh session" t_exited 10
+	st=$(tmux -S "$T_SOCK" display -p -t "$T_SESSION" '#{pane_dead_status}' 2>/dev/null)
+	check "...with exit status 0" test "$st" = 0
+	tmux -S "$T_SOCK" pipe-pane -t "$T_SESSION" 2>/dev/null
+	check "kup drew its rules as Unicode (─), not the terminal's line set" \
+		sh -c "grep -qF '─' '$S/bytes' && ! grep -qF \"\$(printf '\\033(0')\" '$S/bytes'"
+	spid=$SSHD_PID
+	kill "$spid" 2>/dev/null
+	wait "$spid" 2>/dev/null
+	SSHD_PID=""
+	check "the test's sshd is gone" sh -c "! kill -0 $spid 2>/dev/null"
+}
+ssh_leg
 
 # ---- the nightly backup keeps the newest ----
 mkdir -p "$T_DIR/bk"
