@@ -26,8 +26,10 @@ static const kprivacy_table map[] = {
 	  COLS("sort_key", "fold"), COLS("id", "version"), 0 },
 	{ "staff_search", N_("the search text of the person's record (same id)"),
 	  PM_SQL("staff_search", "rowid = ?1"), NULL, COLS("fold"), NONE, 0 },
+	/* contentless: it can be neither scanned nor read back, only
+	 * written; its rows have the staff ids */
 	{ "staff_words", N_("the word index of the person's record (same id; holds no readable text)"),
-	  "SELECT rowid FROM staff_words WHERE rowid = ?1", NULL, NULL, COLS("fold"), NONE, 0 },
+	  "SELECT id FROM staff WHERE id = ?1", NULL, NULL, COLS("fold"), NONE, 0 },
 	{ "unit_leader", N_("the units the person leads or led"), PM_SQL("unit_leader", "staff_id = ?1"), NULL,
 	  NONE, COLS("id", "unit_id", "staff_id", "since", "until", "version"), 0 },
 	{ "plan", N_("the person's development plans"), PM_SQL("plan", "staff_id = ?1"), NULL,
