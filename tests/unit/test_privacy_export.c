@@ -114,6 +114,22 @@ static void test_export(kdb *db)
 		with_rows += want > 0;
 	}
 	CHECK(missing == 0 && short_ == 0, "every table with rows about the person is exported with all of them");
+	/* every column of every table it exports, the personal ones marked */
+	int uncovered = 0;
+	for (int i = 0; i < x.ntables; i++) {
+		const kptable *t = &x.tables[i];
+		int64_t ncols = 0;
+		char csql[200];
+		snprintf(csql, sizeof csql, "SELECT count(*) FROM pragma_table_info('%s')", t->map->table);
+		ncols = q(db, csql);
+		for (int c = 0; c < t->ncols; c++)
+			uncovered += t->personal[c] != privacy_column_personal(t->map, t->cols[c]);
+		if (t->nrows && t->ncols != ncols) {
+			uncovered++;
+			printf("# %s: %d of %lld columns exported\n", t->map->table, t->ncols, (long long)ncols);
+		}
+	}
+	CHECK(uncovered == 0, "every column of those tables is exported, personal ones as the map says");
 	CHECK(with_rows >= 8, "the person has rows in staff, search, leadership, plan, goal, participation, "
 	      "follow-up, colleague parts and drafts (%d tables)", with_rows);
 	const kptable *fc = pexport_table(&x, "followup_colleague");
