@@ -117,7 +117,7 @@ static int cmp_id(const void *a, const void *b)
 
 static int idset_has(const idset *s, int64_t id)
 {
-	return bsearch(&id, s->v, (size_t)s->n, sizeof *s->v, cmp_id) != NULL;
+	return s->n && bsearch(&id, s->v, (size_t)s->n, sizeof *s->v, cmp_id) != NULL;
 }
 
 /* Adds the ids st gives in column 0 (st prepared and bound: c). */
@@ -181,7 +181,7 @@ static kcode read_audit(kdb *db, const kpexport *x, kptable *t, kerr *e)
 		c = ids_read(db, st, st ? db_bind_prefix(db, st, e, KV_INT(x->staff_id), KV_TEXT(x->login)) : e->code,
 			     &made, e);
 	}
-	if (!c)
+	if (!c && about.n)
 		qsort(about.v, (size_t)about.n, sizeof *about.v, cmp_id);
 	if (!c) {
 		rowids.n = 0;
@@ -189,7 +189,8 @@ static kcode read_audit(kdb *db, const kpexport *x, kptable *t, kerr *e)
 			c = idset_add(&rowids, about.v[i]) ? db_nomem(e) : KE_OK;
 		for (int i = 0; i < made.n && !c; i++)
 			c = idset_add(&rowids, made.v[i]) ? db_nomem(e) : KE_OK;
-		qsort(rowids.v, (size_t)rowids.n, sizeof *rowids.v, cmp_id);
+		if (rowids.n)
+			qsort(rowids.v, (size_t)rowids.n, sizeof *rowids.v, cmp_id);
 	}
 	for (int i = 0; i < rowids.n && !c; i++) {
 		if (i && rowids.v[i] == rowids.v[i - 1])

@@ -180,6 +180,10 @@ static void test_export(kdb *db)
 	      strstr(e.msg, "administrator"), "her leader is refused, with the reason: %s", e.msg);
 	CHECK(privacy_doc(db, &other, "ag", PD_JSON, &doc, &len, &e) == KE_DENIED && !doc,
 	      "another employee is refused");
+	CHECK(privacy_doc(db, &admin, "aha", PD_JSON, &doc, &len, &e) == KE_OK && doc && json_valid(db, doc),
+	      "someone with no audit rows at all (%s)", e.msg);
+	free(doc);
+	doc = NULL;
 	CHECK(privacy_doc(db, &admin, "nosuch", PD_JSON, &doc, &len, &e) == KE_NOTFOUND && !doc,
 	      "an unknown login is not found");
 }
