@@ -14,8 +14,10 @@ static void table_free(kptable *t)
 {
 	for (int i = 0; i < t->ncols; i++)
 		free(t->cols[i]);
-	for (int i = 0; i < t->nrows * t->ncols; i++)
+	for (int i = 0; i < t->nrows * t->ncols; i++) {
 		free(t->vals[i].text);
+		free(t->vals[i].named);
+	}
 	free(t->cols);
 	free(t->personal);
 	free(t->vals);
@@ -215,6 +217,50 @@ static kcode read_audit(kdb *db, const kpexport *x, kptable *t, kerr *e)
 	return c;
 }
 
+/* How a reference reads, per table referred to: ?1 the id (?2 1 for
+ * English names). Other references stay numbers. */
+static const struct { const char *table, *sql; } namers[] = {
+	{ "staff", "SELECT name FROM staff WHERE id = ?1 AND ?2 IN (0, 1)" },
+	{ "unit", "SELECT name FROM unit WHERE id = ?1 AND ?2 IN (0, 1)" },
+	{ "profession", "SELECT name FROM profession WHERE id = ?1 AND ?2 IN (0, 1)" },
+	{ "competence_area", "SELECT CASE ?2 WHEN 1 THEN name_en ELSE name_da END FROM competence_area WHERE id = ?1" },
+	{ "focus_area", "SELECT title || ' (' || year || ')' FROM focus_area WHERE id = ?1 AND ?2 IN (0, 1)" },
+	{ "session", "SELECT a.title || ', ' || s.starts FROM session s JOIN activity a ON a.id = s.activity_id"
+		     " WHERE s.id = ?1 AND ?2 IN (0, 1)" },
+};
+
+/* Names the references of t's rows (its foreign keys, as the schema says). */
+static kcode name_refs(kdb *db, kptable *t, kerr *e)
+{
+	sqlite3_stmt *fk = db_stmt(db, "SELECT \"table\" FROM pragma_foreign_key_list(?1) WHERE \"from\" = ?2", e);
+	if (!fk)
+		return e->code;
+	for (int c = 0; c < t->ncols; c++) {
+		char *to = NULL;
+		kcode k = db_row_read(db, fk, db_bind(db, fk, e, KV_TEXT(t->map->table), KV_TEXT(t->cols[c])),
+				      db_read_text, &to, NULL, e);
+		if (k)
+			return k;
+		const char *sql = NULL;
+		for (size_t n = 0; to && n < sizeof namers / sizeof *namers; n++)
+			if (!strcmp(namers[n].table, to))
+				sql = namers[n].sql;
+		free(to);
+		for (int r = 0; sql && r < t->nrows; r++) {
+			kpvalue *v = &t->vals[r * t->ncols + c];
+			if (v->type != 'i')
+				continue;
+			sqlite3_stmt *st = db_stmt(db, sql, e);
+			k = db_row_read(db, st, st ? db_bind(db, st, e, KV_INT(atoll(v->text)),
+							       KV_INT(i18n_lang() == LANG_EN)) : e->code,
+					db_read_text, &v->named, NULL, e);
+			if (k)
+				return k;
+		}
+	}
+	return KE_OK;
+}
+
 static int read_person(sqlite3_stmt *st, void *out)
 {
 	kpexport *x = out;
@@ -242,7 +288,7 @@ static kcode read_all(kdb *db, kpexport *x, kerr *e)
 		t->map = &map[i];
 		if (map[i].flags & KP_AUDIT)
 			audit = &map[i];
-		else if (read_table(db, x, t, e))
+		else if (read_table(db, x, t, e) || name_refs(db, t, e))
 			return e->code;
 	}
 	/* the audit last, once every other table's rows are known */

@@ -18,6 +18,9 @@
 typedef struct kpvalue {
 	char type;
 	char *text;
+	char *named; /* a reference to a person, unit, profession, session,
+		      * competence or focus area: that record's name as a
+		      * person reads it; NULL otherwise */
 } kpvalue;
 
 typedef struct kptable {

@@ -175,6 +175,10 @@ static void shown(const char *tbl, const char *col, const kpvalue *v, char *buf,
 		snprintf(buf, size, "%s", "–");
 		return;
 	}
+	if (v->named && *v->named) {
+		snprintf(buf, size, "%s (%s)", v->named, v->text);
+		return;
+	}
 	const char *s = v->text;
 	size_t n = strlen(s);
 	if (n == 10 && date_valid_iso(s)) {
@@ -194,7 +198,7 @@ static void write_row(doc *d, const kptable *t, int r)
 	for (int c = 0; c < t->ncols; c++) {
 		const kpvalue *v = &t->vals[r * t->ncols + c];
 		const char *label = column_label(t->map->table, t->cols[c]);
-		size_t need = v->text ? strlen(v->text) + 64 : 64;
+		size_t need = (v->text ? strlen(v->text) : 0) + (v->named ? strlen(v->named) : 0) + 64;
 		char *buf = malloc(need);
 		if (!buf) {
 			d->nomem = 1;

@@ -173,6 +173,8 @@ static void test_export(kdb *db)
 	doc = NULL;
 	CHECK(privacy_doc(db, &ag, "ag", PD_MD, &doc, &len, &e) == KE_OK && doc && strstr(doc, "# "),
 	      "the person's own Markdown");
+	CHECK(doc && strstr(doc, "Anders Højer (") && strstr(doc, "Klubben ("),
+	      "references read as the names of the leader and the unit, with their ids");
 	free(doc);
 	doc = NULL;
 
