@@ -11,6 +11,7 @@
 #include "cli_init.h"
 #include "cli_list.h"
 #include "cli_migrate.h"
+#include "cli_privacy_export.h"
 #include "cli_report.h"
 #include "cli_setup.h"
 #include "cli_tui.h"
@@ -24,6 +25,7 @@
 enum { NO_DATABASE = 1 }; /* the command finds (or makes) its own database */
 
 static int cmd_help(struct cli *c);
+static int cmd_privacy(struct cli *c);
 
 /* One form of a command: a command with several forms has a line for each,
  * all with its handler; the first one is the one that runs it. */
@@ -55,6 +57,8 @@ static const struct cli_cmd {
 	  N_("the plan for the MUS meeting, as a file"), 0 },
 	{ "export", cmd_export, N_("ics --login L [--out FILE]"),
 	  N_("the person's course days as a calendar file (Outlook, phones)"), 0 },
+	{ "privacy", cmd_privacy, N_("export --login L [--format json|md|html] [--out FILE]"),
+	  N_("everything kup stores about a person, as a file (admins; a person their own)"), 0 },
 	{ "import", cmd_import, N_("staff|activities FILE.csv [--dry-run] [--deactivate-missing [--allow-mass-deactivation]]"),
 	  N_("load HR's spreadsheet, all or nothing (admins)"), 0 },
 	{ "setup", cmd_setup, N_("--shared DIR [--group kup] --admin LOGIN [--binary PATH] [--demo]"),
@@ -106,6 +110,14 @@ void cli_usage(FILE *f)
 		usage_line(f, &commands[i]);
 	fprintf(f, "%s\n", _("  --version, --help"));
 	fprintf(f, "%s\n", _("The database is --db FILE, else $KUP_DB, else the one in kup.conf, else ./kup.db; on a shared server always the one in kup.conf."));
+}
+
+/* `kup privacy ...`: each subcommand in its own file. */
+static int cmd_privacy(struct cli *c)
+{
+	if (c->argc >= 2 && !strcmp(c->argv[1], "export"))
+		return cli_privacy_export(c);
+	return cli_usage_error(_("privacy takes export, not %s"), c->argc < 2 ? "" : c->argv[1]);
 }
 
 /* `kup help`: the usage on standard output; --keys and --commands print

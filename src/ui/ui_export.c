@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "import_file.h"
 #include "plan_print.h"
+#include "privacy_doc.h"
 #include "text.h"
 #include "ui_form.h"
 #include "ui_pick.h"
@@ -106,6 +107,94 @@ void ui_print_plan(int64_t plan_id)
 	form_set_text(f, PF_PATH, path);
 	form_set_focus(f, PF_PATH);
 	if (form_run(f, save_print, &p))
+		ui_msg(ST_OK, _("Wrote %s."), p.written);
+	form_free(f);
+}
+
+/* ---- what kup stores about a person ---- */
+
+static const char *const pfmt_labels[] = { N_("JSON, for a program (.json)"), N_("Markdown (.md)"),
+					   N_("Web page for printing (.html)"), NULL };
+
+static int pick_pfmt(void *ctx, const char *filter, fchoice *out, int max)
+{
+	(void)ctx;
+	return pick_codes(pfmt_labels, i18n_tr, filter, out, max);
+}
+
+enum { XF_FORMAT, XF_PATH, XF_COUNT };
+
+typedef struct xctx {
+	char login[LOGIN_MAX + 1];
+	char written[4096];
+} xctx;
+
+static kcode save_privacy(void *vctx, form *f, int *bad, kerr *e)
+{
+	xctx *p = vctx;
+	privacy_fmt fmt = (privacy_fmt)(form_value(f, XF_FORMAT)->id - 1);
+	char path[4096];
+	snprintf(path, sizeof path, "%s", form_value(f, XF_PATH)->text ? form_value(f, XF_PATH)->text : "");
+	/* the path still as proposed: its extension follows the format */
+	for (int k = 0; k < 3; k++) {
+		char def[4096];
+		privacy_doc_default_path(p->login, (privacy_fmt)k, def, sizeof def);
+		if (!strcmp(path, def))
+			privacy_doc_default_path(p->login, fmt, path, sizeof path);
+	}
+	*bad = XF_PATH;
+	if (!path[0])
+		return kerr_set(e, KE_INVALID, "%s", _("Write the path of the file to create."));
+	if (access(path, F_OK) == 0) {
+		char q[4200];
+		snprintf(q, sizeof q, _("%s exists. Replace it?"), path);
+		if (!ui_confirm(q))
+			return kerr_set(e, KE_INVALID, "%s", _("Choose another file name."));
+	}
+	char *doc = NULL;
+	size_t len = 0;
+	*bad = -1;
+	if (privacy_doc(app->db, &app->who, p->login, fmt, &doc, &len, e))
+		return e->code;
+	kcode c = userfile_write(path, doc, len, e);
+	free(doc);
+	if (c)
+		*bad = XF_PATH;
+	else
+		snprintf(p->written, sizeof p->written, "%s", path);
+	return c;
+}
+
+void ui_privacy_export(int64_t staff_id)
+{
+	staff_rec s;
+	kerr e;
+	if (ui_failed(staff_get(app->db, &app->who, staff_id, &s, &e), &e))
+		return;
+	xctx p = { "", "" };
+	snprintf(p.login, sizeof p.login, "%s", s.login);
+	char title[300], path[4096];
+	snprintf(title, sizeof title, _("Everything kup stores about %s"), s.name);
+	staff_free(&s);
+	if (!p.login[0]) {
+		ui_msg(ST_ERROR, "%s", _("This person has no login, so there is nothing of theirs to export."));
+		return;
+	}
+	fdesc fs[XF_COUNT] = {
+		[XF_FORMAT] = { _("Format"), FK_CHOICE, 1, 0, 0, 0, pick_pfmt, NULL,
+				_("HTML opens in a browser; JSON is for a program") },
+		[XF_PATH] = { _("File"), FK_TEXT, 1, 4000, 0, 0, NULL, NULL,
+			      _("Where to write it; an existing file is replaced after asking") },
+	};
+	form *f = form_new("privacy-export", title, fs, XF_COUNT);
+	if (!f)
+		return;
+	form_set_record(f, staff_id, 0); /* a question about the person: no version */
+	form_set_choice(f, XF_FORMAT, PD_HTML + 1, _(pfmt_labels[PD_HTML]));
+	privacy_doc_default_path(p.login, PD_HTML, path, sizeof path);
+	form_set_text(f, XF_PATH, path);
+	form_set_focus(f, XF_PATH);
+	if (form_run(f, save_privacy, &p))
 		ui_msg(ST_OK, _("Wrote %s."), p.written);
 	form_free(f);
 }

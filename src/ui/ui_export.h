@@ -1,5 +1,6 @@
 /* ui_export.h — files out of and into kup from the screen: the plan printed
- * for the MUS meeting (key p on a plan), a session's days as a calendar file
+ * for the MUS meeting (key p on a plan), what kup stores about a person
+ * (key x on one's own row in the staff pane), a session's days as a calendar file
  * (key L on a participation or a session) and the HR import (key i in the
  * admin list). Each asks in a small form, then writes or reads the file as
  * the user (userfile.h, userread.h). */
@@ -35,6 +36,10 @@ void ui_calendar_session(int64_t session_id);
 /* Asks for the format and the path (default ~/plan-<login>-<year>.html)
  * and writes the plan; the result is shown on the message line. */
 void ui_print_plan(int64_t plan_id);
+/* Asks for the format and the path (default ~/kup-data-<login>.html) and
+ * writes everything kup stores about staff member staff_id (an admin's
+ * for anyone, everybody else their own: the data layer refuses others). */
+void ui_privacy_export(int64_t staff_id);
 /* Admins: asks for the file, what it holds and whether to try first; shows
  * what was done, or every problem, in a list of its own. Returns what must
  * follow (UI_RELOAD_ALL once the file was read without error). */

@@ -16,12 +16,13 @@
 #include "ui_colleague.h"
 #include "ui_box.h"
 #include "ui_cycle.h"
+#include "ui_export.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { A_ACTIVATE = A_VIEW, A_SIGNUP, A_PARTS, A_COLLEAGUE_PARTS };
+enum { A_ACTIVATE = A_VIEW, A_SIGNUP, A_PARTS, A_COLLEAGUE_PARTS, A_MY_DATA };
 
 static const action actions[] = {
 	ACTION_OPEN(N_("Plan"), N_("Open the person's plan for the year")),
@@ -32,6 +33,9 @@ static const action actions[] = {
 	{ A_PARTS, N_("Activities"), N_("Open the person's activities and follow-ups"), { 'p' }, 1 },
 	{ A_COLLEAGUE_PARTS, N_("Colleague parts"),
 	  N_("Write your part of a colleague's follow-up, or decline it (your own row)"), { 'K' }, 0 },
+	{ A_MY_DATA, N_("My data"),
+	  N_("Write everything kup stores about you to a file: JSON, Markdown or HTML (your own row; admins any)"),
+	  { 'x' }, 0 },
 	ACTION_END,
 };
 
@@ -460,6 +464,7 @@ static int allowed(view *v, int a, const lrow *sel)
 	case A_OPEN: case A_SIGNUP: return sel != NULL;
 	case A_PARTS: return sel != NULL;
 	case A_COLLEAGUE_PARTS: return sel && (admin || sel->id == app->who.staff_id);
+	case A_MY_DATA: return sel && (admin || sel->id == app->who.staff_id);
 	}
 	return 1;
 }
@@ -484,8 +489,18 @@ static int act(view *v, int a, const lrow *sel)
 		return UI_NOTHING;
 	}
 	case A_COLLEAGUE_PARTS: return cycle_colleague_parts_open(sel->id);
+	case A_MY_DATA: ui_privacy_export(sel->id); return UI_NOTHING;
 	}
 	return UI_NOTHING;
+}
+
+/* Why a key cannot work on this row, when the reason is not the role. */
+static const char *why_not(view *v, int a, const lrow *sel)
+{
+	(void)v;
+	if (a == A_MY_DATA && sel)
+		return _("Only your own data: choose your own row (an administrator may choose anyone's).");
+	return NULL;
 }
 
 /* Reopens a form for its draft (ui_live.h). */
@@ -510,7 +525,7 @@ int view_staff_resume(const char *form, int64_t id)
 static const view_ops staff_ops = {
 	.title = N_("Staff"), .actions = actions,
 	.fetch = fetch, .header = header, .detail = detail, .act = act, .allowed = allowed,
-	.table = "staff",
+	.why_not = why_not, .table = "staff",
 };
 
 view *view_staff_new(void)
