@@ -3,6 +3,7 @@
  * signing a person up for a session. */
 #include "ui_view_staff.h"
 #include "ui_formrec.h"
+#include "ui_view_access.h"
 #include "ui_view_parts.h"
 #include "ui_view_plan.h"
 #include "date.h"
@@ -21,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { A_ACTIVATE = A_VIEW, A_SIGNUP, A_PARTS, A_COLLEAGUE_PARTS };
+enum { A_ACTIVATE = A_VIEW, A_SIGNUP, A_PARTS, A_COLLEAGUE_PARTS, A_READERS };
 
 static const action actions[] = {
 	ACTION_OPEN(N_("Plan"), N_("Open the person's plan for the year")),
@@ -32,6 +33,8 @@ static const action actions[] = {
 	{ A_PARTS, N_("Activities"), N_("Open the person's activities and follow-ups"), { 'p' }, 1 },
 	{ A_COLLEAGUE_PARTS, N_("Colleague parts"),
 	  N_("Write your part of a colleague's follow-up, or decline it (your own row)"), { 'K' }, 0 },
+	{ A_READERS, N_("Read by"), N_("Who has read the plan, goals and follow-ups (your own row; admins any)"),
+	  { 'L' }, 0 },
 	ACTION_END,
 };
 
@@ -459,7 +462,7 @@ static int allowed(view *v, int a, const lrow *sel)
 	case A_EDIT: case A_DELETE: return admin && sel;
 	case A_OPEN: case A_SIGNUP: return sel != NULL;
 	case A_PARTS: return sel != NULL;
-	case A_COLLEAGUE_PARTS: return sel && (admin || sel->id == app->who.staff_id);
+	case A_COLLEAGUE_PARTS: case A_READERS: return sel && (admin || sel->id == app->who.staff_id);
 	}
 	return 1;
 }
@@ -484,6 +487,15 @@ static int act(view *v, int a, const lrow *sel)
 		return UI_NOTHING;
 	}
 	case A_COLLEAGUE_PARTS: return cycle_colleague_parts_open(sel->id);
+	case A_READERS: {
+		staff_rec s;
+		kerr e;
+		if (ui_failed(staff_get(app->db, &app->who, sel->id, &s, &e), &e))
+			return UI_NOTHING;
+		ui_push(view_access_new(sel->id, s.name));
+		staff_free(&s);
+		return UI_NOTHING;
+	}
 	}
 	return UI_NOTHING;
 }
