@@ -120,6 +120,16 @@ void access_log_set_days(kdb *db, int days)
 		a->days = days;
 }
 
+int access_log_days(kdb *db)
+{
+	struct kaccess *a = state(db);
+	if (!a)
+		return SECURE_ACCESS_LOG_DAYS;
+	if (!a->days)
+		a->days = secure_access_log_days();
+	return a->days;
+}
+
 void access_log_note(kdb *db, const kactor *who, int64_t subject_id, kaccess what)
 {
 	if (!who || who->staff_id == subject_id || db->readonly || what >= ACC_COUNT)
@@ -167,8 +177,7 @@ kcode access_log_flush(kdb *db, kerr *e)
 	struct kaccess *a = db->access;
 	if (!a || !a->npending || db->in_tx || db->readonly)
 		return KE_OK;
-	if (!a->days)
-		a->days = secure_access_log_days();
+	int days = access_log_days(db);
 	if (db_begin(db, e))
 		return e->code;
 	kcode c = KE_OK;
@@ -181,7 +190,7 @@ kcode access_log_flush(kdb *db, kerr *e)
 			? e->code : db_exec_stmt(db, st, e);
 	}
 	if (!c && !a->pruned)
-		c = prune(db, a->pending[0].at, a->days, e);
+		c = prune(db, a->pending[0].at, days, e);
 	if (c) {
 		db_rollback(db);
 		return c;
@@ -250,10 +259,8 @@ kcode access_log_list(kdb *db, const kactor *who, int64_t subject_id, const kpag
 	return db_page_bound(db, st, c, pg, sizeof **rows, read_row, release_row, (void **)rows, n, e);
 }
 
-kcode access_log_prune(kdb *db, const kactor *who, const char *now, int days, int64_t *deleted, kerr *e)
+kcode access_log_prune(kdb *db, const kactor *who, const char *now, int days, kerr *e)
 {
-	if (deleted)
-		*deleted = 0;
 	if (who->role != ROLE_ADMIN)
 		return db_denied(e);
 	if (days < 1)
@@ -272,7 +279,5 @@ kcode access_log_prune(kdb *db, const kactor *who, const char *now, int days, in
 	int64_t gone = db_changes(db);
 	if (db_commit(db, e))
 		return e->code;
-	if (deleted)
-		*deleted = gone;
-	return KE_OK;
+	return kerr_set(e, KE_OK, _("Deleted %lld rows older than %d days from the access log."), (long long)gone, days);
 }

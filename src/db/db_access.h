@@ -56,7 +56,11 @@ kcode access_log_list(kdb *db, const kactor *who, int64_t subject_id, const kpag
 void access_rows_free(access_rec *rows, int n);
 
 /* Deletes the rows older than days before now (UTC "YYYY-MM-DD HH:MM:SS",
- * NULL: the clock's); admins only. *deleted (may be NULL) gets how many. */
-kcode access_log_prune(kdb *db, const kactor *who, const char *now, int days, int64_t *deleted, kerr *e);
+ * NULL: the clock's), for `kup privacy sweep`; admins only. On success
+ * e->msg says how many went (KE_OK). */
+kcode access_log_prune(kdb *db, const kactor *who, const char *now, int days, kerr *e);
+/* The days kup.conf keeps the log (access_log_set_days, else the config's
+ * access_log_days, else 365). */
+int access_log_days(kdb *db);
 
 #endif

@@ -211,11 +211,13 @@ static void test_prune(void)
 		" VALUES ('2026-01-01 10:00:00', NULL, ?1, ?2, 'plan')", "hr", s_bo);
 	raw_int("INSERT INTO access_log(at, reader_id, reader, subject_id, what)"
 		" VALUES ('2026-11-30 10:00:00', NULL, ?1, ?2, 'plan')", "hr", s_bo);
-	int64_t gone = -1;
-	CHECK(access_log_prune(db, &nord, "2026-12-08 12:00:00", 30, &gone, &e) == KE_DENIED, "a leader may not prune");
-	CHECK(access_log_prune(db, &admin, "2026-12-08 12:00:00", 0, &gone, &e) == KE_INVALID, "zero days refused");
-	CHECK(access_log_prune(db, &admin, "2026-12-08 12:00:00", 30, &gone, &e) == KE_OK, "prune (%s)", e.msg);
-	CHECK(gone == 1, "one row older than 30 days went: %lld", (long long)gone);
+	CHECK(access_log_prune(db, &nord, "2026-12-08 12:00:00", 30, &e) == KE_DENIED, "a leader may not prune");
+	CHECK(access_log_prune(db, &admin, "2026-12-08 12:00:00", 0, &e) == KE_INVALID, "zero days refused");
+	CHECK(access_log_prune(db, &admin, "2026-12-08 12:00:00", 30, &e) == KE_OK, "prune");
+	CHECK_STR(e.msg, "Deleted 1 rows older than 30 days from the access log.", "one row older than 30 days went");
+	CHECK(access_log_days(db) == 365, "kept 365 days when kup.conf does not say");
+	access_log_set_days(db, 30);
+	CHECK(access_log_days(db) == 30, "or as set");
 	CHECK(rows("hr", s_bo) == 1, "the recent one stays");
 	CHECK(rows("nord", s_soren) >= 2, "today's rows stay");
 }
