@@ -12,6 +12,7 @@
 #include "db.h"
 #include "db_access.h"
 #include "db_plan.h"
+#include "db_report.h"
 #include "db_staff.h"
 #include "i18n.h"
 
@@ -203,6 +204,36 @@ static void test_list(void)
 	CHECK(access_log_list(db, &bo, s_soren, &pg, &r, &n, &e) == KE_DENIED, "a colleague may not");
 }
 
+/* A report's people behind a competence area show their goals' texts. */
+static void test_report(void)
+{
+	kerr e = { 0 };
+	kactor nord = actor(db, "nord");
+	plan_rec p = { 0 };
+	p.staff_id = s_bo;
+	p.year = 2026;
+	CHECK(plan_save(db, &admin, &p, &e) == KE_OK, "a plan for Bo (%s)", e.msg);
+	goal_rec g = { 0 };
+	g.plan_id = p.id;
+	g.competence_id = 2;
+	g.what = (char *)"Skrive bedre elevplaner";
+	CHECK(goal_save(db, &admin, &g, &e) == KE_OK, "a goal in it (%s)", e.msg);
+	CHECK(rows("nord", s_bo) == 0, "the leader has not read Bo's plan");
+	kpage pg = { .limit = 50 };
+	report_item *it;
+	int n;
+	CHECK(report_items(db, &nord, REP_COMPETENCES, 2026, 0, NULL, &pg, &it, &n, &e) == KE_OK,
+	      "the leader drills down into the competences report (%s)", e.msg);
+	int bo = 0;
+	for (int i = 0; i < n; i++)
+		bo += it[i].staff_id == s_bo;
+	report_items_free(it, n);
+	CHECK(bo == 1, "Bo's goal is among its people");
+	CHECK(access_log_flush(db, &e) == KE_OK, "flush");
+	CHECK(raw_int("SELECT count(*) FROM access_log WHERE reader = ?1 AND subject_id = ?2 AND what = 'goal'",
+		      "nord", s_bo) == 1, "the drill-down is a reading of Bo's goals");
+}
+
 static void test_prune(void)
 {
 	kerr e = { 0 };
@@ -242,6 +273,7 @@ int main(void)
 	build();
 	test_note();
 	test_list();
+	test_report();
 	test_prune();
 
 	sqlite3_close(raw);
