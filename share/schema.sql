@@ -481,3 +481,23 @@ INSERT INTO form_draft_new(login, form, record_id, title, data, saved_at, versio
   SELECT login, form, record_id, title, data, saved_at, version, scope FROM form_draft;
 DROP TABLE form_draft;
 ALTER TABLE form_draft_new RENAME TO form_draft;
+
+-- step 11
+-- Who read whose plan, goals, evaluation or follow-up (GDPR: a person may
+-- ask who has looked at their records). One row per reader, person and
+-- kind of reading within ten minutes; kup writes the rows in small batches
+-- and deletes those older than kup.conf's access_log_days (365 by
+-- default). reader is the reader's login as it was (a local owner has no
+-- staff record: reader_id NULL); the rows of an erased or deleted person
+-- go with them.
+CREATE TABLE access_log (
+  id         INTEGER PRIMARY KEY,
+  at         TEXT NOT NULL CHECK (datetime(at) = at),
+  reader_id  INTEGER REFERENCES staff(id) ON DELETE SET NULL,
+  reader     TEXT NOT NULL CHECK (length(CAST(reader AS BLOB)) BETWEEN 1 AND 256),
+  subject_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+  what       TEXT NOT NULL CHECK (what IN ('plan','goal','evaluation','followup','print','export'))
+) STRICT;
+CREATE INDEX access_log_subject ON access_log(subject_id, at, id);
+CREATE INDEX access_log_at ON access_log(at);
+CREATE INDEX access_log_reader ON access_log(reader_id);

@@ -12,6 +12,7 @@
 #include "cli_list.h"
 #include "cli_migrate.h"
 #include "cli_privacy_export.h"
+#include "cli_privacy_log.h"
 #include "cli_report.h"
 #include "cli_setup.h"
 #include "cli_tui.h"
@@ -59,6 +60,8 @@ static const struct cli_cmd {
 	  N_("the person's course days as a calendar file (Outlook, phones)"), 0 },
 	{ "privacy", cmd_privacy, N_("export --login L [--format json|md|html] [--out FILE]"),
 	  N_("everything kup stores about a person, as a file (admins; a person their own)"), 0 },
+	{ "privacy", cmd_privacy, N_("log --login L [--format text|csv|tsv] [--out FILE]"),
+	  N_("who has read the person's plan (the person, admins)"), 0 },
 	{ "import", cmd_import, N_("staff|activities FILE.csv [--dry-run] [--deactivate-missing [--allow-mass-deactivation]]"),
 	  N_("load HR's spreadsheet, all or nothing (admins)"), 0 },
 	{ "setup", cmd_setup, N_("--shared DIR [--group kup] --admin LOGIN [--binary PATH] [--demo]"),
@@ -115,9 +118,13 @@ void cli_usage(FILE *f)
 /* `kup privacy ...`: each subcommand in its own file. */
 static int cmd_privacy(struct cli *c)
 {
-	if (c->argc >= 2 && !strcmp(c->argv[1], "export"))
-		return cli_privacy_export(c);
-	return cli_usage_error(_("privacy takes export, not %s"), c->argc < 2 ? "" : c->argv[1]);
+	static const struct { const char *name; int (*run)(struct cli *); } sub[] = {
+		{ "export", cli_privacy_export }, { "log", cli_privacy_log },
+	};
+	for (size_t i = 0; c->argc >= 2 && i < sizeof sub / sizeof *sub; i++)
+		if (!strcmp(c->argv[1], sub[i].name))
+			return sub[i].run(c);
+	return cli_usage_error(_("privacy takes export or log, not %s"), c->argc < 2 ? "" : c->argv[1]);
 }
 
 /* `kup help`: the usage on standard output; --keys and --commands print

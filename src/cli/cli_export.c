@@ -8,6 +8,7 @@
 #include "cli_ident.h"
 #include "cli_opts.h"
 #include "date.h"
+#include "db_access.h"
 #include "db_plan.h"
 #include "db_staff.h"
 #include "i18n.h"
@@ -53,7 +54,8 @@ int cmd_export(struct cli *c)
 	if (!year)
 		year = date_year_today();
 	struct cli_db d;
-	if (cli_open(c, DB_OPEN_READONLY, &d))
+	/* not read-only: the access log notes who exported whose plan */
+	if (cli_open(c, 0, &d))
 		return 1;
 	staff_rec s;
 	plan_rec p;
@@ -65,6 +67,8 @@ int cmd_export(struct cli *c)
 		staff_free(&s);
 		if (!rc) {
 			rc = plan_print(d.db, &d.who, p.id, fmt, &doc, &len, &d.e);
+			if (!rc)
+				access_log_note(d.db, &d.who, p.staff_id, ACC_EXPORT);
 			plan_free(&p);
 		}
 	}

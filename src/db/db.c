@@ -782,6 +782,8 @@ void db_close(kdb *db)
 {
 	if (!db)
 		return;
+	if (db->h && db->access_close)
+		db->access_close(db);
 	for (size_t i = 0; i < db->cache_cap; i++)
 		if (db->cache[i].st)
 			sqlite3_finalize(db->cache[i].st);

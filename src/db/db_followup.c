@@ -3,6 +3,7 @@
  * re-reads the stored state first and decides there who may do what. */
 #include "db_followup.h"
 #include "date.h"
+#include "db_access.h"
 #include "db_internal.h"
 #include "i18n.h"
 #include "text.h"
@@ -162,6 +163,7 @@ kcode followup_get(kdb *db, const kactor *who, int64_t id, followup_rec *out, ke
 		followup_free(out);
 		return db_denied(e);
 	}
+	access_log_note(db, who, out->staff_id, ACC_FOLLOWUP);
 	return KE_OK;
 }
 

@@ -27,6 +27,11 @@ struct kdb {
 	/* Open addressing, at most half full; grows, never evicts (see db_stmt). */
 	struct kdb_cached *cache;
 	size_t ncache, cache_cap;
+	/* the access log's notes (db_access.c), NULL until the first; it sets
+	 * access_close, which db_close calls to write and free them (a hook,
+	 * as db_access.c calls db.c) */
+	struct kaccess *access;
+	void (*access_close)(kdb *db);
 };
 
 /* Prepared statement for sql (a string literal), ready to bind. NULL on error.

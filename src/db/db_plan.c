@@ -4,6 +4,7 @@
  * Returned records own their strings: plan_free()/goal_free(). */
 #include "db_plan.h"
 #include "date.h"
+#include "db_access.h"
 #include "db_internal.h"
 #include "i18n.h"
 #include "text.h"
@@ -222,6 +223,12 @@ kcode plan_list(kdb *db, const kactor *who, const kpage *pg, plan_rec **rows, in
 	return db_page_bound(db, st, c, pg, sizeof **rows, read_plan_row, plan_free_row, (void **)rows, n, e);
 }
 
+/* Notes that who read the plan p (its evaluation once it has one). */
+static void note_plan(kdb *db, const kactor *who, const plan_rec *p)
+{
+	access_log_note(db, who, p->staff_id, p->evaluation && p->evaluation[0] ? ACC_EVALUATION : ACC_PLAN);
+}
+
 /* Reads the one row of a bound statement into out. */
 static kcode fetch_plan(kdb *db, sqlite3_stmt *st, kcode c, plan_rec *out, kerr *e)
 {
@@ -238,6 +245,7 @@ kcode plan_get(kdb *db, const kactor *who, int64_t id, plan_rec *out, kerr *e)
 		plan_free(out);
 		return db_denied(e);
 	}
+	note_plan(db, who, out);
 	return KE_OK;
 }
 
@@ -250,6 +258,8 @@ kcode plan_find(kdb *db, const kactor *who, int64_t staff_id, int year, plan_rec
 	kcode c = fetch_plan(db, st, st ? db_bind(db, st, e, KV_INT(staff_id), KV_INT(year)) : e->code, out, e);
 	if (c == KE_NOTFOUND)
 		kerr_set(e, KE_NOTFOUND, _("There is no plan for this person in %d."), year);
+	else if (!c)
+		note_plan(db, who, out);
 	return c;
 }
 
@@ -581,7 +591,11 @@ kcode goal_list(kdb *db, const kactor *who, int64_t plan_id, goal_rec **rows, in
 		return db_denied(e);
 	sqlite3_stmt *st = db_stmt(db, SQL_GOAL_LIST, e);
 	kcode c = st ? db_bind(db, st, e, KV_INT(plan_id), KV_INT(english())) : e->code;
-	return db_rows_read(db, st, c, sizeof **rows, 0, read_goal_v, goal_free_v, (void **)rows, n, e);
+	if (db_rows_read(db, st, c, sizeof **rows, 0, read_goal_v, goal_free_v, (void **)rows, n, e))
+		return e->code;
+	if (*n)
+		access_log_note(db, who, h.staff_id, ACC_GOAL);
+	return KE_OK;
 }
 
 /* A goal and the person whose plan holds it (column 15). */
@@ -606,6 +620,7 @@ kcode goal_get(kdb *db, const kactor *who, int64_t id, goal_rec *out, kerr *e)
 		goal_free(out);
 		return db_denied(e);
 	}
+	access_log_note(db, who, x.staff_id, ACC_GOAL);
 	return KE_OK;
 }
 

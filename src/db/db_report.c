@@ -9,6 +9,7 @@
 #include "db_report.h"
 #include "date.h"
 #include "db_activity.h"
+#include "db_access.h"
 #include "db_internal.h"
 #include "i18n.h"
 #include "text.h"
@@ -683,6 +684,10 @@ kcode report_items(kdb *db, const kactor *who, kreport k, int year, int64_t unit
 	void *out = NULL;
 	kcode c = db_page_read(db, st, pg, sizeof(report_item), item_read, item_release, &out, n, e);
 	*rows = out;
+	/* the people behind a competence or focus area are shown with their
+	 * goals' texts: a reading of each one's goals */
+	for (int i = 0; !c && (k == REP_COMPETENCES || k == REP_FOCUS) && i < *n; i++)
+		access_log_note(db, who, (*rows)[i].staff_id, ACC_GOAL);
 	return c;
 }
 

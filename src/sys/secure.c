@@ -126,6 +126,7 @@ struct conf {
 	char *db;
 	size_t dbsize;
 	char mail_from[256]; /* "" when not given */
+	int access_log_days;  /* 0 when not given */
 };
 
 /* One "key = value" line; comments and blank lines are fine. */
@@ -140,12 +141,23 @@ static kcode config_line(const char *path, int lineno, char *line, struct conf *
 	*eq = '\0';
 	char *key = trim(s), *val = trim(eq + 1);
 	int is_db = !strcmp(key, "database");
-	if (!is_db && strcmp(key, "mail_from") != 0)
-		return kerr_set(e, KE_INVALID, _("%s line %d: unknown setting '%s' (kup knows: database, mail_from)."),
+	if (!is_db && strcmp(key, "mail_from") != 0 && strcmp(key, "access_log_days") != 0)
+		return kerr_set(e, KE_INVALID,
+				_("%s line %d: unknown setting '%s' (kup knows: database, mail_from, access_log_days)."),
 				path, lineno, key);
 	for (const char *p = val; *p; p++)
 		if ((unsigned char)*p < 32 || *p == 127)
 			return kerr_set(e, KE_INVALID, _("%s line %d: the value holds a control character."), path, lineno);
+	if (!strcmp(key, "access_log_days")) {
+		char *end;
+		errno = 0;
+		long days = strtol(val, &end, 10);
+		if (errno || end == val || *end || days < 1 || days > 36500)
+			return kerr_set(e, KE_INVALID, _("%s line %d: access_log_days must be a number of days from 1 to 36500."),
+					path, lineno);
+		cf->access_log_days = (int)days;
+		return KE_OK;
+	}
 	if (!is_db) {
 		if (!*val || strlen(val) >= sizeof cf->mail_from)
 			return kerr_set(e, KE_INVALID, _("%s line %d: mail_from must be an address like Kompetence <kup@kommune.dk>."),
@@ -164,6 +176,7 @@ static kcode read_config(const char *path, int trusted, struct conf *cf, kerr *e
 {
 	cf->db[0] = '\0';
 	cf->mail_from[0] = '\0';
+	cf->access_log_days = 0;
 	FILE *f = fopen(path, "re");
 	if (!f) {
 		if (errno == ENOENT)
@@ -224,6 +237,17 @@ static kcode system_config(int trusted, struct conf *cf, const char **path, kerr
 		c = read_config(*path, trusted, cf, e);
 	}
 	return c;
+}
+
+int secure_access_log_days(void)
+{
+	char db[PATH_MAX];
+	struct conf cf = { .db = db, .dbsize = sizeof db };
+	const char *path;
+	kerr e;
+	if (system_config(secure_shared(), &cf, &path, &e) != KE_OK || !cf.access_log_days)
+		return SECURE_ACCESS_LOG_DAYS;
+	return cf.access_log_days;
 }
 
 static kcode system_database(int trusted, char *db, size_t size, kerr *e)

@@ -50,6 +50,12 @@ kcode secure_mail_from(char *from, size_t size, kerr *e);
 /* The mail_from of one config file ("" when it has none), read as
  * secure_read_config reads it. */
 kcode secure_read_mail_from(const char *path, int trusted, char *from, size_t size, kerr *e);
+/* How many days kup keeps its record of who read whose plan:
+ * "access_log_days = N" (1 to 36500) in the system config, read as the
+ * database is; SECURE_ACCESS_LOG_DAYS when there is no config, no such line
+ * or the config cannot be read (its own reader says why). */
+#define SECURE_ACCESS_LOG_DAYS 365
+int secure_access_log_days(void);
 /* TERM is a plain terminal name: [A-Za-z0-9._+-], 1 to 64 characters;
  * anything else could make curses read a terminfo file of the user's. */
 int secure_term_ok(const char *term);

@@ -1,6 +1,7 @@
 /* ui_export.c — see ui_export.h. */
 #include "ui_export.h"
 #include "date.h"
+#include "db_access.h"
 #include "db_activity.h"
 #include "db_part.h"
 #include "db_plan.h"
@@ -35,7 +36,7 @@ static int pick_fmt(void *ctx, const char *filter, fchoice *out, int max)
 enum { PF_FORMAT, PF_PATH, PF_COUNT };
 
 typedef struct pctx {
-	int64_t plan_id;
+	int64_t plan_id, staff_id;
 	char who[64];
 	int year;
 	char written[4096];
@@ -70,10 +71,12 @@ static kcode save_print(void *vctx, form *f, int *bad, kerr *e)
 		return e->code;
 	kcode c = userfile_write(path, doc, len, e);
 	free(doc);
-	if (c)
+	if (c) {
 		*bad = PF_PATH;
-	else
+	} else {
 		snprintf(p->written, sizeof p->written, "%s", path);
+		access_log_note(app->db, &app->who, p->staff_id, ACC_PRINT);
+	}
 	return c;
 }
 
@@ -84,7 +87,7 @@ void ui_print_plan(int64_t plan_id)
 	kerr e;
 	if (ui_failed(plan_get(app->db, &app->who, plan_id, &pl, &e), &e))
 		return;
-	pctx p = { plan_id, "", pl.year, "" };
+	pctx p = { plan_id, pl.staff_id, "", pl.year, "" };
 	if (staff_get(app->db, &app->who, pl.staff_id, &s, &e) == KE_OK) {
 		snprintf(p.who, sizeof p.who, "%s", s.login[0] ? s.login : s.initials);
 		staff_free(&s);

@@ -3,6 +3,7 @@
  * hangup path. */
 #include "ui_live.h"
 #include "date.h"
+#include "db_access.h"
 #include "db_draft.h"
 #include "i18n.h"
 #include "text.h"
@@ -125,6 +126,10 @@ int live_tick(void)
 	if (now - last_poll < LIVE_POLL_MS)
 		return 0;
 	last_poll = now;
+	/* the access log's notes, written while the person reads (a failure
+	 * keeps them for the next poll) */
+	kerr e;
+	access_log_flush(app->db, &e);
 	return db_changed(app->db);
 }
 

@@ -62,6 +62,13 @@ static void test_config(void)
 	p = conf("mailctl.conf", "database = /a.db\nmail_from = a@b\x1b[2J\n", 0644);
 	CHECK(secure_read_mail_from(p, 0, from, sizeof from, &e) == KE_INVALID && strstr(e.msg, "control character"),
 	      "a control character in mail_from is refused (%s)", e.msg);
+	p = conf("days.conf", "database = /a.db\naccess_log_days = 730\n", 0644);
+	CHECK(secure_read_config(p, 0, db, sizeof db, &e) == KE_OK, "a config with access_log_days reads (%s)", e.msg);
+	p = conf("baddays.conf", "database = /a.db\naccess_log_days = a year\n", 0644);
+	CHECK(secure_read_config(p, 0, db, sizeof db, &e) == KE_INVALID && strstr(e.msg, "line 2") &&
+	      strstr(e.msg, "1 to 36500"), "access_log_days that is no number of days is refused (%s)", e.msg);
+	p = conf("zerodays.conf", "database = /a.db\naccess_log_days = 0\n", 0644);
+	CHECK(secure_read_config(p, 0, db, sizeof db, &e) == KE_INVALID, "and so is 0 days");
 	if (getuid() == 0) {
 		p = conf("trusted.conf", "database = /srv/kup/kup.db\n", 0644);
 		CHECK(secure_read_config(p, 1, db, sizeof db, &e) == KE_OK, "root's own 0644 config is trusted");

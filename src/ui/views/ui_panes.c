@@ -3,6 +3,7 @@
 #include "ui_panes.h"
 #include "i18n.h"
 #include "ui_cycle.h"
+#include "ui_view_access.h"
 #include "ui_view_activity.h"
 #include "ui_view_admin.h"
 #include "ui_view_delays.h"
@@ -39,7 +40,8 @@ static const ui_top top = {
 /* Every kind of view, in the order the manual describes them. */
 static const view_kind *const kinds[] = {
 	view_overview_kinds, view_staff_kinds, view_plan_kinds, view_activity_kinds, view_parts_kinds,
-	view_report_menu_kinds, view_report_kinds, view_admin_kinds, view_delays_kinds, view_history_kinds, NULL,
+	view_report_menu_kinds, view_report_kinds, view_admin_kinds, view_delays_kinds, view_history_kinds,
+	view_access_kinds, NULL,
 };
 
 void ui_keys_list(FILE *f)

@@ -3,6 +3,7 @@
  * signing a person up for a session. */
 #include "ui_view_staff.h"
 #include "ui_formrec.h"
+#include "ui_view_access.h"
 #include "ui_view_parts.h"
 #include "ui_view_plan.h"
 #include "date.h"
@@ -22,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { A_ACTIVATE = A_VIEW, A_SIGNUP, A_PARTS, A_COLLEAGUE_PARTS, A_MY_DATA };
+enum { A_ACTIVATE = A_VIEW, A_SIGNUP, A_PARTS, A_COLLEAGUE_PARTS, A_MY_DATA, A_READERS };
 
 static const action actions[] = {
 	ACTION_OPEN(N_("Plan"), N_("Open the person's plan for the year")),
@@ -36,6 +37,8 @@ static const action actions[] = {
 	{ A_MY_DATA, N_("My data"),
 	  N_("Write everything kup stores about you to a file: JSON, Markdown or HTML (your own row; admins any)"),
 	  { 'x' }, 0 },
+	{ A_READERS, N_("Read by"), N_("Who has read the plan, goals and follow-ups (your own row; admins any)"),
+	  { 'H' }, 0 },
 	ACTION_END,
 };
 
@@ -463,8 +466,8 @@ static int allowed(view *v, int a, const lrow *sel)
 	case A_EDIT: case A_DELETE: return admin && sel;
 	case A_OPEN: case A_SIGNUP: return sel != NULL;
 	case A_PARTS: return sel != NULL;
-	case A_COLLEAGUE_PARTS: return sel && (admin || sel->id == app->who.staff_id);
-	case A_MY_DATA: return sel && (admin || sel->id == app->who.staff_id);
+	case A_COLLEAGUE_PARTS: case A_MY_DATA: case A_READERS:
+		return sel && (admin || sel->id == app->who.staff_id);
 	}
 	return 1;
 }
@@ -490,6 +493,15 @@ static int act(view *v, int a, const lrow *sel)
 	}
 	case A_COLLEAGUE_PARTS: return cycle_colleague_parts_open(sel->id);
 	case A_MY_DATA: ui_privacy_export(sel->id); return UI_NOTHING;
+	case A_READERS: {
+		staff_rec s;
+		kerr e;
+		if (ui_failed(staff_get(app->db, &app->who, sel->id, &s, &e), &e))
+			return UI_NOTHING;
+		ui_push(view_access_new(sel->id, s.name));
+		staff_free(&s);
+		return UI_NOTHING;
+	}
 	}
 	return UI_NOTHING;
 }
