@@ -19,7 +19,7 @@
 	X(unit_id, KF_REF, N_("Unit"), 0, 0, 0, KF_REQUIRED, "unit", I64, "unit", "enhed", "afdeling") S \
 	X(profession_id, KF_REF, N_("Profession"), 0, 0, 0, KF_NULL0, "profession", I64, "profession", "faggruppe") S \
 	X(role, KF_ROLE, N_("Role"), 0, 0, 0, KF_REQUIRED, NULL, ROLE, "role", "rolle") S \
-	X(title, KF_TEXT, N_("Title"), 120, 0, 0, 0, NULL, STR, "title", "titel", "stilling", "stillingsbetegnelse") S \
+	X(title, KF_TEXT, N_("Title"), 120, 0, 0, KF_PERSONAL, NULL, STR, "title", "titel", "stilling", "stillingsbetegnelse") S \
 	X(email, KF_EMAIL, N_("Email"), 200, 0, 0, KF_NULL0 | KF_PERSONAL, NULL, STR, "email", "e-mail", "mail") S \
 	X(employed_from, KF_DATE, N_("Employed from"), 10, 0, 0, KF_NULL0 | KF_PERSONAL, NULL, BUF, "employed_from", \
 	  "ansat fra", "ansat_fra", "ansaettelsesdato") S \
