@@ -11,6 +11,7 @@
 #include "cli_init.h"
 #include "cli_list.h"
 #include "cli_migrate.h"
+#include "cli_privacy_erase.h"
 #include "cli_report.h"
 #include "cli_setup.h"
 #include "cli_tui.h"
@@ -59,6 +60,11 @@ static const struct cli_cmd {
 	  N_("load HR's spreadsheet, all or nothing (admins)"), 0 },
 	{ "setup", cmd_setup, N_("--shared DIR [--group kup] --admin LOGIN [--binary PATH] [--demo]"),
 	  N_("as root: install for a shared server (see README)"), NO_DATABASE },
+	{ "privacy", cmd_privacy_erase, N_("status"),
+	  N_("the retention rule (kup.conf's retention_years) and how many people it would erase now"), 0 },
+	{ "privacy", cmd_privacy_erase, N_("sweep [--dry-run]"), N_("erase everyone the retention rule says (admins)"), 0 },
+	{ "privacy", cmd_privacy_erase, N_("erase --login L [--yes]"),
+	  N_("erase one person who has left, for good (admins)"), 0 },
 	{ "backup", cmd_backup, N_("FILE"), N_("copy the database to a new FILE while others work, and check it"), 0 },
 	{ "help", cmd_help, N_("[--keys|--commands]"),
 	  N_("this text; every key or every command, a line each"), NO_DATABASE },
