@@ -340,3 +340,11 @@ kcode erase_due(kdb *db, const kactor *who, int years, const char *today, erase_
 	kcode c = st ? db_bind(db, st, e, KV_TEXT(today), KV_INT(years)) : e->code;
 	return db_rows_read(db, st, c, sizeof **rows, 0, due_read, due_release, (void **)rows, n, e);
 }
+
+int erase_covers(const char *table)
+{
+	for (size_t i = 0; i < NLINES; i++)
+		if (!strcmp(erase_lines[i].table, table))
+			return 1;
+	return 0;
+}

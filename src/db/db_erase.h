@@ -38,5 +38,8 @@ kcode erase_person(kdb *db, const kactor *who, int64_t staff_id, const char *rul
  * erased; oldest first. Admins only. */
 kcode erase_due(kdb *db, const kactor *who, int years, const char *today, erase_due_rec **rows, int *n, kerr *e);
 void erase_due_free(erase_due_rec *rows, int n);
+/* 1 when erasure says how table's personal columns are emptied (for the
+ * test that no table of the personal-data map is left out). */
+int erase_covers(const char *table);
 
 #endif
