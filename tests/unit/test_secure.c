@@ -62,6 +62,14 @@ static void test_config(void)
 	p = conf("mailctl.conf", "database = /a.db\nmail_from = a@b\x1b[2J\n", 0644);
 	CHECK(secure_read_mail_from(p, 0, from, sizeof from, &e) == KE_INVALID && strstr(e.msg, "control character"),
 	      "a control character in mail_from is refused (%s)", e.msg);
+	p = conf("keep.conf", "database = /a.db\nretention_years = 5\n", 0644);
+	CHECK(secure_read_config(p, 0, db, sizeof db, &e) == KE_OK, "a config with retention_years reads (%s)", e.msg);
+	p = conf("keepbad.conf", "database = /a.db\nretention_years = 0\n", 0644);
+	CHECK(secure_read_config(p, 0, db, sizeof db, &e) == KE_INVALID && strstr(e.msg, "line 2") &&
+	      strstr(e.msg, "1 to 100"), "retention_years 0 is refused, naming the line (%s)", e.msg);
+	CHECK(secure_parse_years("5") == 5 && secure_parse_years("100") == 100 && !secure_parse_years("101") &&
+	      !secure_parse_years("") && !secure_parse_years("5y") && !secure_parse_years("-1") &&
+	      !secure_parse_years("0005"), "retention years: a whole number from 1 to 100");
 	if (getuid() == 0) {
 		p = conf("trusted.conf", "database = /srv/kup/kup.db\n", 0644);
 		CHECK(secure_read_config(p, 1, db, sizeof db, &e) == KE_OK, "root's own 0644 config is trusted");
