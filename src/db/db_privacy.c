@@ -56,11 +56,12 @@ static const kprivacy_table map[] = {
 	       "answered_at", "version"), 0 },
 	{ "form_draft", N_("the drafts of forms the person left open"), PM_SQL("form_draft", "login = ?2"), NULL,
 	  COLS("login", "title", "data"), COLS("form", "record_id", "saved_at", "version", "scope"), 0 },
-	/* Being added by the access log: who opened whose plan. The lead
-	 * settles its columns when the two meet; until then the map test
-	 * names each of them. */
-	{ "access_log", N_("who opened the person's plan, goals, evaluation or follow-ups"),
-	  PM_SQL("access_log", "staff_id = ?1"), NULL, NONE, NONE, KP_OPTIONAL },
+	/* Made by a later schema step than some databases have: who opened
+	 * whose plan. The rows about the person, and those where they were
+	 * the reader (their login is kept as it was). */
+	{ "access_log", N_("who opened the person's plan, goals, evaluation or follow-ups, and whose the person opened"),
+	  PM_SQL("access_log", "subject_id = ?1 OR reader_id = ?1 OR reader = ?2"), NULL, COLS("reader"),
+	  COLS("id", "at", "reader_id", "subject_id", "what"), KP_OPTIONAL },
 	{ "audit", N_("the changes the person made, and the changes to the person's records"),
 	  PM_SQL("audit", "login = ?2"), NULL, COLS("login", "old", "new"),
 	  COLS("id", "at", "tbl", "row_id", "action"), KP_AUDIT },
