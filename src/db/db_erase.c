@@ -30,29 +30,35 @@
 static const struct erase_line {
 	const char *table;
 	const char *sql;
+	int optional; /* the table may be missing (made by a later schema step) */
 } erase_lines[] = {
 	{ "staff", "UPDATE staff SET name = ?3, initials = '—', login = NULL, emp_no = NULL, email = NULL,"
 		   " title = '', employed_from = NULL, employed_to = NULL, sort_key = ?4, fold = ?5,"
-		   " version = version + 1 WHERE id = ?1" },
-	{ "staff_search", NULL },
-	{ "staff_words", NULL },
-	{ "plan", "UPDATE plan SET notes = '', evaluation = '', version = version + 1 WHERE staff_id = ?1" },
+		   " version = version + 1 WHERE id = ?1", 0 },
+	{ "staff_search", NULL, 0 },
+	{ "staff_words", NULL, 0 },
+	{ "plan", "UPDATE plan SET notes = '', evaluation = '', version = version + 1 WHERE staff_id = ?1", 0 },
 	{ "goal", "UPDATE goal SET what = '" ERASE_MARK "', why = '', criteria = '', result = '',"
-		  " version = version + 1 WHERE plan_id IN (SELECT id FROM plan WHERE staff_id = ?1)" },
+		  " version = version + 1 WHERE plan_id IN (SELECT id FROM plan WHERE staff_id = ?1)", 0 },
 	{ "participation", "UPDATE participation SET note = '', reason = CASE WHEN reason = '' THEN ''"
-			   " ELSE '" ERASE_MARK "' END, version = version + 1 WHERE staff_id = ?1" },
+			   " ELSE '" ERASE_MARK "' END, version = version + 1 WHERE staff_id = ?1", 0 },
 	{ "followup", "UPDATE followup SET learned = '', practice = '', shared_with = '', leader_comment = '',"
 		      " action = '', version = version + 1"
-		      " WHERE participation_id IN (SELECT id FROM participation WHERE staff_id = ?1)" },
+		      " WHERE participation_id IN (SELECT id FROM participation WHERE staff_id = ?1)", 0 },
 	{ "followup_colleague", "UPDATE followup_colleague SET seen = '', own_use = '', reason = CASE"
 				" WHEN reason = '' THEN '' ELSE '" ERASE_MARK "' END, version = version + 1"
 				" WHERE staff_id = ?1 OR followup_id IN (SELECT f.id FROM followup f"
-				" JOIN participation p ON p.id = f.participation_id WHERE p.staff_id = ?1)" },
+				" JOIN participation p ON p.id = f.participation_id WHERE p.staff_id = ?1)", 0 },
 	/* the person's own drafts, and anyone's draft that names them (a
 	 * leader's half-written evaluation of their plan) */
 	{ "form_draft", "DELETE FROM form_draft WHERE login = ?2"
-			" OR (length(?6) >= 5 AND (instr(title, ?6) > 0 OR instr(data, ?6) > 0))" },
-	{ "audit", NULL },
+			" OR (length(?6) >= 5 AND (instr(title, ?6) > 0 OR instr(data, ?6) > 0))", 0 },
+	/* who read the person's records goes with them; where they were the
+	 * reader, the row is the other person's (who looked at my plan) and
+	 * keeps the reader's id, now an anonymous person, but not the login */
+	{ "access_log", "DELETE FROM access_log WHERE subject_id = ?1", 1 },
+	{ "access_log", "UPDATE access_log SET reader = '" ERASE_MARK "' WHERE reader_id = ?1 OR reader = ?2", 1 },
+	{ "audit", NULL, 0 },
 };
 
 #define NLINES (sizeof erase_lines / sizeof *erase_lines)
@@ -246,9 +252,14 @@ static kcode erase_rows(kdb *db, const struct person *p, int64_t id, kerr *e)
 	if (!c)
 		c = redact_audit(db, p, id, e);
 	kval v[] = { KV_INT(id), KV_TEXT0(p->login), KV_TEXT(name), KV_TEXT(key), KV_TEXT(fold), KV_TEXT(p->name) };
-	for (size_t i = 0; !c && i < NLINES; i++)
-		if (erase_lines[i].sql)
-			c = run(db, erase_lines[i].sql, v, sizeof v / sizeof *v, e);
+	for (size_t i = 0; !c && i < NLINES; i++) {
+		const struct erase_line *l = &erase_lines[i];
+		int has = l->optional ? privacy_table_exists(db, l->table, e) : 1;
+		if (has < 0)
+			c = e->code;
+		else if (has && l->sql)
+			c = run(db, l->sql, v, sizeof v / sizeof *v, e);
+	}
 	if (!c)
 		c = staff_search_put(db, id, fold, e);
 	/* merged, the indexes keep no old segment with the name in it */

@@ -162,6 +162,15 @@ static void test_erase(kdb *db, const kactor *admin)
 		      " INSERT INTO audit(login, tbl, row_id, action, old, new) VALUES ('bl', 'activity', 2, 'update',"
 		      "  '{\"title\":\"C\"}', '{\"title\":\"D\"}')") == SQLITE_OK,
 	      "set-up: his personal columns filled, drafts and audit rows about and by him");
+	kerr pe = { 0 };
+	if (privacy_table_exists(db, "access_log", &pe) > 0)
+		CHECK(raw(db, "INSERT INTO access_log(at, reader_id, reader, subject_id, what) SELECT"
+			      " '2025-05-01 10:00:00', s.id, s.login, m.id, 'plan' FROM staff s, staff m"
+			      " WHERE s.login = 'bl' AND m.login = 'mbj';"
+			      " INSERT INTO access_log(at, reader_id, reader, subject_id, what) SELECT"
+			      " '2025-05-01 10:00:00', m.id, m.login, s.id, 'plan' FROM staff s, staff m"
+			      " WHERE s.login = 'bl' AND m.login = 'mbj'") == SQLITE_OK,
+		      "set-up: he read a plan, and his was read");
 	CHECK(note_before(db, id, "mbj") == 0, "his rows noted through the map");
 	CHECK(personal_values(db, 0) == 0, "set-up: every personal column of his rows holds something");
 	int64_t audits = one_int(db, "SELECT count(*) FROM audit");
