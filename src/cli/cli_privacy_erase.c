@@ -56,7 +56,6 @@ static int cmd_status(struct cli *c)
 	struct cli_db d;
 	if (cli_open(c, DB_OPEN_READONLY, &d))
 		return 1;
-	rule_line(years, source);
 	erase_due_rec *rows = NULL;
 	int n = 0;
 	char today[11];
@@ -70,6 +69,7 @@ static int cmd_status(struct cli *c)
 	db_close(d.db);
 	if (rc)
 		return cli_fail(&d.e);
+	rule_line(years, source);
 	if (years) {
 		printf(n == 1 ? _("It would erase %d person now.") : _("It would erase %d people now."), n);
 		putchar('\n');
@@ -178,7 +178,9 @@ static int cmd_erase(struct cli *c)
 
 int cmd_privacy_erase(struct cli *c)
 {
-	const char *sub = c->argc > 1 ? c->argv[1] : "";
+	if (c->argc < 2)
+		return cli_usage_error("%s", _("privacy needs status, sweep or erase"));
+	const char *sub = c->argv[1];
 	if (!strcmp(sub, "status"))
 		return cmd_status(c);
 	if (!strcmp(sub, "sweep"))

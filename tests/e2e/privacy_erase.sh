@@ -25,6 +25,8 @@ check "... says there is none" grep -q "Retention rule: none" out
 KUP_RETENTION_YEARS=1 K privacy status > out 2>err
 check "status with KUP_RETENTION_YEARS=1 names it" grep -q "1 years after their employment ended (KUP_RETENTION_YEARS)" out
 check "... and how many it would erase now" grep -q "It would erase 1 person now." out
+KUP_RETENTION_YEARS=1 K --as khj privacy status > out 2>err
+check "an employee may not see whom it would erase" grep -q "Not allowed" err
 KUP_RETENTION_YEARS=x K privacy status > out 2>err
 check "a retention rule that is not a number is refused" grep -q "KUP_RETENTION_YEARS must be a whole number" err
 
