@@ -74,7 +74,10 @@ static const struct erase_line {
 /* The audit rows that hold the person's data: those about the rows the map
  * finds (erase_row, filled first), about their deleted plans,
  * participations, goals and colleague parts (traced through the values the
- * delete kept), and any whose values name them. ?1 staff id, ?2 login,
+ * delete kept), and any whose values name them: their name anywhere in a
+ * text (when it is long enough not to be part of other words), their
+ * login, e-mail or employee number as a whole value (a short login is
+ * part of many words). ?1 staff id, ?2 login,
  * ?3 name, ?4 email, ?5 employee number (each NULL when none). */
 static const char SQL_MARK_VALUES[] =
 	"INSERT OR IGNORE INTO audit_redaction(audit_id) SELECT a.id FROM audit a"
@@ -86,9 +89,9 @@ static const char SQL_MARK_VALUES[] =
 	" OR (a.tbl = 'followup' AND coalesce(json_extract(a.old, '$.participation_id'),"
 	"  json_extract(a.new, '$.participation_id')) IN (SELECT id FROM temp.erase_row WHERE tbl = 'participation'))"
 	" OR (length(?3) >= 5 AND (instr(a.old, ?3) > 0 OR instr(a.new, ?3) > 0))"
-	" OR (?2 IS NOT NULL AND (instr(a.old, ?2) > 0 OR instr(a.new, ?2) > 0))"
-	" OR (?4 IS NOT NULL AND (instr(a.old, ?4) > 0 OR instr(a.new, ?4) > 0))"
-	" OR (?5 IS NOT NULL AND (instr(a.old, '\"' || ?5 || '\"') > 0 OR instr(a.new, '\"' || ?5 || '\"') > 0))";
+	" OR (?2 IS NOT NULL AND (instr(a.old, json_quote(?2)) > 0 OR instr(a.new, json_quote(?2)) > 0))"
+	" OR (?4 IS NOT NULL AND (instr(a.old, json_quote(?4)) > 0 OR instr(a.new, json_quote(?4)) > 0))"
+	" OR (?5 IS NOT NULL AND (instr(a.old, json_quote(?5)) > 0 OR instr(a.new, json_quote(?5)) > 0))";
 static const char SQL_REDACT_VALUES[] = "UPDATE audit SET old = " SQL_REDACT("old") ", new = " SQL_REDACT("new")
 	" WHERE id IN (SELECT audit_id FROM audit_redaction)";
 /* The changes the person made keep what changed (that is about others)

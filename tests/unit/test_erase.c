@@ -160,7 +160,11 @@ static void test_erase(kdb *db, const kactor *admin)
 		      " INSERT INTO audit(login, tbl, row_id, action, old, new) VALUES ('mbj', 'activity', 1, 'update',"
 		      "  '{\"title\":\"A\",\"price\":100}', '{\"title\":\"B\",\"price\":200}');"
 		      " INSERT INTO audit(login, tbl, row_id, action, old, new) VALUES ('bl', 'activity', 2, 'update',"
-		      "  '{\"title\":\"C\"}', '{\"title\":\"D\"}')") == SQLITE_OK,
+		      "  '{\"title\":\"C\"}', '{\"title\":\"D\"}');"
+		      " INSERT INTO audit(login, tbl, row_id, action, old, new) VALUES ('bl', 'activity', 3, 'update',"
+		      "  '{\"title\":\"Kambjerg\"}', '{\"title\":\"Kambjerg skov\"}');"
+		      " INSERT INTO audit(login, tbl, row_id, action, old, new) VALUES ('bl', 'unit', 4, 'update',"
+		      "  '{\"contact\":\"mbj\",\"id\":4}', '{\"contact\":\"Mads Bjørnskov\",\"id\":4}')") == SQLITE_OK,
 	      "set-up: his personal columns filled, drafts and audit rows about and by him");
 	kerr pe = { 0 };
 	if (privacy_table_exists(db, "access_log", &pe) > 0)
@@ -197,6 +201,13 @@ static void test_erase(kdb *db, const kactor *admin)
 	      "the change he made keeps what changed, without his login");
 	CHECK(one_int(db, "SELECT count(*) FROM audit WHERE tbl = 'activity' AND row_id = 2 AND new = '{\"title\":\"D\"}'")
 		      == 1, "someone else's change is untouched");
+	CHECK(one_int(db, "SELECT count(*) FROM audit WHERE tbl = 'activity' AND row_id = 3"
+			  " AND new = '{\"title\":\"Kambjerg skov\"}'") == 1,
+	      "... also when a word holds his login (Kambjerg)");
+	CHECK(one_int(db, "SELECT count(*) FROM audit WHERE tbl = 'unit' AND row_id = 4 AND login = 'bl'"
+			  " AND old = '{\"contact\":\"" ERASE_MARK "\",\"id\":4}'"
+			  " AND new = '{\"contact\":\"" ERASE_MARK "\",\"id\":4}'") == 1,
+	      "a change to another record that names him (login, name) is redacted");
 	CHECK(one_int(db, "SELECT count(*) FROM audit_redaction") == 0, "no row is left allowed for redaction");
 	sql = sqlite3_mprintf("SELECT count(*) * 1000000000 + total(price) FROM participation");
 	CHECK(one_int(db, sql) == parts, "his participations and their prices stay");
