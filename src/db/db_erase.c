@@ -279,9 +279,9 @@ kcode erase_person(kdb *db, const kactor *who, int64_t staff_id, const char *rul
 {
 	if (who->role != ROLE_ADMIN)
 		return db_denied(e);
-	for (const char *r = rule; *r; r++)
-		if (!strchr("abcdefghijklmnopqrstuvwxyz0123456789_=", *r))
-			return kerr_set(e, KE_INVALID, "%s", _("The erasure's rule may hold only letters, digits, '_' and '='."));
+	size_t len = strlen(rule);
+	if (len == 0 || len > 100 || strspn(rule, "abcdefghijklmnopqrstuvwxyz0123456789_=") != len)
+		return kerr_set(e, KE_INVALID, "%s", _("The erasure's rule may hold only letters, digits, '_' and '='."));
 	int64_t was_secure = 0;
 	if (db_scalar(db, "PRAGMA secure_delete", 0, &was_secure, e) || db_exec(db, "PRAGMA secure_delete = ON", e))
 		return e->code;
@@ -295,7 +295,7 @@ kcode erase_person(kdb *db, const kactor *who, int64_t staff_id, const char *rul
 				c = erase_rows(db, &p, staff_id, e);
 			person_free(&p);
 		}
-		char json[160];
+		char json[140];
 		snprintf(json, sizeof json, "{\"erased\":\"%s\"}", rule); /* untranslated: JSON for the audit */
 		if (!c)
 			c = db_audit(db, who, "staff", staff_id, "update", NULL, json, e);

@@ -30,7 +30,7 @@ kcode erase_check(kdb *db, const kactor *who, int64_t staff_id, const char *toda
 /* Erases staff member staff_id (erase_check first) in one transaction
  * with secure_delete on, then checkpoints the WAL to nothing. rule names
  * why, for the audit ("request", "retention_years=5": letters, digits,
- * '_' and '=' only). e->msg gets a one-line verdict; when another
+ * '_' and '=' only, 1 to 100 of them). e->msg gets a one-line verdict; when another
  * connection kept the WAL from being emptied it says so. */
 kcode erase_person(kdb *db, const kactor *who, int64_t staff_id, const char *rule, const char *today, kerr *e);
 /* The people the rule "years after employment ended" would erase on
