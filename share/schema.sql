@@ -501,3 +501,39 @@ CREATE TABLE access_log (
 CREATE INDEX access_log_subject ON access_log(subject_id, at, id);
 CREATE INDEX access_log_at ON access_log(at);
 CREATE INDEX access_log_reader ON access_log(reader_id);
+
+-- step 12
+-- Erasure (GDPR art. 17): when a person who has left is erased, the audit
+-- rows that hold their personal data are redacted — every text value in
+-- old/new becomes '[slettet]', the login becomes '[slettet]', ids and
+-- numbers stay (so the history still links records and reports still
+-- count) — and nothing else may ever change in the audit. The erase code
+-- names the rows it redacts in audit_redaction inside its one transaction
+-- and empties the table before it commits, so the table is empty between
+-- transactions; a trigger in the database cannot see a connection's TEMP
+-- table, hence a real one. Only json_each may be used here (the scalar JSON
+-- functions are not allowed in a trigger while trusted_schema is off); it
+-- refuses a value that is not JSON. The new trigger still refuses any change to a
+-- row not named there, to id, at, tbl, row_id or action, and any value
+-- that is not the same or the marker (same keys, same types); deleting is
+-- refused as before.
+CREATE TABLE audit_redaction (
+  audit_id  INTEGER PRIMARY KEY
+) STRICT;
+DROP TRIGGER audit_no_update;
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+  WHEN NOT (OLD.id IN (SELECT audit_id FROM audit_redaction)
+    AND NEW.id = OLD.id AND NEW.at IS OLD.at AND NEW.tbl IS OLD.tbl
+    AND NEW.row_id IS OLD.row_id AND NEW.action IS OLD.action
+    AND (NEW.login IS OLD.login OR NEW.login = '[slettet]')
+    AND (NEW.old IS OLD.old OR (OLD.old IS NOT NULL AND NEW.old IS NOT NULL
+      AND (SELECT count(*) FROM json_each(NEW.old)) = (SELECT count(*) FROM json_each(OLD.old))
+      AND NOT EXISTS (SELECT 1 FROM json_each(OLD.old) o LEFT JOIN json_each(NEW.old) n ON n.key = o.key
+        WHERE n.key IS NULL OR ((n.type IS NOT o.type OR n.value IS NOT o.value)
+          AND NOT (o.type = 'text' AND n.type = 'text' AND n.value = '[slettet]')))))
+    AND (NEW.new IS OLD.new OR (OLD.new IS NOT NULL AND NEW.new IS NOT NULL
+      AND (SELECT count(*) FROM json_each(NEW.new)) = (SELECT count(*) FROM json_each(OLD.new))
+      AND NOT EXISTS (SELECT 1 FROM json_each(OLD.new) o LEFT JOIN json_each(NEW.new) n ON n.key = o.key
+        WHERE n.key IS NULL OR ((n.type IS NOT o.type OR n.value IS NOT o.value)
+          AND NOT (o.type = 'text' AND n.type = 'text' AND n.value = '[slettet]'))))))
+  BEGIN SELECT RAISE(ABORT, 'audit records cannot be changed'); END;

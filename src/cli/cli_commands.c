@@ -13,6 +13,7 @@
 #include "cli_migrate.h"
 #include "cli_privacy_export.h"
 #include "cli_privacy_log.h"
+#include "cli_privacy_erase.h"
 #include "cli_report.h"
 #include "cli_setup.h"
 #include "cli_tui.h"
@@ -62,6 +63,11 @@ static const struct cli_cmd {
 	  N_("everything kup stores about a person, as a file (admins; a person their own)"), 0 },
 	{ "privacy", cmd_privacy, N_("log --login L [--format text|csv|tsv] [--out FILE]"),
 	  N_("who has read the person's plan (the person, admins)"), 0 },
+	{ "privacy", cmd_privacy, N_("status"),
+	  N_("the retention rule (kup.conf's retention_years) and how many people it would erase now"), 0 },
+	{ "privacy", cmd_privacy, N_("sweep [--dry-run]"), N_("erase everyone the retention rule says (admins)"), 0 },
+	{ "privacy", cmd_privacy, N_("erase --login L [--yes]"),
+	  N_("erase one person who has left, for good (admins)"), 0 },
 	{ "import", cmd_import, N_("staff|activities FILE.csv [--dry-run] [--deactivate-missing [--allow-mass-deactivation]]"),
 	  N_("load HR's spreadsheet, all or nothing (admins)"), 0 },
 	{ "setup", cmd_setup, N_("--shared DIR [--group kup] --admin LOGIN [--binary PATH] [--demo]"),
@@ -120,11 +126,12 @@ static int cmd_privacy(struct cli *c)
 {
 	static const struct { const char *name; int (*run)(struct cli *); } sub[] = {
 		{ "export", cli_privacy_export }, { "log", cli_privacy_log },
+		{ "status", cmd_privacy_erase }, { "sweep", cmd_privacy_erase }, { "erase", cmd_privacy_erase },
 	};
 	for (size_t i = 0; c->argc >= 2 && i < sizeof sub / sizeof *sub; i++)
 		if (!strcmp(c->argv[1], sub[i].name))
 			return sub[i].run(c);
-	return cli_usage_error(_("privacy takes export or log, not %s"), c->argc < 2 ? "" : c->argv[1]);
+	return cli_usage_error(_("privacy takes export, log, status, sweep or erase, not %s"), c->argc < 2 ? "" : c->argv[1]);
 }
 
 /* `kup help`: the usage on standard output; --keys and --commands print

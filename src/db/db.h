@@ -9,7 +9,7 @@
 #include "err.h"
 #include "login.h"
 
-#define KUP_SCHEMA_VERSION 11
+#define KUP_SCHEMA_VERSION 12
 #define KUP_APPLICATION_ID 0x6b757021 /* "kup!" in the SQLite header */
 
 typedef struct kdb kdb;

@@ -99,7 +99,7 @@ static const struct { const char *col, *label; } labels[] = {
 	{ "code", N_("Code") }, { "name_da", N_("Danish name") }, { "name_en", N_("English name") },
 	{ "active", N_("Active") }, { "amount", N_("Budget") }, { "weeks", N_("Weeks") },
 	{ "key", N_("Setting") }, { "competences", N_("Competence areas") },
-	{ "professions", N_("Professions") }, { "staff", N_("Staff") },
+	{ "erased", N_("Erased under the rule") }, { "professions", N_("Professions") }, { "staff", N_("Staff") },
 };
 
 const char *column_label(const char *tbl, const char *col)

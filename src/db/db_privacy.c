@@ -68,6 +68,8 @@ static const kprivacy_table map[] = {
 	  PM_SQL("audit", "login = ?2"), NULL, COLS("login", "old", "new"),
 	  COLS("id", "at", "tbl", "row_id", "action"), KP_AUDIT },
 	/* Nothing about a person. */
+	{ "audit_redaction", N_("nothing about a person (the audit rows an erasure redacts, empty between transactions)"),
+	  NULL, NULL, NULL, NONE, COLS("audit_id"), 0 },
 	{ "unit", N_("nothing about a person"), NULL, NULL, &kr_unit, NONE, COLS("id", "sort_key", "version"), 0 },
 	{ "profession", N_("nothing about a person"), NULL, NULL, NULL, NONE,
 	  COLS("id", "name", "sort_key", "version"), 0 },

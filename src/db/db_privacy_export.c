@@ -3,6 +3,7 @@
  * then the audit rows about each row found, and those the person made. */
 #include "db_privacy_export.h"
 #include "db_internal.h"
+#include "db_access.h"
 #include "i18n.h"
 
 #include <stdio.h>
@@ -330,5 +331,7 @@ kcode pexport_read(kdb *db, const kactor *who, const char *login, kpexport *out,
 		c = e->code;
 	if (c)
 		pexport_free(out);
+	else
+		access_log_note(db, who, out->staff_id, ACC_EXPORT); /* nothing for one's own */
 	return c;
 }

@@ -127,6 +127,7 @@ struct conf {
 	size_t dbsize;
 	char mail_from[256]; /* "" when not given */
 	int access_log_days;  /* 0 when not given */
+	int retention_years; /* 0 when not given */
 };
 
 /* One "key = value" line; comments and blank lines are fine. */
@@ -141,9 +142,10 @@ static kcode config_line(const char *path, int lineno, char *line, struct conf *
 	*eq = '\0';
 	char *key = trim(s), *val = trim(eq + 1);
 	int is_db = !strcmp(key, "database");
-	if (!is_db && strcmp(key, "mail_from") != 0 && strcmp(key, "access_log_days") != 0)
+	if (!is_db && strcmp(key, "mail_from") != 0 && strcmp(key, "access_log_days") != 0 &&
+	    strcmp(key, "retention_years") != 0)
 		return kerr_set(e, KE_INVALID,
-				_("%s line %d: unknown setting '%s' (kup knows: database, mail_from, access_log_days)."),
+				_("%s line %d: unknown setting '%s' (kup knows: database, mail_from, access_log_days, retention_years)."),
 				path, lineno, key);
 	for (const char *p = val; *p; p++)
 		if ((unsigned char)*p < 32 || *p == 127)
@@ -156,6 +158,12 @@ static kcode config_line(const char *path, int lineno, char *line, struct conf *
 			return kerr_set(e, KE_INVALID, _("%s line %d: access_log_days must be a number of days from 1 to 36500."),
 					path, lineno);
 		cf->access_log_days = (int)days;
+		return KE_OK;
+	}
+	if (!strcmp(key, "retention_years")) {
+		if ((cf->retention_years = secure_parse_years(val)) == 0)
+			return kerr_set(e, KE_INVALID, _("%s line %d: retention_years must be a whole number of years from 1 to 100."),
+					path, lineno);
 		return KE_OK;
 	}
 	if (!is_db) {
@@ -177,6 +185,7 @@ static kcode read_config(const char *path, int trusted, struct conf *cf, kerr *e
 	cf->db[0] = '\0';
 	cf->mail_from[0] = '\0';
 	cf->access_log_days = 0;
+	cf->retention_years = 0;
 	FILE *f = fopen(path, "re");
 	if (!f) {
 		if (errno == ENOENT)
@@ -277,6 +286,49 @@ kcode secure_mail_from(char *from, size_t size, kerr *e)
 	if (strlen(cf.mail_from) >= size)
 		return kerr_set(e, KE_INVALID, _("%s: mail_from is too long."), path);
 	snprintf(from, size, "%s", cf.mail_from);
+	return KE_OK;
+}
+
+int secure_parse_years(const char *s)
+{
+	int n = 0;
+	if (!*s || strlen(s) > 3)
+		return 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return 0;
+		n = n * 10 + (*s - '0');
+	}
+	return n >= 1 && n <= 100 ? n : 0;
+}
+
+kcode secure_retention(int *years, char *source, size_t size, kerr *e)
+{
+	*years = 0;
+	snprintf(source, size, "%s", "");
+	/* a local database may have no kup.conf: its owner sets the rule in
+	 * the environment, as for KUP_DB; a shared server refuses KUP_ variables
+	 * (secure_database), so there only the root-owned config counts */
+	const char *env = shared ? NULL : secure_getenv("KUP_RETENTION_YEARS");
+	if (env && *env) {
+		if (!(*years = secure_parse_years(env)))
+			return kerr_set(e, KE_INVALID, _("KUP_RETENTION_YEARS must be a whole number of years from 1 to 100."));
+		snprintf(source, size, "%s", "KUP_RETENTION_YEARS");
+		return KE_OK;
+	}
+	char db[PATH_MAX];
+	struct conf cf = { .db = db, .dbsize = sizeof db };
+	const char *path;
+	kcode c = system_config(shared, &cf, &path, e);
+	if (c == KE_NOTFOUND) {
+		kerr_clear(e);
+		return KE_OK;
+	}
+	if (c)
+		return c;
+	*years = cf.retention_years;
+	if (*years)
+		snprintf(source, size, "%s", path);
 	return KE_OK;
 }
 

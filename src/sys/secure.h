@@ -56,6 +56,14 @@ kcode secure_read_mail_from(const char *path, int trusted, char *from, size_t si
  * or the config cannot be read (its own reader says why). */
 #define SECURE_ACCESS_LOG_DAYS 365
 int secure_access_log_days(void);
+/* The retention rule: "retention_years = N" in the system config (N
+ * years after employment ended, 1 to 100), or outside shared mode
+ * $KUP_RETENTION_YEARS, which comes first. *years 0: no rule (nothing is
+ * erased by it); source gets the file or variable that said so ("" for
+ * none). A broken config or value is KE_INVALID. */
+kcode secure_retention(int *years, char *source, size_t size, kerr *e);
+/* "5" -> 5; 0 unless a whole number from 1 to 100. */
+int secure_parse_years(const char *s);
 /* TERM is a plain terminal name: [A-Za-z0-9._+-], 1 to 64 characters;
  * anything else could make curses read a terminfo file of the user's. */
 int secure_term_ok(const char *term);

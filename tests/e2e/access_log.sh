@@ -48,6 +48,14 @@ run "$KUP" --db "$db" --as jb privacy log --login ls
 check "the leader may not read her log" sh -c "test $rc = 1 && grep -q 'Ikke tilladt' '$T_DIR/err' && test ! -s '$T_DIR/out'"
 run "$KUP" --db "$db" --as maa privacy log --login ls
 check "an admin (the data protection officer) may" sh -c "test $rc = 0 && grep -q 'Jørgen Bæk (jb)' '$T_DIR/out'"
+# everything about her, exported by an admin, is a reading too; her own is not
+run "$KUP" --db "$db" --as maa privacy export --login ls --out "$T_DIR/ls.json"
+check "an admin's export of her data is noted as an export" sh -c "test $rc = 0 &&
+	test \"\$(sqlite3 '$db' \"select count(*) from access_log where reader = 'maa' and what = 'export'
+		and subject_id = (select id from staff where login = 'ls')\")\" = 1"
+run "$KUP" --db "$db" --as ls privacy export --login ls --out "$T_DIR/own.json"
+check "her own export is not" sh -c "test $rc = 0 &&
+	test \"\$(sqlite3 '$db' \"select count(*) from access_log where reader = 'ls'\")\" = 0"
 
 # Lone on the screen: her own reading is not noted; L shows her log
 t_start "$KUP" --db "$db" --as ls

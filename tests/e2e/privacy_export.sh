@@ -76,7 +76,7 @@ t_keys C-s
 check "the file is written" t_wait "Skrev $T_DIR/tui-data.html"
 check "... with her data, mode 0600" sh -c "grep -q 'Amalie Grønbæk' '$T_DIR/tui-data.html' && test \$(stat -c %a '$T_DIR/tui-data.html') = 600"
 t_keys q
-t_exited >/dev/null || true
+check "her kup quits" t_exited
 
 # her leader, on her row: refused there too
 t_start "$KUP" --lang da --db "$db" --as ah

@@ -69,6 +69,14 @@ static void test_config(void)
 	      strstr(e.msg, "1 to 36500"), "access_log_days that is no number of days is refused (%s)", e.msg);
 	p = conf("zerodays.conf", "database = /a.db\naccess_log_days = 0\n", 0644);
 	CHECK(secure_read_config(p, 0, db, sizeof db, &e) == KE_INVALID, "and so is 0 days");
+	p = conf("keep.conf", "database = /a.db\nretention_years = 5\n", 0644);
+	CHECK(secure_read_config(p, 0, db, sizeof db, &e) == KE_OK, "a config with retention_years reads (%s)", e.msg);
+	p = conf("keepbad.conf", "database = /a.db\nretention_years = 0\n", 0644);
+	CHECK(secure_read_config(p, 0, db, sizeof db, &e) == KE_INVALID && strstr(e.msg, "line 2") &&
+	      strstr(e.msg, "1 to 100"), "retention_years 0 is refused, naming the line (%s)", e.msg);
+	CHECK(secure_parse_years("5") == 5 && secure_parse_years("100") == 100 && !secure_parse_years("101") &&
+	      !secure_parse_years("") && !secure_parse_years("5y") && !secure_parse_years("-1") &&
+	      !secure_parse_years("0005"), "retention years: a whole number from 1 to 100");
 	if (getuid() == 0) {
 		p = conf("trusted.conf", "database = /srv/kup/kup.db\n", 0644);
 		CHECK(secure_read_config(p, 1, db, sizeof db, &e) == KE_OK, "root's own 0644 config is trusted");
