@@ -1,7 +1,7 @@
 #!/bin/sh
 # End-to-end: nothing is done by accident from the keyboard. Pasted text, or
 # an ESC arriving in the same burst as other keys (Alt+J is ESC J), is never
-# the Esc key and never a key that acts: pasting "x ESC J d J" neither throws
+# the Esc key and never a key that acts: pasting "z ESC J d J" neither throws
 # a form away nor deactivates anyone; a bracketed paste goes into the field
 # exactly, without its markers, control keys or a new line acting; a
 # question takes only the yes key of the language shown (y in English, j in
@@ -22,7 +22,7 @@ t_start "$KUP" --lang en --db "$db"
 t_step "1 Staff"
 t_keys 1
 t_step "$first (AG)"
-t_burst x Escape J d J
+t_burst z Escape J d J
 t_step "Deactivate $first"
 check "ESC J in a burst is no Esc key, and nothing is deactivated" test "$(active)" = 1
 # d opened the last-working-day form; the J after it is text there, not an answer
