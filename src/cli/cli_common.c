@@ -1,9 +1,11 @@
 /* cli_common.c — see cli_common.h. */
 #include "cli_common.h"
 #include "i18n.h"
+#include "userfile.h"
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -35,6 +37,24 @@ int cli_flush_stdout(void)
 		snprintf(msg, sizeof msg, _("Cannot write the output: %s"), err_text(err));
 	fprintf(stderr, "kup: %s\n", msg);
 	return 1;
+}
+
+int cli_write_file(const char *path, char *doc, size_t len)
+{
+	if (!strcmp(path, "-")) { /* through the filtered standard output */
+		size_t n = fwrite(doc, 1, len, stdout);
+		free(doc);
+		(void)n; /* a short write shows in the flush */
+		return cli_flush_stdout();
+	}
+	kerr e = { 0 };
+	kcode rc = userfile_write(path, doc, len, &e);
+	free(doc);
+	if (rc)
+		return cli_fail(&e);
+	printf(_("Wrote %s."), path);
+	putchar('\n');
+	return cli_flush_stdout();
 }
 
 /* ---- standard output that cannot steer the terminal ----

@@ -8,6 +8,8 @@
 
 #include "err.h"
 
+#include <stddef.h>
+
 struct cli {
 	const char *dbpath;
 	const char *login; /* the real Unix user */
@@ -28,6 +30,11 @@ int cli_fail(const kerr *e);
 /* Flushes stdout; on failure (disk full, a closed pipe) says so on stderr.
  * Returns the exit status: 0, or 1. */
 int cli_flush_stdout(void);
+/* A document a command made for the person: to path, written as the user
+ * (userfile.h: mode 0600, a temporary file renamed over), then "Wrote
+ * PATH."; or to the filtered standard output when path is "-". Frees doc
+ * either way. Returns the exit status: 0, or 1 after saying why. */
+int cli_write_file(const char *path, char *doc, size_t len);
 /* Makes standard output show control characters from the database as
  * U+FFFD instead of passing them to the terminal (the front end keeps the
  * real one). 0, or -1 if out of memory. */

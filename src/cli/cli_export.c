@@ -80,18 +80,5 @@ int cmd_export(struct cli *c)
 		snprintf(path, sizeof path, "%s", out);
 	else
 		plan_print_default_path(login, year, fmt, path, sizeof path);
-	if (!strcmp(path, "-")) { /* through the filtered standard output */
-		fwrite(doc, 1, len, stdout);
-		free(doc);
-		return cli_flush_stdout();
-	}
-	rc = userfile_write(path, doc, len, &d.e);
-	free(doc);
-	if (rc)
-		return cli_fail(&d.e);
-	{
-		printf(_("Wrote %s."), path);
-		putchar('\n');
-	}
-	return cli_flush_stdout();
+	return cli_write_file(path, doc, len);
 }
