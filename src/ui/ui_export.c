@@ -22,6 +22,32 @@
 #include <string.h>
 #include <unistd.h>
 
+/* The file a dialog is to write: named, and replaced only when the user
+ * says so. KE_OK, or KE_INVALID with the reason for the path field. */
+static kcode ask_target(const char *path, kerr *e)
+{
+	if (!path[0])
+		return kerr_set(e, KE_INVALID, "%s", _("Write the path of the file to create."));
+	if (access(path, F_OK) == 0) {
+		char q[4200];
+		snprintf(q, sizeof q, _("%s exists. Replace it?"), path);
+		if (!ui_confirm(q))
+			return kerr_set(e, KE_INVALID, "%s", _("Choose another file name."));
+	}
+	return KE_OK;
+}
+
+/* Writes doc (freed) as the user's file and keeps the path for the
+ * "Wrote" message. */
+static kcode write_target(const char *path, char *doc, size_t len, char *written, size_t size, kerr *e)
+{
+	kcode c = userfile_write(path, doc, len, e);
+	free(doc);
+	if (!c)
+		snprintf(written, size, "%s", path);
+	return c;
+}
+
 static const char *const fmt_labels[] = {
 	N_("Markdown (.md)"), N_("Web page for printing (.html)"), N_("Plain text (.txt)"), NULL };
 
@@ -56,27 +82,18 @@ static kcode save_print(void *vctx, form *f, int *bad, kerr *e)
 			plan_print_default_path(p->who, p->year, fmt, path, sizeof path);
 	}
 	*bad = PF_PATH;
-	if (!path[0])
-		return kerr_set(e, KE_INVALID, "%s", _("Write the path of the file to create."));
-	if (access(path, F_OK) == 0) {
-		char q[4200];
-		snprintf(q, sizeof q, _("%s exists. Replace it?"), path);
-		if (!ui_confirm(q))
-			return kerr_set(e, KE_INVALID, "%s", _("Choose another file name."));
-	}
+	if (ask_target(path, e))
+		return e->code;
 	char *doc = NULL;
 	size_t len = 0;
 	*bad = -1;
 	if (plan_print(app->db, &app->who, p->plan_id, fmt, &doc, &len, e))
 		return e->code;
-	kcode c = userfile_write(path, doc, len, e);
-	free(doc);
-	if (c) {
+	kcode c = write_target(path, doc, len, p->written, sizeof p->written, e);
+	if (c)
 		*bad = PF_PATH;
-	} else {
-		snprintf(p->written, sizeof p->written, "%s", path);
+	else
 		access_log_note(app->db, &app->who, p->staff_id, ACC_PRINT);
-	}
 	return c;
 }
 
@@ -146,25 +163,16 @@ static kcode save_privacy(void *vctx, form *f, int *bad, kerr *e)
 			privacy_doc_default_path(p->login, fmt, path, sizeof path);
 	}
 	*bad = XF_PATH;
-	if (!path[0])
-		return kerr_set(e, KE_INVALID, "%s", _("Write the path of the file to create."));
-	if (access(path, F_OK) == 0) {
-		char q[4200];
-		snprintf(q, sizeof q, _("%s exists. Replace it?"), path);
-		if (!ui_confirm(q))
-			return kerr_set(e, KE_INVALID, "%s", _("Choose another file name."));
-	}
+	if (ask_target(path, e))
+		return e->code;
 	char *doc = NULL;
 	size_t len = 0;
 	*bad = -1;
 	if (privacy_doc(app->db, &app->who, p->login, fmt, &doc, &len, e))
 		return e->code;
-	kcode c = userfile_write(path, doc, len, e);
-	free(doc);
+	kcode c = write_target(path, doc, len, p->written, sizeof p->written, e);
 	if (c)
 		*bad = XF_PATH;
-	else
-		snprintf(p->written, sizeof p->written, "%s", path);
 	return c;
 }
 
@@ -217,14 +225,8 @@ static kcode save_calendar(void *vctx, form *f, int *bad, kerr *e)
 	char path[4096];
 	snprintf(path, sizeof path, "%s", form_value(f, CF_PATH)->text ? form_value(f, CF_PATH)->text : "");
 	*bad = CF_PATH;
-	if (!path[0])
-		return kerr_set(e, KE_INVALID, "%s", _("Write the path of the file to create."));
-	if (access(path, F_OK) == 0) {
-		char q[4200];
-		snprintf(q, sizeof q, _("%s exists. Replace it?"), path);
-		if (!ui_confirm(q))
-			return kerr_set(e, KE_INVALID, "%s", _("Choose another file name."));
-	}
+	if (ask_target(path, e))
+		return e->code;
 	char *doc = NULL;
 	size_t len = 0;
 	*bad = -1;
@@ -232,12 +234,9 @@ static kcode save_calendar(void *vctx, form *f, int *bad, kerr *e)
 			     : ical_export_session(app->db, &app->who, p->session_id, &doc, &len, e);
 	if (c)
 		return c;
-	c = userfile_write(path, doc, len, e);
-	free(doc);
+	c = write_target(path, doc, len, p->written, sizeof p->written, e);
 	if (c)
 		*bad = CF_PATH;
-	else
-		snprintf(p->written, sizeof p->written, "%s", path);
 	return c;
 }
 
