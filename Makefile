@@ -11,7 +11,7 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 LDFLAGS ?=
 PKGS     = ncursesw sqlite3
-WARN     = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror
+WARN     = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wformat-security -Werror
 DB      ?= kup-demo.db
 
 ifeq ($(SANITIZE),1)

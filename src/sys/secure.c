@@ -312,7 +312,7 @@ kcode secure_retention(int *years, char *source, size_t size, kerr *e)
 	const char *env = shared ? NULL : secure_getenv("KUP_RETENTION_YEARS");
 	if (env && *env) {
 		if (!(*years = secure_parse_years(env)))
-			return kerr_set(e, KE_INVALID, _("KUP_RETENTION_YEARS must be a whole number of years from 1 to 100."));
+			return kerr_set(e, KE_INVALID, "%s", _("KUP_RETENTION_YEARS must be a whole number of years from 1 to 100."));
 		snprintf(source, size, "%s", "KUP_RETENTION_YEARS");
 		return KE_OK;
 	}
