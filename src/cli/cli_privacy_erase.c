@@ -154,7 +154,9 @@ static int cmd_erase(struct cli *c)
 	staff_rec s;
 	kcode rc = staff_find_login(d.db, &d.who, login, &s, &d.e);
 	int64_t id = rc ? 0 : s.id;
+	char who[600] = ""; /* said once more after the erasure, which takes it */
 	if (!rc) {
+		snprintf(who, sizeof who, "%s (%s)", s.name, s.login);
 		rc = erase_check(d.db, &d.who, id, today, &d.e);
 		if (!rc && !yes) {
 			fputs("kup: ", stderr);
@@ -172,7 +174,7 @@ static int cmd_erase(struct cli *c)
 	db_close(d.db);
 	if (rc)
 		return cli_fail(&d.e);
-	printf("%s\n", d.e.msg);
+	printf("%s: %s\n", who, d.e.msg);
 	return cli_flush_stdout();
 }
 

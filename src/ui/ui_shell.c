@@ -214,8 +214,8 @@ static void draw(void)
 	}
 	if (v->list.n == 0) {
 		attron(ui_style(ST_DIM));
-		ui_put(stdscr, 3, 0, list_cols, v->list.filter[0] ? _("Nothing matches the filter.")
-								 : _("Nothing here yet."), 0);
+		const char *none = v->ops->empty ? _(v->ops->empty) : _("Nothing here yet.");
+		ui_put(stdscr, 3, 0, list_cols, v->list.filter[0] ? _("Nothing matches the filter.") : none, 0);
 		attroff(ui_style(ST_DIM));
 	}
 	if (v->list.err.code)

@@ -75,6 +75,8 @@ typedef struct view_ops {
 	void (*close)(view *v);     /* frees data; NULL if nothing to free */
 	const char *table;          /* audited table of the rows (h shows a row's
 				     * history), NULL if none */
+	const char *empty;          /* N_(): what an empty list means, when
+				     * "Nothing here yet." says too little */
 } view_ops;
 
 /* A kind of view under a short, fixed English name, for `kup help --keys`

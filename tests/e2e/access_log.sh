@@ -73,4 +73,14 @@ check "... the plan" t_wait "læste planen"
 t_keys q
 check "her kup quits" t_exited
 check "her own reading was not noted" test "$(sqlite3 "$db" "select count(*) from access_log where reader = 'ls'")" = 0
+
+# someone no one else has read: the view says so in words
+t_start "$KUP" --db "$db" --as lae
+t_step "Lærke Ærø (medarbejder)"
+t_keys 1
+t_step "1 Medarbejdere"
+t_keys H
+check "an empty log says no one else has read it" t_wait "Ingen andre har læst den i den tid, loggen gemmes."
+t_keys q
+check "her kup quits" t_exited
 t_done

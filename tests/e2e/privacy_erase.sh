@@ -66,7 +66,7 @@ check "... and changes nothing" all_found
 
 K privacy erase --login mbj --yes > out 2>err
 check "erase --yes: exit 0" [ $? -eq 0 ]
-check "... says Erased." grep -q "^Erased.$" out
+check "... names whom it erased" grep -q "^Mads Bjørnskov (mbj): Erased.$" out
 check "his name, login, e-mail, number and texts are nowhere in the file or WAL" none_found
 check "... nor his login, as a word" [ "$(cat "$db" "$db-wal" 2>/dev/null | grep -c -a -w mbj)" -eq 0 ]
 K check > out 2>err

@@ -82,6 +82,7 @@ static void detail(view *v, WINDOW *w, int h, int wd, const lrow *sel)
 static const view_ops access_ops = {
 	.title = N_("Who has read the plan"), .actions = access_actions,
 	.fetch = fetch, .header = header, .detail = detail,
+	.empty = N_("No one else has read it in the time the log is kept."),
 };
 
 view *view_access_new(int64_t staff_id, const char *name)
