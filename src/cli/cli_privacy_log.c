@@ -79,8 +79,6 @@ static kcode print_log(struct cli_out *o, struct cli_db *d, const staff_rec *s)
 
 int cli_privacy_log(struct cli *c)
 {
-	if (c->argc < 2 || strcmp(c->argv[1], "log"))
-		return cli_usage_error(_("privacy takes log, not %s"), c->argc < 2 ? "" : c->argv[1]);
 	const char *login = NULL;
 	struct cli_out out;
 	cli_out_init(&out, CSV_TEXT);
